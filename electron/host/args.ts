@@ -1,0 +1,29 @@
+/** Command-line options of host mode. */
+export interface HostArgs {
+  port: number;
+  dataDir: string | null;
+  demo: boolean;
+}
+
+export const HOST_USAGE = 'usage: npm run start:host -- [--port 5780] [--data-dir DIR] [--demo]';
+
+export function parseHostArgs(argv: readonly string[]): HostArgs {
+  const args: HostArgs = { port: 5780, dataDir: null, demo: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const next = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${arg} needs a value\n${HOST_USAGE}`);
+      return v;
+    };
+    if (arg === '--port') {
+      const raw = next();
+      const port = /^\d{1,5}$/.test(raw) ? Number(raw) : NaN; // Number('') is 0, Number('0x50') is 80
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535\n${HOST_USAGE}`);
+      args.port = port;
+    } else if (arg === '--data-dir') args.dataDir = next();
+    else if (arg === '--demo') args.demo = true;
+    else throw new Error(`unknown option ${arg}\n${HOST_USAGE}`);
+  }
+  return args;
+}

@@ -1,0 +1,110 @@
+/**
+ * Host mode: the clerk workstation at / and the public display at /display,
+ * with the same API over a WebSocket at /api. Bound to 127.0.0.1 unless the
+ * LAN is allowed in settings; LAN clients must present the pairing token.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { CallerKind, WireMessage, WireRequest } from '../../shared/contract';
+import { fail } from '../../shared/result';
+import type { CounterCore } from '../services/core';
+import { staticHandler } from './static-files';
+
+export interface HostOptions {
+  core: CounterCore;
+  rendererDir: string;
+  port: number;
+}
+
+export interface RunningHost {
+  server: Server;
+  port: number;
+  bindAddress: string;
+  close(): Promise<void>;
+}
+
+const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+
+function isLoopback(address: string | undefined): boolean {
+  return !!address && (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
+}
+
+function parseRequest(data: string): WireRequest | null {
+  try {
+    const value: unknown = JSON.parse(data);
+    if (typeof value !== 'object' || value === null) return null;
+    const { id, method, params } = value as Record<string, unknown>;
+    if (typeof id !== 'number' || !Number.isSafeInteger(id)) return null;
+    return { id, method: typeof method === 'string' ? method : '', params };
+  } catch {
+    return null;
+  }
+}
+
+function send(socket: WebSocket, message: WireMessage): void {
+  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+}
+
+export function startHost(options: HostOptions): Promise<RunningHost> {
+  const { core } = options;
+  const settings = core.ctx.settings.get();
+  const bindAddress = settings.allowLan ? '0.0.0.0' : '127.0.0.1';
+  const server = createServer(staticHandler(options.rendererDir));
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const clients = new Map<WebSocket, CallerKind>();
+
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const origin = req.headers.origin;
+    const sameOrigin = !origin || origin === `http://${req.headers.host ?? ''}`;
+    const { allowLan, pairingToken } = core.ctx.settings.get();
+    const local = isLoopback(req.socket.remoteAddress);
+    const paired = allowLan && pairingToken !== '' && url.searchParams.get('token') === pairingToken;
+    if (url.pathname !== '/api' || !sameOrigin || !(local || paired)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    const caller: CallerKind = url.searchParams.get('role') === 'display' ? 'display' : 'clerk';
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      clients.set(ws, caller);
+      ws.on('close', () => clients.delete(ws));
+      ws.on('message', (data, isBinary) => {
+        const request = isBinary ? null : parseRequest(data.toString());
+        if (!request) {
+          send(ws, { kind: 'result', id: -1, result: fail('VALIDATION', '请求格式不正确，应为 {id, method, params}') });
+          return;
+        }
+        void core.dispatch(request.method, request.params, caller).then((result) => {
+          send(ws, { kind: 'result', id: request.id, result });
+        });
+      });
+    });
+  });
+
+  const unsubscribe = core.onEvent((event, payload) => {
+    for (const [ws, caller] of clients) {
+      if (caller === 'display' && event !== 'display.changed') continue;
+      send(ws, { kind: 'event', event, payload });
+    }
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, bindAddress, () => {
+      const port = (server.address() as AddressInfo).port;
+      resolve({
+        server,
+        port,
+        bindAddress,
+        close: () =>
+          new Promise<void>((done) => {
+            unsubscribe();
+            for (const ws of clients.keys()) ws.terminate();
+            wss.close();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}

@@ -1,0 +1,18 @@
+/** Exposes the typed API as window.counter, and nothing else. */
+import { contextBridge, ipcRenderer } from 'electron';
+import type { CounterApi, EventPayload } from '../../shared/contract';
+import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/ipc-channels';
+
+const api: CounterApi = {
+  call: (method, request) => ipcRenderer.invoke(IPC_CALL_CHANNEL, method, request),
+  on: (event, listener) => {
+    // main only sends payloads it built and checked against the contract's event schemas
+    const handler = (_e: Electron.IpcRendererEvent, name: unknown, payload: unknown): void => {
+      if (name === event) listener(payload as EventPayload<typeof event>);
+    };
+    ipcRenderer.on(IPC_EVENT_CHANNEL, handler);
+    return () => ipcRenderer.off(IPC_EVENT_CHANNEL, handler);
+  },
+};
+
+contextBridge.exposeInMainWorld('counter', api);

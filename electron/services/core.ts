@@ -1,0 +1,154 @@
+/**
+ * The Node-side core of one window workstation. Every request from any UI
+ * (Electron IPC or the host's WebSocket) goes through dispatch(): the method
+ * is looked up in the contract, the payload validated, access checked, the
+ * handler run, and the response checked against the contract before it leaves.
+ */
+import { EventEmitter } from 'node:events';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  isMethodName,
+  methods,
+  type CallerKind,
+  type DisplayState,
+  type EventName,
+  type EventPayload,
+  type MethodName,
+  type RequestOf,
+  type ResponseOf,
+  type Session,
+} from '../../shared/contract';
+import { CounterError, fail, ok, type Result } from '../../shared/result';
+import { describeIssues } from '../../shared/validation';
+import { systemClock, type Clock } from './clock';
+import { openDatabase, type Db } from './db/connection';
+import type { Origin } from './db/ledger';
+import type { CallContext, CoreContext } from './context';
+import { CHANGES_DISPLAY, handlers } from './handlers';
+import { PhotoStore } from './photos';
+import { lockRestoredSession, openSession, sessionView } from './session-service';
+import { SettingsStore, type SettingsBackend } from './settings-store';
+import { displayState } from './window-service';
+
+export interface CoreOptions {
+  dataDir: string;
+  settingsBackend: SettingsBackend;
+  mode: 'electron' | 'host';
+  version: string;
+  clock?: Clock;
+}
+
+export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export const DATABASE_FILE = 'counter.sqlite3';
+
+export class CounterCore {
+  readonly ctx: CoreContext;
+  readonly db: Db;
+  private readonly emitter = new EventEmitter();
+  private lastDisplay = '';
+  private lastSession = '';
+
+  constructor(options: CoreOptions) {
+    mkdirSync(options.dataDir, { recursive: true });
+    const settings = new SettingsStore(options.settingsBackend);
+    this.db = openDatabase(join(options.dataDir, DATABASE_FILE));
+    const emitter = this.emitter;
+    this.ctx = {
+      db: this.db,
+      settings,
+      clock: options.clock ?? systemClock,
+      photos: new PhotoStore(join(options.dataDir, 'photos')),
+      mode: options.mode,
+      version: options.version,
+      origin(): Origin {
+        const s = settings.get();
+        return { hallId: s.hallId, windowNo: s.windowNo };
+      },
+      publish(event, payload) {
+        emitter.emit('event', event, payload);
+      },
+    };
+    lockRestoredSession(this.ctx);
+    this.rememberPublished(displayState(this.ctx), sessionView(this.ctx, openSession(this.ctx)));
+  }
+
+  onEvent(listener: EventListener): () => void {
+    this.emitter.on('event', listener);
+    return () => this.emitter.off('event', listener);
+  }
+
+  /** The single entry point for requests from an untrusted UI. Never throws. */
+  async dispatch(method: unknown, params: unknown, caller: CallerKind): Promise<Result<unknown>> {
+    if (!isMethodName(method)) return fail('UNKNOWN_METHOD', `未知的操作：${String(method).slice(0, 60)}`);
+    try {
+      return await this.run(method, params, caller);
+    } catch (error) {
+      if (error instanceof CounterError) return fail(error.code, error.message, error.fields);
+      console.error(`[core] ${method} failed`, error);
+      return fail('INTERNAL', '系统内部错误，操作未完成，已保存的数据未受影响。请重试，仍有问题请联系信息科。');
+    } finally {
+      if (CHANGES_DISPLAY.has(method)) this.publishChanges();
+    }
+  }
+
+  /** Typed form of dispatch for in-process callers (demo seeding, tests); same checks. */
+  call<M extends MethodName>(method: M, request: RequestOf<M>, caller: CallerKind = 'clerk'): Promise<Result<ResponseOf<M>>> {
+    // dispatch has checked the response against methods[method].response, so the cast is what it proved
+    return this.dispatch(method, request, caller) as Promise<Result<ResponseOf<M>>>;
+  }
+
+  private async run(method: MethodName, params: unknown, caller: CallerKind): Promise<Result<unknown>> {
+    const spec = methods[method];
+    const settings = this.ctx.settings.get();
+    if (caller === 'display' && !spec.display) return fail('FORBIDDEN', '公共显示屏不能执行此操作');
+    if (spec.access === 'setup' && settings.setupComplete) return fail('SETUP_DONE', '首次设置已经完成，不能重复设置');
+    if (spec.access !== 'setup' && spec.access !== 'public' && !settings.setupComplete) {
+      return fail('SETUP_REQUIRED', '请先完成首次设置');
+    }
+    const session = openSession(this.ctx);
+    if (spec.access === 'session' || spec.access === 'clerk' || spec.access === 'supervisor') {
+      if (!session) return fail('AUTH_REQUIRED', '请先登录');
+      if (spec.access !== 'session' && session.locked) return fail('SESSION_LOCKED', '屏幕已锁定，请输入 PIN 解锁');
+      if (spec.access === 'supervisor' && session.role !== 'supervisor') return fail('FORBIDDEN', '此操作需要主管权限');
+    }
+    const parsed = spec.request.safeParse(params ?? {});
+    if (!parsed.success) {
+      const problem = describeIssues(parsed.error);
+      return fail('VALIDATION', problem.message, problem.fields);
+    }
+    const call: CallContext = { caller, session };
+    const handler = handlers[method] as (ctx: CoreContext, req: unknown, call: CallContext) => unknown;
+    const value = await handler(this.ctx, parsed.data, call);
+    const checked = spec.response.safeParse(value);
+    if (!checked.success) {
+      console.error(`[core] ${method} returned a response outside the contract`, checked.error.issues);
+      return fail('INTERNAL', '系统内部错误（响应格式不符），请联系信息科');
+    }
+    return ok(checked.data);
+  }
+
+  private rememberPublished(display: DisplayState, session: Session | null): { display: boolean; session: boolean } {
+    const displayKey = JSON.stringify({ ...display, serverTime: '' });
+    const sessionKey = JSON.stringify(session);
+    const changed = { display: displayKey !== this.lastDisplay, session: sessionKey !== this.lastSession };
+    this.lastDisplay = displayKey;
+    this.lastSession = sessionKey;
+    return changed;
+  }
+
+  /** Pushes the display state and session to every screen when they changed. */
+  private publishChanges(): void {
+    const display = displayState(this.ctx);
+    const session = sessionView(this.ctx, openSession(this.ctx));
+    const changed = this.rememberPublished(display, session);
+    if (changed.display) this.ctx.publish('display.changed', display);
+    if (changed.session) this.ctx.publish('session.changed', session);
+  }
+
+  close(): void {
+    this.emitter.removeAllListeners();
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,52 @@
+/** Opens the window's SQLite ledger in WAL mode and brings its schema up to date. */
+import Database from 'better-sqlite3';
+import { CounterError } from '../../../shared/result';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+
+export type Db = Database.Database;
+
+export function openDatabase(file: string, migrations: readonly string[] = MIGRATIONS): Db {
+  const db = new Database(file);
+  try {
+    // refuse a newer database before any pragma below can write to it (journal_mode rewrites the header)
+    assertNotNewer(db, migrations);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, migrations);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+export function schemaVersion(db: Db): number {
+  return Number(db.pragma('user_version', { simple: true }));
+}
+
+function assertNotNewer(db: Db, migrations: readonly string[]): number {
+  const current = schemaVersion(db);
+  if (current > migrations.length) {
+    throw new CounterError(
+      'CONFLICT',
+      `数据库版本（${current}）比本程序支持的版本（${migrations.length}）新，请安装新版本的窗口工作台后再打开，数据未做任何改动。`,
+    );
+  }
+  return current;
+}
+
+/** Runs every pending migration in one transaction; refuses a database newer than this app. */
+export function migrate(db: Db, migrations: readonly string[] = MIGRATIONS): void {
+  const current = assertNotNewer(db, migrations);
+  if (current === migrations.length) return;
+  db.transaction(() => {
+    for (let version = current; version < migrations.length; version++) {
+      db.exec(migrations[version] ?? '');
+    }
+    db.pragma(`user_version = ${migrations.length}`);
+  })();
+}
+
+export { SCHEMA_VERSION };

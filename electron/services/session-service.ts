@@ -1,0 +1,240 @@
+/**
+ * Clerk login by staff number and PIN, with lockout after repeated wrong PINs,
+ * screen lock and unlock, PIN change and logout. One open session per window.
+ */
+import type { ParsedRequestOf, Session } from '../../shared/contract';
+import { CounterError } from '../../shared/result';
+import { recordChange } from './db/ledger';
+import { actorOf, type ActiveSession, type CallContext, type CoreContext } from './context';
+import { newId } from './ids';
+import { hashPin, verifyPin } from './pin-hash';
+import { staffById, staffByNo, staffPayload, toStaff, type StaffRow } from './staff-repo';
+import { assertStrongPin } from './staff-service';
+
+export const MAX_WRONG_PINS = 5;
+export const LOCKOUT_MS = 5 * 60 * 1000;
+
+/** Compared against when a staff number is unknown, so timing does not reveal which numbers exist. */
+const UNKNOWN_STAFF_HASH = hashPin('000000');
+
+interface SessionRow {
+  id: string;
+  staff_id: string;
+  started_at: string;
+  locked: number;
+}
+
+export function openSession(ctx: CoreContext): ActiveSession | null {
+  const row = ctx.db
+    .prepare(
+      `SELECT s.id, s.staff_id, s.started_at, s.locked, st.staff_no, st.role
+       FROM clerk_session s JOIN staff st ON st.id = s.staff_id
+       WHERE s.ended_at IS NULL`,
+    )
+    .get() as (SessionRow & { staff_no: string; role: 'clerk' | 'supervisor' }) | undefined;
+  if (!row) return null;
+  return {
+    id: row.id,
+    staffId: row.staff_id,
+    staffNo: row.staff_no,
+    role: row.role,
+    locked: row.locked === 1,
+    startedAt: row.started_at,
+  };
+}
+
+export function sessionView(ctx: CoreContext, session: ActiveSession | null): Session | null {
+  if (!session) return null;
+  const staff = staffById(ctx.db, session.staffId);
+  if (!staff) return null;
+  return { staff: toStaff(staff, ctx.clock.now()), locked: session.locked, startedAt: session.startedAt };
+}
+
+function minutesLeft(until: string, now: Date): number {
+  return Math.max(1, Math.ceil((new Date(until).getTime() - now.getTime()) / 60000));
+}
+
+function assertCanUsePin(staff: StaffRow, now: Date): void {
+  if (staff.locked_until && new Date(staff.locked_until).getTime() > now.getTime()) {
+    throw new CounterError(
+      'ACCOUNT_LOCKED',
+      `该账号因连续输错 PIN 已被锁定，请 ${minutesLeft(staff.locked_until, now)} 分钟后再试，或请主管重置 PIN`,
+    );
+  }
+  if (staff.active !== 1) throw new CounterError('ACCOUNT_DISABLED', '该账号已停用，请联系主管');
+}
+
+/** Counts a wrong PIN; the fifth in a row locks the account. Returns the error to throw. */
+function registerWrongPin(ctx: CoreContext, call: CallContext, staff: StaffRow, action: string): CounterError {
+  const now = ctx.clock.now();
+  const at = now.toISOString();
+  return ctx.db.transaction(() => {
+    ctx.db.prepare('UPDATE staff SET failed_pins = failed_pins + 1 WHERE id = ?').run(staff.id);
+    const { failed_pins } = ctx.db.prepare('SELECT failed_pins FROM staff WHERE id = ?').get(staff.id) as { failed_pins: number };
+    const locks = failed_pins >= MAX_WRONG_PINS;
+    if (locks) {
+      const until = new Date(now.getTime() + LOCKOUT_MS).toISOString();
+      ctx.db.prepare('UPDATE staff SET failed_pins = 0, locked_until = ?, updated_at = ? WHERE id = ?').run(until, at, staff.id);
+    }
+    recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
+      action: locks ? 'auth.accountLocked' : action,
+      entity: 'staff',
+      entityId: staff.id,
+      op: 'update',
+      payload: staffPayload(staff),
+      detail: { failedPins: locks ? MAX_WRONG_PINS : failed_pins },
+    });
+    if (locks) {
+      return new CounterError('ACCOUNT_LOCKED', `PIN 连续输错 ${MAX_WRONG_PINS} 次，账号已锁定 5 分钟，请稍后再试或请主管重置 PIN`);
+    }
+    return new CounterError('PIN_WRONG', `PIN 不正确，还可以再试 ${MAX_WRONG_PINS - failed_pins} 次`, { pin: 'PIN 不正确' });
+  })();
+}
+
+function clearWrongPins(ctx: CoreContext, staffId: string): void {
+  ctx.db.prepare('UPDATE staff SET failed_pins = 0, locked_until = NULL WHERE id = ? AND (failed_pins > 0 OR locked_until IS NOT NULL)').run(staffId);
+}
+
+function sessionPayload(ctx: CoreContext, id: string): Record<string, unknown> {
+  return ctx.db.prepare('SELECT id, staff_id AS staffId, window_no AS windowNo, started_at AS startedAt, ended_at AS endedAt, end_reason AS endReason, locked FROM clerk_session WHERE id = ?').get(id) as Record<string, unknown>;
+}
+
+export async function login(ctx: CoreContext, call: CallContext, req: ParsedRequestOf<'auth.login'>): Promise<Session> {
+  const now = ctx.clock.now();
+  const staff = staffByNo(ctx.db, req.staffNo);
+  if (!staff) {
+    await verifyPin(req.pin, await UNKNOWN_STAFF_HASH);
+    throw new CounterError('PIN_WRONG', '工号或 PIN 不正确，请核对后重试');
+  }
+  assertCanUsePin(staff, now);
+  const current = openSession(ctx);
+  if (current) {
+    const holder = staffById(ctx.db, current.staffId);
+    throw new CounterError('CONFLICT', `本窗口已由 ${holder?.name ?? '其他工作人员'}（${current.staffNo}）登录，请先退出登录`);
+  }
+  if (!(await verifyPin(req.pin, staff.pin_hash))) throw registerWrongPin(ctx, call, staff, 'auth.loginFailed');
+  const id = newId();
+  ctx.db.transaction(() => {
+    if (openSession(ctx)) throw new CounterError('CONFLICT', '本窗口刚刚已有工作人员登录，请刷新后重试');
+    const at = ctx.clock.now().toISOString();
+    const origin = ctx.origin();
+    clearWrongPins(ctx, staff.id);
+    ctx.db
+      .prepare(
+        `INSERT INTO clerk_session (id, hall_id, window_no, staff_id, started_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(id, origin.hallId, origin.windowNo, staff.id, at, at, at);
+    recordChange(ctx.db, origin, { id: staff.id, staffNo: staff.staff_no }, at, {
+      action: 'auth.login',
+      entity: 'clerk_session',
+      entityId: id,
+      op: 'insert',
+      payload: sessionPayload(ctx, id),
+    });
+  })();
+  const session = sessionView(ctx, openSession(ctx));
+  if (!session) throw new CounterError('INTERNAL', '登录状态未能保存，请重试');
+  return session;
+}
+
+/** Ends the open session (and any pause) as one change; used by logout and forced logout. */
+export function endSession(ctx: CoreContext, call: CallContext, reason: 'logout' | 'pinLockout'): void {
+  const session = openSession(ctx);
+  if (!session) return;
+  const at = ctx.clock.now().toISOString();
+  const origin = ctx.origin();
+  ctx.db.transaction(() => {
+    const pause = ctx.db.prepare('SELECT id FROM window_pause WHERE ended_at IS NULL').get() as
+      | { id: string }
+      | undefined;
+    if (pause) {
+      ctx.db.prepare('UPDATE window_pause SET ended_at = ?, updated_at = ? WHERE id = ?').run(at, at, pause.id);
+      recordChange(ctx.db, origin, actorOf(call), at, {
+        action: 'window.resume',
+        entity: 'window_pause',
+        entityId: pause.id,
+        op: 'update',
+        payload: { id: pause.id, endedAt: at },
+        detail: { because: reason },
+      });
+    }
+    ctx.db
+      .prepare('UPDATE clerk_session SET ended_at = ?, end_reason = ?, updated_at = ? WHERE id = ?')
+      .run(at, reason, at, session.id);
+    recordChange(ctx.db, origin, actorOf(call), at, {
+      action: reason === 'logout' ? 'auth.logout' : 'auth.forcedLogout',
+      entity: 'clerk_session',
+      entityId: session.id,
+      op: 'update',
+      payload: sessionPayload(ctx, session.id),
+    });
+  })();
+}
+
+export function setLocked(ctx: CoreContext, call: CallContext, session: ActiveSession, locked: boolean, action: string): Session {
+  const at = ctx.clock.now().toISOString();
+  ctx.db.transaction(() => {
+    ctx.db.prepare('UPDATE clerk_session SET locked = ?, updated_at = ? WHERE id = ?').run(locked ? 1 : 0, at, session.id);
+    if (!locked) clearWrongPins(ctx, session.staffId);
+    recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
+      action,
+      entity: 'clerk_session',
+      entityId: session.id,
+      op: 'update',
+      payload: sessionPayload(ctx, session.id),
+    });
+  })();
+  const view = sessionView(ctx, openSession(ctx));
+  if (!view) throw new CounterError('AUTH_REQUIRED', '登录已结束，请重新登录');
+  return view;
+}
+
+/** Checks the session holder's PIN; wrong PINs count towards the lockout like at login. */
+async function confirmPin(ctx: CoreContext, call: CallContext, session: ActiveSession, pin: string): Promise<StaffRow> {
+  const staff = staffById(ctx.db, session.staffId);
+  if (!staff) throw new CounterError('AUTH_REQUIRED', '登录已结束，请重新登录');
+  assertCanUsePin(staff, ctx.clock.now());
+  if (!(await verifyPin(pin, staff.pin_hash))) {
+    const error = registerWrongPin(ctx, call, staff, 'auth.pinFailed');
+    if (error.code === 'ACCOUNT_LOCKED') endSession(ctx, call, 'pinLockout');
+    throw error;
+  }
+  return staff;
+}
+
+export async function unlock(ctx: CoreContext, call: CallContext, session: ActiveSession, pin: string): Promise<Session> {
+  await confirmPin(ctx, call, session, pin);
+  return setLocked(ctx, call, session, false, 'auth.unlock');
+}
+
+export async function changePin(
+  ctx: CoreContext,
+  call: CallContext,
+  session: ActiveSession,
+  req: ParsedRequestOf<'auth.changePin'>,
+): Promise<null> {
+  assertStrongPin(req.newPin, 'newPin');
+  const staff = await confirmPin(ctx, call, session, req.pin);
+  if (req.newPin === req.pin) throw new CounterError('VALIDATION', '请检查输入：新 PIN 不能与原 PIN 相同', { newPin: '与原 PIN 相同' });
+  const pinHash = await hashPin(req.newPin);
+  const at = ctx.clock.now().toISOString();
+  ctx.db.transaction(() => {
+    ctx.db.prepare('UPDATE staff SET pin_hash = ?, failed_pins = 0, updated_at = ? WHERE id = ?').run(pinHash, at, staff.id);
+    recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
+      action: 'auth.changePin',
+      entity: 'staff',
+      entityId: staff.id,
+      op: 'update',
+      payload: staffPayload(staff),
+    });
+  })();
+  return null;
+}
+
+/** After a restart an open session is kept (the display stays right) but locked until the PIN is given. */
+export function lockRestoredSession(ctx: CoreContext): void {
+  const session = openSession(ctx);
+  if (session && !session.locked) {
+    setLocked(ctx, { caller: 'clerk', session }, session, true, 'auth.lockOnRestart');
+  }
+}

@@ -1,0 +1,92 @@
+/** First run: hall identity, window number and the first supervisor account. */
+import { randomBytes } from 'node:crypto';
+import type { AppInfo, ParsedRequestOf, SettingsView } from '../../shared/contract';
+import { DEFAULT_COMMITMENTS } from '../../shared/domain/commitments';
+import { CounterError } from '../../shared/result';
+import type { Settings, SettingsUpdate } from '../../shared/settings';
+import { recordChange } from './db/ledger';
+import { actorOf, type CallContext, type CoreContext } from './context';
+import { replaceCommitments } from './commitments-service';
+import { newId } from './ids';
+import { hashPin } from './pin-hash';
+import { assertStrongPin, insertStaff } from './staff-service';
+
+export function appInfo(ctx: CoreContext): AppInfo {
+  const s = ctx.settings.get();
+  return {
+    version: ctx.version,
+    mode: ctx.mode,
+    setupComplete: s.setupComplete,
+    hallName: s.hallName,
+    windowNo: s.windowNo,
+    idleLockMinutes: s.idleLockMinutes,
+  };
+}
+
+export function newPairingToken(): string {
+  return randomBytes(18).toString('base64url');
+}
+
+/**
+ * Writes the hall identity and the first supervisor. The ledger rows are
+ * committed first; the settings file is marked complete only after that.
+ */
+export async function completeSetup(ctx: CoreContext, call: CallContext, req: ParsedRequestOf<'setup.complete'>): Promise<AppInfo> {
+  assertStrongPin(req.supervisor.pin, 'supervisor.pin');
+  const pinHash = await hashPin(req.supervisor.pin);
+  if (ctx.settings.get().setupComplete) throw new CounterError('SETUP_DONE', '首次设置已经完成，不能重复设置');
+  const hallId = ctx.settings.get().hallId || newId();
+  ctx.settings.update({ ...req.hall, hallId, pairingToken: newPairingToken() });
+  ctx.db.transaction(() => {
+    const supervisor = insertStaff(ctx, call, {
+      staffNo: req.supervisor.staffNo,
+      name: req.supervisor.name,
+      title: req.supervisor.title,
+      duties: '窗口管理与监督',
+      partyMember: false,
+      role: 'supervisor',
+      pinHash,
+    });
+    replaceCommitments(ctx, { ...call, session: null }, DEFAULT_COMMITMENTS);
+    recordChange(ctx.db, ctx.origin(), { id: supervisor.id, staffNo: supervisor.staff_no }, ctx.clock.now().toISOString(), {
+      action: 'setup.complete',
+      entity: 'settings',
+      entityId: hallId,
+      op: 'update',
+      payload: { ...req.hall, hallId },
+    });
+  })();
+  ctx.settings.update({ setupComplete: true });
+  return appInfo(ctx);
+}
+
+export function settingsView(settings: Settings): SettingsView {
+  return {
+    hallName: settings.hallName,
+    department: settings.department,
+    windowNo: settings.windowNo,
+    complaintPhone: settings.complaintPhone,
+    supervisionPhone: settings.supervisionPhone,
+    leaderOnDuty: settings.leaderOnDuty,
+    idleLockMinutes: settings.idleLockMinutes,
+    allowLan: settings.allowLan,
+    pairingToken: settings.pairingToken,
+  };
+}
+
+export function updateSettings(ctx: CoreContext, call: CallContext, patch: SettingsUpdate): SettingsView {
+  const before = ctx.settings.get();
+  const at = ctx.clock.now().toISOString();
+  ctx.db.transaction(() => {
+    recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
+      action: 'settings.update',
+      entity: 'settings',
+      entityId: before.hallId,
+      op: 'update',
+      payload: { ...patch },
+      detail: { before: Object.fromEntries(Object.keys(patch).map((k) => [k, before[k as keyof Settings]])) },
+    });
+  })();
+  const token = patch.allowLan && !before.pairingToken ? { pairingToken: newPairingToken() } : {};
+  return settingsView(ctx.settings.update({ ...patch, ...token }));
+}

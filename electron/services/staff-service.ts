@@ -1,0 +1,170 @@
+/** Supervisor screens for staff: add, edit, reset PIN, set photo. */
+import type { ParsedRequestOf, Staff } from '../../shared/contract';
+import { weakPinReason } from '../../shared/domain/pin';
+import { CounterError } from '../../shared/result';
+import { recordChange } from './db/ledger';
+import { actorOf, type CallContext, type CoreContext } from './context';
+import { newId } from './ids';
+import { hashPin } from './pin-hash';
+import { PhotoStore } from './photos';
+import { activeSupervisorCount, listStaff, staffById, staffByNo, staffPayload, toStaff, type StaffRow } from './staff-repo';
+
+export function assertStrongPin(pin: string, field: string): void {
+  const reason = weakPinReason(pin);
+  if (reason) throw new CounterError('VALIDATION', `请检查输入：${reason}`, { [field]: reason });
+}
+
+function requireStaff(ctx: CoreContext, id: string): StaffRow {
+  const row = staffById(ctx.db, id);
+  if (!row) throw new CounterError('NOT_FOUND', '找不到该工作人员，可能已被删除，请刷新列表');
+  return row;
+}
+
+export interface NewStaff {
+  staffNo: string;
+  name: string;
+  title: string;
+  duties: string;
+  partyMember: boolean;
+  role: 'clerk' | 'supervisor';
+  pinHash: string;
+  photoFile?: string | null;
+}
+
+/** Inserts a staff row with its audit and change-log rows; call inside a transaction. */
+export function insertStaff(ctx: CoreContext, call: CallContext, input: NewStaff): StaffRow {
+  if (staffByNo(ctx.db, input.staffNo)) {
+    throw new CounterError('CONFLICT', `工号 ${input.staffNo} 已存在，请换一个工号`, { staffNo: '工号已存在' });
+  }
+  const at = ctx.clock.now().toISOString();
+  const origin = ctx.origin();
+  const id = newId();
+  ctx.db
+    .prepare(
+      `INSERT INTO staff (id, hall_id, window_no, staff_no, name, title, duties, party_member, role, pin_hash, photo_file, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      id,
+      origin.hallId,
+      origin.windowNo,
+      input.staffNo,
+      input.name,
+      input.title,
+      input.duties,
+      input.partyMember ? 1 : 0,
+      input.role,
+      input.pinHash,
+      input.photoFile ?? null,
+      at,
+      at,
+    );
+  const row = requireStaff(ctx, id);
+  recordChange(ctx.db, origin, actorOf(call), at, {
+    action: 'staff.create',
+    entity: 'staff',
+    entityId: id,
+    op: 'insert',
+    payload: staffPayload(row),
+  });
+  return row;
+}
+
+export async function createStaff(ctx: CoreContext, call: CallContext, req: ParsedRequestOf<'staff.create'>): Promise<Staff> {
+  assertStrongPin(req.pin, 'pin');
+  const pinHash = await hashPin(req.pin);
+  const row = ctx.db.transaction(() => insertStaff(ctx, call, { ...req, pinHash }))();
+  return toStaff(row, ctx.clock.now());
+}
+
+export function listAllStaff(ctx: CoreContext): Staff[] {
+  const now = ctx.clock.now();
+  return listStaff(ctx.db).map((row) => toStaff(row, now));
+}
+
+export function updateStaff(ctx: CoreContext, call: CallContext, req: ParsedRequestOf<'staff.update'>): Staff {
+  const row = ctx.db.transaction(() => {
+    const before = requireStaff(ctx, req.id);
+    const losesSupervisor =
+      before.role === 'supervisor' && before.active === 1 && (req.role === 'clerk' || req.active === false);
+    if (losesSupervisor && req.id === call.session?.staffId) {
+      throw new CounterError('CONFLICT', '不能停用或降级自己正在使用的主管账号，请由另一位主管操作');
+    }
+    if (losesSupervisor && activeSupervisorCount(ctx.db) <= 1) {
+      throw new CounterError('CONFLICT', '这是最后一个启用的主管账号，不能停用或降级；请先设置另一位主管');
+    }
+    const after = {
+      name: req.name ?? before.name,
+      title: req.title ?? before.title,
+      duties: req.duties ?? before.duties,
+      party_member: req.partyMember === undefined ? before.party_member : req.partyMember ? 1 : 0,
+      role: req.role ?? before.role,
+      active: req.active === undefined ? before.active : req.active ? 1 : 0,
+    };
+    const at = ctx.clock.now().toISOString();
+    ctx.db
+      .prepare(
+        `UPDATE staff SET name = ?, title = ?, duties = ?, party_member = ?, role = ?, active = ?, updated_at = ? WHERE id = ?`,
+      )
+      .run(after.name, after.title, after.duties, after.party_member, after.role, after.active, at, req.id);
+    const updated = requireStaff(ctx, req.id);
+    recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
+      action: 'staff.update',
+      entity: 'staff',
+      entityId: req.id,
+      op: 'update',
+      payload: staffPayload(updated),
+    });
+    return updated;
+  })();
+  return toStaff(row, ctx.clock.now());
+}
+
+export async function resetStaffPin(ctx: CoreContext, call: CallContext, req: ParsedRequestOf<'staff.resetPin'>): Promise<null> {
+  assertStrongPin(req.newPin, 'newPin');
+  requireStaff(ctx, req.id);
+  const pinHash = await hashPin(req.newPin);
+  ctx.db.transaction(() => {
+    const row = requireStaff(ctx, req.id);
+    const at = ctx.clock.now().toISOString();
+    ctx.db
+      .prepare('UPDATE staff SET pin_hash = ?, failed_pins = 0, locked_until = NULL, updated_at = ? WHERE id = ?')
+      .run(pinHash, at, req.id);
+    recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
+      action: 'staff.resetPin',
+      entity: 'staff',
+      entityId: req.id,
+      op: 'update',
+      payload: staffPayload(row),
+      detail: { unlocked: row.locked_until !== null },
+    });
+  })();
+  return null;
+}
+
+export async function setStaffPhoto(ctx: CoreContext, call: CallContext, req: ParsedRequestOf<'staff.setPhoto'>): Promise<Staff> {
+  requireStaff(ctx, req.id);
+  const jpeg = await PhotoStore.normalise(Buffer.from(req.imageBase64, 'base64'));
+  const fileName = `${req.id}-${newId()}.jpg`;
+  ctx.photos.save(fileName, jpeg);
+  const row = ctx.db.transaction(() => {
+    const before = requireStaff(ctx, req.id);
+    const at = ctx.clock.now().toISOString();
+    ctx.db.prepare('UPDATE staff SET photo_file = ?, updated_at = ? WHERE id = ?').run(fileName, at, req.id);
+    const updated = requireStaff(ctx, req.id);
+    recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
+      action: 'staff.setPhoto',
+      entity: 'staff',
+      entityId: req.id,
+      op: 'update',
+      payload: staffPayload(updated),
+      detail: { previousPhoto: before.photo_file, bytes: jpeg.length },
+    });
+    return updated;
+  })();
+  return toStaff(row, ctx.clock.now());
+}
+
+export function staffPhoto(ctx: CoreContext, req: ParsedRequestOf<'staff.photo'>): { dataUrl: string | null } {
+  return { dataUrl: ctx.photos.dataUrl(requireStaff(ctx, req.id).photo_file) };
+}

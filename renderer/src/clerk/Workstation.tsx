@@ -1,0 +1,95 @@
+/** The logged-in workstation: top bar, sections, status bar. */
+import { useCallback, useEffect, useState } from 'react';
+import type { AppInfo, Session } from '../../../shared/contract';
+import type { RendererApi } from '../api';
+import { ChangePinPanel } from './ChangePinPanel';
+import { CommitmentsEditor } from './CommitmentsEditor';
+import { SettingsPanel } from './SettingsPanel';
+import { StaffAdmin } from './StaffAdmin';
+import { useIdleLock } from './useIdleLock';
+import { WindowPanel } from './WindowPanel';
+
+type Section = 'window' | 'pin' | 'staff' | 'commitments' | 'settings';
+
+const SECTIONS: { id: Section; label: string; supervisor: boolean }[] = [
+  { id: 'window', label: '窗口状态', supervisor: false },
+  { id: 'staff', label: '工作人员', supervisor: true },
+  { id: 'commitments', label: '服务承诺', supervisor: true },
+  { id: 'settings', label: '系统设置', supervisor: true },
+  { id: 'pin', label: '修改 PIN', supervisor: false },
+];
+
+function useClock(): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const t = window.setInterval(() => setNow(new Date()), 1000);
+    return () => window.clearInterval(t);
+  }, []);
+  return now;
+}
+
+export function Workstation({
+  api,
+  info,
+  session,
+  onInfoChanged,
+  onLoggedOut,
+}: {
+  api: RendererApi;
+  info: AppInfo;
+  session: Session;
+  onInfoChanged: () => void;
+  onLoggedOut: () => void;
+}) {
+  const [section, setSection] = useState<Section>('window');
+  const now = useClock();
+  const lock = useCallback(() => void api.call('auth.lock', {}), [api]);
+  useIdleLock(info.idleLockMinutes, lock);
+  const isSupervisor = session.staff.role === 'supervisor';
+
+  const logout = async () => {
+    const result = await api.call('auth.logout', {});
+    if (result.ok) onLoggedOut();
+  };
+
+  return (
+    <div className="workstation">
+      <header className="topbar">
+        <div className="topbar-hall">
+          <strong>{info.hallName}</strong>
+          <span className="window-chip">{info.windowNo} 号窗口</span>
+        </div>
+        <div className="topbar-user" data-testid="current-clerk">
+          {session.staff.name}（{session.staff.staffNo}）{isSupervisor ? <span className="role-chip">主管</span> : null}
+        </div>
+        <div className="topbar-actions">
+          <button type="button" className="secondary" onClick={lock}>
+            锁屏
+          </button>
+          <button type="button" className="secondary" onClick={logout}>
+            退出登录
+          </button>
+        </div>
+      </header>
+      <nav className="sidenav" aria-label="功能">
+        {SECTIONS.filter((s) => isSupervisor || !s.supervisor).map((s) => (
+          <button key={s.id} type="button" className={section === s.id ? 'active' : ''} onClick={() => setSection(s.id)}>
+            {s.label}
+          </button>
+        ))}
+      </nav>
+      <main className="content">
+        {section === 'window' ? <WindowPanel api={api} /> : null}
+        {section === 'pin' ? <ChangePinPanel api={api} /> : null}
+        {section === 'staff' && isSupervisor ? <StaffAdmin api={api} selfId={session.staff.id} /> : null}
+        {section === 'commitments' && isSupervisor ? <CommitmentsEditor api={api} /> : null}
+        {section === 'settings' && isSupervisor ? <SettingsPanel api={api} onSaved={onInfoChanged} /> : null}
+      </main>
+      <footer className="statusbar">
+        <span>登录于 {new Date(session.startedAt).toLocaleTimeString('zh-CN', { hour12: false })}</span>
+        <span>无操作 {info.idleLockMinutes} 分钟自动锁屏</span>
+        <span className="statusbar-clock">{now.toLocaleString('zh-CN', { hour12: false })}</span>
+      </footer>
+    </div>
+  );
+}

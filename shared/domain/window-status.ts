@@ -1,0 +1,57 @@
+/**
+ * Rules for the window's public status (在岗服务 / 暂停服务 / 窗口未开放)
+ * and the whereabouts sign (去向牌) countdown.
+ */
+
+export type WindowStatus = 'serving' | 'paused' | 'closed';
+
+export const WINDOW_STATUS_LABELS: Record<WindowStatus, string> = {
+  serving: '在岗服务',
+  paused: '暂停服务',
+  closed: '窗口未开放',
+};
+
+export const PAUSE_REASONS = ['临时离开', '业务培训', '外出办事', '午间休息', '系统维护'] as const;
+
+/** Longest a clerk may announce an absence for: the sign is for today's return. */
+export const MAX_PAUSE_MS = 12 * 60 * 60 * 1000;
+
+/** Checks a planned return time against now; returns a Chinese problem or null. */
+export function returnTimeProblem(now: Date, returnAt: Date): string | null {
+  const delta = returnAt.getTime() - now.getTime();
+  if (Number.isNaN(delta)) return '预计返回时间格式不正确';
+  if (delta <= 0) return '预计返回时间必须晚于现在';
+  if (delta > MAX_PAUSE_MS) return '预计返回时间不能超过 12 小时之后';
+  return null;
+}
+
+/** "还有 12 分 05 秒" style countdown; past the time it says so instead of going negative. */
+export function pauseCountdownText(now: Date, returnAt: Date): string {
+  const ms = returnAt.getTime() - now.getTime();
+  if (ms <= 0) return '已到预计返回时间，请稍候';
+  const totalSeconds = Math.ceil(ms / 1000);
+  const hours = Math.floor(totalSeconds / 3600);
+  const minutes = Math.floor((totalSeconds % 3600) / 60);
+  const seconds = totalSeconds % 60;
+  const mm = String(minutes).padStart(2, '0');
+  const ss = String(seconds).padStart(2, '0');
+  return hours > 0 ? `还有 ${hours} 小时 ${mm} 分 ${ss} 秒` : `还有 ${mm} 分 ${ss} 秒`;
+}
+
+/** "10:30" in the hall's local time (the display and the workstation share one clock zone). */
+export function clockTime(at: Date): string {
+  return `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+}
+
+/** Turns the "HH:MM" a clerk types into the next such moment: today, or tomorrow if already past. */
+export function returnTimeFromClock(now: Date, hhmm: string): Date | null {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm.trim());
+  if (!m) return null;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  if (h > 23 || min > 59) return null;
+  const at = new Date(now);
+  at.setHours(h, min, 0, 0);
+  if (at.getTime() <= now.getTime()) at.setDate(at.getDate() + 1);
+  return at;
+}

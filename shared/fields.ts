@@ -1,0 +1,30 @@
+/** Reusable zod field builders with Chinese messages. */
+import { z } from 'zod';
+
+export function text(min: number, max: number) {
+  return z
+    .string()
+    .trim()
+    .min(min, min === 1 ? '不能为空' : `至少需要 ${min} 个字`)
+    .max(max, `不能超过 ${max} 个字`);
+}
+
+export function optionalText(max: number) {
+  return z.string().trim().max(max, `不能超过 ${max} 个字`);
+}
+
+export const phoneField = z
+  .string()
+  .trim()
+  .regex(/^[0-9+\-() ]{3,20}$/, '电话号码只能包含数字和 + - ( )，长度 3 到 20 位');
+
+export const staffNoField = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9]{2,16}$/, '工号只能是 2 到 16 位字母或数字');
+
+export const pinField = z.string().regex(/^\d{6}$/, 'PIN 必须是 6 位数字');
+
+export const idField = z.uuid('编号格式不正确');
+
+export const isoDateTime = z.iso.datetime({ offset: true, message: '时间格式不正确' });

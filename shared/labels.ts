@@ -1,0 +1,40 @@
+/**
+ * Chinese names of request fields, used to turn schema problems into messages
+ * that tell the clerk which field to fix.
+ */
+export const FIELD_LABELS: Record<string, string> = {
+  hallName: '大厅名称',
+  department: '部门',
+  windowNo: '窗口号',
+  complaintPhone: '投诉电话',
+  supervisionPhone: '监督电话',
+  leaderOnDuty: '值班领导',
+  idleLockMinutes: '无操作自动锁屏分钟数',
+  allowLan: '允许局域网访问',
+  name: '姓名',
+  staffNo: '工号',
+  pin: 'PIN',
+  newPin: '新 PIN',
+  title: '职务',
+  duties: '岗位职责',
+  partyMember: '党员先锋岗',
+  role: '角色',
+  active: '启用状态',
+  staffId: '工作人员',
+  imageBase64: '照片',
+  items: '承诺事项',
+  text: '承诺内容',
+  timeLimit: '时限',
+  reason: '暂停原因',
+  returnAt: '预计返回时间',
+  hall: '大厅信息',
+  supervisor: '主管账号',
+};
+
+export function labelForPath(path: ReadonlyArray<PropertyKey>): string {
+  const named = path.filter((p): p is string => typeof p === 'string');
+  const last = named[named.length - 1];
+  const index = path.find((p): p is number => typeof p === 'number');
+  const base = last === undefined ? '请求' : (FIELD_LABELS[last] ?? last);
+  return index === undefined ? base : `第 ${index + 1} 项${base}`;
+}

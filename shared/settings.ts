@@ -1,0 +1,57 @@
+/** The typed settings of one window workstation; one schema for electron-store and conf. */
+import { z } from 'zod';
+import { optionalText, phoneField, text } from './fields';
+
+export const hallIdentitySchema = z.object({
+  hallName: text(1, 40),
+  department: text(1, 40),
+  windowNo: z.string().trim().regex(/^[A-Za-z0-9-]{1,8}$/, '窗口号只能是 1 到 8 位字母、数字或短横线'),
+  complaintPhone: phoneField,
+  supervisionPhone: phoneField,
+  leaderOnDuty: optionalText(40),
+});
+
+/**
+ * What the settings file may hold. Looser than the input forms above: before
+ * the first-run wizard the hall fields are still empty.
+ */
+export const settingsSchema = z.object({
+  hallName: z.string().max(40, '不能超过 40 个字'),
+  department: z.string().max(40, '不能超过 40 个字'),
+  windowNo: hallIdentitySchema.shape.windowNo,
+  complaintPhone: z.string().max(20, '不能超过 20 位'),
+  supervisionPhone: z.string().max(20, '不能超过 20 位'),
+  leaderOnDuty: z.string().max(40, '不能超过 40 个字'),
+  hallId: z.string(),
+  idleLockMinutes: z.number().int('必须是整数').min(1, '至少 1 分钟').max(120, '不能超过 120 分钟'),
+  allowLan: z.boolean(),
+  pairingToken: z.string(),
+  setupComplete: z.boolean(),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type HallIdentity = z.infer<typeof hallIdentitySchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  hallName: '',
+  department: '',
+  windowNo: '1',
+  complaintPhone: '',
+  supervisionPhone: '12345',
+  leaderOnDuty: '',
+  hallId: '',
+  idleLockMinutes: 5,
+  allowLan: false,
+  pairingToken: '',
+  setupComplete: false,
+};
+
+/** What a supervisor may change from the settings screen. */
+export const settingsUpdateSchema = hallIdentitySchema
+  .extend({
+    idleLockMinutes: settingsSchema.shape.idleLockMinutes,
+    allowLan: z.boolean(),
+  })
+  .partial()
+  .strict();
+export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;

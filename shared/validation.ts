@@ -1,0 +1,27 @@
+/** Turns schema problems into one Chinese message plus per-field messages. */
+import { z } from 'zod';
+import { labelForPath } from './labels';
+
+z.config(z.locales.zhCN());
+
+export interface ValidationProblem {
+  message: string;
+  fields: Record<string, string>;
+}
+
+export function describeIssues(error: z.ZodError): ValidationProblem {
+  const fields: Record<string, string> = {};
+  const lines: string[] = [];
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || '_';
+    const line =
+      issue.code === 'unrecognized_keys'
+        ? `请求包含未知字段：${issue.keys.join('、')}`
+        : `${labelForPath(issue.path)}：${issue.message}`;
+    if (!(key in fields)) fields[key] = line;
+    lines.push(line);
+  }
+  const shown = lines.slice(0, 3).join('；');
+  const more = lines.length > 3 ? `（另有 ${lines.length - 3} 处问题）` : '';
+  return { message: `请检查输入：${shown}${more}`, fields };
+}

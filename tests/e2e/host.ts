@@ -1,0 +1,49 @@
+/** Starts the built app in host mode on a fresh data directory for one test. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface HostProcess {
+  baseUrl: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+export const ARTIFACTS_DIR = join(process.cwd(), 'test-results', 'screenshots');
+
+export async function startHostProcess(options: { demo?: boolean } = {}): Promise<HostProcess> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'counter-e2e-'));
+  const args = ['out/main/host.js', '--port', '0', '--data-dir', dataDir, ...(options.demo ? ['--demo'] : [])];
+  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const baseUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host did not start in 20 s:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /clerk workstation: (http:\/\/[^\s]+)\//.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`host exited with ${String(code)}:\n${output}`));
+    });
+  });
+  return {
+    baseUrl,
+    dataDir,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => {
+          rmSync(dataDir, { recursive: true, force: true });
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
