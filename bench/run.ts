@@ -150,7 +150,7 @@ async function main(): Promise<void> {
         : await client.call('window.resume', {});
       if (!result.ok) throw new Error(`state change ${i} failed`);
       const shownAt = await display.waitForFunction(
-        ({ status, after }) => (window as unknown as { seen: { status: string; at: number }[] }).seen.find((s) => s.status === status && s.at >= after)?.at,
+        ({ status, after }) => (window as unknown as { seen: { status: string; at: number }[] }).seen.find((s) => s.status === status && s.at >= after)?.at ?? 0,
         { status: expected, after: t0 },
       );
       latencies.push((await shownAt.jsonValue()) - t0);

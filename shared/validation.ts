@@ -16,7 +16,7 @@ export function describeIssues(error: z.ZodError): ValidationProblem {
     const key = issue.path.map(String).join('.') || '_';
     const line =
       issue.code === 'unrecognized_keys'
-        ? `请求包含未知字段：${issue.keys.join('、')}`
+        ? `请求包含未知字段：${issue.keys.slice(0, 5).map((k) => k.slice(0, 30)).join('、')}${issue.keys.length > 5 ? ' 等' : ''}`
         : `${labelForPath(issue.path)}：${issue.message}`;
     if (!(key in fields)) fields[key] = line;
     lines.push(line);

@@ -30,6 +30,12 @@ function isLoopback(address: string | undefined): boolean {
   return !!address && (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
 }
 
+/** The Host a loopback client names; any other name is a DNS-rebinding page, which must pair like a LAN client. */
+function isLoopbackHost(host: string | undefined): boolean {
+  const name = (host ?? '').replace(/:\d+$/, '').toLowerCase();
+  return name === 'localhost' || name === '[::1]' || /^127(\.\d{1,3}){3}$/.test(name);
+}
+
 function parseRequest(data: string): WireRequest | null {
   try {
     const value: unknown = JSON.parse(data);
@@ -59,7 +65,7 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     const origin = req.headers.origin;
     const sameOrigin = !origin || origin === `http://${req.headers.host ?? ''}`;
     const { allowLan, pairingToken } = core.ctx.settings.get();
-    const local = isLoopback(req.socket.remoteAddress);
+    const local = isLoopback(req.socket.remoteAddress) && isLoopbackHost(req.headers.host);
     const paired = allowLan && pairingToken !== '' && url.searchParams.get('token') === pairingToken;
     if (url.pathname !== '/api' || !sameOrigin || !(local || paired)) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
@@ -69,6 +75,8 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     wss.handleUpgrade(req, socket, head, (ws) => {
       clients.set(ws, caller);
       ws.on('close', () => clients.delete(ws));
+      // ws closes the socket itself (e.g. 1009 for a message over maxPayload); unhandled, the error would crash the host
+      ws.on('error', () => undefined);
       ws.on('message', (data, isBinary) => {
         const request = isBinary ? null : parseRequest(data.toString());
         if (!request) {

@@ -26,7 +26,15 @@ export function staticHandler(rootDir: string) {
       return;
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
-    let path = normalize(join(root, decodeURIComponent(url.pathname)));
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(url.pathname);
+    } catch {
+      // a malformed escape such as "/%" must not become an unhandled rejection
+      res.writeHead(400).end();
+      return;
+    }
+    let path = normalize(join(root, decoded));
     if (!path.startsWith(root)) {
       res.writeHead(403).end();
       return;

@@ -81,7 +81,11 @@ export class CounterCore {
 
   /** The single entry point for requests from an untrusted UI. Never throws. */
   async dispatch(method: unknown, params: unknown, caller: CallerKind): Promise<Result<unknown>> {
-    if (!isMethodName(method)) return fail('UNKNOWN_METHOD', `未知的操作：${String(method).slice(0, 60)}`);
+    if (!isMethodName(method)) {
+      // String() throws for some objects (e.g. {toString: 1}, which survives IPC's structured clone)
+      const shown = typeof method === 'string' ? method.slice(0, 60) : typeof method;
+      return fail('UNKNOWN_METHOD', `未知的操作：${shown}`);
+    }
     try {
       return await this.run(method, params, caller);
     } catch (error) {
@@ -89,7 +93,13 @@ export class CounterCore {
       console.error(`[core] ${method} failed`, error);
       return fail('INTERNAL', '系统内部错误，操作未完成，已保存的数据未受影响。请重试，仍有问题请联系信息科。');
     } finally {
-      if (CHANGES_DISPLAY.has(method)) this.publishChanges();
+      if (CHANGES_DISPLAY.has(method)) {
+        try {
+          this.publishChanges();
+        } catch (error) {
+          console.error('[core] publishing a change failed', error);
+        }
+      }
     }
   }
 

@@ -2,7 +2,7 @@
  * Staff photos: checked to be a real image, resized to a badge portrait and
  * stored as JPEG files in the data directory.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { CounterError } from '../../shared/result';
@@ -59,6 +59,12 @@ export class PhotoStore {
     writeFileSync(temp, jpeg);
     renameSync(temp, target);
     this.cache.delete(fileName);
+  }
+
+  /** Best effort: a photo file no record points to any more. */
+  remove(fileName: string): void {
+    this.cache.delete(fileName);
+    rmSync(join(this.dir, fileName), { force: true });
   }
 
   dataUrl(fileName: string | null): string | null {

@@ -35,8 +35,21 @@ export async function completeSetup(ctx: CoreContext, call: CallContext, req: Pa
   assertStrongPin(req.supervisor.pin, 'supervisor.pin');
   const pinHash = await hashPin(req.supervisor.pin);
   if (ctx.settings.get().setupComplete) throw new CounterError('SETUP_DONE', '首次设置已经完成，不能重复设置');
-  const hallId = ctx.settings.get().hallId || newId();
+  const before = ctx.settings.get();
+  const hallId = before.hallId || newId();
+  // the ledger rows carry the hall identity (ctx.origin), so settings go first and are put back on failure
   ctx.settings.update({ ...req.hall, hallId, pairingToken: newPairingToken() });
+  try {
+    writeSetupRows(ctx, call, req, pinHash, hallId);
+  } catch (error) {
+    ctx.settings.update(before);
+    throw error;
+  }
+  ctx.settings.update({ setupComplete: true });
+  return appInfo(ctx);
+}
+
+function writeSetupRows(ctx: CoreContext, call: CallContext, req: ParsedRequestOf<'setup.complete'>, pinHash: string, hallId: string): void {
   ctx.db.transaction(() => {
     const supervisor = insertStaff(ctx, call, {
       staffNo: req.supervisor.staffNo,
@@ -56,8 +69,6 @@ export async function completeSetup(ctx: CoreContext, call: CallContext, req: Pa
       payload: { ...req.hall, hallId },
     });
   })();
-  ctx.settings.update({ setupComplete: true });
-  return appInfo(ctx);
 }
 
 export function settingsView(settings: Settings): SettingsView {
@@ -76,17 +87,24 @@ export function settingsView(settings: Settings): SettingsView {
 
 export function updateSettings(ctx: CoreContext, call: CallContext, patch: SettingsUpdate): SettingsView {
   const before = ctx.settings.get();
-  const at = ctx.clock.now().toISOString();
-  ctx.db.transaction(() => {
-    recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
-      action: 'settings.update',
-      entity: 'settings',
-      entityId: before.hallId,
-      op: 'update',
-      payload: { ...patch },
-      detail: { before: Object.fromEntries(Object.keys(patch).map((k) => [k, before[k as keyof Settings]])) },
-    });
-  })();
+  const changed = (Object.keys(patch) as (keyof SettingsUpdate)[]).filter((k) => patch[k] !== undefined && patch[k] !== before[k]);
+  if (changed.length === 0) return settingsView(before);
   const token = patch.allowLan && !before.pairingToken ? { pairingToken: newPairingToken() } : {};
-  return settingsView(ctx.settings.update({ ...patch, ...token }));
+  const after = ctx.settings.update({ ...patch, ...token });
+  try {
+    ctx.db.transaction(() => {
+      recordChange(ctx.db, ctx.origin(), actorOf(call), ctx.clock.now().toISOString(), {
+        action: 'settings.update',
+        entity: 'settings',
+        entityId: before.hallId,
+        op: 'update',
+        payload: Object.fromEntries(changed.map((k) => [k, after[k]])),
+        detail: { before: Object.fromEntries(changed.map((k) => [k, before[k]])) },
+      });
+    })();
+  } catch (error) {
+    ctx.settings.update(before);
+    throw error;
+  }
+  return settingsView(after);
 }

@@ -147,7 +147,7 @@ export async function setStaffPhoto(ctx: CoreContext, call: CallContext, req: Pa
   const jpeg = await PhotoStore.normalise(Buffer.from(req.imageBase64, 'base64'));
   const fileName = `${req.id}-${newId()}.jpg`;
   ctx.photos.save(fileName, jpeg);
-  const row = ctx.db.transaction(() => {
+  const commit = ctx.db.transaction(() => {
     const before = requireStaff(ctx, req.id);
     const at = ctx.clock.now().toISOString();
     ctx.db.prepare('UPDATE staff SET photo_file = ?, updated_at = ? WHERE id = ?').run(fileName, at, req.id);
@@ -160,9 +160,17 @@ export async function setStaffPhoto(ctx: CoreContext, call: CallContext, req: Pa
       payload: staffPayload(updated),
       detail: { previousPhoto: before.photo_file, bytes: jpeg.length },
     });
-    return updated;
-  })();
-  return toStaff(row, ctx.clock.now());
+    return { updated, previous: before.photo_file };
+  });
+  let result: { updated: StaffRow; previous: string | null };
+  try {
+    result = commit();
+  } catch (error) {
+    ctx.photos.remove(fileName);
+    throw error;
+  }
+  if (result.previous) ctx.photos.remove(result.previous);
+  return toStaff(result.updated, ctx.clock.now());
 }
 
 export function staffPhoto(ctx: CoreContext, req: ParsedRequestOf<'staff.photo'>): { dataUrl: string | null } {

@@ -167,3 +167,26 @@ test('demo office: a demo clerk logs in, the display follows pause, resume and l
   await expect(display.getByText('热情接待，首问负责到底')).toBeVisible();
   await shot(clerk, 'demo-clerk-commitments');
 });
+
+test('the clerk screen locks itself after the idle minutes and the display keeps the badge', async ({ browser }) => {
+  host = await startHostProcess({ demo: true });
+  const clerk = await browser.newPage({ viewport: { width: 1366, height: 860 } });
+  const display = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await clerk.clock.install();
+  await display.goto(`${host.baseUrl}/display`);
+  await clerk.goto(`${host.baseUrl}/`);
+  await login(clerk, '1003', '369147');
+  await expect(clerk.getByText('无操作 5 分钟自动锁屏')).toBeVisible();
+  await clerk.clock.fastForward('04:50');
+  await expect(clerk.getByTestId('window-status')).toBeVisible();
+  await clerk.clock.fastForward('00:20');
+  await expect(clerk.getByRole('heading', { name: '屏幕已锁定' })).toBeVisible();
+  await expect(display.getByTestId('display-badge')).toContainText('陈静');
+  await shot(clerk, 'demo-clerk-locked');
+  await clerk.getByLabel('PIN').fill('000001');
+  await clerk.getByRole('button', { name: '解锁' }).click();
+  await expect(clerk.getByRole('alert')).toContainText('PIN 不正确');
+  await clerk.getByLabel('PIN').fill('369147');
+  await clerk.getByRole('button', { name: '解锁' }).click();
+  await expect(clerk.getByTestId('window-status')).toContainText('在岗服务');
+});

@@ -1,0 +1,64 @@
+/** Looking into a test's SQLite file: row counts of every table, and the ledger rows. */
+import type { Db } from '../../electron/services/db/connection';
+
+export type RowCounts = Record<string, number>;
+
+export function tableNames(db: Db): string[] {
+  const rows = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
+  return rows.map((r) => r.name);
+}
+
+/** Rows in every table of the database, sqlite_sequence included. */
+export function rowCounts(db: Db): RowCounts {
+  const counts: RowCounts = {};
+  for (const name of tableNames(db)) {
+    const row = db.prepare(`SELECT COUNT(*) AS n FROM "${name.replaceAll('"', '""')}"`).get() as { n: number };
+    counts[name] = row.n;
+  }
+  return counts;
+}
+
+export interface AuditRow {
+  seq: number;
+  id: string;
+  hall_id: string;
+  window_no: string;
+  at: string;
+  actor_id: string | null;
+  actor_staff_no: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  detail: string;
+}
+
+export interface ChangeRow {
+  seq: number;
+  id: string;
+  hall_id: string;
+  window_no: string;
+  schema_version: number;
+  entity: string;
+  entity_id: string;
+  op: 'insert' | 'update' | 'delete';
+  payload: string;
+  created_at: string;
+  synced_at: string | null;
+}
+
+export function maxSeq(db: Db, table: 'audit_log' | 'change_log'): number {
+  const row = db.prepare(`SELECT COALESCE(MAX(seq), 0) AS n FROM ${table}`).get() as { n: number };
+  return row.n;
+}
+
+export function auditSince(db: Db, seq: number): AuditRow[] {
+  return db.prepare('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq').all(seq) as AuditRow[];
+}
+
+export function changesSince(db: Db, seq: number): ChangeRow[] {
+  return db.prepare('SELECT * FROM change_log WHERE seq > ? ORDER BY seq').all(seq) as ChangeRow[];
+}
+
+export function allChanges(db: Db): ChangeRow[] {
+  return changesSince(db, 0);
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { EVENT_NAMES, METHOD_NAMES, isMethodName, methods, type MethodName } from '../../shared/contract';
+import { ERROR_CODES } from '../../shared/result';
+import { CHANGES_DISPLAY, handlers } from '../../electron/services/handlers';
+import { READ_ONLY_METHODS, VALID_REQUESTS } from '../support/requests';
+
+function unrecognized(method: MethodName, request: unknown): boolean {
+  const parsed = methods[method].request.safeParse(request);
+  return !parsed.success && parsed.error.issues.some((issue) => issue.code === 'unrecognized_keys');
+}
+
+describe('the API contract', () => {
+  it('has a handler for exactly the methods it names', () => {
+    expect(Object.keys(handlers).sort()).toEqual([...METHOD_NAMES].sort());
+    expect(METHOD_NAMES.length).toBeGreaterThanOrEqual(21);
+  });
+
+  it.each(METHOD_NAMES)('%s accepts its sample request and refuses an unknown extra key (strict)', (method) => {
+    const sample = VALID_REQUESTS[method];
+    expect(methods[method].request.safeParse(sample).success).toBe(true);
+    expect(unrecognized(method, { ...sample, unexpectedKey: 1 })).toBe(true);
+    expect(unrecognized(method, Object.assign(JSON.parse('{"__proto__":{"polluted":1}}') as object, sample))).toBe(true);
+  });
+
+  it('nested request objects are strict too', () => {
+    const setup = VALID_REQUESTS['setup.complete'];
+    expect(unrecognized('setup.complete', { ...setup, hall: { ...setup.hall, extra: 1 } })).toBe(true);
+    expect(unrecognized('setup.complete', { ...setup, supervisor: { ...setup.supervisor, role: 'clerk' } })).toBe(true);
+    expect(unrecognized('commitments.save', { items: [{ text: '首问负责', timeLimit: '当场', extra: 1 }] })).toBe(true);
+  });
+
+  it('lets the public display call exactly app.info and display.state', () => {
+    const displayCallable = METHOD_NAMES.filter((m) => methods[m].display);
+    expect(displayCallable.sort()).toEqual(['app.info', 'display.state']);
+    for (const m of displayCallable) expect(methods[m].access).toBe('public');
+  });
+
+  it('gives every method a known access level', () => {
+    for (const m of METHOD_NAMES) expect(['public', 'setup', 'session', 'clerk', 'supervisor']).toContain(methods[m].access);
+    expect(METHOD_NAMES.filter((m) => methods[m].access === 'setup')).toEqual(['setup.complete']);
+  });
+
+  it.each<[MethodName, string]>([
+    ['staff.create', 'supervisor'],
+    ['staff.update', 'supervisor'],
+    ['staff.resetPin', 'supervisor'],
+    ['staff.setPhoto', 'supervisor'],
+    ['settings.update', 'supervisor'],
+    ['commitments.save', 'supervisor'],
+    ['window.pause', 'clerk'],
+    ['auth.lock', 'clerk'],
+    ['auth.unlock', 'session'],
+    ['auth.logout', 'session'],
+    ['auth.login', 'public'],
+  ])('%s needs %s access', (method, access) => {
+    expect(methods[method].access).toBe(access);
+  });
+
+  it('marks only real methods as display-changing, and no read-only one', () => {
+    for (const m of CHANGES_DISPLAY) {
+      expect(isMethodName(m)).toBe(true);
+      expect(READ_ONLY_METHODS.has(m)).toBe(false);
+    }
+  });
+
+  it.each<[unknown, boolean]>([
+    ['app.info', true],
+    ['display.state', true],
+    ['__proto__', false],
+    ['constructor', false],
+    ['toString', false],
+    ['hasOwnProperty', false],
+    ['APP.INFO', false],
+    ['', false],
+    [null, false],
+    [42, false],
+  ])('isMethodName(%j) is %s', (name, expected) => {
+    expect(isMethodName(name)).toBe(expected);
+  });
+
+  it('has unique error codes and the two events', () => {
+    expect(new Set(ERROR_CODES).size).toBe(ERROR_CODES.length);
+    expect([...EVENT_NAMES].sort()).toEqual(['display.changed', 'session.changed']);
+  });
+});
