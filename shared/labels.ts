@@ -29,6 +29,10 @@ export const FIELD_LABELS: Record<string, string> = {
   returnAt: '预计返回时间',
   hall: '大厅信息',
   supervisor: '主管账号',
+  printer: '打印机地址',
+  paperWidth: '纸宽',
+  limit: '条数',
+  status: '状态',
 };
 
 export function labelForPath(path: ReadonlyArray<PropertyKey>): string {

@@ -27,6 +27,9 @@ export const settingsSchema = z.object({
   allowLan: z.boolean(),
   pairingToken: z.string(),
   setupComplete: z.boolean(),
+  /** tcp://HOST[:PORT], a device path, or "none": the embedded no-printer default. */
+  printer: z.string().max(200),
+  paperWidth: z.union([z.literal(58), z.literal(80)], { error: '纸宽只能是 58 或 80' }),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -44,6 +47,8 @@ export const DEFAULT_SETTINGS: Settings = {
   allowLan: false,
   pairingToken: '',
   setupComplete: false,
+  printer: 'none',
+  paperWidth: 80,
 };
 
 /** What a supervisor may change from the settings screen. */

@@ -1,5 +1,6 @@
 /** What every core handler is given: the ledger, settings, clock and the event channel. */
 import type { CallerKind, EventName, EventPayload } from '../../shared/contract';
+import type { PrintDocument } from '../../shared/print/document';
 import type { Clock } from './clock';
 import type { Db } from './db/connection';
 import type { Actor, Origin } from './db/ledger';
@@ -11,10 +12,24 @@ export interface CoreContext {
   readonly settings: SettingsStore;
   readonly clock: Clock;
   readonly photos: PhotoStore;
+  readonly printing: PrintService;
   readonly mode: 'electron' | 'host';
   readonly version: string;
   origin(): Origin;
   publish<E extends EventName>(event: E, payload: EventPayload<E>): void;
+}
+
+/** The durable print queue, as the rest of the core uses it. */
+export interface PrintService {
+  /**
+   * Records a job (status queued, with its ESC/POS bytes) and its audit and
+   * change-log rows. Call inside the transaction of the change the slip
+   * belongs to, so the record and its slip are committed together; then kick().
+   * Throws CounterError VALIDATION when the text has characters the printer cannot print.
+   */
+  enqueue(call: CallContext, job: { kind: string; document: PrintDocument }): string;
+  /** Starts sending queued jobs (after the enqueuing transaction committed). */
+  kick(): void;
 }
 
 /** The clerk session a call runs under, if any. */

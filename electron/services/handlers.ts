@@ -1,5 +1,5 @@
 /** The handler for every method of the contract; the compiler checks the table is complete. */
-import type { MethodName, ParsedRequestOf, ResponseOf } from '../../shared/contract';
+import type { foundationMethods, MethodName, ParsedRequestOf, ResponseOf } from '../../shared/contract';
 import { CounterError } from '../../shared/result';
 import type { ActiveSession, CallContext, CoreContext } from './context';
 import { listCommitments, saveCommitments } from './commitments-service';
@@ -7,6 +7,7 @@ import { changePin, endSession, login, openSession, sessionView, setLocked, unlo
 import { appInfo, completeSetup, settingsView, updateSettings } from './setup-service';
 import { createStaff, listAllStaff, resetStaffPin, setStaffPhoto, staffPhoto, updateStaff } from './staff-service';
 import { displayState, pauseWindow, resumeWindow } from './window-service';
+import { printingHandlers } from './printing/handlers';
 
 type Handler<M extends MethodName> = (
   ctx: CoreContext,
@@ -14,7 +15,9 @@ type Handler<M extends MethodName> = (
   call: CallContext,
 ) => ResponseOf<M> | Promise<ResponseOf<M>>;
 
-export type HandlerTable = { [M in MethodName]: Handler<M> };
+/** Handlers for a group of methods; the groups are combined into one complete table below. */
+export type HandlersFor<K extends MethodName> = { [M in K]: Handler<M> };
+export type HandlerTable = HandlersFor<MethodName>;
 
 /** The dispatcher has checked access already; this narrows the type for handlers that need a session. */
 function sessionOf(call: CallContext): ActiveSession {
@@ -22,7 +25,7 @@ function sessionOf(call: CallContext): ActiveSession {
   return call.session;
 }
 
-export const handlers: HandlerTable = {
+const foundationHandlers: HandlersFor<keyof typeof foundationMethods> = {
   'app.info': (ctx) => appInfo(ctx),
   'setup.complete': (ctx, req, call) => completeSetup(ctx, call, req),
   'settings.get': (ctx) => settingsView(ctx.settings.get()),
@@ -48,6 +51,8 @@ export const handlers: HandlerTable = {
   'window.resume': (ctx, _req, call) => resumeWindow(ctx, call),
   'display.state': (ctx) => displayState(ctx),
 };
+
+export const handlers: HandlerTable = { ...foundationHandlers, ...printingHandlers };
 
 /** Methods after which the public display and the clerk's session view may have changed. */
 export const CHANGES_DISPLAY: ReadonlySet<MethodName> = new Set<MethodName>([
