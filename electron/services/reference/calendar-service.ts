@@ -1,0 +1,206 @@
+/**
+ * The working-day calendar of this window: chinese-days' statutory data plus
+ * the supervisor's override table (calendar_override). See
+ * shared/domain/working-days.ts for the coverage rule and the counting rules.
+ */
+import type { CalendarOverview, CalendarOverrideView, DeadlineView, ReferenceRequest } from '../../../shared/api/reference';
+import { yearOf } from '../../../shared/domain/plain-date';
+import {
+  addWorkingDays,
+  createWorkCalendar,
+  periodEndRolled,
+  type CalendarOverride,
+  type WorkCalendar,
+} from '../../../shared/domain/working-days';
+import { CounterError } from '../../../shared/result';
+import { actorOf, type CallContext, type CoreContext } from '../context';
+import type { Db } from '../db/connection';
+import { recordChange } from '../db/ledger';
+import { newId } from '../ids';
+import { statutoryCalendar } from './statutory-data';
+
+interface OverrideRow {
+  id: string;
+  date: string;
+  kind: 'workday' | 'restday';
+  name: string;
+  source: string;
+  entered_by: string | null;
+  /** Absent until the migration that adds the column has run. */
+  covers_year?: number;
+  created_at: string;
+  updated_at: string;
+  entered_by_name: string | null;
+  entered_by_no: string | null;
+}
+
+const SELECT_OVERRIDE = `SELECT o.*, s.name AS entered_by_name, s.staff_no AS entered_by_no
+  FROM calendar_override o LEFT JOIN staff s ON s.id = o.entered_by`;
+
+const calendars = new WeakMap<Db, WorkCalendar>();
+const flagColumn = new WeakMap<Db, boolean>();
+
+/**
+ * Whether calendar_override has the covers_year column. Until it exists no
+ * year can be flagged as covered by overrides (the honest fallback: dates
+ * in uncovered years stay 待定), and saving a flag is refused.
+ */
+function hasCoversYearColumn(db: Db): boolean {
+  let known = flagColumn.get(db);
+  if (known === undefined) {
+    const columns = db.prepare('PRAGMA table_info(calendar_override)').all() as { name: string }[];
+    known = columns.some((c) => c.name === 'covers_year');
+    flagColumn.set(db, known);
+  }
+  return known;
+}
+
+function overrideRows(db: Db): OverrideRow[] {
+  return db.prepare(`${SELECT_OVERRIDE} ORDER BY o.date`).all() as OverrideRow[];
+}
+
+function overrideRow(db: Db, date: string): OverrideRow | undefined {
+  return db.prepare(`${SELECT_OVERRIDE} WHERE o.date = ?`).get(date) as OverrideRow | undefined;
+}
+
+function enteredBy(row: OverrideRow): string | null {
+  if (row.entered_by_name !== null) return `${row.entered_by_name}（${row.entered_by_no ?? ''}）`;
+  return row.entered_by;
+}
+
+function toOverride(row: OverrideRow): CalendarOverride {
+  return {
+    date: row.date,
+    kind: row.kind,
+    name: row.name,
+    source: row.source,
+    enteredBy: enteredBy(row),
+    coversYear: row.covers_year === 1,
+  };
+}
+
+function toView(row: OverrideRow): CalendarOverrideView {
+  return {
+    id: row.id,
+    date: row.date,
+    kind: row.kind,
+    name: row.name,
+    source: row.source,
+    coversYear: row.covers_year === 1,
+    enteredBy: enteredBy(row),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** The record as the hall server stores it. */
+function overridePayload(row: OverrideRow): Record<string, unknown> {
+  return {
+    id: row.id,
+    date: row.date,
+    kind: row.kind,
+    name: row.name,
+    source: row.source,
+    coversYear: row.covers_year === 1,
+    enteredBy: row.entered_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/**
+ * The window's working-day calendar (chinese-days + overrides). Cached per
+ * database; saving or deleting an override rebuilds it.
+ */
+export function loadWorkCalendar(ctx: CoreContext): WorkCalendar {
+  let calendar = calendars.get(ctx.db);
+  if (!calendar) {
+    calendar = createWorkCalendar(statutoryCalendar(), overrideRows(ctx.db).map(toOverride));
+    calendars.set(ctx.db, calendar);
+  }
+  return calendar;
+}
+
+function invalidate(ctx: CoreContext): void {
+  calendars.delete(ctx.db);
+}
+
+export function calendarOverview(ctx: CoreContext): CalendarOverview {
+  const calendar = loadWorkCalendar(ctx);
+  const statutory = statutoryCalendar();
+  return {
+    overrides: overrideRows(ctx.db).map(toView),
+    coveredYears: [...calendar.coveredYears].sort((a, b) => a - b),
+    statutoryYears: [...statutory.years],
+    statutorySource: statutory.source,
+  };
+}
+
+export function saveOverride(ctx: CoreContext, call: CallContext, req: ReferenceRequest<'calendar.saveOverride'>): CalendarOverview {
+  const coversYear = req.coversYear === true;
+  const year = yearOf(req.date);
+  if (coversYear && statutoryCalendar().years.includes(year)) {
+    const problem = `${year} 年的放假安排已包含在内置数据中，不需要“全年安排已录入”标记；更正个别日期时不要勾选`;
+    throw new CounterError('VALIDATION', `请检查输入：${problem}`, { coversYear: problem });
+  }
+  const withFlag = hasCoversYearColumn(ctx.db);
+  if (coversYear && !withFlag) {
+    throw new CounterError('CONFLICT', '本机数据库还不支持“全年安排已录入”标记（需要升级程序）；可以先不勾选保存各日期，升级后再标记');
+  }
+  ctx.db.transaction(() => {
+    const at = ctx.clock.now().toISOString();
+    const origin = ctx.origin();
+    const actor = actorOf(call);
+    const before = overrideRow(ctx.db, req.date);
+    const id = before?.id ?? newId();
+    if (before) {
+      ctx.db
+        .prepare('UPDATE calendar_override SET kind = ?, name = ?, source = ?, entered_by = ?, updated_at = ? WHERE id = ?')
+        .run(req.kind, req.name, req.source, actor.id, at, id);
+    } else {
+      ctx.db
+        .prepare(
+          `INSERT INTO calendar_override (id, hall_id, window_no, date, kind, name, source, entered_by, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(id, origin.hallId, origin.windowNo, req.date, req.kind, req.name, req.source, actor.id, at, at);
+    }
+    if (withFlag) ctx.db.prepare('UPDATE calendar_override SET covers_year = ? WHERE id = ?').run(coversYear ? 1 : 0, id);
+    const after = overrideRow(ctx.db, req.date);
+    if (!after) throw new Error('calendar override vanished inside its transaction');
+    recordChange(ctx.db, origin, actor, at, {
+      action: 'calendar.saveOverride',
+      entity: 'calendar_override',
+      entityId: id,
+      op: before ? 'update' : 'insert',
+      payload: overridePayload(after),
+      detail: before ? { before: { kind: before.kind, name: before.name, source: before.source, coversYear: before.covers_year === 1 } } : {},
+    });
+  })();
+  invalidate(ctx);
+  return calendarOverview(ctx);
+}
+
+export function deleteOverride(ctx: CoreContext, call: CallContext, req: ReferenceRequest<'calendar.deleteOverride'>): CalendarOverview {
+  ctx.db.transaction(() => {
+    const row = overrideRow(ctx.db, req.date);
+    if (!row) throw new CounterError('NOT_FOUND', `${req.date} 没有调整记录，可能已被删除，请刷新列表`);
+    const at = ctx.clock.now().toISOString();
+    ctx.db.prepare('DELETE FROM calendar_override WHERE id = ?').run(row.id);
+    recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
+      action: 'calendar.deleteOverride',
+      entity: 'calendar_override',
+      entityId: row.id,
+      op: 'delete',
+      payload: overridePayload(row),
+    });
+  })();
+  invalidate(ctx);
+  return calendarOverview(ctx);
+}
+
+export function deadline(ctx: CoreContext, req: ReferenceRequest<'calendar.deadline'>): DeadlineView {
+  const calendar = loadWorkCalendar(ctx);
+  if (req.workingDays !== undefined) return addWorkingDays(calendar, req.start, req.workingDays);
+  return periodEndRolled(calendar, req.start, req.calendarDays ?? 0);
+}

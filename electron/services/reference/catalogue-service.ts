@@ -1,0 +1,201 @@
+/**
+ * The service catalogue in use at this window. The catalogue shipped with
+ * the app (shared/catalogue/default-catalogue.json) is active until a
+ * supervisor imports a newer version; imports are kept in catalogue_version
+ * (one row active). Whichever of the shipped and the imported active
+ * catalogue has the higher version is used, so an app update that ships a
+ * newer default takes over from an older import.
+ */
+import { createHash } from 'node:crypto';
+import type { CatalogueVersionView, ReferenceRequest, ReferenceResponse } from '../../../shared/api/reference';
+import defaultCatalogueJson from '../../../shared/catalogue/default-catalogue.json';
+import { compareCatalogueVersions, parseCatalogueText, validateCatalogue, type Catalogue } from '../../../shared/catalogue/schema';
+import { CounterError } from '../../../shared/result';
+import { actorOf, type CallContext, type CoreContext } from '../context';
+import type { Db } from '../db/connection';
+import { recordChange } from '../db/ledger';
+import { newId } from '../ids';
+
+interface VersionRow {
+  id: string;
+  version: string;
+  content: string;
+  imported_by: string | null;
+  active: number;
+  created_at: string;
+  updated_at: string;
+  imported_by_name: string | null;
+  imported_by_no: string | null;
+}
+
+const SELECT_VERSION = `SELECT v.*, s.name AS imported_by_name, s.staff_no AS imported_by_no
+  FROM catalogue_version v LEFT JOIN staff s ON s.id = v.imported_by`;
+
+/** Problems shown in the error message itself; all of them go in `fields`. */
+const PROBLEMS_IN_MESSAGE = 5;
+
+let builtIn: Catalogue | null = null;
+
+/** The catalogue shipped with the app; a broken file is a build error, caught by the tests. */
+export function builtInCatalogue(): Catalogue {
+  if (!builtIn) {
+    const check = validateCatalogue(defaultCatalogueJson);
+    if (!check.ok) throw new Error(`the shipped catalogue is invalid: ${check.problems.join('; ')}`);
+    builtIn = check.catalogue;
+  }
+  return builtIn;
+}
+
+interface Active {
+  catalogue: Catalogue;
+  /** The imported row in use, or null when the shipped catalogue is. */
+  row: VersionRow | null;
+}
+
+const cache = new WeakMap<Db, Active>();
+
+function parseStored(row: VersionRow): Catalogue | null {
+  try {
+    const check = validateCatalogue(JSON.parse(row.content));
+    if (check.ok) return check.catalogue;
+    console.error(`[catalogue] stored version ${row.version} (${row.id}) no longer validates`, check.problems.slice(0, 5));
+  } catch (error) {
+    console.error(`[catalogue] stored version ${row.version} (${row.id}) is not JSON`, error);
+  }
+  return null;
+}
+
+function activeRows(db: Db): VersionRow[] {
+  return db.prepare(`${SELECT_VERSION} WHERE v.active = 1 ORDER BY v.created_at DESC, v.rowid DESC`).all() as VersionRow[];
+}
+
+function computeActive(db: Db): Active {
+  const shipped = builtInCatalogue();
+  const row = activeRows(db)[0];
+  const imported = row ? parseStored(row) : null;
+  if (row && imported && compareCatalogueVersions(imported.version, shipped.version) >= 0) return { catalogue: imported, row };
+  return { catalogue: shipped, row: null };
+}
+
+/** The catalogue in use (cached; an import replaces it). */
+export function activeCatalogue(ctx: CoreContext): Catalogue {
+  let active = cache.get(ctx.db);
+  if (!active) {
+    active = computeActive(ctx.db);
+    cache.set(ctx.db, active);
+  }
+  return active.catalogue;
+}
+
+function importedBy(row: VersionRow): string | null {
+  if (row.imported_by_name !== null) return `${row.imported_by_name}（${row.imported_by_no ?? ''}）`;
+  return row.imported_by;
+}
+
+/** The record as the hall server stores it. */
+function versionPayload(row: VersionRow, catalogue: Catalogue | null): Record<string, unknown> {
+  return {
+    id: row.id,
+    version: row.version,
+    issuedAt: catalogue?.issuedAt ?? null,
+    items: catalogue?.items.length ?? null,
+    content: row.content,
+    importedBy: row.imported_by,
+    active: row.active === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function nextVersionHint(version: string): string {
+  const parts = version.split('.');
+  const last = Number(parts.pop() ?? '0');
+  return [...parts, String(last + 1)].join('.');
+}
+
+export function importCatalogue(ctx: CoreContext, call: CallContext, req: ReferenceRequest<'catalogue.import'>): ReferenceResponse<'catalogue.import'> {
+  const check = parseCatalogueText(req.content);
+  if (!check.ok) {
+    const { problems } = check;
+    const shown = problems.slice(0, PROBLEMS_IN_MESSAGE).join('；');
+    const more = problems.length > PROBLEMS_IN_MESSAGE ? `（另有 ${problems.length - PROBLEMS_IN_MESSAGE} 处，见问题列表）` : '';
+    const fields = Object.fromEntries(problems.map((p, i) => [`problem.${i + 1}`, p]));
+    throw new CounterError('VALIDATION', `目录文件有 ${problems.length} 处问题，未导入：${shown}${more}`, fields);
+  }
+  const catalogue = check.catalogue;
+  const content = JSON.stringify(catalogue);
+  const sha256 = createHash('sha256').update(req.content, 'utf8').digest('hex');
+  ctx.db.transaction(() => {
+    const current = computeActive(ctx.db);
+    if (compareCatalogueVersions(catalogue.version, current.catalogue.version) <= 0) {
+      throw new CounterError(
+        'CONFLICT',
+        `目录版本 ${catalogue.version} 不高于正在使用的版本 ${current.catalogue.version}，未导入；请确认文件是否为新版，并把版本号改为更高的值（如 ${nextVersionHint(current.catalogue.version)}）后再导入`,
+        { version: '版本号必须高于正在使用的版本' },
+      );
+    }
+    const at = ctx.clock.now().toISOString();
+    const origin = ctx.origin();
+    const actor = actorOf(call);
+    for (const old of activeRows(ctx.db)) {
+      ctx.db.prepare('UPDATE catalogue_version SET active = 0, updated_at = ? WHERE id = ?').run(at, old.id);
+      recordChange(ctx.db, origin, actor, at, {
+        action: 'catalogue.import',
+        entity: 'catalogue_version',
+        entityId: old.id,
+        op: 'update',
+        payload: versionPayload({ ...old, active: 0, updated_at: at }, parseStored(old)),
+        detail: { replacedBy: catalogue.version },
+      });
+    }
+    const id = newId();
+    ctx.db
+      .prepare(
+        `INSERT INTO catalogue_version (id, hall_id, window_no, version, content, imported_by, active, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+      )
+      .run(id, origin.hallId, origin.windowNo, catalogue.version, content, actor.id, at, at);
+    const row = ctx.db.prepare(`${SELECT_VERSION} WHERE v.id = ?`).get(id) as VersionRow;
+    recordChange(ctx.db, origin, actor, at, {
+      action: 'catalogue.import',
+      entity: 'catalogue_version',
+      entityId: id,
+      op: 'insert',
+      payload: versionPayload(row, catalogue),
+      detail: { previousVersion: current.catalogue.version, fileSha256: sha256, fileBytes: Buffer.byteLength(req.content, 'utf8') },
+    });
+  })();
+  cache.delete(ctx.db);
+  return { version: catalogue.version, items: catalogue.items.length };
+}
+
+/** The shipped catalogue and every imported version, newest first, with the one in use marked. */
+export function catalogueVersions(ctx: CoreContext): CatalogueVersionView[] {
+  const active = computeActive(ctx.db);
+  const shipped = builtInCatalogue();
+  const rows = ctx.db.prepare(`${SELECT_VERSION} ORDER BY v.created_at DESC, v.rowid DESC`).all() as VersionRow[];
+  const views: CatalogueVersionView[] = rows.map((row) => {
+    const catalogue = parseStored(row);
+    return {
+      id: row.id,
+      version: row.version,
+      issuedAt: catalogue?.issuedAt ?? '',
+      items: catalogue?.items.length ?? 0,
+      builtIn: false,
+      active: active.row?.id === row.id,
+      importedBy: importedBy(row),
+      importedAt: row.created_at,
+    };
+  });
+  views.push({
+    id: null,
+    version: shipped.version,
+    issuedAt: shipped.issuedAt,
+    items: shipped.items.length,
+    builtIn: true,
+    active: active.row === null,
+    importedBy: null,
+    importedAt: null,
+  });
+  return views;
+}
