@@ -234,6 +234,7 @@ describe.skipIf(!WIRED)('the working-day calendar', () => {
     expect(overview.statutoryYears).toEqual(Array.from({ length: 23 }, (_, i) => 2004 + i));
     expect(overview.coveredYears).toEqual(overview.statutoryYears);
     expect(overview.statutorySource).toMatch(/^chinese-days /);
+    expect(overview.yearFlagAvailable).toBe(true);
 
     expect(await refOk(t.core, 'calendar.deadline', { start: '2026-09-25', workingDays: 20 })).toEqual({ date: '2026-10-29' });
     expect(await refOk(t.core, 'calendar.deadline', { start: '2026-09-01', calendarDays: 30 })).toEqual({ date: '2026-10-08' });
@@ -324,6 +325,7 @@ describe.skipIf(!WIRED)('the working-day calendar', () => {
     await refOk(t.core, 'calendar.saveOverride', { date: '2027-01-01', kind: 'restday', name: '元旦', source: '通知' });
     const overview = await refOk(t.core, 'calendar.overrides', {});
     expect(overview.overrides[0]?.coversYear).toBe(false);
+    expect(overview.yearFlagAvailable).toBe(false);
     expect(overview.coveredYears).not.toContain(2027);
     expect(await refOk(t.core, 'calendar.deadline', { start: '2026-12-28', workingDays: 5 })).toMatchObject({ pending: true, year: 2027 });
   });

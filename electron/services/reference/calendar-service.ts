@@ -133,6 +133,7 @@ export function calendarOverview(ctx: CoreContext): CalendarOverview {
     coveredYears: [...calendar.coveredYears].sort((a, b) => a - b),
     statutoryYears: [...statutory.years],
     statutorySource: statutory.source,
+    yearFlagAvailable: hasCoversYearColumn(ctx.db),
   };
 }
 

@@ -1,0 +1,206 @@
+/** Supervisor: the service catalogue in use, its items, and importing a newer version (JSON file). */
+import { useCallback, useEffect, useState, type ChangeEvent } from 'react';
+import { MAX_CATALOGUE_BYTES, type CatalogueVersionView } from '../../../shared/api/reference';
+import type { Catalogue, CatalogueItem } from '../../../shared/catalogue/schema';
+import type { ApiError } from '../../../shared/result';
+import type { RendererApi } from '../api';
+import { ErrorBanner, Notice, useAction } from '../ui';
+
+function timeLimitText(item: CatalogueItem): string {
+  return item.timeLimit.kind === 'onTheSpot' ? '当场办结' : `${item.timeLimit.days} 个工作日`;
+}
+
+function windowsText(item: CatalogueItem): string {
+  if (item.referral) return `转办：${item.referral.where}`;
+  return item.windows.length === 0 ? '所有窗口' : `${item.windows.join('、')} 号窗口`;
+}
+
+function when(iso: string | null): string {
+  return iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '';
+}
+
+/** Every problem of a refused file: the import puts them in fields as problem.1, problem.2 … */
+function problemsOf(error: ApiError | null): string[] {
+  if (!error?.fields) return [];
+  return Object.entries(error.fields)
+    .filter(([key]) => /^problem\.\d+$/.test(key))
+    .sort(([a], [b]) => Number(a.slice(8)) - Number(b.slice(8)))
+    .map(([, text]) => text);
+}
+
+export function CatalogueAdmin({ api }: { api: RendererApi }) {
+  const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
+  const [versions, setVersions] = useState<CatalogueVersionView[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [fileName, setFileName] = useState('');
+  const { run, error, busy, setError, clear } = useAction(api);
+
+  const reload = useCallback(async () => {
+    const [current, list] = await Promise.all([api.call('catalogue.get', {}), api.call('catalogue.versions', {})]);
+    if (current.ok) setCatalogue(current.value);
+    if (list.ok) setVersions(list.value);
+  }, [api]);
+  useEffect(() => void reload(), [reload]);
+
+  const importFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const input = event.target;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    setNotice(null);
+    clear();
+    setFileName(file.name);
+    if (file.size > MAX_CATALOGUE_BYTES) {
+      setError({ code: 'VALIDATION', message: `文件 ${file.name} 超过 2 MB，不是事项目录文件，未导入` });
+      return;
+    }
+    const result = await run('catalogue.import', { content: await file.text() });
+    if (result) {
+      setNotice(`已导入 ${result.version} 版事项目录，共 ${result.items} 个事项；各窗口下次接待时即按新目录告知和受理。`);
+      await reload();
+    }
+  };
+
+  const problems = problemsOf(error);
+  const active = versions.find((v) => v.active);
+
+  return (
+    <div className="panel reference-panel">
+      <section className="card">
+        <div className="card-head">
+          <h2>事项目录</h2>
+          <label className={`primary file-button${busy ? ' disabled' : ''}`}>
+            导入新版目录…
+            <input type="file" accept=".json,application/json" disabled={busy} onChange={(e) => void importFile(e)} aria-label="选择事项目录 JSON 文件" />
+          </label>
+        </div>
+        {catalogue ? (
+          <p className="catalogue-current" data-testid="catalogue-version">
+            正在使用 <strong>{catalogue.version}</strong> 版（发布日期 {catalogue.issuedAt}，共 {catalogue.items.length} 个事项）
+            {active ? (active.builtIn ? '，随软件提供' : `，${active.importedBy ?? ''} 于 ${when(active.importedAt)} 导入`) : null}
+          </p>
+        ) : (
+          <p className="muted">正在读取…</p>
+        )}
+        <p className="muted">
+          导入的文件须为 UTF-8 编码的 JSON，版本号必须高于正在使用的版本。文件有问题时不会导入，下方会列出全部问题及位置，改正后重新导入即可。
+        </p>
+        {busy ? <Notice>正在检查 {fileName}…</Notice> : null}
+        {notice ? <Notice>{notice}</Notice> : null}
+        <ErrorBanner error={error} />
+        {problems.length > 0 ? (
+          <div className="problem-list" data-testid="catalogue-problems">
+            <h3>
+              {fileName} 的全部问题（{problems.length} 处）
+            </h3>
+            <ol>
+              {problems.map((p, i) => (
+                <li key={i}>{p}</li>
+              ))}
+            </ol>
+          </div>
+        ) : null}
+      </section>
+
+      {catalogue ? (
+        <section className="card">
+          <h2>事项清单</h2>
+          <table className="table catalogue-table" data-testid="catalogue-items">
+            <thead>
+              <tr>
+                <th>编码</th>
+                <th>事项</th>
+                <th>承办部门</th>
+                <th>受理窗口</th>
+                <th>时限</th>
+                <th>收费</th>
+                <th>材料</th>
+              </tr>
+            </thead>
+            <tbody>
+              {catalogue.items.map((item) => (
+                <tr key={item.code}>
+                  <td>
+                    <code>{item.code}</code>
+                  </td>
+                  <td>
+                    <details>
+                      <summary>{item.name}</summary>
+                      <dl className="item-detail">
+                        <dt>法律依据</dt>
+                        <dd>{item.legalBasis}</dd>
+                        <dt>结果领取</dt>
+                        <dd>{item.resultPickup}</dd>
+                        {item.notes ? (
+                          <>
+                            <dt>办理须知</dt>
+                            <dd>{item.notes}</dd>
+                          </>
+                        ) : null}
+                        {item.referral ? (
+                          <>
+                            <dt>转办</dt>
+                            <dd>
+                              {item.referral.where}；{item.referral.address}；电话 {item.referral.phone}；{item.referral.hours}
+                            </dd>
+                          </>
+                        ) : null}
+                      </dl>
+                      <ol className="material-list">
+                        {item.materials.map((m) => (
+                          <li key={m.id}>
+                            <strong>{m.name}</strong>
+                            {m.required ? null : <span className="material-optional">视情况提供</span>}
+                            <div className="muted">
+                              要求：{m.standard}；获取：{m.obtainFrom}
+                            </div>
+                          </li>
+                        ))}
+                      </ol>
+                    </details>
+                  </td>
+                  <td>{item.department}</td>
+                  <td>{windowsText(item)}</td>
+                  <td>{timeLimitText(item)}</td>
+                  <td>{item.fee}</td>
+                  <td>
+                    {item.materials.filter((m) => m.required).length} 必需
+                    {item.materials.some((m) => !m.required) ? ` / ${item.materials.filter((m) => !m.required).length} 视情况` : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+
+      {versions.length > 0 ? (
+        <section className="card">
+          <h2>版本记录</h2>
+          <table className="table" data-testid="catalogue-versions">
+            <thead>
+              <tr>
+                <th>版本</th>
+                <th>发布日期</th>
+                <th>事项数</th>
+                <th>来源</th>
+                <th>状态</th>
+              </tr>
+            </thead>
+            <tbody>
+              {versions.map((v) => (
+                <tr key={v.id ?? 'built-in'} className={v.active ? 'selected' : ''}>
+                  <td>{v.version}</td>
+                  <td>{v.issuedAt}</td>
+                  <td>{v.items}</td>
+                  <td>{v.builtIn ? '随软件提供' : `${v.importedBy ?? ''} ${when(v.importedAt)} 导入`}</td>
+                  <td>{v.active ? '使用中' : '已停用'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+    </div>
+  );
+}
