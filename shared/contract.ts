@@ -5,16 +5,22 @@
  */
 import type { z } from 'zod';
 import { displayStateSchema, foundationMethods, sessionSchema } from './api/foundation';
+import { intakeMethods } from './api/intake';
 import { printerStatusSchema, printingMethods } from './api/printing';
+import { referenceMethods } from './api/reference';
 import type { ApiError, Result } from './result';
 
 export type { Access } from './api/method';
 export * from './api/foundation';
 export * from './api/printing';
+export * from './api/intake';
+export * from './api/reference';
 
 export const methods = {
   ...foundationMethods,
   ...printingMethods,
+  ...intakeMethods,
+  ...referenceMethods,
 } as const;
 
 export type Methods = typeof methods;

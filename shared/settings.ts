@@ -22,6 +22,8 @@ export const settingsSchema = z.object({
   complaintPhone: z.string().max(20, '不能超过 20 位'),
   supervisionPhone: z.string().max(20, '不能超过 20 位'),
   leaderOnDuty: z.string().max(40, '不能超过 40 个字'),
+  /** 咨询电话 printed on slips; may stay empty. */
+  officePhone: z.string().max(20, '不能超过 20 位'),
   hallId: z.string(),
   idleLockMinutes: z.number().int('必须是整数').min(1, '至少 1 分钟').max(120, '不能超过 120 分钟'),
   allowLan: z.boolean(),
@@ -42,6 +44,7 @@ export const DEFAULT_SETTINGS: Settings = {
   complaintPhone: '',
   supervisionPhone: '12345',
   leaderOnDuty: '',
+  officePhone: '',
   hallId: '',
   idleLockMinutes: 5,
   allowLan: false,
@@ -56,6 +59,7 @@ export const settingsUpdateSchema = hallIdentitySchema
   .extend({
     idleLockMinutes: settingsSchema.shape.idleLockMinutes,
     allowLan: z.boolean(),
+    officePhone: z.union([z.literal(''), phoneField]),
   })
   .partial()
   .strict();

@@ -3,12 +3,14 @@ export interface HostArgs {
   port: number;
   dataDir: string | null;
   demo: boolean;
+  /** Start the core's clock at this instant (tests, training); the real clock otherwise. */
+  clockStart: Date | null;
 }
 
-export const HOST_USAGE = 'usage: npm run start:host -- [--port 5780] [--data-dir DIR] [--demo]';
+export const HOST_USAGE = 'usage: npm run start:host -- [--port 5780] [--data-dir DIR] [--demo] [--clock-start ISO-TIME]';
 
 export function parseHostArgs(argv: readonly string[]): HostArgs {
-  const args: HostArgs = { port: 5780, dataDir: null, demo: false };
+  const args: HostArgs = { port: 5780, dataDir: null, demo: false, clockStart: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const next = (): string => {
@@ -23,6 +25,11 @@ export function parseHostArgs(argv: readonly string[]): HostArgs {
       args.port = port;
     } else if (arg === '--data-dir') args.dataDir = next();
     else if (arg === '--demo') args.demo = true;
+    else if (arg === '--clock-start') {
+      const at = new Date(next());
+      if (Number.isNaN(at.getTime())) throw new Error(`--clock-start must be an ISO time such as 2026-09-25T10:00:00+08:00\n${HOST_USAGE}`);
+      args.clockStart = at;
+    }
     else throw new Error(`unknown option ${arg}\n${HOST_USAGE}`);
   }
   return args;

@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import Conf from 'conf';
 import { CounterError } from '../../shared/result';
+import { shiftedClock, systemClock } from '../services/clock';
 import { CounterCore } from '../services/core';
 import { defaultDataDir } from '../services/data-dir';
 import { seedDemo } from '../services/demo';
@@ -14,7 +15,8 @@ async function main(): Promise<void> {
   const args = parseHostArgs(process.argv.slice(2));
   const dataDir = args.dataDir ?? defaultDataDir();
   const store = new Conf<Record<string, unknown>>({ cwd: dataDir, configName: SETTINGS_FILE_NAME, clearInvalidConfig: false });
-  const core = new CounterCore({ dataDir, settingsBackend: store, mode: 'host', version: APP_VERSION });
+  const clock = args.clockStart ? shiftedClock(args.clockStart) : systemClock;
+  const core = new CounterCore({ dataDir, settingsBackend: store, mode: 'host', version: APP_VERSION, clock });
   if (args.demo) {
     const seeded = await seedDemo(core);
     console.log(seeded ? 'Demo office seeded (see README for staff numbers and PINs).' : 'Data directory is already set up; --demo left it as it is.');

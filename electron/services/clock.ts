@@ -4,3 +4,12 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => new Date() };
+
+/**
+ * A clock that starts at a given instant and then runs at normal speed:
+ * host mode's --clock-start, for end-to-end tests and training on fixed dates.
+ */
+export function shiftedClock(start: Date, base: number = Date.now()): Clock {
+  const offset = start.getTime() - base;
+  return { now: () => new Date(Date.now() + offset) };
+}

@@ -1,6 +1,7 @@
 /** What every core handler is given: the ledger, settings, clock and the event channel. */
 import type { CallerKind, EventName, EventPayload } from '../../shared/contract';
 import type { PrintDocument } from '../../shared/print/document';
+import { CounterError } from '../../shared/result';
 import type { Clock } from './clock';
 import type { Db } from './db/connection';
 import type { Actor, Origin } from './db/ledger';
@@ -45,6 +46,12 @@ export interface ActiveSession {
 export interface CallContext {
   caller: CallerKind;
   session: ActiveSession | null;
+}
+
+/** The dispatcher has checked access already; this narrows the type for handlers that need a session. */
+export function sessionOf(call: CallContext): ActiveSession {
+  if (!call.session) throw new CounterError('AUTH_REQUIRED', '请先登录');
+  return call.session;
 }
 
 export function actorOf(call: CallContext): Actor {

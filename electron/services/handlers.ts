@@ -1,15 +1,16 @@
 /** The handler for every method of the contract; the compiler checks the table is complete. */
 import type { foundationMethods, MethodName, ParsedRequestOf, ResponseOf } from '../../shared/contract';
-import { CounterError } from '../../shared/result';
-import type { ActiveSession, CallContext, CoreContext } from './context';
+import { sessionOf, type CallContext, type CoreContext } from './context';
 import { listCommitments, saveCommitments } from './commitments-service';
 import { changePin, endSession, login, openSession, sessionView, setLocked, unlock } from './session-service';
 import { appInfo, completeSetup, settingsView, updateSettings } from './setup-service';
 import { createStaff, listAllStaff, resetStaffPin, setStaffPhoto, staffPhoto, updateStaff } from './staff-service';
 import { displayState, pauseWindow, resumeWindow } from './window-service';
+import { intakeHandlers } from './intake/handlers';
 import { printingHandlers } from './printing/handlers';
+import { referenceHandlers } from './reference/handlers';
 
-type Handler<M extends MethodName> = (
+export type Handler<M extends MethodName> = (
   ctx: CoreContext,
   req: ParsedRequestOf<M>,
   call: CallContext,
@@ -18,12 +19,6 @@ type Handler<M extends MethodName> = (
 /** Handlers for a group of methods; the groups are combined into one complete table below. */
 export type HandlersFor<K extends MethodName> = { [M in K]: Handler<M> };
 export type HandlerTable = HandlersFor<MethodName>;
-
-/** The dispatcher has checked access already; this narrows the type for handlers that need a session. */
-function sessionOf(call: CallContext): ActiveSession {
-  if (!call.session) throw new CounterError('AUTH_REQUIRED', '请先登录');
-  return call.session;
-}
 
 const foundationHandlers: HandlersFor<keyof typeof foundationMethods> = {
   'app.info': (ctx) => appInfo(ctx),
@@ -52,7 +47,7 @@ const foundationHandlers: HandlersFor<keyof typeof foundationMethods> = {
   'display.state': (ctx) => displayState(ctx),
 };
 
-export const handlers: HandlerTable = { ...foundationHandlers, ...printingHandlers };
+export const handlers: HandlerTable = { ...foundationHandlers, ...printingHandlers, ...intakeHandlers, ...referenceHandlers };
 
 /** Methods after which the public display and the clerk's session view may have changed. */
 export const CHANGES_DISPLAY: ReadonlySet<MethodName> = new Set<MethodName>([

@@ -79,6 +79,7 @@ export function settingsView(settings: Settings): SettingsView {
     complaintPhone: settings.complaintPhone,
     supervisionPhone: settings.supervisionPhone,
     leaderOnDuty: settings.leaderOnDuty,
+    officePhone: settings.officePhone,
     idleLockMinutes: settings.idleLockMinutes,
     allowLan: settings.allowLan,
     pairingToken: settings.pairingToken,

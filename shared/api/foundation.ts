@@ -66,6 +66,7 @@ export const appInfoSchema = z.object({
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
 export const settingsViewSchema = hallIdentitySchema.extend({
+  officePhone: z.string(),
   idleLockMinutes: z.number(),
   allowLan: z.boolean(),
   pairingToken: z.string(),

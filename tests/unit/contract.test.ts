@@ -78,8 +78,8 @@ describe('the API contract', () => {
     expect(isMethodName(name)).toBe(expected);
   });
 
-  it('has unique error codes and the two events', () => {
+  it('has unique error codes and the pushed events', () => {
     expect(new Set(ERROR_CODES).size).toBe(ERROR_CODES.length);
-    expect([...EVENT_NAMES].sort()).toEqual(['display.changed', 'session.changed']);
+    expect([...EVENT_NAMES].sort()).toEqual(['display.changed', 'printer.changed', 'session.changed']);
   });
 });

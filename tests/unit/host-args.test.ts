@@ -3,15 +3,16 @@ import { HOST_USAGE, parseHostArgs, type HostArgs } from '../../electron/host/ar
 
 describe('parseHostArgs', () => {
   it.each<[string[], HostArgs]>([
-    [[], { port: 5780, dataDir: null, demo: false }],
-    [['--port', '0'], { port: 0, dataDir: null, demo: false }],
-    [['--port', '8080'], { port: 8080, dataDir: null, demo: false }],
-    [['--port', '65535'], { port: 65535, dataDir: null, demo: false }],
-    [['--data-dir', '/srv/counter'], { port: 5780, dataDir: '/srv/counter', demo: false }],
-    [['--data-dir', 'D:\\窗口 数据'], { port: 5780, dataDir: 'D:\\窗口 数据', demo: false }],
-    [['--demo'], { port: 5780, dataDir: null, demo: true }],
-    [['--demo', '--port', '6000', '--data-dir', 'x'], { port: 6000, dataDir: 'x', demo: true }],
-    [['--port', '1', '--port', '2'], { port: 2, dataDir: null, demo: false }],
+    [[], { port: 5780, dataDir: null, demo: false, clockStart: null }],
+    [['--port', '0'], { port: 0, dataDir: null, demo: false, clockStart: null }],
+    [['--port', '8080'], { port: 8080, dataDir: null, demo: false, clockStart: null }],
+    [['--port', '65535'], { port: 65535, dataDir: null, demo: false, clockStart: null }],
+    [['--data-dir', '/srv/counter'], { port: 5780, dataDir: '/srv/counter', demo: false, clockStart: null }],
+    [['--data-dir', 'D:\\窗口 数据'], { port: 5780, dataDir: 'D:\\窗口 数据', demo: false, clockStart: null }],
+    [['--demo'], { port: 5780, dataDir: null, demo: true, clockStart: null }],
+    [['--demo', '--port', '6000', '--data-dir', 'x'], { port: 6000, dataDir: 'x', demo: true, clockStart: null }],
+    [['--port', '1', '--port', '2'], { port: 2, dataDir: null, demo: false, clockStart: null }],
+    [['--clock-start', '2026-09-25T10:00:00+08:00'], { port: 5780, dataDir: null, demo: false, clockStart: new Date('2026-09-25T02:00:00Z') }],
   ])('%j', (argv, expected) => {
     expect(parseHostArgs(argv)).toEqual(expected);
   });
@@ -27,6 +28,8 @@ describe('parseHostArgs', () => {
     [['--port', ' '], '--port must be 0-65535'],
     [['--port', '0x50'], '--port must be 0-65535'],
     [['--port', '1e3'], '--port must be 0-65535'],
+    [['--clock-start'], '--clock-start needs a value'],
+    [['--clock-start', 'next friday'], '--clock-start must be an ISO time'],
     [['--verbose'], 'unknown option --verbose'],
     [['demo'], 'unknown option demo'],
     [['--port=8080'], 'unknown option --port=8080'],

@@ -15,7 +15,7 @@ export function SettingsPanel({ api, onSaved }: { api: RendererApi; onSaved: () 
 
   if (!form) return <div className="panel">正在读取设置…</div>;
 
-  const text = (key: 'hallName' | 'department' | 'windowNo' | 'complaintPhone' | 'supervisionPhone' | 'leaderOnDuty', max: number) => (
+  const text = (key: 'hallName' | 'department' | 'windowNo' | 'complaintPhone' | 'supervisionPhone' | 'leaderOnDuty' | 'officePhone', max: number) => (
     <input
       name={key}
       value={form[key]}
@@ -48,6 +48,7 @@ export function SettingsPanel({ api, onSaved }: { api: RendererApi; onSaved: () 
           <Field label="大厅名称" error={fieldError(error, 'hallName')}>{text('hallName', 40)}</Field>
           <Field label="所属部门" error={fieldError(error, 'department')}>{text('department', 40)}</Field>
           <Field label="窗口号" error={fieldError(error, 'windowNo')}>{text('windowNo', 8)}</Field>
+          <Field label="咨询电话（印在告知单、回执上）" error={fieldError(error, 'officePhone')}>{text('officePhone', 20)}</Field>
           <Field label="投诉电话" error={fieldError(error, 'complaintPhone')}>{text('complaintPhone', 20)}</Field>
           <Field label="监督电话" error={fieldError(error, 'supervisionPhone')}>{text('supervisionPhone', 20)}</Field>
           <Field label="值班领导" error={fieldError(error, 'leaderOnDuty')}>{text('leaderOnDuty', 40)}</Field>

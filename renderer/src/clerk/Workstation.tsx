@@ -2,17 +2,25 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo, Session } from '../../../shared/contract';
 import type { RendererApi } from '../api';
+import { CasesPanel } from '../intake/CasesPanel';
+import { IntakePanel } from '../intake/IntakePanel';
 import { ChangePinPanel } from './ChangePinPanel';
 import { CommitmentsEditor } from './CommitmentsEditor';
 import { SettingsPanel } from './SettingsPanel';
 import { StaffAdmin } from './StaffAdmin';
 import { useIdleLock } from './useIdleLock';
 import { WindowPanel } from './WindowPanel';
+import { PrinterSettings } from '../printing/PrinterSettings';
+import { PrinterStatusBadge } from '../printing/PrinterStatusBadge';
+import { PrintJobsPanel } from '../printing/PrintJobsPanel';
 
-type Section = 'window' | 'pin' | 'staff' | 'commitments' | 'settings';
+type Section = 'intake' | 'cases' | 'window' | 'print' | 'pin' | 'staff' | 'commitments' | 'settings';
 
 const SECTIONS: { id: Section; label: string; supervisor: boolean }[] = [
+  { id: 'intake', label: '接待受理', supervisor: false },
+  { id: 'cases', label: '限时办结', supervisor: false },
   { id: 'window', label: '窗口状态', supervisor: false },
+  { id: 'print', label: '打印', supervisor: false },
   { id: 'staff', label: '工作人员', supervisor: true },
   { id: 'commitments', label: '服务承诺', supervisor: true },
   { id: 'settings', label: '系统设置', supervisor: true },
@@ -41,7 +49,7 @@ export function Workstation({
   onInfoChanged: () => void;
   onLoggedOut: () => void;
 }) {
-  const [section, setSection] = useState<Section>('window');
+  const [section, setSection] = useState<Section>('intake');
   const now = useClock();
   const lock = useCallback(() => void api.call('auth.lock', {}), [api]);
   useIdleLock(info.idleLockMinutes, lock);
@@ -79,15 +87,20 @@ export function Workstation({
         ))}
       </nav>
       <main className="content">
+        {section === 'intake' ? <IntakePanel api={api} /> : null}
+        {section === 'cases' ? <CasesPanel api={api} /> : null}
         {section === 'window' ? <WindowPanel api={api} /> : null}
+        {section === 'print' ? <PrintJobsPanel api={api} /> : null}
         {section === 'pin' ? <ChangePinPanel api={api} /> : null}
         {section === 'staff' && isSupervisor ? <StaffAdmin api={api} selfId={session.staff.id} /> : null}
         {section === 'commitments' && isSupervisor ? <CommitmentsEditor api={api} /> : null}
         {section === 'settings' && isSupervisor ? <SettingsPanel api={api} onSaved={onInfoChanged} /> : null}
+        {section === 'settings' && isSupervisor ? <PrinterSettings api={api} /> : null}
       </main>
       <footer className="statusbar">
         <span>登录于 {new Date(session.startedAt).toLocaleTimeString('zh-CN', { hour12: false })}</span>
         <span>无操作 {info.idleLockMinutes} 分钟自动锁屏</span>
+        <PrinterStatusBadge api={api} onOpen={() => setSection('print')} />
         <span className="statusbar-clock">{now.toLocaleString('zh-CN', { hour12: false })}</span>
       </footer>
     </div>

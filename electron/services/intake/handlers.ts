@@ -1,0 +1,19 @@
+/** Handlers for the intake methods of the contract. */
+import type { intakeMethods } from '../../../shared/api/intake';
+import { sessionOf } from '../context';
+import type { HandlersFor } from '../handlers';
+import { completeCase, myCases } from './case-service';
+import { acceptContact, closeContact, getContact, myContacts, notifyContact, referContact, resumeBySlip, startContact } from './intake-service';
+
+export const intakeHandlers: HandlersFor<keyof typeof intakeMethods> = {
+  'intake.start': (ctx, req, call) => startContact(ctx, call, sessionOf(call), req),
+  'intake.get': (ctx, req) => getContact(ctx, req.id),
+  'intake.mine': (ctx, _req, call) => myContacts(ctx, sessionOf(call)),
+  'intake.refer': (ctx, req, call) => referContact(ctx, call, sessionOf(call), req.id),
+  'intake.notify': (ctx, req, call) => notifyContact(ctx, call, sessionOf(call), req),
+  'intake.resume': (ctx, req, call) => resumeBySlip(ctx, call, req.slipNo),
+  'intake.accept': (ctx, req, call) => acceptContact(ctx, call, sessionOf(call), req),
+  'intake.close': (ctx, req, call) => closeContact(ctx, call, req),
+  'cases.mine': (ctx, _req, call) => myCases(ctx, sessionOf(call)),
+  'cases.complete': (ctx, req, call) => completeCase(ctx, call, sessionOf(call), req.id),
+};

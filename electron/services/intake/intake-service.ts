@@ -1,0 +1,317 @@
+/**
+ * The intake flow at the window: first contact, referral, one-time
+ * notification, resumption by slip number, acceptance with a deadline.
+ * Each step is one transaction: the records, the slip's print job and the
+ * audit and change-log rows are committed together, then printing starts.
+ */
+import type { Contact, ParsedRequestOf, ServiceCase } from '../../../shared/contract';
+import type { CatalogueItem } from '../../../shared/catalogue/schema';
+import { parseResidentId } from '../../../shared/domain/id-number';
+import { maskIdNumber, maskName } from '../../../shared/domain/masking';
+import { addWorkingDays } from '../../../shared/domain/working-days';
+import { hallDate } from '../../../shared/print/slips/common';
+import { notificationDocument } from '../../../shared/print/slips/notification';
+import { receiptDocument } from '../../../shared/print/slips/receipt';
+import { referralDocument } from '../../../shared/print/slips/referral';
+import { CounterError } from '../../../shared/result';
+import { listCommitments } from '../commitments-service';
+import { actorOf, type ActiveSession, type CallContext, type CoreContext } from '../context';
+import { recordChange, recordEvent } from '../db/ledger';
+import { newId } from '../ids';
+import { activeCatalogue } from '../reference/catalogue-service';
+import { loadWorkCalendar } from '../reference/calendar-service';
+import { caseRow, caseView } from './case-service';
+import { contactPayload, contactRow, contactView, handledHere, receivedIds, type ContactRow, type MissingEntry } from './contact-repo';
+import { nextNumber } from './numbering';
+import { slipClerk, slipHall } from './slip-context';
+
+/** Working days the applicant has to bring what the notification lists. */
+export const SUPPLEMENT_WORKING_DAYS = 20;
+
+function findItem(ctx: CoreContext, code: string): CatalogueItem | undefined {
+  return activeCatalogue(ctx).items.find((i) => i.code === code);
+}
+
+function requireItem(ctx: CoreContext, code: string): CatalogueItem {
+  const item = findItem(ctx, code);
+  if (!item) throw new CounterError('NOT_FOUND', `事项目录中没有编号为 ${code} 的事项，请从事项列表中选择`, { itemCode: '未知事项' });
+  return item;
+}
+
+function view(ctx: CoreContext, row: ContactRow): Contact {
+  return contactView(ctx, row, findItem(ctx, row.item_code));
+}
+
+/** The applicant as printed on slips: masked name, and the masked document number when there is one. */
+function slipApplicant(row: ContactRow): string {
+  return row.applicant_id_masked ? `${maskName(row.applicant_name)}（${row.applicant_id_masked}）` : maskName(row.applicant_name);
+}
+
+function maskDocumentNumber(input: string, today: string): string {
+  const value = input.trim();
+  if (value === '') return '';
+  // digits with an optional trailing X: a resident ID card number, checked by GB 11643
+  if (/^\d{15,}[Xx]?$/.test(value)) {
+    const parsed = parseResidentId(value, today);
+    if (!parsed.ok) throw new CounterError('VALIDATION', `请检查输入：证件号码：${parsed.problem}`, { applicantIdNumber: parsed.problem });
+    return maskIdNumber(parsed.value.normalized);
+  }
+  if (!/^[A-Za-z0-9()-]{5,30}$/.test(value)) {
+    const problem = '证件号码只能包含字母、数字，5 到 30 位';
+    throw new CounterError('VALIDATION', `请检查输入：${problem}`, { applicantIdNumber: problem });
+  }
+  return maskIdNumber(value);
+}
+
+function assertStatus(row: ContactRow, allowed: readonly ContactRow['status'][], action: string): void {
+  if (allowed.includes(row.status)) return;
+  const state: Record<ContactRow['status'], string> = {
+    open: '正在接待',
+    notified: '已一次性告知、等待补齐材料',
+    referred: '已开具引导单',
+    accepted: '已受理',
+    closed: '已结束',
+  };
+  throw new CounterError('CONFLICT', `该接待记录${state[row.status]}，不能${action}`);
+}
+
+/** Checks ticked materials against the item's checklist; unknown ids are refused. */
+function checkMaterials(item: CatalogueItem, received: readonly string[]): { missing: MissingEntry[]; receivedNames: string[] } {
+  const known = new Map(item.materials.map((m) => [m.id, m]));
+  const unknown = received.filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    throw new CounterError('VALIDATION', `请检查输入：已收材料中有本事项没有的条目（${unknown.slice(0, 3).join('、')}），请刷新材料清单`, {
+      receivedMaterialIds: '包含未知材料',
+    });
+  }
+  const got = new Set(received);
+  return {
+    missing: item.materials
+      .filter((m) => m.required && !got.has(m.id))
+      .map((m) => ({ materialId: m.id, name: m.name, standard: m.standard, obtainFrom: m.obtainFrom })),
+    receivedNames: item.materials.filter((m) => got.has(m.id)).map((m) => m.name),
+  };
+}
+
+function updateContact(ctx: CoreContext, call: CallContext, id: string, fields: { status: ContactRow['status']; received?: string[]; closeReason?: string }, action: string, at: string): void {
+  const row = contactRow(ctx, id);
+  ctx.db
+    .prepare('UPDATE contact SET status = ?, received_materials = ?, closed_at = ?, close_reason = ?, updated_at = ? WHERE id = ?')
+    .run(
+      fields.status,
+      JSON.stringify(fields.received ?? receivedIds(row)),
+      fields.status === 'closed' ? at : null,
+      fields.closeReason ?? null,
+      at,
+      id,
+    );
+  recordChange(ctx.db, ctx.origin(), actorOf(call), at, { action, entity: 'contact', entityId: id, op: 'update', payload: contactPayload(ctx, id) });
+}
+
+export function startContact(ctx: CoreContext, call: CallContext, session: ActiveSession, req: ParsedRequestOf<'intake.start'>): Contact {
+  const item = requireItem(ctx, req.itemCode);
+  const at = ctx.clock.now().toISOString();
+  const masked = maskDocumentNumber(req.applicantIdNumber, hallDate(at));
+  const origin = ctx.origin();
+  const id = newId();
+  ctx.db.transaction(() => {
+    ctx.db
+      .prepare(
+        `INSERT INTO contact (id, hall_id, window_no, contact_no, channel, item_code, item_name, applicant_name, applicant_phone,
+           applicant_id_masked, owner_staff_id, status, received_at, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
+      )
+      .run(id, origin.hallId, origin.windowNo, nextNumber(ctx, 'JD', at), req.channel, item.code, item.name, req.applicantName, req.applicantPhone, masked, session.staffId, at, at, at);
+    recordChange(ctx.db, origin, actorOf(call), at, { action: 'intake.start', entity: 'contact', entityId: id, op: 'insert', payload: contactPayload(ctx, id) });
+  })();
+  return view(ctx, contactRow(ctx, id));
+}
+
+export function getContact(ctx: CoreContext, id: string): Contact {
+  return view(ctx, contactRow(ctx, id));
+}
+
+/** This clerk's contacts that are not finished, newest first. */
+export function myContacts(ctx: CoreContext, session: ActiveSession): Contact[] {
+  const rows = ctx.db
+    .prepare("SELECT * FROM contact WHERE owner_staff_id = ? AND status IN ('open', 'notified', 'referred') ORDER BY received_at DESC LIMIT 100")
+    .all(session.staffId) as ContactRow[];
+  return rows.map((row) => view(ctx, row));
+}
+
+export function referContact(ctx: CoreContext, call: CallContext, session: ActiveSession, id: string): { contact: Contact; printJobId: string } {
+  const row = contactRow(ctx, id);
+  assertStatus(row, ['open', 'notified', 'referred'], '开具引导单');
+  const item = requireItem(ctx, row.item_code);
+  const hall = slipHall(ctx);
+  const target = item.referral ?? (item.windows.length > 0 && !handledHere(item, hall.windowNo)
+    ? { where: `本大厅 ${item.windows.join('、')} 号窗口`, address: hall.hallName, phone: hall.officePhone || hall.supervisionPhone, hours: '工作日办公时间' }
+    : null);
+  if (!target) throw new CounterError('CONFLICT', '本窗口可以办理该事项，无需开具引导单');
+  const at = ctx.clock.now().toISOString();
+  const printJobId = ctx.db.transaction(() => {
+    const slipNo = nextNumber(ctx, 'YD', at);
+    const referralId = newId();
+    const origin = ctx.origin();
+    ctx.db
+      .prepare('INSERT INTO referral (id, hall_id, window_no, slip_no, contact_id, target, issued_by, issued_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(referralId, origin.hallId, origin.windowNo, slipNo, id, JSON.stringify(target), session.staffId, at, at, at);
+    recordChange(ctx.db, origin, actorOf(call), at, { action: 'intake.refer', entity: 'referral', entityId: referralId, op: 'insert', payload: { id: referralId, slipNo, contactId: id, target } });
+    updateContact(ctx, call, id, { status: 'referred' }, 'intake.refer', at);
+    return ctx.printing.enqueue(call, {
+      kind: 'referral',
+      document: referralDocument(hall, slipClerk(ctx, session), { number: slipNo, applicant: slipApplicant(row), matter: item.name, issuedAt: at, ...target }),
+    });
+  })();
+  ctx.printing.kick();
+  return { contact: getContact(ctx, id), printJobId };
+}
+
+export function notifyContact(ctx: CoreContext, call: CallContext, session: ActiveSession, req: ParsedRequestOf<'intake.notify'>): { contact: Contact; printJobId: string } {
+  const row = contactRow(ctx, req.id);
+  assertStatus(row, ['open', 'notified'], '开具一次性告知单');
+  const item = requireItem(ctx, row.item_code);
+  if (!handledHere(item, ctx.origin().windowNo)) throw new CounterError('CONFLICT', '本窗口不办理该事项，请开具引导单');
+  const { missing, receivedNames } = checkMaterials(item, req.receivedMaterialIds);
+  const byId = new Map(item.materials.map((m) => [m.id, m]));
+  for (const p of req.problems) {
+    const material = byId.get(p.materialId);
+    if (!material) throw new CounterError('VALIDATION', '请检查输入：不符合要求的材料不在本事项的清单中，请刷新材料清单', { problems: '包含未知材料' });
+    if (!missing.some((m) => m.materialId === p.materialId)) {
+      missing.push({ materialId: material.id, name: material.name, standard: material.standard, obtainFrom: material.obtainFrom, problem: p.problem });
+    }
+  }
+  if (missing.length === 0) throw new CounterError('VALIDATION', '材料已齐全，无需一次性告知，请直接受理', { receivedMaterialIds: '材料已齐全' });
+  const conforming = receivedNames.filter((name) => !missing.some((m) => m.name === name));
+  const at = ctx.clock.now().toISOString();
+  const deadline = addWorkingDays(loadWorkCalendar(ctx), hallDate(at), SUPPLEMENT_WORKING_DAYS);
+  const supplementBy = 'date' in deadline ? deadline.date : null;
+  const printJobId = ctx.db.transaction(() => {
+    const slipNo = nextNumber(ctx, 'GZ', at);
+    const notificationId = newId();
+    const origin = ctx.origin();
+    ctx.db
+      .prepare(
+        `INSERT INTO notification (id, hall_id, window_no, slip_no, contact_id, received, missing, supplement_by, issued_by, issued_at, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(notificationId, origin.hallId, origin.windowNo, slipNo, req.id, JSON.stringify(req.receivedMaterialIds), JSON.stringify(missing), supplementBy, session.staffId, at, at, at);
+    recordChange(ctx.db, origin, actorOf(call), at, {
+      action: 'intake.notify',
+      entity: 'notification',
+      entityId: notificationId,
+      op: 'insert',
+      payload: { id: notificationId, slipNo, contactId: req.id, received: req.receivedMaterialIds, missing, supplementBy },
+    });
+    updateContact(ctx, call, req.id, { status: 'notified', received: req.receivedMaterialIds }, 'intake.notify', at);
+    return ctx.printing.enqueue(call, {
+      kind: 'notification',
+      document: notificationDocument(slipHall(ctx), slipClerk(ctx, session), {
+        number: slipNo,
+        applicant: slipApplicant(row),
+        matter: item.name,
+        legalBasis: item.legalBasis,
+        receivedAt: row.received_at,
+        received: conforming,
+        missing,
+        supplementBy,
+      }),
+    });
+  })();
+  ctx.printing.kick();
+  return { contact: getContact(ctx, req.id), printJobId };
+}
+
+/** The applicant comes back with the notification slip: typed or scanned, at any window. */
+export function resumeBySlip(ctx: CoreContext, call: CallContext, slipNo: string): Contact {
+  const found = ctx.db.prepare('SELECT contact_id FROM notification WHERE slip_no = ?').get(slipNo) as { contact_id: string } | undefined;
+  if (!found) throw new CounterError('NOT_FOUND', `没有找到编号为 ${slipNo} 的一次性告知单，请核对编号`, { slipNo: '编号不存在' });
+  const row = contactRow(ctx, found.contact_id);
+  if (row.status !== 'notified') {
+    const contact = view(ctx, row);
+    const detail = contact.caseNo ? `，受理编号 ${contact.caseNo}` : '';
+    throw new CounterError('CONFLICT', `该告知单对应的申请当前状态不是“等待补齐材料”${detail}，无需继续办理`);
+  }
+  recordEvent(ctx.db, ctx.origin(), actorOf(call), ctx.clock.now().toISOString(), { action: 'intake.resume', entity: 'contact', entityId: row.id, detail: { slipNo } });
+  return view(ctx, row);
+}
+
+export function acceptContact(
+  ctx: CoreContext,
+  call: CallContext,
+  session: ActiveSession,
+  req: ParsedRequestOf<'intake.accept'>,
+): { contact: Contact; case: ServiceCase; printJobId: string; warning: string | null } {
+  const row = contactRow(ctx, req.id);
+  assertStatus(row, ['open', 'notified'], '受理');
+  const item = requireItem(ctx, row.item_code);
+  if (!handledHere(item, ctx.origin().windowNo)) throw new CounterError('CONFLICT', '本窗口不办理该事项，请开具引导单');
+  const { missing, receivedNames } = checkMaterials(item, req.receivedMaterialIds);
+  if (missing.length > 0) {
+    throw new CounterError('VALIDATION', `材料不齐，还缺少：${missing.map((m) => m.name).join('、')}。请开具一次性告知单`, {
+      receivedMaterialIds: `还缺少 ${missing.length} 项材料`,
+    });
+  }
+  const at = ctx.clock.now().toISOString();
+  const today = hallDate(at);
+  const limit = item.timeLimit;
+  const due = limit.kind === 'onTheSpot' ? { date: today } : addWorkingDays(loadWorkCalendar(ctx), today, limit.days);
+  const dueDate = 'date' in due ? due.date : null;
+  const pendingReason = 'date' in due ? null : due.reason;
+  const timeLimit = limit.kind === 'onTheSpot' ? '当场办结' : `${limit.days} 个工作日`;
+  const caseId = newId();
+  const printJobId = ctx.db.transaction(() => {
+    const caseNo = nextNumber(ctx, 'SL', at);
+    const origin = ctx.origin();
+    ctx.db
+      .prepare(
+        `INSERT INTO service_case (id, hall_id, window_no, case_no, contact_id, item_code, item_name, accepted_by, accepted_at,
+           time_limit_kind, working_days, due_date, due_pending_reason, status, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
+      )
+      .run(caseId, origin.hallId, origin.windowNo, caseNo, req.id, item.code, item.name, session.staffId, at, limit.kind, limit.kind === 'workingDays' ? limit.days : 0, dueDate, pendingReason, at, at);
+    recordChange(ctx.db, origin, actorOf(call), at, {
+      action: 'intake.accept',
+      entity: 'service_case',
+      entityId: caseId,
+      op: 'insert',
+      payload: ctx.db.prepare('SELECT * FROM service_case WHERE id = ?').get(caseId) as Record<string, unknown>,
+    });
+    updateContact(ctx, call, req.id, { status: 'accepted', received: req.receivedMaterialIds }, 'intake.accept', at);
+    const commitments = listCommitments(ctx)
+      .slice(0, 3)
+      .map((c) => `${c.text}（${c.timeLimit}）`)
+      .join('；');
+    return ctx.printing.enqueue(call, {
+      kind: 'receipt',
+      document: receiptDocument(slipHall(ctx), slipClerk(ctx, session), {
+        number: caseNo,
+        applicant: slipApplicant(row),
+        matter: item.name,
+        received: receivedNames,
+        acceptedAt: at,
+        timeLimit,
+        dueDate,
+        resultPickup: item.resultPickup,
+        commitments,
+      }),
+    });
+  })();
+  ctx.printing.kick();
+  return {
+    contact: getContact(ctx, req.id),
+    case: caseView(ctx, caseRow(ctx, caseId)),
+    printJobId,
+    warning: pendingReason ? `承诺办结日期待定：${pendingReason}。已在回执上注明“待定”，请提醒主管补录节假日安排。` : null,
+  };
+}
+
+const CLOSE_REASONS = { consulted: '咨询完毕', referralDone: '已引导至其他部门', withdrawn: '申请人撤回' } as const;
+
+export function closeContact(ctx: CoreContext, call: CallContext, req: ParsedRequestOf<'intake.close'>): Contact {
+  const row = contactRow(ctx, req.id);
+  assertStatus(row, ['open', 'notified', 'referred'], '结束');
+  const at = ctx.clock.now().toISOString();
+  ctx.db.transaction(() => updateContact(ctx, call, req.id, { status: 'closed', closeReason: CLOSE_REASONS[req.reason] }, 'intake.close', at))();
+  return getContact(ctx, req.id);
+}

@@ -1,0 +1,21 @@
+/**
+ * Human numbers for slips and cases: PREFIX + hall date + window + daily
+ * sequence, e.g. SL20260925-3-007. Unique across the hall because the window
+ * number is part of it; call inside the transaction that uses the number.
+ */
+import { hallDate } from '../../../shared/print/slips/common';
+import type { CoreContext } from '../context';
+
+/** JD 接待 (contact), GZ 告知 (notification), YD 引导 (referral), SL 受理 (case). */
+export type SlipPrefix = 'JD' | 'GZ' | 'YD' | 'SL';
+
+export function nextNumber(ctx: CoreContext, prefix: SlipPrefix, at: string): string {
+  const day = hallDate(at).replaceAll('-', '');
+  const { last } = ctx.db
+    .prepare(
+      `INSERT INTO slip_counter (prefix, day, last) VALUES (?, ?, 1)
+       ON CONFLICT (prefix, day) DO UPDATE SET last = last + 1 RETURNING last`,
+    )
+    .get(prefix, day) as { last: number };
+  return `${prefix}${day}-${ctx.origin().windowNo}-${String(last).padStart(3, '0')}`;
+}

@@ -1,0 +1,77 @@
+/** 限时办结: the clerk's accepted cases by deadline; mark completed. */
+import { useCallback, useEffect, useState } from 'react';
+import type { ServiceCase } from '../../../shared/api/intake';
+import type { ResponseOf } from '../../../shared/contract';
+import type { RendererApi } from '../api';
+import { ErrorBanner, useAction } from '../ui';
+
+type Board = ResponseOf<'cases.mine'>;
+
+const GROUPS: { key: keyof Board; label: string; tone: string }[] = [
+  { key: 'overdue', label: '已超期', tone: 'danger' },
+  { key: 'dueToday', label: '今天到期', tone: 'warn' },
+  { key: 'dueSoon', label: '即将到期（3 个工作日内）', tone: 'warn' },
+  { key: 'pending', label: '办结日期待定', tone: 'warn' },
+  { key: 'later', label: '其他在办', tone: 'plain' },
+];
+
+export function CasesPanel({ api }: { api: RendererApi }) {
+  const [board, setBoard] = useState<Board | null>(null);
+  const { run, error, busy } = useAction(api);
+  const reload = useCallback(async () => {
+    const r = await api.call('cases.mine', {});
+    if (r.ok) setBoard(r.value);
+  }, [api]);
+  useEffect(() => void reload(), [reload]);
+
+  const complete = async (c: ServiceCase) => {
+    if (await run('cases.complete', { id: c.id })) await reload();
+  };
+
+  if (!board) return <div className="panel">正在读取…</div>;
+  const total = GROUPS.reduce((n, g) => n + board[g.key].length, 0);
+  return (
+    <div className="panel">
+      <section className="card" data-testid="cases-board">
+        <h2>我的受理件（{total} 件在办）</h2>
+        <ErrorBanner error={error} />
+        {GROUPS.filter((g) => board[g.key].length > 0).map((g) => (
+          <div key={g.key} className={`case-group case-${g.tone}`}>
+            <h3>
+              {g.label}（{board[g.key].length}）
+            </h3>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th>受理编号</th>
+                  <th>事项</th>
+                  <th>申请人</th>
+                  <th>时限</th>
+                  <th>承诺办结</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {board[g.key].map((c) => (
+                  <tr key={c.id}>
+                    <td>{c.caseNo}</td>
+                    <td>{c.itemName}</td>
+                    <td>{c.applicantName}</td>
+                    <td>{c.timeLimit}</td>
+                    <td title={c.duePendingReason ?? undefined}>{c.dueDate ?? '待定'}</td>
+                    <td>
+                      <button type="button" className="link" onClick={() => complete(c)} disabled={busy}>
+                        办结
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ))}
+        {total === 0 ? <p className="muted">没有在办的受理件。</p> : null}
+      </section>
+    </div>
+  );
+}

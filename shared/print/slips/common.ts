@@ -1,0 +1,51 @@
+/** Pieces every slip shares: the hall header, the clerk line, the footer with the phones. */
+import type { Block } from '../document';
+
+export interface SlipHall {
+  hallName: string;
+  department: string;
+  windowNo: string;
+  officePhone: string;
+  supervisionPhone: string;
+}
+
+export interface SlipClerk {
+  name: string;
+  staffNo: string;
+}
+
+export function slipHeader(hall: SlipHall, title: string, number: string): Block[] {
+  return [
+    { kind: 'text', text: hall.hallName, align: 'center', bold: true },
+    { kind: 'text', text: title, align: 'center', size: 2, bold: true },
+    { kind: 'text', text: `编号：${number}`, align: 'center' },
+    { kind: 'rule', char: '=' },
+  ];
+}
+
+export function clerkLines(hall: SlipHall, clerk: SlipClerk): Block[] {
+  return [
+    { kind: 'field', label: '经办人', value: `${clerk.name}（工号 ${clerk.staffNo}，${hall.windowNo} 号窗口）` },
+    ...(hall.officePhone ? [{ kind: 'field', label: '咨询电话', value: hall.officePhone } as const] : []),
+    { kind: 'field', label: '监督电话', value: hall.supervisionPhone },
+  ];
+}
+
+/** "2026-09-25" → "2026年9月25日". */
+export function chineseDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** An instant in the hall's zone (UTC+8, no daylight saving) → "2026年9月25日 10:05". */
+export function chineseDateTime(iso: string): string {
+  const t = new Date(new Date(iso).getTime() + 8 * 3600_000);
+  const hh = String(t.getUTCHours()).padStart(2, '0');
+  const mm = String(t.getUTCMinutes()).padStart(2, '0');
+  return `${t.getUTCFullYear()}年${t.getUTCMonth() + 1}月${t.getUTCDate()}日 ${hh}:${mm}`;
+}
+
+/** The calendar date of an instant in the hall's zone (UTC+8). */
+export function hallDate(iso: string): string {
+  return new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
