@@ -44,6 +44,14 @@ export const FIELD_LABELS: Record<string, string> = {
   paperWidth: '纸宽',
   limit: '条数',
   status: '状态',
+  content: '目录文件',
+  date: '日期',
+  kind: '类型',
+  source: '依据文件',
+  coversYear: '全年安排已录入',
+  start: '起算日期',
+  workingDays: '工作日天数',
+  calendarDays: '自然日天数',
 };
 
 export function labelForPath(path: ReadonlyArray<PropertyKey>): string {

@@ -222,7 +222,8 @@ describe.skipIf(!WIRED)('the service catalogue', () => {
     const big = catalogueFile('2026.2', (f) => {
       (f.items[0] as Record<string, unknown>).notes = '注'.repeat(800_000);
     });
-    await noWrites(t, async () => expectError(await ref(t.core, 'catalogue.import', { content: big }), 'VALIDATION'));
+    const error = await noWrites(t, async () => expectError(await ref(t.core, 'catalogue.import', { content: big }), 'VALIDATION'));
+    expect(error.message).toContain('目录文件：目录文件不能超过 2 MB');
   });
 });
 
@@ -310,6 +311,7 @@ describe.skipIf(!WIRED)('the working-day calendar', () => {
       expect(flag2026.fields?.coversYear).toContain('内置数据');
       const badDate = expectError(await ref(t.core, 'calendar.saveOverride', { date: '2027-02-29', kind: 'restday', name: '停工', source: '通知' }), 'VALIDATION');
       expect(Object.keys(badDate.fields ?? {})).toEqual(['date']);
+      expect(badDate.message).toContain('日期：日期应为真实存在的日期');
       expectError(await ref(t.core, 'calendar.saveOverride', { date: '1999-10-01', kind: 'restday', name: '国庆', source: '通知' }), 'VALIDATION');
       expectError(await ref(t.core, 'calendar.saveOverride', { date: '2027-10-01', kind: 'holiday' as 'restday', name: '国庆', source: '通知' }), 'VALIDATION');
       expectError(await ref(t.core, 'calendar.saveOverride', { date: '2027-10-01', kind: 'restday', name: '', source: '通知' }), 'VALIDATION');
