@@ -1,6 +1,7 @@
 /** Printing: the printer's status and settings, the durable print queue, previews and reprints. */
 import { z } from 'zod';
 import { idField, text } from '../fields';
+import { parsePrinterUri } from '../print/printer-uri';
 import { empty, method } from './method';
 
 export const paperWidthSchema = z.union([z.literal(58), z.literal(80)], { error: '纸宽只能是 58 毫米或 80 毫米' });
@@ -12,12 +13,16 @@ export type PrinterState = z.infer<typeof printerStateSchema>;
 export const printerStatusSchema = z.object({
   /** tcp://HOST[:PORT], a device path, or "none" (jobs kept in the data directory). */
   printer: z.string(),
+  /** How the clerk sees the printer, e.g. 网络打印机 192.168.1.20:9100. */
+  label: z.string(),
   paperWidth: paperWidthSchema,
   state: printerStateSchema,
   /** Chinese, for the clerk's status bar. */
   message: z.string(),
   checkedAt: z.string().nullable(),
+  /** Jobs waiting to be printed (queued or being sent). */
   queued: z.number().int(),
+  /** Jobs of the last 24 hours that failed and have not been reprinted. */
   failed: z.number().int(),
 });
 export type PrinterStatus = z.infer<typeof printerStatusSchema>;
@@ -30,9 +35,15 @@ export const printJobSchema = z.object({
   kind: z.string(),
   title: z.string(),
   status: printJobStatusSchema,
+  /** The printer it was (or will be) sent to. */
   printer: z.string(),
+  paperWidth: paperWidthSchema,
+  /** How many times its bytes were handed to a printer (0 while it waits; a job is never resent automatically). */
   attempts: z.number().int(),
+  /** Why it waits or failed (Chinese), or a note from the check after printing. */
   lastError: z.string().nullable(),
+  /** Who printed it: name and staff number; null for the system. */
+  createdBy: z.string().nullable(),
   createdAt: z.string(),
   sentAt: z.string().nullable(),
   reprintOf: z.string().nullable(),
@@ -45,10 +56,11 @@ export const printerUriField = z
   .trim()
   .min(1, '请填写打印机地址')
   .max(200, '打印机地址太长')
-  .regex(
-    /^(none|tcp:\/\/[A-Za-z0-9.-]+(:\d{1,5})?|\/dev\/[A-Za-z0-9/_.-]+|COM\d{1,3}|\\\\\.\\COM\d{1,3})$/,
-    '打印机地址格式应为 tcp://IP地址:端口、设备路径（如 /dev/usb/lp0、COM3）或 none',
-  );
+  .superRefine((value, issue) => {
+    if (value === '' || value.length > 200) return; // already reported above
+    const parsed = parsePrinterUri(value);
+    if (!parsed.ok) issue.addIssue({ code: 'custom', message: parsed.message });
+  });
 
 export const printingMethods = {
   'printer.status': method({ access: 'clerk', request: empty, response: printerStatusSchema }),
@@ -68,7 +80,7 @@ export const printingMethods = {
   'print.preview': method({
     access: 'clerk',
     request: z.object({ id: idField }).strict(),
-    response: z.object({ svg: z.string(), columns: z.number().int() }),
+    response: z.object({ title: z.string(), svg: z.string(), columns: z.number().int() }),
   }),
   'print.reprint': method({
     access: 'clerk',
