@@ -27,6 +27,7 @@ import type { Origin } from './db/ledger';
 import type { CallContext, CoreContext } from './context';
 import { CHANGES_DISPLAY, handlers } from './handlers';
 import { PhotoStore } from './photos';
+import { PrintQueue, type PrintQueueOptions } from './printing/queue';
 import { lockRestoredSession, openSession, sessionView } from './session-service';
 import { SettingsStore, type SettingsBackend } from './settings-store';
 import { displayState } from './window-service';
@@ -37,6 +38,8 @@ export interface CoreOptions {
   mode: 'electron' | 'host';
   version: string;
   clock?: Clock;
+  /** Print queue timing (retry backoff, timeouts); tests shorten it. */
+  printing?: Partial<PrintQueueOptions>;
 }
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -46,6 +49,8 @@ export const DATABASE_FILE = 'counter.sqlite3';
 export class CounterCore {
   readonly ctx: CoreContext;
   readonly db: Db;
+  /** The durable print queue (also ctx.printing). */
+  readonly printing: PrintQueue;
   private readonly emitter = new EventEmitter();
   private lastDisplay = '';
   private lastSession = '';
@@ -55,20 +60,25 @@ export class CounterCore {
     const settings = new SettingsStore(options.settingsBackend);
     this.db = openDatabase(join(options.dataDir, DATABASE_FILE));
     const emitter = this.emitter;
+    const clock = options.clock ?? systemClock;
+    const origin = (): Origin => {
+      const s = settings.get();
+      return { hallId: s.hallId, windowNo: s.windowNo };
+    };
+    const publish: CoreContext['publish'] = (event, payload) => {
+      emitter.emit('event', event, payload);
+    };
+    this.printing = new PrintQueue({ db: this.db, settings, clock, origin, publish, dataDir: options.dataDir }, options.printing);
     this.ctx = {
       db: this.db,
       settings,
-      clock: options.clock ?? systemClock,
+      clock,
       photos: new PhotoStore(join(options.dataDir, 'photos')),
+      printing: this.printing,
       mode: options.mode,
       version: options.version,
-      origin(): Origin {
-        const s = settings.get();
-        return { hallId: s.hallId, windowNo: s.windowNo };
-      },
-      publish(event, payload) {
-        emitter.emit('event', event, payload);
-      },
+      origin,
+      publish,
     };
     lockRestoredSession(this.ctx);
     this.rememberPublished(displayState(this.ctx), sessionView(this.ctx, openSession(this.ctx)));
@@ -158,6 +168,7 @@ export class CounterCore {
   }
 
   close(): void {
+    this.printing.stop();
     this.emitter.removeAllListeners();
     if (this.db.open) this.db.close();
   }

@@ -1,0 +1,27 @@
+/** The printing methods of the API contract (shared/api/printing.ts). */
+import type { printingMethods } from '../../../shared/api/printing';
+import { CounterError } from '../../../shared/result';
+import type { CallContext, CoreContext } from '../context';
+import type { HandlersFor } from '../handlers';
+import { staffById } from '../staff-repo';
+import { PrintQueue } from './queue';
+
+function queueOf(ctx: CoreContext): PrintQueue {
+  if (!(ctx.printing instanceof PrintQueue)) throw new CounterError('INTERNAL', '打印服务未启动，请重启窗口工作台');
+  return ctx.printing;
+}
+
+/** "王主任（S001）": who asked for the test page, printed on it. */
+function requester(ctx: CoreContext, call: CallContext): string {
+  const staff = call.session ? staffById(ctx.db, call.session.staffId) : undefined;
+  return staff ? `${staff.name}（${staff.staff_no}）` : '';
+}
+
+export const printingHandlers: HandlersFor<keyof typeof printingMethods> = {
+  'printer.status': (ctx) => queueOf(ctx).currentStatus(),
+  'printer.configure': (ctx, req, call) => queueOf(ctx).configure(call, req.printer, req.paperWidth),
+  'printer.testPage': (ctx, _req, call) => queueOf(ctx).testPage(call, requester(ctx, call)),
+  'print.jobs': (ctx, req) => queueOf(ctx).jobs(req.status, req.limit ?? 50),
+  'print.preview': (ctx, req) => queueOf(ctx).preview(req.id),
+  'print.reprint': (ctx, req, call) => queueOf(ctx).reprint(call, req.id, req.reason),
+};

@@ -1,0 +1,203 @@
+/** The print_job table (migration 2): rows, the record the API returns, and the change-log payloads. */
+import type { PrintJob, PrintJobStatus } from '../../../shared/api/printing';
+import type { Block, PaperWidth, PrintDocument } from '../../../shared/print/document';
+import type { Db } from '../db/connection';
+
+export interface PrintJobRow {
+  id: string;
+  hall_id: string;
+  window_no: string;
+  kind: string;
+  title: string;
+  document: string;
+  bytes: Buffer;
+  printer: string;
+  paper_width: PaperWidth;
+  status: PrintJobStatus;
+  attempts: number;
+  last_error: string | null;
+  reprint_of: string | null;
+  reprint_reason: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+}
+
+export interface NewJob {
+  id: string;
+  hallId: string;
+  windowNo: string;
+  kind: string;
+  document: PrintDocument;
+  bytes: Buffer;
+  printer: string;
+  paperWidth: PaperWidth;
+  reprintOf: string | null;
+  reprintReason: string | null;
+  createdBy: string | null;
+  at: string;
+}
+
+export function insertJob(db: Db, job: NewJob): void {
+  db.prepare(
+    `INSERT INTO print_job (id, hall_id, window_no, kind, title, document, bytes, printer, paper_width, status, attempts,
+       reprint_of, reprint_reason, created_by, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?, ?, ?)`,
+  ).run(
+    job.id,
+    job.hallId,
+    job.windowNo,
+    job.kind,
+    job.document.title,
+    JSON.stringify(job.document),
+    job.bytes,
+    job.printer,
+    job.paperWidth,
+    job.reprintOf,
+    job.reprintReason,
+    job.createdBy,
+    job.at,
+    job.at,
+  );
+}
+
+export function jobById(db: Db, id: string): PrintJobRow | undefined {
+  return db.prepare('SELECT * FROM print_job WHERE id = ?').get(id) as PrintJobRow | undefined;
+}
+
+/** The oldest job waiting to be printed (insertion order: jobs go out in the order they were recorded). */
+export function nextQueued(db: Db): PrintJobRow | undefined {
+  return db.prepare("SELECT * FROM print_job WHERE status = 'queued' ORDER BY rowid LIMIT 1").get() as PrintJobRow | undefined;
+}
+
+export function queuedJobs(db: Db): PrintJobRow[] {
+  return db.prepare("SELECT * FROM print_job WHERE status = 'queued' ORDER BY rowid").all() as PrintJobRow[];
+}
+
+export function jobsInStatus(db: Db, status: PrintJobStatus): PrintJobRow[] {
+  return db.prepare('SELECT * FROM print_job WHERE status = ? ORDER BY rowid').all(status) as PrintJobRow[];
+}
+
+export function countWaiting(db: Db): number {
+  return (db.prepare("SELECT COUNT(*) AS n FROM print_job WHERE status IN ('queued', 'sending')").get() as { n: number }).n;
+}
+
+/** Failed jobs created since `since` that nobody has reprinted yet. */
+export function countUnresolvedFailures(db: Db, since: string): number {
+  return (
+    db
+      .prepare(
+        `SELECT COUNT(*) AS n FROM print_job j
+         WHERE j.status = 'failed' AND j.created_at >= ?
+           AND NOT EXISTS (SELECT 1 FROM print_job r WHERE r.reprint_of = j.id)`,
+      )
+      .get(since) as { n: number }
+  ).n;
+}
+
+export function listJobs(db: Db, status: PrintJobStatus | undefined, limit: number): PrintJobRow[] {
+  const columns = 'id, kind, title, status, printer, paper_width, attempts, last_error, created_by, created_at, sent_at, reprint_of, reprint_reason';
+  return (
+    status
+      ? db.prepare(`SELECT ${columns} FROM print_job WHERE status = ? ORDER BY rowid DESC LIMIT ?`).all(status, limit)
+      : db.prepare(`SELECT ${columns} FROM print_job ORDER BY rowid DESC LIMIT ?`).all(limit)
+  ) as PrintJobRow[];
+}
+
+type JobFields = Pick<
+  PrintJobRow,
+  | 'id'
+  | 'kind'
+  | 'title'
+  | 'status'
+  | 'printer'
+  | 'paper_width'
+  | 'attempts'
+  | 'last_error'
+  | 'created_by'
+  | 'created_at'
+  | 'sent_at'
+  | 'reprint_of'
+  | 'reprint_reason'
+>;
+
+/** "王主任（S001）" for the staff id, or null. */
+function staffLabel(db: Db, staffId: string | null, cache: Map<string, string | null>): string | null {
+  if (!staffId) return null;
+  if (!cache.has(staffId)) {
+    const row = db.prepare('SELECT name, staff_no FROM staff WHERE id = ?').get(staffId) as { name: string; staff_no: string } | undefined;
+    cache.set(staffId, row ? `${row.name}（${row.staff_no}）` : null);
+  }
+  return cache.get(staffId) ?? null;
+}
+
+export function toPrintJobs(db: Db, rows: readonly JobFields[]): PrintJob[] {
+  const cache = new Map<string, string | null>();
+  return rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    status: row.status,
+    printer: row.printer,
+    paperWidth: row.paper_width,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    createdBy: staffLabel(db, row.created_by, cache),
+    createdAt: row.created_at,
+    sentAt: row.sent_at,
+    reprintOf: row.reprint_of,
+    reprintReason: row.reprint_reason,
+  }));
+}
+
+export function toPrintJob(db: Db, row: JobFields): PrintJob {
+  const [job] = toPrintJobs(db, [row]);
+  if (!job) throw new Error('unreachable');
+  return job;
+}
+
+/** The change-log payload of a new job: the record without its bytes (they follow from the document). */
+export function insertPayload(row: PrintJobRow): Record<string, unknown> {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    document: JSON.parse(row.document) as unknown,
+    printer: row.printer,
+    paperWidth: row.paper_width,
+    status: row.status,
+    attempts: row.attempts,
+    reprintOf: row.reprint_of,
+    reprintReason: row.reprint_reason,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+  };
+}
+
+/** The change-log payload of a status change. */
+export function statusPayload(row: PrintJobRow): Record<string, unknown> {
+  return {
+    id: row.id,
+    status: row.status,
+    printer: row.printer,
+    paperWidth: row.paper_width,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    updatedAt: row.updated_at,
+    sentAt: row.sent_at,
+  };
+}
+
+function isBlock(value: unknown): value is Block {
+  return typeof value === 'object' && value !== null && typeof (value as { kind?: unknown }).kind === 'string';
+}
+
+/** The stored document, checked for its outline (it was written by this program from a typed PrintDocument). */
+export function documentOf(row: Pick<PrintJobRow, 'document'>): PrintDocument {
+  const value = JSON.parse(row.document) as { title?: unknown; blocks?: unknown };
+  if (typeof value.title !== 'string' || !Array.isArray(value.blocks) || !value.blocks.every(isBlock)) {
+    throw new Error('stored print document is malformed');
+  }
+  return { title: value.title, blocks: value.blocks };
+}

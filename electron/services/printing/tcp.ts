@@ -1,0 +1,237 @@
+/**
+ * Network printers (tcp://HOST:PORT, raw port 9100), with node:net.
+ *
+ * Not node-thermal-printer's network interface (4.6.1,
+ * lib/interfaces/network.js), for three reasons read in its source:
+ * - it reports a stalled write and a connect that never completes with the
+ *   same "Socket timeout" error, so the queue could not tell "nothing was
+ *   sent, try again" from "part of the slip may be on paper" — and guessing
+ *   wrong prints a slip twice or loses it;
+ * - it resolves as soon as the bytes are handed to the kernel and destroys
+ *   the socket, so a printer that drops the connection mid-job goes unnoticed;
+ * - its only way to read an answer resolves on the first data chunk of a
+ *   fresh connection, so DLE EOT 1, 2 and 4 before and after the job on the
+ *   same connection (the printer may serve one connection at a time) are not
+ *   possible.
+ * Here each job is one connection: connect (≤ connectMs), DLE EOT 1/2/4,
+ * the job only if the printer can print, DLE EOT 1/2/4 again, then end.
+ */
+import { Socket } from 'node:net';
+import { canPrint, interpretStatus, STATE_MESSAGES, type StatusReading } from '../../../shared/print/status';
+import { STATUS_REQUEST } from './escpos';
+import { DEFAULT_TIMEOUTS, type SendHooks, type SendOutcome, type Transport, type TransportTimeouts } from './transport';
+
+class ConnectError extends Error {}
+
+function connectMessage(host: string, port: number, code: string | undefined, timeoutMs: number): string {
+  const where = `${host}:${port}`;
+  switch (code) {
+    case 'ECONNREFUSED':
+      return `无法连接打印机 ${where}：连接被拒绝（打印机未开机、正被占用或端口不对）`;
+    case 'TIMEOUT':
+      return `无法连接打印机 ${where}：${Math.round(timeoutMs / 100) / 10} 秒内没有响应（请检查打印机电源、网线和 IP 地址）`;
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return `无法连接打印机 ${where}：网络不通（请检查网线和 IP 地址）`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `找不到打印机 ${host}（主机名无法解析，请改用 IP 地址）`;
+    case 'ECONNRESET':
+    case 'CLOSED':
+      return `打印机 ${where} 断开了连接，请检查打印机`;
+    default:
+      return `无法连接打印机 ${where}（${code ?? '未知错误'}）`;
+  }
+}
+
+/** One connection to the printer: bytes received are buffered until read. */
+class Conversation {
+  private received = Buffer.alloc(0);
+  private wake: (() => void) | null = null;
+  /** Set when the printer closed the connection or it broke. */
+  ended = false;
+
+  private constructor(readonly socket: Socket) {
+    socket.on('data', (chunk: Buffer) => {
+      this.received = Buffer.concat([this.received, chunk]);
+      this.wake?.();
+    });
+    const finish = (): void => {
+      this.ended = true;
+      this.wake?.();
+    };
+    socket.on('end', finish);
+    socket.on('close', finish);
+    socket.on('error', finish);
+  }
+
+  static open(host: string, port: number, timeoutMs: number, track: (socket: Socket) => void): Promise<Conversation> {
+    return new Promise((resolve, reject) => {
+      const socket = new Socket();
+      track(socket);
+      const timer = setTimeout(() => {
+        socket.destroy();
+        reject(new ConnectError(connectMessage(host, port, 'TIMEOUT', timeoutMs)));
+      }, timeoutMs);
+      const onError = (error: NodeJS.ErrnoException): void => {
+        clearTimeout(timer);
+        socket.destroy();
+        reject(new ConnectError(connectMessage(host, port, error.code, timeoutMs)));
+      };
+      const onClose = (): void => {
+        clearTimeout(timer);
+        reject(new ConnectError(connectMessage(host, port, 'CLOSED', timeoutMs)));
+      };
+      socket.once('error', onError);
+      socket.once('close', onClose);
+      socket.connect({ host, port }, () => {
+        clearTimeout(timer);
+        socket.off('error', onError);
+        socket.off('close', onClose);
+        socket.setNoDelay(true);
+        resolve(new Conversation(socket));
+      });
+    });
+  }
+
+  /** Up to n bytes, waiting at most timeoutMs; fewer when the printer does not answer or hangs up. */
+  async read(n: number, timeoutMs: number): Promise<Buffer> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.received.length < n && !this.ended) {
+      const left = deadline - Date.now();
+      if (left <= 0) break;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = null;
+    }
+    const out = this.received.subarray(0, n);
+    this.received = this.received.subarray(out.length);
+    return out;
+  }
+
+  /** Resolves when the bytes are handed to the system; rejects when the connection breaks or the printer stops taking them. */
+  write(bytes: Buffer, timeoutMs: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (this.ended) {
+        reject(new Error('closed'));
+        return;
+      }
+      const timer = setTimeout(() => reject(new Error('write timeout')), timeoutMs);
+      this.socket.write(bytes, (error) => {
+        clearTimeout(timer);
+        if (error) reject(error);
+        else resolve();
+      });
+    });
+  }
+
+  /** DLE EOT 1, 2, 4 and their three answers; null when the printer answered nothing. */
+  async status(timeoutMs: number): Promise<StatusReading | null> {
+    this.received = Buffer.alloc(0); // nothing unsolicited is expected; never mistake it for an answer
+    await this.write(STATUS_REQUEST, timeoutMs);
+    const answer = await this.read(3, timeoutMs);
+    if (answer.length === 0) return null;
+    return interpretStatus({ printer: answer[0], offlineCause: answer[1], paper: answer[2] });
+  }
+
+  /** Half-closes and waits briefly for the printer to close its side. */
+  async end(timeoutMs: number): Promise<void> {
+    if (this.ended) return;
+    this.socket.end();
+    await this.read(Number.MAX_SAFE_INTEGER, timeoutMs);
+  }
+
+  destroy(): void {
+    this.socket.destroy();
+  }
+}
+
+export class TcpTransport implements Transport {
+  private readonly sockets = new Set<Socket>();
+  private aborted = false;
+
+  constructor(
+    readonly host: string,
+    readonly port: number,
+    private readonly timeouts: TransportTimeouts = DEFAULT_TIMEOUTS,
+  ) {}
+
+  private open(): Promise<Conversation> {
+    return Conversation.open(this.host, this.port, this.timeouts.connectMs, (socket) => {
+      this.sockets.add(socket);
+      socket.once('close', () => this.sockets.delete(socket));
+    });
+  }
+
+  async probe(): Promise<StatusReading> {
+    let conversation: Conversation;
+    try {
+      conversation = await this.open();
+    } catch (error) {
+      if (error instanceof ConnectError) return { state: 'unreachable', message: error.message };
+      throw error;
+    }
+    try {
+      const reading = await conversation.status(this.timeouts.statusMs).catch(() => null);
+      if (conversation.ended && !reading) return { state: 'unreachable', message: connectMessage(this.host, this.port, 'CLOSED', 0) };
+      await conversation.end(this.timeouts.statusMs);
+      return reading ?? { state: 'unknown', message: STATE_MESSAGES.unknown };
+    } finally {
+      conversation.destroy();
+    }
+  }
+
+  async send(bytes: Buffer, hooks: SendHooks): Promise<SendOutcome> {
+    let conversation: Conversation;
+    try {
+      conversation = await this.open();
+    } catch (error) {
+      if (error instanceof ConnectError) return { kind: 'waiting', state: 'unreachable', message: error.message };
+      throw error;
+    }
+    try {
+      const before = await conversation.status(this.timeouts.statusMs).catch(() => null);
+      if (conversation.ended || this.aborted) {
+        return { kind: 'waiting', state: 'unreachable', message: connectMessage(this.host, this.port, 'CLOSED', 0) };
+      }
+      if (before && !canPrint(before.state)) {
+        await conversation.end(this.timeouts.statusMs);
+        return { kind: 'waiting', state: before.state, message: before.message };
+      }
+      hooks.beforeWrite();
+      try {
+        await conversation.write(bytes, this.timeouts.writeMs);
+      } catch {
+        return {
+          kind: 'uncertain',
+          state: 'unreachable',
+          message: `发送途中与打印机 ${this.host}:${this.port} 的连接中断，无法确认是否已打印，请核对后重打`,
+        };
+      }
+      // the answers come after the printer has taken the job in: allow for a full receive buffer
+      const after = await conversation.status(this.timeouts.statusMs + 1500).catch(() => null);
+      if (conversation.ended) {
+        return {
+          kind: 'uncertain',
+          state: 'unreachable',
+          message: `打印机 ${this.host}:${this.port} 在接收过程中断开了连接，无法确认是否打印完整，请核对后重打`,
+        };
+      }
+      await conversation.end(this.timeouts.statusMs);
+      return { kind: 'sent', after };
+    } finally {
+      conversation.destroy();
+    }
+  }
+
+  abort(): void {
+    this.aborted = true;
+    for (const socket of this.sockets) socket.destroy();
+    this.sockets.clear();
+  }
+}
