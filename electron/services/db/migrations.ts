@@ -232,6 +232,8 @@ export const MIGRATIONS: readonly string[] = [
     updated_at TEXT NOT NULL
   );
   `,
+  // 4: an override can state that a year's State Council arrangement is entered in full
+  `ALTER TABLE calendar_override ADD COLUMN covers_year INTEGER NOT NULL DEFAULT 0 CHECK (covers_year IN (0, 1));`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

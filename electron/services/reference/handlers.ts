@@ -1,23 +1,10 @@
 /** Handlers of the reference-data methods (catalogue and working-day calendar). */
-import type { ReferenceMethodName, ReferenceRequest, ReferenceResponse } from '../../../shared/api/reference';
-import type { CallContext, CoreContext } from '../context';
+import type { ReferenceMethodName } from '../../../shared/api/reference';
+import type { HandlersFor } from '../handlers';
 import { calendarOverview, deadline, deleteOverride, saveOverride } from './calendar-service';
 import { activeCatalogue, catalogueVersions, importCatalogue } from './catalogue-service';
 
-/**
- * The same shape as HandlersFor<ReferenceMethodName> in ../handlers.ts,
- * spelled out on referenceMethods so this file compiles before and after
- * the methods are composed into the contract.
- */
-export type ReferenceHandlers = {
-  [M in ReferenceMethodName]: (
-    ctx: CoreContext,
-    req: ReferenceRequest<M>,
-    call: CallContext,
-  ) => ReferenceResponse<M> | Promise<ReferenceResponse<M>>;
-};
-
-export const referenceHandlers: ReferenceHandlers = {
+export const referenceHandlers: HandlersFor<ReferenceMethodName> = {
   'catalogue.get': (ctx) => activeCatalogue(ctx),
   'catalogue.versions': (ctx) => catalogueVersions(ctx),
   'catalogue.import': (ctx, req, call) => importCatalogue(ctx, call, req),
