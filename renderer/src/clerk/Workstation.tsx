@@ -4,6 +4,8 @@ import type { AppInfo, Session } from '../../../shared/contract';
 import type { RendererApi } from '../api';
 import { CasesPanel } from '../intake/CasesPanel';
 import { IntakePanel } from '../intake/IntakePanel';
+import { CalendarAdmin } from '../reference/CalendarAdmin';
+import { CatalogueAdmin } from '../reference/CatalogueAdmin';
 import { ChangePinPanel } from './ChangePinPanel';
 import { CommitmentsEditor } from './CommitmentsEditor';
 import { SettingsPanel } from './SettingsPanel';
@@ -23,6 +25,8 @@ const SECTIONS: { id: Section; label: string; supervisor: boolean }[] = [
   { id: 'print', label: '打印', supervisor: false },
   { id: 'staff', label: '工作人员', supervisor: true },
   { id: 'commitments', label: '服务承诺', supervisor: true },
+  { id: 'catalogue', label: '事项目录', supervisor: true },
+  { id: 'calendar', label: '节假日设置', supervisor: true },
   { id: 'settings', label: '系统设置', supervisor: true },
   { id: 'pin', label: '修改 PIN', supervisor: false },
 ];
@@ -94,6 +98,8 @@ export function Workstation({
         {section === 'pin' ? <ChangePinPanel api={api} /> : null}
         {section === 'staff' && isSupervisor ? <StaffAdmin api={api} selfId={session.staff.id} /> : null}
         {section === 'commitments' && isSupervisor ? <CommitmentsEditor api={api} /> : null}
+        {section === 'catalogue' && isSupervisor ? <CatalogueAdmin api={api} /> : null}
+        {section === 'calendar' && isSupervisor ? <CalendarAdmin api={api} /> : null}
         {section === 'settings' && isSupervisor ? <SettingsPanel api={api} onSaved={onInfoChanged} /> : null}
         {section === 'settings' && isSupervisor ? <PrinterSettings api={api} /> : null}
       </main>
