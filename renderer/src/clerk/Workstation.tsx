@@ -16,7 +16,7 @@ import { PrinterSettings } from '../printing/PrinterSettings';
 import { PrinterStatusBadge } from '../printing/PrinterStatusBadge';
 import { PrintJobsPanel } from '../printing/PrintJobsPanel';
 
-type Section = 'intake' | 'cases' | 'window' | 'print' | 'pin' | 'staff' | 'commitments' | 'settings';
+type Section = 'intake' | 'cases' | 'window' | 'print' | 'pin' | 'staff' | 'commitments' | 'catalogue' | 'calendar' | 'settings';
 
 const SECTIONS: { id: Section; label: string; supervisor: boolean }[] = [
   { id: 'intake', label: '接待受理', supervisor: false },
