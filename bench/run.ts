@@ -3,6 +3,8 @@
  *  1. host mode cold start: process spawn → GET /display answered (median of runs)
  *  2. API round trip over the WebSocket: p50 / p95
  *  3. clerk's state change → the display in Chromium showing it: p50 / p95
+ *  4. receipt bytes generation time (bench/printing.ts)
+ *  5. the clerk's click on 受理并打印回执 → the last byte on the printer socket: p50 / p95
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,10 +15,13 @@ import { performance } from 'node:perf_hooks';
 import { chromium } from '@playwright/test';
 import WebSocket from 'ws';
 import { CHROMIUM_PATH } from '../playwright.config';
+import { FakePrinter } from '../tests/support/fake-printer';
+import { printingBench } from './printing';
 
 const COLD_STARTS = 7;
 const ROUND_TRIPS = 3000;
 const STATE_CHANGES = 60;
+const ACCEPTS = 30;
 
 function now(): number {
   return performance.timeOrigin + performance.now();
@@ -156,6 +161,31 @@ async function main(): Promise<void> {
       latencies.push((await shownAt.jsonValue()) - t0);
     }
     console.log(`clerk state change → display shows it (${STATE_CHANGES} changes): p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms`);
+
+    for (const line of await printingBench()) console.log(line);
+
+    // accept click → last byte on a network printer (the fake ESC/POS printer on 127.0.0.1)
+    const printer = await FakePrinter.start();
+    await client.call('auth.logout', {});
+    await client.call('auth.login', { staffNo: '9001', pin: '246810' });
+    if (!(await client.call('printer.configure', { printer: printer.uri, paperWidth: 80 })).ok) throw new Error('printer.configure failed');
+    await client.call('auth.logout', {});
+    await client.call('auth.login', { staffNo: '1001', pin: '135790' });
+    const clerk = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const accepts: number[] = [];
+    for (let i = 0; i < ACCEPTS; i++) {
+      const started = await client.call('intake.start', { itemCode: 'MAR-RECORD', channel: 'walkIn', applicantName: `测试${i}`, applicantPhone: '', applicantIdNumber: '' });
+      if (!started.ok) throw new Error('intake.start failed');
+      await clerk.goto(`http://127.0.0.1:${host.port}/`);
+      await clerk.getByRole('button', { name: `测试${i} · 婚姻登记记录证明` }).click();
+      for (const box of await clerk.getByTestId('materials').getByRole('checkbox').all()) await box.check();
+      const t0 = now();
+      await clerk.getByRole('button', { name: '受理并打印回执' }).click();
+      await printer.waitForJobs(i + 1);
+      accepts.push(printer.lastDataAt - t0);
+    }
+    console.log(`受理 click → last byte on the printer socket (${ACCEPTS} receipts, 80 mm): p50 ${percentile(accepts, 50).toFixed(1)} ms, p95 ${percentile(accepts, 95).toFixed(1)} ms`);
+    await printer.stop();
     await browser.close();
     client.close();
     await host.stop();

@@ -52,8 +52,6 @@ export const calendarOverviewSchema = z.object({
   statutoryYears: z.array(z.number().int()),
   /** Where the statutory data comes from, e.g. chinese-days 1.5.7. */
   statutorySource: z.string(),
-  /** Whether this database can store the coversYear flag (false until the migration adding covers_year has run). */
-  yearFlagAvailable: z.boolean(),
 });
 export type CalendarOverview = z.infer<typeof calendarOverviewSchema>;
 

@@ -12,9 +12,9 @@ export interface HostProcess {
 
 export const ARTIFACTS_DIR = join(process.cwd(), 'test-results', 'screenshots');
 
-export async function startHostProcess(options: { demo?: boolean } = {}): Promise<HostProcess> {
+export async function startHostProcess(options: { demo?: boolean; clockStart?: string } = {}): Promise<HostProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'counter-e2e-'));
-  const args = ['out/main/host.js', '--port', '0', '--data-dir', dataDir, ...(options.demo ? ['--demo'] : [])];
+  const args = ['out/main/host.js', '--port', '0', '--data-dir', dataDir, ...(options.demo ? ['--demo'] : []), ...(options.clockStart ? ['--clock-start', options.clockStart] : [])];
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const baseUrl = await new Promise<string>((resolve, reject) => {

@@ -7,10 +7,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { referenceMethods, type ReferenceMethodName, type ReferenceResponse } from '../../shared/api/reference';
 import defaultCatalogue from '../../shared/catalogue/default-catalogue.json';
-import { isMethodName, type CallerKind } from '../../shared/contract';
+import type { CallerKind } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import type { CounterCore } from '../../electron/services/core';
-import type { Db } from '../../electron/services/db/connection';
 import { MIGRATIONS } from '../../electron/services/db/migrations';
 import { loadWorkCalendar } from '../../electron/services/reference/calendar-service';
 import { activeCatalogue, builtInCatalogue } from '../../electron/services/reference/catalogue-service';
@@ -19,9 +18,6 @@ import { CLERK, SUPERVISOR, call, cleanupAll, createTestCore, expectError, expec
 import { auditSince, changesSince, maxSeq, rowCounts, type AuditRow, type ChangeRow } from '../support/db';
 
 afterAll(cleanupAll);
-
-/** The reference methods are composed into the contract by shared/contract.ts; until then these tests cannot reach them. */
-const WIRED = isMethodName('catalogue.get');
 
 type RefRequest<M extends ReferenceMethodName> = z.input<(typeof referenceMethods)[M]['request']>;
 
@@ -40,20 +36,8 @@ async function refOk<M extends ReferenceMethodName>(core: CounterCore, method: M
   return expectOk(await ref(core, method, request));
 }
 
-/**
- * covers_year (the "this year's notice is entered in full" flag) is not in
- * migration 3; until a migration adds it, the test database gets exactly the
- * statement proposed for that migration.
- */
-const COVERS_YEAR_DDL = `ALTER TABLE calendar_override ADD COLUMN covers_year INTEGER NOT NULL DEFAULT 0 CHECK (covers_year IN (0, 1))`;
-
-function hasCoversYear(db: Db): boolean {
-  return (db.prepare('PRAGMA table_info(calendar_override)').all() as { name: string }[]).some((c) => c.name === 'covers_year');
-}
-
-async function supervisorCore(options: { coversYearColumn?: boolean } = {}): Promise<TestCore> {
+async function supervisorCore(): Promise<TestCore> {
   const t = createTestCore();
-  if (options.coversYearColumn !== false && !hasCoversYear(t.core.db)) t.core.db.exec(COVERS_YEAR_DDL);
   await setUpWithClerk(t.core);
   await login(t.core, SUPERVISOR.staffNo, SUPERVISOR.pin);
   return t;
@@ -118,7 +102,7 @@ const NEW_ITEM = {
   resultPickup: '书面通知申请人',
 };
 
-describe.skipIf(!WIRED)('the service catalogue', () => {
+describe('the service catalogue', () => {
   it('is the shipped one until a supervisor imports a newer version', async () => {
     const t = await supervisorCore();
     await logout(t.core);
@@ -227,7 +211,7 @@ describe.skipIf(!WIRED)('the service catalogue', () => {
   });
 });
 
-describe.skipIf(!WIRED)('the working-day calendar', () => {
+describe('the working-day calendar', () => {
   it('answers deadlines from chinese-days and says 待定 for an uncovered year', async () => {
     const t = await supervisorCore();
     const overview = await refOk(t.core, 'calendar.overrides', {});
@@ -235,7 +219,6 @@ describe.skipIf(!WIRED)('the working-day calendar', () => {
     expect(overview.statutoryYears).toEqual(Array.from({ length: 23 }, (_, i) => 2004 + i));
     expect(overview.coveredYears).toEqual(overview.statutoryYears);
     expect(overview.statutorySource).toMatch(/^chinese-days /);
-    expect(overview.yearFlagAvailable).toBe(true);
 
     expect(await refOk(t.core, 'calendar.deadline', { start: '2026-09-25', workingDays: 20 })).toEqual({ date: '2026-10-29' });
     expect(await refOk(t.core, 'calendar.deadline', { start: '2026-09-01', calendarDays: 30 })).toEqual({ date: '2026-10-08' });
@@ -319,16 +302,4 @@ describe.skipIf(!WIRED)('the working-day calendar', () => {
     });
   });
 
-  it.skipIf(MIGRATIONS.join('\n').includes('covers_year'))('without the covers_year column: no year can be flagged, dates stay 待定', async () => {
-    const t = await supervisorCore({ coversYearColumn: false });
-    await noWrites(t, async () =>
-      expectError(await ref(t.core, 'calendar.saveOverride', { date: '2027-01-01', kind: 'restday', name: '元旦', source: '通知', coversYear: true }), 'CONFLICT'),
-    );
-    await refOk(t.core, 'calendar.saveOverride', { date: '2027-01-01', kind: 'restday', name: '元旦', source: '通知' });
-    const overview = await refOk(t.core, 'calendar.overrides', {});
-    expect(overview.overrides[0]?.coversYear).toBe(false);
-    expect(overview.yearFlagAvailable).toBe(false);
-    expect(overview.coveredYears).not.toContain(2027);
-    expect(await refOk(t.core, 'calendar.deadline', { start: '2026-12-28', workingDays: 5 })).toMatchObject({ pending: true, year: 2027 });
-  });
 });

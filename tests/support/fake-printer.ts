@@ -6,6 +6,7 @@
  * status query, or hang up after receiving some bytes (cable pulled mid-job).
  */
 import { createServer, type Server, type Socket } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { readJobs, type ReadJob } from './escpos-reader';
 
 /** Status answers: bits 1 and 4 always set (0x12). */
@@ -34,6 +35,8 @@ export class FakePrinter {
   mode: FakeMode = { kind: 'normal' };
   /** Print data received, DLE EOT queries taken out, across all connections. */
   data = Buffer.alloc(0);
+  /** When the last print byte arrived (performance.timeOrigin + performance.now(), ms), for latency benchmarks. */
+  lastDataAt = 0;
   /** The DLE EOT n values asked, in order. */
   readonly statusQueries: number[] = [];
   connections = 0;
@@ -96,6 +99,7 @@ export class FakePrinter {
         keep.push(bytes[i] ?? 0);
         received++;
       }
+      if (keep.length > 0) this.lastDataAt = performance.timeOrigin + performance.now();
       this.data = Buffer.concat([this.data, Buffer.from(keep)]);
       if (hangUp) socket.destroy();
     });

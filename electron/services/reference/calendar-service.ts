@@ -27,7 +27,7 @@ interface OverrideRow {
   source: string;
   entered_by: string | null;
   /** Absent until the migration that adds the column has run. */
-  covers_year?: number;
+  covers_year: number;
   created_at: string;
   updated_at: string;
   entered_by_name: string | null;
@@ -38,22 +38,6 @@ const SELECT_OVERRIDE = `SELECT o.*, s.name AS entered_by_name, s.staff_no AS en
   FROM calendar_override o LEFT JOIN staff s ON s.id = o.entered_by`;
 
 const calendars = new WeakMap<Db, WorkCalendar>();
-const flagColumn = new WeakMap<Db, boolean>();
-
-/**
- * Whether calendar_override has the covers_year column. Until it exists no
- * year can be flagged as covered by overrides (the honest fallback: dates
- * in uncovered years stay 待定), and saving a flag is refused.
- */
-function hasCoversYearColumn(db: Db): boolean {
-  let known = flagColumn.get(db);
-  if (known === undefined) {
-    const columns = db.prepare('PRAGMA table_info(calendar_override)').all() as { name: string }[];
-    known = columns.some((c) => c.name === 'covers_year');
-    flagColumn.set(db, known);
-  }
-  return known;
-}
 
 function overrideRows(db: Db): OverrideRow[] {
   return db.prepare(`${SELECT_OVERRIDE} ORDER BY o.date`).all() as OverrideRow[];
@@ -133,7 +117,6 @@ export function calendarOverview(ctx: CoreContext): CalendarOverview {
     coveredYears: [...calendar.coveredYears].sort((a, b) => a - b),
     statutoryYears: [...statutory.years],
     statutorySource: statutory.source,
-    yearFlagAvailable: hasCoversYearColumn(ctx.db),
   };
 }
 
@@ -144,10 +127,6 @@ export function saveOverride(ctx: CoreContext, call: CallContext, req: Reference
     const problem = `${year} 年的放假安排已包含在内置数据中，不需要“全年安排已录入”标记；更正个别日期时不要勾选`;
     throw new CounterError('VALIDATION', `请检查输入：${problem}`, { coversYear: problem });
   }
-  const withFlag = hasCoversYearColumn(ctx.db);
-  if (coversYear && !withFlag) {
-    throw new CounterError('CONFLICT', '本机数据库还不支持“全年安排已录入”标记（需要升级程序）；可以先不勾选保存各日期，升级后再标记');
-  }
   ctx.db.transaction(() => {
     const at = ctx.clock.now().toISOString();
     const origin = ctx.origin();
@@ -156,17 +135,16 @@ export function saveOverride(ctx: CoreContext, call: CallContext, req: Reference
     const id = before?.id ?? newId();
     if (before) {
       ctx.db
-        .prepare('UPDATE calendar_override SET kind = ?, name = ?, source = ?, entered_by = ?, updated_at = ? WHERE id = ?')
-        .run(req.kind, req.name, req.source, actor.id, at, id);
+        .prepare('UPDATE calendar_override SET kind = ?, name = ?, source = ?, covers_year = ?, entered_by = ?, updated_at = ? WHERE id = ?')
+        .run(req.kind, req.name, req.source, coversYear ? 1 : 0, actor.id, at, id);
     } else {
       ctx.db
         .prepare(
-          `INSERT INTO calendar_override (id, hall_id, window_no, date, kind, name, source, entered_by, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO calendar_override (id, hall_id, window_no, date, kind, name, source, covers_year, entered_by, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(id, origin.hallId, origin.windowNo, req.date, req.kind, req.name, req.source, actor.id, at, at);
+        .run(id, origin.hallId, origin.windowNo, req.date, req.kind, req.name, req.source, coversYear ? 1 : 0, actor.id, at, at);
     }
-    if (withFlag) ctx.db.prepare('UPDATE calendar_override SET covers_year = ? WHERE id = ?').run(coversYear ? 1 : 0, id);
     const after = overrideRow(ctx.db, req.date);
     if (!after) throw new Error('calendar override vanished inside its transaction');
     recordChange(ctx.db, origin, actor, at, {

@@ -7,7 +7,7 @@ import type { Contact } from '../../../shared/api/intake';
 import type { Catalogue, CatalogueItem } from '../../../shared/catalogue/schema';
 import type { RendererApi } from '../api';
 import { ErrorBanner, Field, fieldError, Notice, useAction } from '../ui';
-import { SlipPreview } from './SlipPreview';
+import { JobPreview } from '../printing/PrintJobsPanel';
 
 const STATUS_LABELS: Record<Contact['status'], string> = {
   open: '接待中',
@@ -277,7 +277,7 @@ export function IntakePanel({ api }: { api: RendererApi }) {
                 ) : null}
               </>
             ) : null}
-            {outcome ? <SlipPreview api={api} jobId={outcome.printJobId} /> : null}
+            {outcome ? <JobPreview api={api} jobId={outcome.printJobId} /> : null}
           </>
         )}
       </section>

@@ -160,14 +160,10 @@ export function CalendarAdmin({ api }: { api: RendererApi }) {
                   type="checkbox"
                   name="coversYear"
                   checked={form.coversYear}
-                  disabled={overview?.yearFlagAvailable === false}
                   onChange={(e) => set('coversYear', e.target.checked)}
                 />
                 {isPlainDate(form.date) ? `${form.date.slice(0, 4)} 年` : '该年'}全年安排已录入（本条来自国务院全年放假通知，且该年全部放假和调休上班日期都已录完）
               </label>
-              {overview?.yearFlagAvailable === false ? (
-                <span className="field-hint">本机数据库还不能保存“全年安排已录入”标记（需升级程序）；在此之前新的一年仍显示“待定”，各日期的调整照常生效。</span>
-              ) : null}
               {fieldError(error, 'coversYear') ? <span className="field-error">{fieldError(error, 'coversYear')}</span> : null}
             </fieldset>
             <div className="actions">
