@@ -318,6 +318,11 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX service_case_accepted ON service_case(accepted_at);
   CREATE INDEX notification_issued ON notification(issued_at);
   CREATE INDEX referral_issued ON referral(issued_at);
+  -- the shift summary counts one clerk's work over the shift
+  CREATE INDEX contact_owner_received ON contact(owner_staff_id, received_at);
+  CREATE INDEX service_case_completed_by ON service_case(completed_by, completed_at);
+  CREATE INDEX notification_issued_by ON notification(issued_by, issued_at);
+  CREATE INDEX referral_issued_by ON referral(issued_by, issued_at);
   `,
 ];
 
