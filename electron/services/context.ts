@@ -16,6 +16,8 @@ export interface CoreContext {
   readonly printing: PrintService;
   readonly mode: 'electron' | 'host';
   readonly version: string;
+  /** The data directory (database, photos, print-jobs, scans, archive). */
+  readonly dataDir: string;
   origin(): Origin;
   publish<E extends EventName>(event: E, payload: EventPayload<E>): void;
 }

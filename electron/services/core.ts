@@ -77,6 +77,7 @@ export class CounterCore {
       printing: this.printing,
       mode: options.mode,
       version: options.version,
+      dataDir: options.dataDir,
       origin,
       publish,
     };
