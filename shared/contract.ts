@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { displayStateSchema, foundationMethods, sessionSchema } from './api/foundation';
+import { auditMethods } from './api/audit';
 import { intakeMethods } from './api/intake';
 import { printerStatusSchema, printingMethods } from './api/printing';
 import { referenceMethods } from './api/reference';
@@ -15,12 +16,14 @@ export * from './api/foundation';
 export * from './api/printing';
 export * from './api/intake';
 export * from './api/reference';
+export * from './api/audit';
 
 export const methods = {
   ...foundationMethods,
   ...printingMethods,
   ...intakeMethods,
   ...referenceMethods,
+  ...auditMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -22,6 +22,7 @@ import {
 import { CounterError, fail, ok, type Result } from '../../shared/result';
 import { describeIssues } from '../../shared/validation';
 import { systemClock, type Clock } from './clock';
+import { backfillAuditChain } from './audit/chain-store';
 import { openDatabase, type Db } from './db/connection';
 import type { Origin } from './db/ledger';
 import type { CallContext, CoreContext } from './context';
@@ -59,6 +60,8 @@ export class CounterCore {
     mkdirSync(options.dataDir, { recursive: true });
     const settings = new SettingsStore(options.settingsBackend);
     this.db = openDatabase(join(options.dataDir, DATABASE_FILE));
+    // audit rows written before the hash chain existed (migration 5) are chained once, in seq order
+    backfillAuditChain(this.db);
     const emitter = this.emitter;
     const clock = options.clock ?? systemClock;
     const origin = (): Origin => {

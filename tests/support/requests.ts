@@ -53,6 +53,8 @@ export const VALID_REQUESTS: { [M in MethodName]: RequestOf<M> } = {
   'calendar.saveOverride': { date: '2027-01-01', kind: 'restday', name: '元旦', source: '国务院办公厅通知' },
   'calendar.deleteOverride': { date: '2027-01-01' },
   'calendar.deadline': { start: '2026-09-25', workingDays: 20 },
+  'audit.verify': {},
+  'audit.recent': { limit: 50 },
 };
 
 /** Methods that only read: they may answer ok to any request their schema accepts. */
@@ -73,4 +75,6 @@ export const READ_ONLY_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'catalogue.versions',
   'calendar.overrides',
   'calendar.deadline',
+  'audit.verify',
+  'audit.recent',
 ]);

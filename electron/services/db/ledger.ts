@@ -1,10 +1,12 @@
 /**
  * Every state change writes, in its own transaction, an audit row (who, what,
  * when) and a change-log row (the outbox the hall-server sync drains in seq order).
+ * Audit rows are hash-chained (electron/services/audit/chain-store.ts).
  */
 import type { Db } from './connection';
 import { schemaVersion } from './connection';
 import { newId } from '../ids';
+import { appendAudit } from '../audit/chain-store';
 
 export interface Actor {
   id: string | null;
@@ -31,21 +33,18 @@ export interface Change {
 
 /** Writes the audit and change-log rows for one change; call inside the change's transaction. */
 export function recordChange(db: Db, origin: Origin, actor: Actor, at: string, change: Change): void {
-  db.prepare(
-    `INSERT INTO audit_log (id, hall_id, window_no, at, actor_id, actor_staff_no, action, entity, entity_id, detail)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    newId(),
-    origin.hallId,
-    origin.windowNo,
+  appendAudit(db, {
+    id: newId(),
+    hall_id: origin.hallId,
+    window_no: origin.windowNo,
     at,
-    actor.id,
-    actor.staffNo,
-    change.action,
-    change.entity,
-    change.entityId,
-    JSON.stringify(change.detail ?? {}),
-  );
+    actor_id: actor.id,
+    actor_staff_no: actor.staffNo,
+    action: change.action,
+    entity: change.entity,
+    entity_id: change.entityId,
+    detail: JSON.stringify(change.detail ?? {}),
+  });
   db.prepare(
     `INSERT INTO change_log (id, hall_id, window_no, schema_version, entity, entity_id, op, payload, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -70,19 +69,16 @@ export function recordEvent(
   at: string,
   event: { action: string; entity: string; entityId: string | null; detail?: Record<string, unknown> },
 ): void {
-  db.prepare(
-    `INSERT INTO audit_log (id, hall_id, window_no, at, actor_id, actor_staff_no, action, entity, entity_id, detail)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    newId(),
-    origin.hallId,
-    origin.windowNo,
+  appendAudit(db, {
+    id: newId(),
+    hall_id: origin.hallId,
+    window_no: origin.windowNo,
     at,
-    actor.id,
-    actor.staffNo,
-    event.action,
-    event.entity,
-    event.entityId,
-    JSON.stringify(event.detail ?? {}),
-  );
+    actor_id: actor.id,
+    actor_staff_no: actor.staffNo,
+    action: event.action,
+    entity: event.entity,
+    entity_id: event.entityId,
+    detail: JSON.stringify(event.detail ?? {}),
+  });
 }
