@@ -1,5 +1,5 @@
 /** What every core handler is given: the ledger, settings, clock and the event channel. */
-import type { CallerKind, EventName, EventPayload } from '../../shared/contract';
+import type { CallerKind, EventName, EventPayload, PrinterStatus } from '../../shared/contract';
 import type { PrintDocument } from '../../shared/print/document';
 import { CounterError } from '../../shared/result';
 import type { Clock } from './clock';
@@ -33,6 +33,8 @@ export interface PrintService {
   enqueue(call: CallContext, job: { kind: string; document: PrintDocument }): string;
   /** Starts sending queued jobs (after the enqueuing transaction committed). */
   kick(): void;
+  /** The printer's last known state and the jobs waiting or failed. */
+  status(): PrinterStatus;
 }
 
 /** The clerk session a call runs under, if any. */

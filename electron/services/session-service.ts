@@ -10,6 +10,7 @@ import { newId } from './ids';
 import { hashPin, verifyPin } from './pin-hash';
 import { staffById, staffByNo, staffPayload, toStaff, type StaffRow } from './staff-repo';
 import { assertStrongPin } from './staff-service';
+import { closeShift, startShift } from './handover/shift-repo';
 
 export const MAX_WRONG_PINS = 5;
 export const LOCKOUT_MS = 5 * 60 * 1000;
@@ -124,21 +125,26 @@ export async function login(ctx: CoreContext, call: CallContext, req: ParsedRequ
         `INSERT INTO clerk_session (id, hall_id, window_no, staff_id, started_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(id, origin.hallId, origin.windowNo, staff.id, at, at, at);
-    recordChange(ctx.db, origin, { id: staff.id, staffNo: staff.staff_no }, at, {
+    const actor = { id: staff.id, staffNo: staff.staff_no };
+    recordChange(ctx.db, origin, actor, at, {
       action: 'auth.login',
       entity: 'clerk_session',
       entityId: id,
       op: 'insert',
       payload: sessionPayload(ctx, id),
     });
+    startShift(ctx, { caller: call.caller, session: { id, staffId: staff.id, staffNo: staff.staff_no, role: staff.role, locked: false, startedAt: at } }, staff.id, at);
   })();
   const session = sessionView(ctx, openSession(ctx));
   if (!session) throw new CounterError('INTERNAL', '登录状态未能保存，请重试');
   return session;
 }
 
-/** Ends the open session (and any pause) as one change; used by logout and forced logout. */
-export function endSession(ctx: CoreContext, call: CallContext, reason: 'logout' | 'pinLockout'): void {
+/** Why a session ends; a handover or the day's close also ends the shift that way. */
+export type SessionEnd = 'logout' | 'pinLockout' | 'handover' | 'dayEnd';
+
+/** Ends the open session, any pause and the shift as one change (nested in the caller's transaction if there is one). */
+export function endSession(ctx: CoreContext, call: CallContext, reason: SessionEnd): void {
   const session = openSession(ctx);
   if (!session) return;
   const at = ctx.clock.now().toISOString();
@@ -161,8 +167,9 @@ export function endSession(ctx: CoreContext, call: CallContext, reason: 'logout'
     ctx.db
       .prepare('UPDATE clerk_session SET ended_at = ?, end_reason = ?, updated_at = ? WHERE id = ?')
       .run(at, reason, at, session.id);
+    closeShift(ctx, call, reason === 'pinLockout' ? 'logout' : reason, at);
     recordChange(ctx.db, origin, actorOf(call), at, {
-      action: reason === 'logout' ? 'auth.logout' : 'auth.forcedLogout',
+      action: reason === 'pinLockout' ? 'auth.forcedLogout' : 'auth.logout',
       entity: 'clerk_session',
       entityId: session.id,
       op: 'update',
@@ -198,6 +205,24 @@ async function confirmPin(ctx: CoreContext, call: CallContext, session: ActiveSe
     const error = registerWrongPin(ctx, call, staff, 'auth.pinFailed');
     if (error.code === 'ACCOUNT_LOCKED') endSession(ctx, call, 'pinLockout');
     throw error;
+  }
+  return staff;
+}
+
+/**
+ * Checks another staff member's PIN typed at this window (a countersignature).
+ * Wrong PINs count towards that person's lockout, as at login.
+ */
+export async function verifyCountersign(ctx: CoreContext, call: CallContext, staffNo: string, pin: string): Promise<StaffRow> {
+  const staff = staffByNo(ctx.db, staffNo);
+  if (!staff) {
+    await verifyPin(pin, await UNKNOWN_STAFF_HASH);
+    throw new CounterError('PIN_WRONG', '签收人的工号或 PIN 不正确，请核对后重试', { 'countersign.pin': '工号或 PIN 不正确' });
+  }
+  assertCanUsePin(staff, ctx.clock.now());
+  if (!(await verifyPin(pin, staff.pin_hash))) {
+    const error = registerWrongPin(ctx, call, staff, 'handover.countersignFailed');
+    throw new CounterError(error.code, `签收人${error.message}`, { 'countersign.pin': 'PIN 不正确' });
   }
   return staff;
 }

@@ -132,7 +132,13 @@ describe('the ledger: audit_log and change_log', () => {
     );
     expect(setup.audit.at(-1)?.actor_staff_no).toBe(SUPERVISOR.staffNo);
 
-    const supervisorLogin = await step([['auth.login', 'clerk_session', 'insert']], () => login(core, SUPERVISOR.staffNo, SUPERVISOR.pin));
+    const supervisorLogin = await step(
+      [
+        ['auth.login', 'clerk_session', 'insert'],
+        ['shift.open', 'shift', 'insert'],
+      ],
+      () => login(core, SUPERVISOR.staffNo, SUPERVISOR.pin),
+    );
     expect(supervisorLogin.audit[0]?.actor_staff_no).toBe(SUPERVISOR.staffNo);
 
     await step([['settings.update', 'settings', 'update']], () => call(core, 'settings.update', { leaderOnDuty: '张副局长', idleLockMinutes: 10 }));
@@ -168,6 +174,7 @@ describe('the ledger: audit_log and change_log', () => {
     await step(
       [
         ['window.resume', 'window_pause', 'update'],
+        ['shift.close.logout', 'shift', 'update'],
         ['auth.logout', 'clerk_session', 'update'],
       ],
       () => logout(core),
@@ -176,7 +183,13 @@ describe('the ledger: audit_log and change_log', () => {
       expectError(await core.call('auth.login', { staffNo: CLERK.staffNo, pin: '000123' }), 'PIN_WRONG'),
     );
     expect(failed.changes[0]?.entity_id).toBe(clerkId);
-    await step([['auth.login', 'clerk_session', 'insert']], () => login(core, CLERK.staffNo, '314159'));
+    await step(
+      [
+        ['auth.login', 'clerk_session', 'insert'],
+        ['shift.open', 'shift', 'insert'],
+      ],
+      () => login(core, CLERK.staffNo, '314159'),
+    );
 
     // read-only methods write nothing
     await noWrites(t, async () => {
@@ -417,7 +430,7 @@ describe('screen lock', () => {
     for (let i = 0; i < 4; i++) expectError(await t.core.call('auth.unlock', { pin: '975310' }), 'PIN_WRONG');
     const seq = maxSeq(t.core.db, 'audit_log');
     expectError(await t.core.call('auth.unlock', { pin: '975310' }), 'ACCOUNT_LOCKED');
-    expect(auditSince(t.core.db, seq).map((r) => r.action)).toEqual(['auth.accountLocked', 'window.resume', 'auth.forcedLogout']);
+    expect(auditSince(t.core.db, seq).map((r) => r.action)).toEqual(['auth.accountLocked', 'window.resume', 'shift.close.logout', 'auth.forcedLogout']);
     expect(expectOk(await t.core.call('auth.current', {}))).toBeNull();
     const display = await call(t.core, 'display.state', {});
     expect(display).toMatchObject({ status: 'closed', clerk: null, pause: null });

@@ -1,0 +1,241 @@
+/**
+ * Shift handover: the summary is computed from the ledger; closing needs the
+ * incoming clerk's (or, at day end, a supervisor's) PIN; the signed handover
+ * is printed, the shift and session end, and the next clerk acknowledges it.
+ */
+import type { Handover, HandoverItem, HandoverSummary } from '../../../shared/api/handover';
+import type { ParsedRequestOf } from '../../../shared/contract';
+import { hallDate } from '../../../shared/print/slips/common';
+import { handoverDocument } from '../../../shared/print/slips/handover';
+import { CounterError } from '../../../shared/result';
+import { actorOf, type ActiveSession, type CallContext, type CoreContext } from '../context';
+import { recordChange } from '../db/ledger';
+import { newId } from '../ids';
+import { nextNumber } from '../intake/numbering';
+import { slipHall } from '../intake/slip-context';
+import { endSession, verifyCountersign } from '../session-service';
+import { staffById } from '../staff-repo';
+import { openShift } from './shift-repo';
+
+/** How many open cases and awaiting contacts the summary lists by name; the totals count all. */
+export const SUMMARY_LIST_LIMIT = 20;
+
+function person(ctx: CoreContext, staffId: string | null): { name: string; staffNo: string } {
+  const staff = staffId ? staffById(ctx.db, staffId) : undefined;
+  return { name: staff?.name ?? '', staffNo: staff?.staff_no ?? '' };
+}
+
+function count(ctx: CoreContext, sql: string, ...params: unknown[]): number {
+  return (ctx.db.prepare(sql).get(...params) as { n: number }).n;
+}
+
+/** The summary of a shift, from the ledger: the clerk's work since the shift opened and the window's open work. */
+export function shiftSummary(ctx: CoreContext, staffId: string, from: string, to: string): HandoverSummary {
+  const today = hallDate(to);
+  const printer = ctx.printing.status();
+  const openCases = ctx.db
+    .prepare(
+      `SELECT c.case_no, c.item_name, ct.applicant_name, c.due_date FROM service_case c JOIN contact ct ON ct.id = c.contact_id
+       WHERE c.status = 'open' ORDER BY c.due_date IS NULL, c.due_date LIMIT ?`,
+    )
+    .all(SUMMARY_LIST_LIMIT) as { case_no: string; item_name: string; applicant_name: string; due_date: string | null }[];
+  const awaiting = ctx.db
+    .prepare(
+      `SELECT n.slip_no, ct.item_name, ct.applicant_name, n.supplement_by FROM contact ct
+       JOIN notification n ON n.id = (SELECT id FROM notification WHERE contact_id = ct.id ORDER BY issued_at DESC LIMIT 1)
+       WHERE ct.status = 'notified' ORDER BY n.supplement_by IS NULL, n.supplement_by LIMIT ?`,
+    )
+    .all(SUMMARY_LIST_LIMIT) as { slip_no: string; item_name: string; applicant_name: string; supplement_by: string | null }[];
+  return {
+    shiftStartedAt: from,
+    shiftEndedAt: to,
+    clerk: person(ctx, staffId),
+    counts: {
+      received: count(ctx, 'SELECT COUNT(*) AS n FROM contact WHERE owner_staff_id = ? AND received_at >= ? AND received_at <= ?', staffId, from, to),
+      notified: count(ctx, 'SELECT COUNT(*) AS n FROM notification WHERE issued_by = ? AND issued_at >= ? AND issued_at <= ?', staffId, from, to),
+      referred: count(ctx, 'SELECT COUNT(*) AS n FROM referral WHERE issued_by = ? AND issued_at >= ? AND issued_at <= ?', staffId, from, to),
+      accepted: count(ctx, 'SELECT COUNT(*) AS n FROM service_case WHERE accepted_by = ? AND accepted_at >= ? AND accepted_at <= ?', staffId, from, to),
+      completed: count(ctx, 'SELECT COUNT(*) AS n FROM service_case WHERE completed_by = ? AND completed_at >= ? AND completed_at <= ?', staffId, from, to),
+      closed: count(ctx, "SELECT COUNT(*) AS n FROM contact WHERE owner_staff_id = ? AND status = 'closed' AND closed_at >= ? AND closed_at <= ?", staffId, from, to),
+    },
+    inProgress: count(ctx, "SELECT COUNT(*) AS n FROM contact WHERE owner_staff_id = ? AND status = 'open'", staffId),
+    openCases: openCases.map((r) => ({ caseNo: r.case_no, itemName: r.item_name, applicantName: r.applicant_name, dueDate: r.due_date, overdue: r.due_date !== null && r.due_date < today })),
+    openCasesTotal: count(ctx, "SELECT COUNT(*) AS n FROM service_case WHERE status = 'open'"),
+    overdueTotal: count(ctx, "SELECT COUNT(*) AS n FROM service_case WHERE status = 'open' AND due_date < ?", today),
+    awaitingMaterials: awaiting.map((r) => ({ slipNo: r.slip_no, itemName: r.item_name, applicantName: r.applicant_name, supplementBy: r.supplement_by })),
+    awaitingTotal: count(ctx, "SELECT COUNT(*) AS n FROM contact WHERE status = 'notified'"),
+    printJobs: { queued: printer.queued, failed: printer.failed },
+    printer: { label: printer.label, state: printer.state, message: printer.message },
+  };
+}
+
+function currentShift(ctx: CoreContext, session: ActiveSession): { id: string; openedAt: string } {
+  const shift = openShift(ctx);
+  if (!shift || shift.staff_id !== session.staffId) throw new CounterError('CONFLICT', '没有找到您的当班记录，请退出后重新登录');
+  return { id: shift.id, openedAt: shift.opened_at };
+}
+
+export function currentSummary(ctx: CoreContext, session: ActiveSession): HandoverSummary {
+  const shift = currentShift(ctx, session);
+  return shiftSummary(ctx, session.staffId, shift.openedAt, ctx.clock.now().toISOString());
+}
+
+interface HandoverRow {
+  id: string;
+  kind: Handover['kind'];
+  from_staff_id: string;
+  summary: string;
+  notes: string;
+  items: string;
+  countersigned_by: string;
+  countersigned_at: string;
+  corrects_id: string | null;
+  acknowledged_by: string | null;
+  acknowledged_at: string | null;
+  print_job_id: string | null;
+}
+
+function handoverRow(ctx: CoreContext, id: string): HandoverRow {
+  const row = ctx.db.prepare('SELECT * FROM handover WHERE id = ?').get(id) as HandoverRow | undefined;
+  if (!row) throw new CounterError('NOT_FOUND', '找不到该交接记录');
+  return row;
+}
+
+function view(ctx: CoreContext, row: HandoverRow): Handover {
+  return {
+    id: row.id,
+    kind: row.kind,
+    from: person(ctx, row.from_staff_id),
+    countersignedBy: person(ctx, row.countersigned_by),
+    countersignedAt: row.countersigned_at,
+    summary: JSON.parse(row.summary) as HandoverSummary,
+    notes: row.notes,
+    items: JSON.parse(row.items) as HandoverItem[],
+    correctsId: row.corrects_id,
+    acknowledgedBy: row.acknowledged_by ? person(ctx, row.acknowledged_by) : null,
+    acknowledgedAt: row.acknowledged_at,
+    printJobId: row.print_job_id,
+  };
+}
+
+export function getHandover(ctx: CoreContext, id: string): Handover {
+  return view(ctx, handoverRow(ctx, id));
+}
+
+/** Inserts a signed handover and its slip's print job; call inside a transaction. Returns [id, print job id]. */
+function writeHandover(
+  ctx: CoreContext,
+  call: CallContext,
+  input: { shiftId: string; kind: Handover['kind']; fromStaffId: string; countersignedBy: string; summary: HandoverSummary; notes: string; items: HandoverItem[]; correctsId: string | null },
+  at: string,
+): [string, string] {
+  const id = newId();
+  const origin = ctx.origin();
+  ctx.db
+    .prepare(
+      `INSERT INTO handover (id, hall_id, window_no, shift_id, kind, from_staff_id, summary, notes, items, countersigned_by, countersigned_at, corrects_id, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(id, origin.hallId, origin.windowNo, input.shiftId, input.kind, input.fromStaffId, JSON.stringify(input.summary), input.notes, JSON.stringify(input.items), input.countersignedBy, at, input.correctsId, at, at);
+  const number = nextNumber(ctx, 'JJ', at);
+  const jobId = ctx.printing.enqueue(call, { kind: 'handover', document: handoverDocument(slipHall(ctx), view(ctx, handoverRow(ctx, id)), number) });
+  ctx.db.prepare('UPDATE handover SET print_job_id = ?, updated_at = ? WHERE id = ?').run(jobId, at, id);
+  recordChange(ctx.db, origin, actorOf(call), at, {
+    action: `handover.${input.kind}`,
+    entity: 'handover',
+    entityId: id,
+    op: 'insert',
+    payload: ctx.db.prepare('SELECT * FROM handover WHERE id = ?').get(id) as Record<string, unknown>,
+    detail: { number },
+  });
+  return [id, jobId];
+}
+
+export async function closeShiftWithHandover(
+  ctx: CoreContext,
+  call: CallContext,
+  session: ActiveSession,
+  req: ParsedRequestOf<'handover.close'>,
+): Promise<{ handover: Handover; printJobId: string }> {
+  const shift = currentShift(ctx, session);
+  const summaryBefore = currentSummary(ctx, session);
+  if (summaryBefore.inProgress > 0) {
+    throw new CounterError('CONFLICT', `您还有 ${summaryBefore.inProgress} 位正在接待的申请人未处理完，请先告知、受理、引导或结束接待，再交班`);
+  }
+  if (req.countersign.staffNo.toUpperCase() === session.staffNo.toUpperCase()) {
+    throw new CounterError('VALIDATION', '请检查输入：交班不能由本人签收，请接班人或主管输入自己的工号和 PIN', { 'countersign.staffNo': '不能是本人' });
+  }
+  const signer = await verifyCountersign(ctx, call, req.countersign.staffNo, req.countersign.pin);
+  if (signer.active !== 1) throw new CounterError('ACCOUNT_DISABLED', '签收人的账号已停用');
+  if (req.kind === 'dayEnd' && signer.role !== 'supervisor') {
+    throw new CounterError('FORBIDDEN', '日终关窗需要主管签收，请主管输入工号和 PIN', { 'countersign.staffNo': '需要主管' });
+  }
+  const at = ctx.clock.now().toISOString();
+  const [id, printJobId] = ctx.db.transaction(() => {
+    const written = writeHandover(
+      ctx,
+      call,
+      { shiftId: shift.id, kind: req.kind, fromStaffId: session.staffId, countersignedBy: signer.id, summary: shiftSummary(ctx, session.staffId, shift.openedAt, at), notes: req.notes, items: req.items, correctsId: null },
+      at,
+    );
+    endSession(ctx, call, req.kind);
+    return written;
+  })();
+  ctx.printing.kick();
+  return { handover: getHandover(ctx, id), printJobId };
+}
+
+/** The latest signed handover nobody has acknowledged yet: the incoming clerk sees it first. */
+export function pendingHandover(ctx: CoreContext): Handover | null {
+  const row = ctx.db
+    .prepare("SELECT * FROM handover WHERE acknowledged_at IS NULL AND kind <> 'correction' ORDER BY countersigned_at DESC, rowid DESC LIMIT 1")
+    .get() as HandoverRow | undefined;
+  return row ? view(ctx, row) : null;
+}
+
+export function acknowledgeHandover(ctx: CoreContext, call: CallContext, session: ActiveSession, id: string): Handover {
+  const at = ctx.clock.now().toISOString();
+  ctx.db.transaction(() => {
+    const row = handoverRow(ctx, id);
+    if (row.acknowledged_at) throw new CounterError('CONFLICT', '该交接记录已经确认过了');
+    if (row.kind === 'correction') throw new CounterError('CONFLICT', '更正单无需确认');
+    // an earlier handover nobody acknowledged is taken over together with this one
+    const open = ctx.db.prepare("SELECT id FROM handover WHERE acknowledged_at IS NULL AND kind <> 'correction' AND countersigned_at <= ?").all(row.countersigned_at) as { id: string }[];
+    for (const h of open) {
+      ctx.db.prepare('UPDATE handover SET acknowledged_by = ?, acknowledged_at = ?, updated_at = ? WHERE id = ?').run(session.staffId, at, at, h.id);
+      recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
+        action: 'handover.acknowledge',
+        entity: 'handover',
+        entityId: h.id,
+        op: 'update',
+        payload: { id: h.id, acknowledgedBy: session.staffId, acknowledgedAt: at },
+      });
+    }
+  })();
+  return getHandover(ctx, id);
+}
+
+export function correctHandover(ctx: CoreContext, call: CallContext, session: ActiveSession, req: ParsedRequestOf<'handover.correct'>): { handover: Handover; printJobId: string } {
+  const original = handoverRow(ctx, req.id);
+  if (original.from_staff_id === session.staffId) throw new CounterError('CONFLICT', '不能由交班人本人更正，请另一位主管操作');
+  const at = ctx.clock.now().toISOString();
+  const [id, printJobId] = ctx.db.transaction(() =>
+    writeHandover(
+      ctx,
+      call,
+      {
+        shiftId: ctx.db.prepare('SELECT shift_id FROM handover WHERE id = ?').pluck().get(req.id) as string,
+        kind: 'correction',
+        fromStaffId: original.from_staff_id,
+        countersignedBy: session.staffId,
+        summary: JSON.parse(original.summary) as HandoverSummary,
+        notes: req.notes,
+        items: req.items,
+        correctsId: original.corrects_id ?? original.id,
+      },
+      at,
+    ),
+  )();
+  ctx.printing.kick();
+  return { handover: getHandover(ctx, id), printJobId };
+}

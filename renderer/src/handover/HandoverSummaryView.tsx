@@ -1,0 +1,68 @@
+/** The shift summary as the clerk and the incoming clerk read it. */
+import type { HandoverSummary } from '../../../shared/api/handover';
+
+const COUNT_LABELS: [keyof HandoverSummary['counts'], string][] = [
+  ['received', '接待'],
+  ['notified', '一次性告知'],
+  ['referred', '引导'],
+  ['accepted', '受理'],
+  ['completed', '办结'],
+  ['closed', '结束接待'],
+];
+
+function time(iso: string): string {
+  return new Date(iso).toLocaleString('zh-CN', { hour12: false, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+}
+
+export function HandoverSummaryView({ summary }: { summary: HandoverSummary }) {
+  return (
+    <div className="handover-summary" data-testid="handover-summary">
+      <p className="muted">
+        {summary.clerk.name}（{summary.clerk.staffNo}）当班 {time(summary.shiftStartedAt)} – {time(summary.shiftEndedAt)}
+      </p>
+      <div className="count-grid">
+        {COUNT_LABELS.map(([key, label]) => (
+          <div key={key} className="count-cell">
+            <span className="count-value">{summary.counts[key]}</span>
+            <span className="count-label">{label}</span>
+          </div>
+        ))}
+      </div>
+      <h3>
+        在办受理件 {summary.openCasesTotal} 件{summary.overdueTotal > 0 ? <span className="danger-text">（超期 {summary.overdueTotal} 件）</span> : null}
+      </h3>
+      {summary.openCases.length > 0 ? (
+        <table className="table compact">
+          <tbody>
+            {summary.openCases.map((c) => (
+              <tr key={c.caseNo} className={c.overdue ? 'overdue' : ''}>
+                <td>{c.caseNo}</td>
+                <td>{c.itemName}</td>
+                <td>{c.applicantName}</td>
+                <td>{c.dueDate ?? '待定'}{c.overdue ? '（超期）' : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <h3>已告知、等待补齐材料 {summary.awaitingTotal} 件</h3>
+      {summary.awaitingMaterials.length > 0 ? (
+        <table className="table compact">
+          <tbody>
+            {summary.awaitingMaterials.map((a) => (
+              <tr key={a.slipNo}>
+                <td>{a.slipNo}</td>
+                <td>{a.itemName}</td>
+                <td>{a.applicantName}</td>
+                <td>补齐期限 {a.supplementBy ?? '待定'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <p>
+        打印：待打印 {summary.printJobs.queued} 张，失败 {summary.printJobs.failed} 张；{summary.printer.label}：{summary.printer.message}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+/**
+ * Shift handover on a real ledger: the summary from the shift's work, the
+ * countersignature with the incoming clerk's own PIN, the printed handover
+ * slip, the next clerk's acknowledgement, and corrections that never edit.
+ */
+import iconv from 'iconv-lite';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Contact } from '../../shared/api/intake';
+import type { CounterCore } from '../../electron/services/core';
+import { CLERK, MINUTE, SUPERVISOR, call, cleanupAll, createTestCore, expectError, login, logout, setUpWithClerk, type TestCore } from '../support/core';
+import { rowCounts } from '../support/db';
+
+afterAll(cleanupAll);
+
+const NEXT = { staffNo: 'C002', pin: '258036', name: '张伟', title: '登记员', duties: '', partyMember: false, role: 'clerk' } as const;
+
+async function start(core: CounterCore, itemCode: string, name: string): Promise<Contact> {
+  return call(core, 'intake.start', { itemCode, channel: 'walkIn', applicantName: name, applicantPhone: '', applicantIdNumber: '' });
+}
+
+let t: TestCore;
+beforeEach(async () => {
+  t = createTestCore();
+  t.clock.set(new Date('2026-09-29T01:00:00.000Z')); // Tue 09:00 in Beijing
+  await setUpWithClerk(t.core);
+  await login(t.core, SUPERVISOR.staffNo, SUPERVISOR.pin);
+  await call(t.core, 'staff.create', NEXT);
+  await logout(t.core);
+  t.clock.advance(MINUTE);
+  await login(t.core, CLERK.staffNo, CLERK.pin);
+  // a shift with contacts of each kind
+  const notified = await start(t.core, 'MAR-RECORD', '赵一');
+  await call(t.core, 'intake.notify', { id: notified.id, receivedMaterialIds: ['id-card'], problems: [] });
+  const referred = await start(t.core, 'SOC-ORG-REG', '钱二');
+  await call(t.core, 'intake.refer', { id: referred.id });
+  const accepted = await start(t.core, 'MAR-RECORD', '孙三');
+  await call(t.core, 'intake.accept', { id: accepted.id, receivedMaterialIds: ['id-card', 'application'] });
+  const done = await start(t.core, 'MAR-REISSUE', '李四');
+  const { case: doneCase } = await call(t.core, 'intake.accept', { id: done.id, receivedMaterialIds: ['id-card', 'application', 'photos'] });
+  await call(t.core, 'cases.complete', { id: doneCase.id });
+  const consulted = await start(t.core, 'MAR-RECORD', '周五');
+  await call(t.core, 'intake.close', { id: consulted.id, reason: 'consulted' });
+  t.clock.advance(60 * MINUTE);
+});
+
+function jobText(jobId: string): string {
+  const row = t.core.db.prepare('SELECT bytes FROM print_job WHERE id = ?').get(jobId) as { bytes: Buffer };
+  return iconv.decode(row.bytes, 'gb18030');
+}
+
+describe('the shift summary', () => {
+  it('counts the shift from the ledger and lists the open work', async () => {
+    const s = await call(t.core, 'handover.summary', {});
+    expect(s.counts).toEqual({ received: 5, notified: 1, referred: 1, accepted: 2, completed: 1, closed: 1 });
+    expect(s.inProgress).toBe(0);
+    expect(s.openCasesTotal).toBe(1);
+    expect(s.openCases[0]).toMatchObject({ applicantName: '孙三', dueDate: '2026-10-09', overdue: false });
+    expect(s.awaitingTotal).toBe(1);
+    expect(s.awaitingMaterials[0]?.applicantName).toBe('赵一');
+    expect(s.clerk.staffNo).toBe(CLERK.staffNo);
+  });
+});
+
+describe('closing the shift', () => {
+  it('is countersigned by the next clerk, printed, ends the session, and the next clerk acknowledges it', async () => {
+    const { handover, printJobId } = await call(t.core, 'handover.close', {
+      kind: 'handover',
+      notes: '1 件档案已调取，明天上午出具证明',
+      items: [{ what: '代保管结婚证', quantity: '2 本', note: '李四补领后取回' }],
+      countersign: { staffNo: NEXT.staffNo, pin: NEXT.pin },
+    });
+    expect(handover.countersignedBy.staffNo).toBe(NEXT.staffNo);
+    expect(await call(t.core, 'auth.current', {})).toBeNull();
+    const shift = t.core.db.prepare('SELECT close_kind FROM shift ORDER BY opened_at DESC LIMIT 1').get() as { close_kind: string };
+    expect(shift.close_kind).toBe('handover');
+    const slip = jobText(printJobId);
+    for (const expected of ['交接班单', CLERK.name, NEXT.name, '在办受理件 1 件', '孙*', '已告知待补材料 1 件', '赵*', '代保管结婚证', '2 本', '明天上午出具证明']) {
+      expect(slip).toContain(expected);
+    }
+    expect(slip).not.toContain('孙三');
+
+    await login(t.core, NEXT.staffNo, NEXT.pin);
+    const pending = await call(t.core, 'handover.pending', {});
+    expect(pending?.id).toBe(handover.id);
+    const acknowledged = await call(t.core, 'handover.acknowledge', { id: handover.id });
+    expect(acknowledged.acknowledgedBy?.staffNo).toBe(NEXT.staffNo);
+    expect(await call(t.core, 'handover.pending', {})).toBeNull();
+    expectError(await t.core.call('handover.acknowledge', { id: handover.id }), 'CONFLICT');
+  });
+
+  it('refuses a countersignature by the same clerk, a wrong PIN, and unfinished contacts, writing nothing', async () => {
+    const attempt = (staffNo: string, pin: string) => t.core.call('handover.close', { kind: 'handover', notes: '', items: [], countersign: { staffNo, pin } });
+    let before = rowCounts(t.core.db);
+    expectError(await attempt(CLERK.staffNo, CLERK.pin), 'VALIDATION');
+    expect(rowCounts(t.core.db)).toEqual(before);
+
+    const wrong = expectError(await attempt(NEXT.staffNo, '000123'), 'PIN_WRONG');
+    expect(wrong.message).toContain('签收人');
+    expect(rowCounts(t.core.db).handover).toBe(0);
+    expect(await call(t.core, 'auth.current', {})).not.toBeNull();
+
+    const open = await start(t.core, 'MAR-RECORD', '吴六');
+    before = rowCounts(t.core.db);
+    expect(expectError(await attempt(NEXT.staffNo, NEXT.pin), 'CONFLICT').message).toContain('1 位正在接待');
+    expect(rowCounts(t.core.db)).toEqual(before);
+    await call(t.core, 'intake.close', { id: open.id, reason: 'withdrawn' });
+    await call(t.core, 'handover.close', { kind: 'handover', notes: '', items: [], countersign: { staffNo: NEXT.staffNo, pin: NEXT.pin } });
+  });
+
+  it('at day end needs a supervisor', async () => {
+    const close = (staffNo: string, pin: string) => t.core.call('handover.close', { kind: 'dayEnd', notes: '今日无遗留', items: [], countersign: { staffNo, pin } });
+    expectError(await close(NEXT.staffNo, NEXT.pin), 'FORBIDDEN');
+    const { handover } = await call(t.core, 'handover.close', { kind: 'dayEnd', notes: '今日无遗留', items: [], countersign: { staffNo: SUPERVISOR.staffNo, pin: SUPERVISOR.pin } });
+    expect(handover.kind).toBe('dayEnd');
+    const shift = t.core.db.prepare('SELECT close_kind FROM shift ORDER BY opened_at DESC LIMIT 1').get() as { close_kind: string };
+    expect(shift.close_kind).toBe('dayEnd');
+  });
+});
+
+describe('a signed handover is final', () => {
+  it('cannot be edited or deleted in the database; a correction is a new entry that references it', async () => {
+    const { handover } = await call(t.core, 'handover.close', { kind: 'handover', notes: '原说明', items: [], countersign: { staffNo: NEXT.staffNo, pin: NEXT.pin } });
+    expect(() => t.core.db.prepare('UPDATE handover SET notes = ? WHERE id = ?').run('改过的说明', handover.id)).toThrow(/final/);
+    expect(() => t.core.db.prepare('DELETE FROM handover WHERE id = ?').run(handover.id)).toThrow(/final/);
+
+    await login(t.core, SUPERVISOR.staffNo, SUPERVISOR.pin);
+    const { handover: correction, printJobId } = await call(t.core, 'handover.correct', {
+      id: handover.id,
+      notes: '补充：代保管结婚证 2 本漏记',
+      items: [{ what: '代保管结婚证', quantity: '2 本', note: '' }],
+    });
+    expect(correction).toMatchObject({ kind: 'correction', correctsId: handover.id, from: { staffNo: CLERK.staffNo }, countersignedBy: { staffNo: SUPERVISOR.staffNo } });
+    expect(jobText(printJobId)).toContain('交接班更正单');
+    expect((await call(t.core, 'handover.get', { id: handover.id })).notes).toBe('原说明');
+  });
+});
