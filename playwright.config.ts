@@ -12,6 +12,9 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   use: {
+    // a hall's PC: China time and Chinese locale
+    timezoneId: 'Asia/Shanghai',
+    locale: 'zh-CN',
     launchOptions: {
       executablePath: CHROMIUM_PATH,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

@@ -1,0 +1,120 @@
+/**
+ * Shift handover end to end in Chromium through host mode: a shift with
+ * contacts of each kind, the close countersigned by the next clerk, the
+ * handover slip read back from the fake printer's socket, and the next
+ * clerk's acknowledgement before anything else.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { FakePrinter } from '../support/fake-printer';
+import { ARTIFACTS_DIR, startHostProcess, type HostProcess } from './host';
+
+let host: HostProcess;
+let printer: FakePrinter;
+
+test.afterEach(async () => {
+  await host?.stop();
+  await printer?.stop();
+});
+
+async function login(page: Page, staffNo: string, pin: string): Promise<void> {
+  await page.getByLabel('工号').fill(staffNo);
+  await page.getByLabel('PIN').fill(pin);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByTestId('current-clerk')).toContainText(staffNo);
+}
+
+async function receive(page: Page, item: string, name: string): Promise<void> {
+  await page.getByRole('button', { name: '接待受理' }).click();
+  await page.getByLabel('办理事项').selectOption({ label: item });
+  await page.getByLabel('申请人姓名').fill(name);
+  await page.getByRole('button', { name: '开始接待' }).click();
+  await expect(page.getByTestId('contact-card')).toContainText(`${item} · ${name}`);
+}
+
+async function tickAll(page: Page, except: string[] = []): Promise<void> {
+  const rows = page.getByTestId('materials').locator('tbody tr');
+  for (const row of await rows.all()) {
+    const optional = (await row.textContent())?.includes('（如有）');
+    const box = row.getByRole('checkbox');
+    const name = (await box.getAttribute('aria-label')) ?? '';
+    if (!optional && !except.includes(name)) await box.check();
+  }
+}
+
+test('a shift with each kind of contact is handed over, countersigned, printed and acknowledged', async ({ browser }) => {
+  printer = await FakePrinter.start();
+  host = await startHostProcess({ demo: true, clockStart: '2026-09-29T09:30:00+08:00' });
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  await page.goto(`${host.baseUrl}/`);
+  await login(page, '9001', '246810');
+  await page.getByRole('button', { name: '系统设置' }).click();
+  await page.getByLabel('打印机地址').fill(printer.uri);
+  await page.getByRole('button', { name: '保存并检查打印机' }).click();
+  await expect(page.getByTestId('printer-status')).toContainText('就绪');
+  await page.getByRole('button', { name: '退出登录' }).click();
+
+  await login(page, '1001', '135790');
+  // missing material → one-time notification
+  await receive(page, '婚姻登记记录证明', '赵一');
+  await tickAll(page, ['婚姻登记档案查询申请表']);
+  await page.getByRole('button', { name: /打印一次性告知单/ }).click();
+  await expect(page.getByTestId('contact-status')).toHaveText('已告知，待补材料');
+  // another department's matter → referral
+  await receive(page, '社会团体成立登记', '钱二');
+  await page.getByRole('button', { name: '打印引导单' }).click();
+  await expect(page.getByTestId('contact-status')).toHaveText('已引导');
+  // complete → accepted, left open
+  await receive(page, '婚姻登记记录证明', '孙三');
+  await tickAll(page);
+  await page.getByRole('button', { name: '受理并打印回执' }).click();
+  await expect(page.getByTestId('contact-status')).toHaveText('已受理');
+  // on the spot → accepted and completed
+  await receive(page, '补领婚姻登记证', '李四');
+  await tickAll(page);
+  await page.getByRole('button', { name: '受理并打印回执' }).click();
+  await expect(page.getByTestId('contact-status')).toHaveText('已受理');
+  await page.getByRole('button', { name: '限时办结' }).click();
+  await page.getByTestId('cases-board').locator('tr', { hasText: '补领婚姻登记证' }).getByRole('button', { name: '办结' }).click();
+  await expect(page.getByTestId('cases-board')).not.toContainText('补领婚姻登记证');
+  await printer.waitForJobs(4);
+
+  // close the shift: the summary, a note, an item, the next clerk's countersignature
+  await page.getByRole('button', { name: '交接班' }).click();
+  const summary = page.getByTestId('handover-summary');
+  await expect(summary).toContainText('在办受理件 1 件');
+  await expect(summary).toContainText('已告知、等待补齐材料 1 件');
+  await page.getByLabel('交接说明').fill('赵一的申请表明天补交');
+  await page.getByRole('button', { name: '添加物品' }).click();
+  await page.getByLabel('第 1 项物品').fill('代保管结婚证');
+  await page.getByLabel('第 1 项数量').fill('1 本');
+  await page.getByLabel('签收人工号').fill('1001');
+  await page.getByLabel('签收人 PIN').fill('135790');
+  await page.getByRole('button', { name: '签收并交班' }).click();
+  await expect(page.getByRole('alert')).toContainText('不能由本人签收');
+  await page.getByLabel('签收人工号').fill('1002');
+  await page.getByLabel('签收人 PIN').fill('258036');
+  await page.screenshot({ path: join(ARTIFACTS_DIR, 'handover-close.png') });
+  await page.getByRole('button', { name: '签收并交班' }).click();
+  await expect(page.getByRole('heading', { name: '3 号窗口 · 工作人员登录' })).toBeVisible();
+
+  const jobs = await printer.waitForJobs(5);
+  const slip = (jobs[4]?.lines ?? []).map((l) => l.text.trim()).join('\n');
+  for (const expected of ['交接班单', '交班人：李晓梅（工号 1001）', '在办受理件 1 件', '孙*', '已告知待补材料 1 件', '赵*', '代保管结婚证：1 本', '接班人签收：张伟（1002）']) {
+    expect(slip).toContain(expected);
+  }
+  const counts = jobs[4]?.lines.find((l) => /^\s*4\s+1\s+1\s+2\s+1\s+0\s*$/.test(l.text));
+  expect(counts, slip).toBeDefined(); // 接待 4, 告知 1, 引导 1, 受理 2, 办结 1, 结束 0
+  for (const line of jobs[4]?.lines ?? []) expect([...line.text].reduce((n, ch) => n + ((ch.codePointAt(0) ?? 0) < 0x80 ? 1 : 2), 0)).toBeLessThanOrEqual(line.size & 0x10 ? 24 : 48);
+
+  // the next clerk sees the handover first and acknowledges it
+  await login(page, '1002', '258036');
+  const ack = page.getByTestId('handover-ack');
+  await expect(ack).toContainText('交班人 李晓梅（1001）');
+  await expect(ack).toContainText('赵一的申请表明天补交');
+  await expect(ack).toContainText('代保管结婚证 × 1 本');
+  await expect(page.getByTestId('contact-card')).toHaveCount(0);
+  await page.screenshot({ path: join(ARTIFACTS_DIR, 'handover-acknowledge.png') });
+  await page.getByRole('button', { name: '已查看，确认接收' }).click();
+  await expect(page.getByTestId('contact-card')).toBeVisible();
+});
