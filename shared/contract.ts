@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { displayStateSchema, foundationMethods, sessionSchema } from './api/foundation';
 import { auditMethods } from './api/audit';
 import { intakeMethods } from './api/intake';
+import { exportProgressSchema, ledgerMethods } from './api/ledger';
 import { printerStatusSchema, printingMethods } from './api/printing';
 import { referenceMethods } from './api/reference';
 import type { ApiError, Result } from './result';
@@ -16,6 +17,7 @@ export * from './api/foundation';
 export * from './api/printing';
 export * from './api/intake';
 export * from './api/reference';
+export * from './api/ledger';
 export * from './api/audit';
 
 export const methods = {
@@ -24,6 +26,7 @@ export const methods = {
   ...intakeMethods,
   ...referenceMethods,
   ...auditMethods,
+  ...ledgerMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -43,6 +46,8 @@ export const events = {
   'display.changed': displayStateSchema,
   'session.changed': sessionSchema.nullable(),
   'printer.changed': printerStatusSchema,
+  /** Clerk screens only (the display receives display.changed alone). */
+  'export.progress': exportProgressSchema,
 } as const;
 
 export type Events = typeof events;

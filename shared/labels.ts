@@ -21,6 +21,8 @@ export const FIELD_LABELS: Record<string, string> = {
   materialId: '材料',
   slipNo: '告知单编号',
   idleLockMinutes: '无操作自动锁屏分钟数',
+  archiveAfterMonths: '归档期限（月）',
+  purgeScansAfterDays: '扫描件保留天数',
   allowLan: '允许局域网访问',
   name: '姓名',
   staffNo: '工号',
@@ -52,6 +54,17 @@ export const FIELD_LABELS: Record<string, string> = {
   start: '起算日期',
   workingDays: '工作日天数',
   calendarDays: '自然日天数',
+  category: '台账类别',
+  from: '开始日期',
+  to: '结束日期',
+  search: '搜索',
+  cursor: '翻页位置',
+  format: '导出格式',
+  directory: '导出文件夹',
+  fullValues: '导出完整信息',
+  exportId: '导出编号',
+  olderThanMonths: '归档期限（月）',
+  olderThanDays: '保留天数',
 };
 
 export function labelForPath(path: ReadonlyArray<PropertyKey>): string {

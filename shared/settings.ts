@@ -32,6 +32,10 @@ export const settingsSchema = z.object({
   /** tcp://HOST[:PORT], a device path, or "none": the embedded no-printer default. */
   printer: z.string().max(200),
   paperWidth: z.union([z.literal(58), z.literal(80)], { error: '纸宽只能是 58 或 80' }),
+  /** Closed records older than this many months move to the monthly archive files. */
+  archiveAfterMonths: z.number().int('必须是整数').min(1, '至少 1 个月').max(600, '不能超过 600 个月'),
+  /** Scans, photos and print-job files older than this many days are purged. */
+  purgeScansAfterDays: z.number().int('必须是整数').min(1, '至少 1 天').max(36500, '不能超过 36500 天'),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -52,6 +56,8 @@ export const DEFAULT_SETTINGS: Settings = {
   setupComplete: false,
   printer: 'none',
   paperWidth: 80,
+  archiveAfterMonths: 24,
+  purgeScansAfterDays: 180,
 };
 
 /** What a supervisor may change from the settings screen. */
@@ -60,6 +66,8 @@ export const settingsUpdateSchema = hallIdentitySchema
     idleLockMinutes: settingsSchema.shape.idleLockMinutes,
     allowLan: z.boolean(),
     officePhone: z.union([z.literal(''), phoneField]),
+    archiveAfterMonths: settingsSchema.shape.archiveAfterMonths,
+    purgeScansAfterDays: settingsSchema.shape.purgeScansAfterDays,
   })
   .partial()
   .strict();

@@ -9,6 +9,7 @@ import { displayState, pauseWindow, resumeWindow } from './window-service';
 import { intakeHandlers } from './intake/handlers';
 import { printingHandlers } from './printing/handlers';
 import { referenceHandlers } from './reference/handlers';
+import { ledgerHandlers } from './ledger/handlers';
 import { auditHandlers } from './audit/handlers';
 
 export type Handler<M extends MethodName> = (
@@ -48,7 +49,7 @@ const foundationHandlers: HandlersFor<keyof typeof foundationMethods> = {
   'display.state': (ctx) => displayState(ctx),
 };
 
-export const handlers: HandlerTable = { ...foundationHandlers, ...printingHandlers, ...intakeHandlers, ...referenceHandlers, ...auditHandlers };
+export const handlers: HandlerTable = { ...foundationHandlers, ...printingHandlers, ...intakeHandlers, ...referenceHandlers, ...auditHandlers, ...ledgerHandlers };
 
 /** Methods after which the public display and the clerk's session view may have changed. */
 export const CHANGES_DISPLAY: ReadonlySet<MethodName> = new Set<MethodName>([

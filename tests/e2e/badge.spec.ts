@@ -6,24 +6,13 @@ import { expect, test, type Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { ARTIFACTS_DIR, startHostProcess, type HostProcess } from './host';
+import { login, shot, startHostProcess, type HostProcess } from './host';
 
 let host: HostProcess;
 
 test.afterEach(async () => {
   await host?.stop();
 });
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(ARTIFACTS_DIR, `${name}.png`) });
-}
-
-async function login(clerk: Page, staffNo: string, pin: string): Promise<void> {
-  await clerk.getByLabel('工号').fill(staffNo);
-  await clerk.getByLabel('PIN').fill(pin);
-  await clerk.getByRole('button', { name: '登录' }).click();
-  await expect(clerk.getByTestId('current-clerk')).toContainText(staffNo);
-}
 
 async function pauseAndResume(clerk: Page, display: Page, prefix: string): Promise<void> {
   await clerk.getByRole('button', { name: '窗口状态' }).click();

@@ -6,8 +6,9 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
+import { printedColumns } from '../support/escpos-reader';
 import { FakePrinter } from '../support/fake-printer';
-import { ARTIFACTS_DIR, startHostProcess, type HostProcess } from './host';
+import { ARTIFACTS_DIR, configurePrinterAsSupervisor, login, startHostProcess, type HostProcess } from './host';
 
 let host: HostProcess;
 let printer: FakePrinter;
@@ -16,13 +17,6 @@ test.afterEach(async () => {
   await host?.stop();
   await printer?.stop();
 });
-
-async function login(page: Page, staffNo: string, pin: string): Promise<void> {
-  await page.getByLabel('工号').fill(staffNo);
-  await page.getByLabel('PIN').fill(pin);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByTestId('current-clerk')).toContainText(staffNo);
-}
 
 async function receive(page: Page, item: string, name: string): Promise<void> {
   await page.getByRole('button', { name: '接待受理' }).click();
@@ -47,12 +41,7 @@ test('a shift with each kind of contact is handed over, countersigned, printed a
   host = await startHostProcess({ demo: true, clockStart: '2026-09-29T09:30:00+08:00' });
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
   await page.goto(`${host.baseUrl}/`);
-  await login(page, '9001', '246810');
-  await page.getByRole('button', { name: '系统设置' }).click();
-  await page.getByLabel('打印机地址').fill(printer.uri);
-  await page.getByRole('button', { name: '保存并检查打印机' }).click();
-  await expect(page.getByTestId('printer-status')).toContainText('就绪');
-  await page.getByRole('button', { name: '退出登录' }).click();
+  await configurePrinterAsSupervisor(page, printer.uri);
 
   await login(page, '1001', '135790');
   // missing material → one-time notification
@@ -105,7 +94,7 @@ test('a shift with each kind of contact is handed over, countersigned, printed a
   }
   const counts = jobs[4]?.lines.find((l) => /^\s*4\s+1\s+1\s+2\s+1\s+0\s*$/.test(l.text));
   expect(counts, slip).toBeDefined(); // 接待 4, 告知 1, 引导 1, 受理 2, 办结 1, 结束 0
-  for (const line of jobs[4]?.lines ?? []) expect([...line.text].reduce((n, ch) => n + ((ch.codePointAt(0) ?? 0) < 0x80 ? 1 : 2), 0)).toBeLessThanOrEqual(line.size & 0x10 ? 24 : 48);
+  for (const line of jobs[4]?.lines ?? []) expect(printedColumns(line), line.text).toBeLessThanOrEqual(48);
 
   // the next clerk sees the handover first and acknowledges it
   await login(page, '1002', '258036');

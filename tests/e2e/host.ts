@@ -1,4 +1,5 @@
-/** Starts the built app in host mode on a fresh data directory for one test. */
+/** Starts the built app in host mode on a fresh data directory for one test; helpers the specs share. */
+import { expect, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,4 +47,26 @@ export async function startHostProcess(options: { demo?: boolean; clockStart?: s
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** Logs in on the clerk workstation and waits for the top bar to name the clerk. */
+export async function login(page: Page, staffNo: string, pin: string): Promise<void> {
+  await page.getByLabel('工号').fill(staffNo);
+  await page.getByLabel('PIN').fill(pin);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByTestId('current-clerk')).toContainText(staffNo);
+}
+
+/** The demo supervisor points the window at a printer through 系统设置, then logs out. */
+export async function configurePrinterAsSupervisor(page: Page, printerUri: string): Promise<void> {
+  await login(page, '9001', '246810');
+  await page.getByRole('button', { name: '系统设置' }).click();
+  await page.getByLabel('打印机地址').fill(printerUri);
+  await page.getByRole('button', { name: '保存并检查打印机' }).click();
+  await expect(page.getByTestId('printer-status')).toContainText('就绪');
+  await page.getByRole('button', { name: '退出登录' }).click();
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS_DIR, `${name}.png`) });
 }

@@ -4,13 +4,13 @@
  * walk-in → materials missing → notification slip → the applicant returns
  * with the slip number → accepted → receipt with the right deadline.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalogueSchema } from '../../shared/catalogue/schema';
 import { printedColumns, type ReadJob } from '../support/escpos-reader';
 import { FakePrinter } from '../support/fake-printer';
-import { ARTIFACTS_DIR, startHostProcess, type HostProcess } from './host';
+import { ARTIFACTS_DIR, configurePrinterAsSupervisor, login, startHostProcess, type HostProcess } from './host';
 
 let host: HostProcess;
 let printer: FakePrinter;
@@ -23,13 +23,6 @@ test.afterEach(async () => {
 const catalogue = catalogueSchema.parse(JSON.parse(readFileSync('shared/catalogue/default-catalogue.json', 'utf8')));
 const ITEM = catalogue.items.find((i) => i.code === 'MAR-RECORD');
 const material = (id: string): string => ITEM?.materials.find((m) => m.id === id)?.name ?? id;
-
-async function login(page: Page, staffNo: string, pin: string): Promise<void> {
-  await page.getByLabel('工号').fill(staffNo);
-  await page.getByLabel('PIN').fill(pin);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByTestId('current-clerk')).toContainText(staffNo);
-}
 
 /** The printed text with wrapped lines joined again (a long value continues, indented, on the next line). */
 function jobText(job: ReadJob | undefined): string {
@@ -50,12 +43,7 @@ test('walk-in, missing material, notification slip, return with the slip, accept
   await page.goto(`${host.baseUrl}/`);
 
   // the supervisor points the window at the network printer
-  await login(page, '9001', '246810');
-  await page.getByRole('button', { name: '系统设置' }).click();
-  await page.getByLabel('打印机地址').fill(printer.uri);
-  await page.getByRole('button', { name: '保存并检查打印机' }).click();
-  await expect(page.getByTestId('printer-status')).toContainText('就绪');
-  await page.getByRole('button', { name: '退出登录' }).click();
+  await configurePrinterAsSupervisor(page, printer.uri);
 
   // first contact: a walk-in for a marriage record certificate, with only the ID card
   await login(page, '1001', '135790');

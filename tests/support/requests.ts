@@ -53,6 +53,11 @@ export const VALID_REQUESTS: { [M in MethodName]: RequestOf<M> } = {
   'calendar.saveOverride': { date: '2027-01-01', kind: 'restday', name: '元旦', source: '国务院办公厅通知' },
   'calendar.deleteOverride': { date: '2027-01-01' },
   'calendar.deadline': { start: '2026-09-25', workingDays: 20 },
+  'ledger.query': { filter: { category: 'contacts', search: '张' }, limit: 20 },
+  'ledger.export': { filter: { category: 'contacts' }, format: 'csv', directory: '/nonexistent-counter-export', fullValues: false },
+  'archive.run': { olderThanMonths: 24 },
+  'archive.list': {},
+  'retention.purge': { olderThanDays: 180 },
   'audit.verify': {},
   'audit.recent': { limit: 50 },
 };
@@ -75,6 +80,8 @@ export const READ_ONLY_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'catalogue.versions',
   'calendar.overrides',
   'calendar.deadline',
+  'ledger.query',
+  'archive.list',
   'audit.verify',
   'audit.recent',
 ]);

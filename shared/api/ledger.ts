@@ -1,0 +1,171 @@
+/**
+ * Ledgers (台账): records by category with filters and search, exports to
+ * CSV/XLSX, monthly archives of closed records and the purge of old scans.
+ *
+ * Search by document number is not offered yet: document numbers are stored
+ * masked only. The feature that stores them encrypted with a keyed hash adds
+ * a `documentNumber` field to ledgerFilterSchema and matches it by the hash.
+ */
+import { z } from 'zod';
+import { idField } from '../fields';
+import { empty, method } from './method';
+
+/** The categories that exist today; marriage/divorce records and appointments are added with their features. */
+export const LEDGER_CATEGORIES = ['contacts', 'cases', 'notifications', 'referrals', 'handovers', 'printJobs', 'audit'] as const;
+export const ledgerCategorySchema = z.enum(LEDGER_CATEGORIES, '请选择台账类别');
+export type LedgerCategory = z.infer<typeof ledgerCategorySchema>;
+
+export interface LedgerCategoryInfo {
+  label: string;
+  /** Status filter values with their Chinese names; empty when the category has no status. */
+  statuses: readonly { value: string; label: string }[];
+  /** Whether the search box applies (number or applicant name). */
+  searchable: boolean;
+  /** Label of the staff filter (whose records). */
+  staffLabel: string;
+}
+
+export const LEDGER_CATEGORY_INFO: Record<LedgerCategory, LedgerCategoryInfo> = {
+  contacts: {
+    label: '接待',
+    statuses: [
+      { value: 'open', label: '正在接待' },
+      { value: 'notified', label: '已告知待补正' },
+      { value: 'referred', label: '已引导' },
+      { value: 'accepted', label: '已受理' },
+      { value: 'closed', label: '已结束' },
+    ],
+    searchable: true,
+    staffLabel: '首问人',
+  },
+  cases: {
+    label: '受理件',
+    statuses: [
+      { value: 'open', label: '办理中' },
+      { value: 'completed', label: '已办结' },
+    ],
+    searchable: true,
+    staffLabel: '受理人',
+  },
+  notifications: { label: '一次性告知单', statuses: [], searchable: true, staffLabel: '开具人' },
+  referrals: { label: '引导单', statuses: [], searchable: true, staffLabel: '开具人' },
+  handovers: {
+    label: '交接班',
+    statuses: [
+      { value: 'pending', label: '待确认' },
+      { value: 'acknowledged', label: '已确认' },
+    ],
+    searchable: false,
+    staffLabel: '交班人',
+  },
+  printJobs: {
+    label: '打印记录',
+    statuses: [
+      { value: 'queued', label: '等待打印' },
+      { value: 'sending', label: '正在发送' },
+      { value: 'sent', label: '已打印' },
+      { value: 'failed', label: '打印失败' },
+    ],
+    searchable: false,
+    staffLabel: '打印人',
+  },
+  audit: { label: '审计日志', statuses: [], searchable: false, staffLabel: '操作人' },
+};
+
+const plainDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+/** Filters shared by the view and the export. Dates are hall dates (UTC+8), both ends included. */
+export const ledgerFilterSchema = z
+  .object({
+    category: ledgerCategorySchema,
+    from: plainDate.optional(),
+    to: plainDate.optional(),
+    staffId: idField.optional(),
+    status: z.string().trim().max(20).optional(),
+    /** A contact, case or slip number (exact or its beginning), or an applicant's name (exact or its beginning). */
+    search: z.string().trim().max(40, '搜索内容不能超过 40 个字').optional(),
+  })
+  .strict()
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: '开始日期不能晚于结束日期', path: ['to'] });
+export type LedgerFilter = z.infer<typeof ledgerFilterSchema>;
+
+export const ledgerColumnSchema = z.object({ key: z.string(), label: z.string() });
+export type LedgerColumn = z.infer<typeof ledgerColumnSchema>;
+
+export const ledgerPageSchema = z.object({
+  columns: z.array(ledgerColumnSchema),
+  /** Values in column order, display-ready (times in hall time, personal data masked). */
+  rows: z.array(z.object({ id: z.string(), values: z.array(z.string()) })),
+  nextCursor: z.string().nullable(),
+  /** Matching rows, counted up to 10,000; null when there are more. */
+  total: z.number().int().nullable(),
+});
+export type LedgerPage = z.infer<typeof ledgerPageSchema>;
+
+/** An absolute path on Windows (C:\…, \\server\share) or POSIX (/…). */
+const absoluteDirectory = z
+  .string()
+  .trim()
+  .min(1, '请填写导出文件夹')
+  .max(400, '文件夹路径太长')
+  .refine((p) => /^([A-Za-z]:[\\/]|\\\\|\/)/.test(p), '请填写完整的文件夹路径（如 D:\\台账导出 或 /home/user/导出）');
+
+export const archiveRunSchema = z.object({
+  id: z.string(),
+  month: z.string(),
+  file: z.string(),
+  status: z.enum(['started', 'copied', 'verified', 'completed', 'failed']),
+  counts: z.record(z.string(), z.number()),
+  error: z.string().nullable(),
+  startedBy: z.string().nullable(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type ArchiveRun = z.infer<typeof archiveRunSchema>;
+
+export const ledgerMethods = {
+  'ledger.query': method({
+    access: 'clerk',
+    request: z
+      .object({
+        filter: ledgerFilterSchema,
+        limit: z.number().int().min(1).max(200).default(50),
+        cursor: z.string().max(120).optional(),
+      })
+      .strict(),
+    response: ledgerPageSchema,
+  }),
+  'ledger.export': method({
+    access: 'supervisor',
+    request: z
+      .object({
+        filter: ledgerFilterSchema,
+        format: z.enum(['csv', 'xlsx'], '导出格式只能是 CSV 或 XLSX'),
+        directory: absoluteDirectory,
+        /** Unmasked values (phone numbers); the request is written to the audit trail. */
+        fullValues: z.boolean(),
+        /** Chosen by the screen so it can match the 'export.progress' events. */
+        exportId: idField.optional(),
+      })
+      .strict(),
+    response: z.object({ exportId: z.string(), file: z.string(), rows: z.number().int(), bytes: z.number().int() }),
+  }),
+  'archive.run': method({
+    access: 'supervisor',
+    request: z.object({ olderThanMonths: z.number().int().min(1, '至少 1 个月').max(600).optional() }).strict(),
+    response: z.object({ cutoff: z.string(), runs: z.array(archiveRunSchema), archived: z.record(z.string(), z.number()) }),
+  }),
+  'archive.list': method({
+    access: 'supervisor',
+    request: empty,
+    response: z.object({ runs: z.array(archiveRunSchema), archiveAfterMonths: z.number().int(), purgeScansAfterDays: z.number().int() }),
+  }),
+  'retention.purge': method({
+    access: 'supervisor',
+    request: z.object({ olderThanDays: z.number().int().min(1, '至少 1 天').max(36500).optional() }).strict(),
+    response: z.object({ cutoff: z.string(), removed: z.number().int(), bytes: z.number().int(), folders: z.array(z.string()) }),
+  }),
+} as const;
+
+/** Pushed to clerk screens while an export runs. */
+export const exportProgressSchema = z.object({ exportId: z.string(), done: z.number().int(), total: z.number().int() });
