@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo, Session } from '../../../shared/contract';
 import type { RendererApi } from '../api';
+import { AuditPanel } from '../audit/AuditPanel';
 import { CasesPanel } from '../intake/CasesPanel';
 import { IntakePanel } from '../intake/IntakePanel';
 import { CalendarAdmin } from '../reference/CalendarAdmin';
@@ -16,7 +17,7 @@ import { PrinterSettings } from '../printing/PrinterSettings';
 import { PrinterStatusBadge } from '../printing/PrinterStatusBadge';
 import { PrintJobsPanel } from '../printing/PrintJobsPanel';
 
-type Section = 'intake' | 'cases' | 'window' | 'print' | 'pin' | 'staff' | 'commitments' | 'catalogue' | 'calendar' | 'settings';
+type Section = 'intake' | 'cases' | 'window' | 'print' | 'pin' | 'staff' | 'commitments' | 'catalogue' | 'calendar' | 'audit' | 'settings';
 
 const SECTIONS: { id: Section; label: string; supervisor: boolean }[] = [
   { id: 'intake', label: '接待受理', supervisor: false },
@@ -27,6 +28,7 @@ const SECTIONS: { id: Section; label: string; supervisor: boolean }[] = [
   { id: 'commitments', label: '服务承诺', supervisor: true },
   { id: 'catalogue', label: '事项目录', supervisor: true },
   { id: 'calendar', label: '节假日设置', supervisor: true },
+  { id: 'audit', label: '审计日志', supervisor: true },
   { id: 'settings', label: '系统设置', supervisor: true },
   { id: 'pin', label: '修改 PIN', supervisor: false },
 ];
@@ -100,6 +102,7 @@ export function Workstation({
         {section === 'commitments' && isSupervisor ? <CommitmentsEditor api={api} /> : null}
         {section === 'catalogue' && isSupervisor ? <CatalogueAdmin api={api} /> : null}
         {section === 'calendar' && isSupervisor ? <CalendarAdmin api={api} /> : null}
+        {section === 'audit' && isSupervisor ? <AuditPanel api={api} /> : null}
         {section === 'settings' && isSupervisor ? <SettingsPanel api={api} onSaved={onInfoChanged} /> : null}
         {section === 'settings' && isSupervisor ? <PrinterSettings api={api} /> : null}
       </main>
