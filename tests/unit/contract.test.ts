@@ -80,6 +80,6 @@ describe('the API contract', () => {
 
   it('has unique error codes and the pushed events', () => {
     expect(new Set(ERROR_CODES).size).toBe(ERROR_CODES.length);
-    expect([...EVENT_NAMES].sort()).toEqual(['display.changed', 'printer.changed', 'session.changed']);
+    expect([...EVENT_NAMES].sort()).toEqual(['display.changed', 'export.progress', 'printer.changed', 'session.changed']);
   });
 });
