@@ -16,19 +16,23 @@ import { WindowPanel } from './WindowPanel';
 import { PrinterSettings } from '../printing/PrinterSettings';
 import { PrinterStatusBadge } from '../printing/PrinterStatusBadge';
 import { PrintJobsPanel } from '../printing/PrintJobsPanel';
+import { ArchivePanel } from '../ledger/ArchivePanel';
+import { LedgerPanel } from '../ledger/LedgerPanel';
 
-type Section = 'intake' | 'cases' | 'window' | 'print' | 'pin' | 'staff' | 'commitments' | 'catalogue' | 'calendar' | 'audit' | 'settings';
+type Section = 'intake' | 'cases' | 'window' | 'print' | 'pin' | 'staff' | 'commitments' | 'catalogue' | 'calendar' | 'audit' | 'ledger' | 'archive' | 'settings';
 
 const SECTIONS: { id: Section; label: string; supervisor: boolean }[] = [
   { id: 'intake', label: '接待受理', supervisor: false },
   { id: 'cases', label: '限时办结', supervisor: false },
   { id: 'window', label: '窗口状态', supervisor: false },
   { id: 'print', label: '打印', supervisor: false },
+  { id: 'ledger', label: '台账', supervisor: false },
   { id: 'staff', label: '工作人员', supervisor: true },
   { id: 'commitments', label: '服务承诺', supervisor: true },
   { id: 'catalogue', label: '事项目录', supervisor: true },
   { id: 'calendar', label: '节假日设置', supervisor: true },
   { id: 'audit', label: '审计日志', supervisor: true },
+  { id: 'archive', label: '归档', supervisor: true },
   { id: 'settings', label: '系统设置', supervisor: true },
   { id: 'pin', label: '修改 PIN', supervisor: false },
 ];
@@ -103,6 +107,8 @@ export function Workstation({
         {section === 'catalogue' && isSupervisor ? <CatalogueAdmin api={api} /> : null}
         {section === 'calendar' && isSupervisor ? <CalendarAdmin api={api} /> : null}
         {section === 'audit' && isSupervisor ? <AuditPanel api={api} /> : null}
+        {section === 'ledger' ? <LedgerPanel api={api} session={session} /> : null}
+        {section === 'archive' && isSupervisor ? <ArchivePanel api={api} /> : null}
         {section === 'settings' && isSupervisor ? <SettingsPanel api={api} onSaved={onInfoChanged} /> : null}
         {section === 'settings' && isSupervisor ? <PrinterSettings api={api} /> : null}
       </main>
