@@ -4,13 +4,14 @@
  * transaction and stores prev_hash and hash with the row. Rows written before
  * migration 5 (hash NULL) are chained once by backfillAuditChain() on open.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import { auditRowHash, GENESIS_HASH, type AuditChainRow } from '../../../shared/audit/chain';
 import type { Db } from '../db/connection';
 
+/** SHA-256 of the text's UTF-8 bytes, hex (crypto.hash: the one-shot form, about twice as fast as createHash). */
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return hash('sha256', text, 'hex');
 }
 
 interface Statements {
