@@ -18,6 +18,7 @@ import WebSocket from 'ws';
 import { CHROMIUM_PATH } from '../playwright.config';
 import { FakePrinter } from '../tests/support/fake-printer';
 import { printingBench } from './printing';
+import { ledgerBench } from './ledger';
 import { auditBench } from './audit';
 
 const COLD_STARTS = 7;
@@ -165,6 +166,7 @@ async function main(): Promise<void> {
     console.log(`clerk state change → display shows it (${STATE_CHANGES} changes): p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms`);
 
     for (const line of await printingBench()) console.log(line);
+    for (const line of await ledgerBench()) console.log(line);
     for (const line of await auditBench()) console.log(line);
 
     // accept click → last byte on a network printer (the fake ESC/POS printer on 127.0.0.1)
