@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { displayStateSchema, foundationMethods, sessionSchema } from './api/foundation';
 import { auditMethods } from './api/audit';
+import { handoverMethods } from './api/handover';
 import { intakeMethods } from './api/intake';
 import { exportProgressSchema, ledgerMethods } from './api/ledger';
 import { printerStatusSchema, printingMethods } from './api/printing';
@@ -16,14 +17,16 @@ export type { Access } from './api/method';
 export * from './api/foundation';
 export * from './api/printing';
 export * from './api/intake';
+export * from './api/handover';
 export * from './api/reference';
-export * from './api/ledger';
 export * from './api/audit';
+export * from './api/ledger';
 
 export const methods = {
   ...foundationMethods,
   ...printingMethods,
   ...intakeMethods,
+  ...handoverMethods,
   ...referenceMethods,
   ...auditMethods,
   ...ledgerMethods,

@@ -6,6 +6,7 @@ import { changePin, endSession, login, openSession, sessionView, setLocked, unlo
 import { appInfo, completeSetup, settingsView, updateSettings } from './setup-service';
 import { createStaff, listAllStaff, resetStaffPin, setStaffPhoto, staffPhoto, updateStaff } from './staff-service';
 import { displayState, pauseWindow, resumeWindow } from './window-service';
+import { handoverHandlers } from './handover/handlers';
 import { intakeHandlers } from './intake/handlers';
 import { printingHandlers } from './printing/handlers';
 import { referenceHandlers } from './reference/handlers';
@@ -49,7 +50,7 @@ const foundationHandlers: HandlersFor<keyof typeof foundationMethods> = {
   'display.state': (ctx) => displayState(ctx),
 };
 
-export const handlers: HandlerTable = { ...foundationHandlers, ...printingHandlers, ...intakeHandlers, ...referenceHandlers, ...auditHandlers, ...ledgerHandlers };
+export const handlers: HandlerTable = { ...foundationHandlers, ...printingHandlers, ...intakeHandlers, ...handoverHandlers, ...referenceHandlers, ...auditHandlers, ...ledgerHandlers };
 
 /** Methods after which the public display and the clerk's session view may have changed. */
 export const CHANGES_DISPLAY: ReadonlySet<MethodName> = new Set<MethodName>([
@@ -65,4 +66,5 @@ export const CHANGES_DISPLAY: ReadonlySet<MethodName> = new Set<MethodName>([
   'commitments.save',
   'window.pause',
   'window.resume',
+  'handover.close',
 ]);

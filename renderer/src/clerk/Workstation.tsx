@@ -1,7 +1,9 @@
 /** The logged-in workstation: top bar, sections, status bar. */
 import { useCallback, useEffect, useState } from 'react';
-import type { AppInfo, Session } from '../../../shared/contract';
+import type { AppInfo, Handover, Session } from '../../../shared/contract';
 import type { RendererApi } from '../api';
+import { HandoverAck } from '../handover/HandoverAck';
+import { HandoverPanel } from '../handover/HandoverPanel';
 import { AuditPanel } from '../audit/AuditPanel';
 import { CasesPanel } from '../intake/CasesPanel';
 import { IntakePanel } from '../intake/IntakePanel';
@@ -19,11 +21,12 @@ import { PrintJobsPanel } from '../printing/PrintJobsPanel';
 import { ArchivePanel } from '../ledger/ArchivePanel';
 import { LedgerPanel } from '../ledger/LedgerPanel';
 
-type Section = 'intake' | 'cases' | 'window' | 'print' | 'pin' | 'staff' | 'commitments' | 'catalogue' | 'calendar' | 'audit' | 'ledger' | 'archive' | 'settings';
+type Section = 'intake' | 'cases' | 'handover' | 'window' | 'print' | 'pin' | 'staff' | 'commitments' | 'catalogue' | 'calendar' | 'audit' | 'ledger' | 'archive' | 'settings';
 
 const SECTIONS: { id: Section; label: string; supervisor: boolean }[] = [
   { id: 'intake', label: '接待受理', supervisor: false },
   { id: 'cases', label: '限时办结', supervisor: false },
+  { id: 'handover', label: '交接班', supervisor: false },
   { id: 'window', label: '窗口状态', supervisor: false },
   { id: 'print', label: '打印', supervisor: false },
   { id: 'ledger', label: '台账', supervisor: false },
@@ -60,6 +63,10 @@ export function Workstation({
   onLoggedOut: () => void;
 }) {
   const [section, setSection] = useState<Section>('intake');
+  const [pending, setPending] = useState<Handover | null | undefined>(undefined);
+  useEffect(() => {
+    void api.call('handover.pending', {}).then((r) => setPending(r.ok ? r.value : null));
+  }, [api, session.staff.id]);
   const now = useClock();
   const lock = useCallback(() => void api.call('auth.lock', {}), [api]);
   useIdleLock(info.idleLockMinutes, lock);
@@ -97,20 +104,27 @@ export function Workstation({
         ))}
       </nav>
       <main className="content">
-        {section === 'intake' ? <IntakePanel api={api} /> : null}
-        {section === 'cases' ? <CasesPanel api={api} /> : null}
-        {section === 'window' ? <WindowPanel api={api} /> : null}
-        {section === 'print' ? <PrintJobsPanel api={api} /> : null}
-        {section === 'pin' ? <ChangePinPanel api={api} /> : null}
-        {section === 'staff' && isSupervisor ? <StaffAdmin api={api} selfId={session.staff.id} /> : null}
-        {section === 'commitments' && isSupervisor ? <CommitmentsEditor api={api} /> : null}
-        {section === 'catalogue' && isSupervisor ? <CatalogueAdmin api={api} /> : null}
-        {section === 'calendar' && isSupervisor ? <CalendarAdmin api={api} /> : null}
-        {section === 'audit' && isSupervisor ? <AuditPanel api={api} /> : null}
-        {section === 'ledger' ? <LedgerPanel api={api} session={session} /> : null}
-        {section === 'archive' && isSupervisor ? <ArchivePanel api={api} /> : null}
-        {section === 'settings' && isSupervisor ? <SettingsPanel api={api} onSaved={onInfoChanged} /> : null}
-        {section === 'settings' && isSupervisor ? <PrinterSettings api={api} /> : null}
+        {/* the incoming clerk reads the last handover before anything else */}
+        {pending ? <HandoverAck api={api} handover={pending} onAcknowledged={() => setPending(null)} /> : null}
+        {pending === null ? (
+          <>
+            {section === 'intake' ? <IntakePanel api={api} /> : null}
+            {section === 'handover' ? <HandoverPanel api={api} onClosed={onLoggedOut} /> : null}
+            {section === 'cases' ? <CasesPanel api={api} /> : null}
+            {section === 'window' ? <WindowPanel api={api} /> : null}
+            {section === 'print' ? <PrintJobsPanel api={api} /> : null}
+            {section === 'pin' ? <ChangePinPanel api={api} /> : null}
+            {section === 'staff' && isSupervisor ? <StaffAdmin api={api} selfId={session.staff.id} /> : null}
+            {section === 'commitments' && isSupervisor ? <CommitmentsEditor api={api} /> : null}
+            {section === 'catalogue' && isSupervisor ? <CatalogueAdmin api={api} /> : null}
+            {section === 'calendar' && isSupervisor ? <CalendarAdmin api={api} /> : null}
+            {section === 'audit' && isSupervisor ? <AuditPanel api={api} /> : null}
+            {section === 'ledger' ? <LedgerPanel api={api} session={session} /> : null}
+            {section === 'archive' && isSupervisor ? <ArchivePanel api={api} /> : null}
+            {section === 'settings' && isSupervisor ? <SettingsPanel api={api} onSaved={onInfoChanged} /> : null}
+            {section === 'settings' && isSupervisor ? <PrinterSettings api={api} /> : null}
+          </>
+        ) : null}
       </main>
       <footer className="statusbar">
         <span>登录于 {new Date(session.startedAt).toLocaleTimeString('zh-CN', { hour12: false })}</span>
