@@ -1,6 +1,6 @@
 /**
  * Ledger figures on a ledger of 1,000,000 contacts (a year of a busy window,
- * with cases and notification slips): search by number and by name p95
+ * with cases and notification slips): the shift summary time, search by number and by name p95
  * through the API (ledger.query, validated and dispatched like any call), and
  * CSV export rows per second over every contact (ledger.export).
  */
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Conf from 'conf';
 import { CounterCore } from '../electron/services/core';
+import { shiftSummary } from '../electron/services/handover/handover-service';
 import { newId } from '../electron/services/ids';
 import { SETTINGS_FILE_NAME } from '../electron/services/settings-store';
 
@@ -128,6 +129,21 @@ export async function ledgerBench(): Promise<string[]> {
       }
       lines.push(`ledger search by ${label} (${QUERIES} queries, 1,000,000 contacts, first page of 50 with its count): p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms (${(hits / QUERIES).toFixed(1)} rows per answer)`);
     };
+    // the shift summary the handover screen shows: one clerk's work over a shift, and the window's open work
+    const summaryTimes = (from: string, to: string): number[] => {
+      const times: number[] = [];
+      for (let i = 0; i < 50; i++) {
+        const s0 = performance.now();
+        shiftSummary(core.ctx, staffIds[1] ?? '', from, to);
+        times.push(performance.now() - s0);
+      }
+      return times;
+    };
+    const lastDay = summaryTimes('2026-09-28T00:30:00.000Z', '2026-09-28T09:30:00.000Z');
+    lines.push(`shift summary (a 9-hour shift, 1,000,000 contacts in the ledger, 50 runs): p50 ${percentile(lastDay, 50).toFixed(1)} ms, p95 ${percentile(lastDay, 95).toFixed(1)} ms`);
+    const wholeYear = summaryTimes('2025-09-29T00:00:00.000Z', '2026-09-29T00:00:00.000Z');
+    lines.push(`shift summary over the whole year (worst case, 50 runs): p50 ${percentile(wholeYear, 50).toFixed(1)} ms, p95 ${percentile(wholeYear, 95).toFixed(1)} ms`);
+
     await measure('contact number (exact)', numbers);
     await measure('applicant name (exact or beginning)', names);
 

@@ -81,6 +81,8 @@ export function settingsView(settings: Settings): SettingsView {
     leaderOnDuty: settings.leaderOnDuty,
     officePhone: settings.officePhone,
     idleLockMinutes: settings.idleLockMinutes,
+    archiveAfterMonths: settings.archiveAfterMonths,
+    purgeScansAfterDays: settings.purgeScansAfterDays,
     allowLan: settings.allowLan,
     pairingToken: settings.pairingToken,
   };

@@ -68,6 +68,8 @@ export type AppInfo = z.infer<typeof appInfoSchema>;
 export const settingsViewSchema = hallIdentitySchema.extend({
   officePhone: z.string(),
   idleLockMinutes: z.number(),
+  archiveAfterMonths: z.number(),
+  purgeScansAfterDays: z.number(),
   allowLan: z.boolean(),
   pairingToken: z.string(),
 });

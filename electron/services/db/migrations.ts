@@ -323,6 +323,9 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX service_case_completed_by ON service_case(completed_by, completed_at);
   CREATE INDEX notification_issued_by ON notification(issued_by, issued_at);
   CREATE INDEX referral_issued_by ON referral(issued_by, issued_at);
+  CREATE INDEX service_case_open_by_due ON service_case(due_date) WHERE status = 'open';
+  CREATE INDEX service_case_accepted_by ON service_case(accepted_by, accepted_at);
+  CREATE INDEX contact_owner_closed ON contact(owner_staff_id, closed_at);
   `,
 ];
 

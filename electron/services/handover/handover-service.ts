@@ -29,21 +29,26 @@ function count(ctx: CoreContext, sql: string, ...params: unknown[]): number {
   return (ctx.db.prepare(sql).get(...params) as { n: number }).n;
 }
 
-/** The summary of a shift, from the ledger: the clerk's work since the shift opened and the window's open work. */
+/**
+ * The summary of a shift, from the ledger: the clerk's work since the shift
+ * opened and the window's open work (cases listed by due date, 待定 first).
+ */
 export function shiftSummary(ctx: CoreContext, staffId: string, from: string, to: string): HandoverSummary {
   const today = hallDate(to);
   const printer = ctx.printing.status();
   const openCases = ctx.db
     .prepare(
       `SELECT c.case_no, c.item_name, ct.applicant_name, c.due_date FROM service_case c JOIN contact ct ON ct.id = c.contact_id
-       WHERE c.status = 'open' ORDER BY c.due_date IS NULL, c.due_date LIMIT ?`,
+       WHERE c.status = 'open' ORDER BY c.due_date LIMIT ?`,
     )
     .all(SUMMARY_LIST_LIMIT) as { case_no: string; item_name: string; applicant_name: string; due_date: string | null }[];
+  // longest waiting first (the deadline follows the day the slip was issued), each with its latest slip
   const awaiting = ctx.db
     .prepare(
-      `SELECT n.slip_no, ct.item_name, ct.applicant_name, n.supplement_by FROM contact ct
-       JOIN notification n ON n.id = (SELECT id FROM notification WHERE contact_id = ct.id ORDER BY issued_at DESC LIMIT 1)
-       WHERE ct.status = 'notified' ORDER BY n.supplement_by IS NULL, n.supplement_by LIMIT ?`,
+      `SELECT n.slip_no, w.item_name, w.applicant_name, n.supplement_by
+       FROM (SELECT id, item_name, applicant_name, received_at FROM contact WHERE status = 'notified' ORDER BY received_at LIMIT ?) w
+       JOIN notification n ON n.id = (SELECT id FROM notification WHERE contact_id = w.id ORDER BY issued_at DESC LIMIT 1)
+       ORDER BY w.received_at`,
     )
     .all(SUMMARY_LIST_LIMIT) as { slip_no: string; item_name: string; applicant_name: string; supplement_by: string | null }[];
   return {

@@ -62,6 +62,12 @@ export function SettingsPanel({ api, onSaved }: { api: RendererApi; onSaved: () 
               onChange={(e) => setForm({ ...form, idleLockMinutes: e.target.valueAsNumber })}
             />
           </Field>
+          <Field label="归档期限（月）" error={fieldError(error, 'archiveAfterMonths')} hint="已办结超过这个月数的记录移入月度归档文件">
+            <input name="archiveAfterMonths" type="number" min={1} max={600} value={form.archiveAfterMonths} onChange={(e) => setForm({ ...form, archiveAfterMonths: e.target.valueAsNumber })} />
+          </Field>
+          <Field label="扫描件、照片保留天数" error={fieldError(error, 'purgeScansAfterDays')} hint="超过天数的本地扫描件和打印存档文件会被清除（员工照片不受影响）">
+            <input name="purgeScansAfterDays" type="number" min={1} max={36500} value={form.purgeScansAfterDays} onChange={(e) => setForm({ ...form, purgeScansAfterDays: e.target.valueAsNumber })} />
+          </Field>
           <label className="check">
             <input type="checkbox" name="allowLan" checked={form.allowLan} onChange={(e) => setForm({ ...form, allowLan: e.target.checked })} />
             允许局域网内的平板或电脑打开公示屏（需配对码，重启后生效）
