@@ -11,7 +11,6 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { open, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import ExcelJS from 'exceljs';
 import { LEDGER_CATEGORY_INFO, type LedgerFilter } from '../../../shared/api/ledger';
 import type { ParsedRequestOf, ResponseOf } from '../../../shared/contract';
 import { CounterError } from '../../../shared/result';
@@ -129,6 +128,8 @@ async function csvSink(path: string, header: string[]): Promise<Sink> {
 async function xlsxSink(path: string, sheetName: string, header: string[]): Promise<Sink> {
   // created exclusively first, so a folder that cannot be written fails the same way as for CSV
   await (await open(path, 'wx')).close();
+  // loaded on first use: exceljs takes about a quarter of a second to load, which start-up need not pay
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: false, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName);
   sheet.addRow(header).commit();
