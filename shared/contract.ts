@@ -11,6 +11,7 @@ import { intakeMethods } from './api/intake';
 import { exportProgressSchema, ledgerMethods } from './api/ledger';
 import { printerStatusSchema, printingMethods } from './api/printing';
 import { referenceMethods } from './api/reference';
+import { followupMethods } from './api/followup';
 import type { ApiError, Result } from './result';
 
 export type { Access } from './api/method';
@@ -21,6 +22,7 @@ export * from './api/handover';
 export * from './api/reference';
 export * from './api/audit';
 export * from './api/ledger';
+export * from './api/followup';
 
 export const methods = {
   ...foundationMethods,
@@ -30,6 +32,7 @@ export const methods = {
   ...referenceMethods,
   ...auditMethods,
   ...ledgerMethods,
+  ...followupMethods,
 } as const;
 
 export type Methods = typeof methods;

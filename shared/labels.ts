@@ -70,6 +70,21 @@ export const FIELD_LABELS: Record<string, string> = {
   exportId: '导出编号',
   olderThanMonths: '归档期限（月）',
   olderThanDays: '保留天数',
+  sharePercent: '抽样比例',
+  daysAfter: '回访时间（工作日）',
+  outcome: '回访情况',
+  satisfaction: '满意度',
+  via: '来源渠道',
+  complainant: '投诉（建议）人',
+  phone: '联系电话',
+  details: '投诉或建议内容',
+  subjectStaffId: '被投诉人',
+  ownerStaffId: '承办人',
+  resolution: '处理结果',
+  reply: '答复内容',
+  caseId: '受理件',
+  addressedTo: '联系对象',
+  message: '联系内容',
 };
 
 export function labelForPath(path: ReadonlyArray<PropertyKey>): string {

@@ -32,6 +32,10 @@ import { PrintQueue, type PrintQueueOptions } from './printing/queue';
 import { lockRestoredSession, openSession, sessionView } from './session-service';
 import { SettingsStore, type SettingsBackend } from './settings-store';
 import { displayState } from './window-service';
+import { scheduleCallbacksQuietly } from './followup/callback-service';
+
+/** How often the core looks for new callbacks the rules ask for (bad ratings, completed cases). */
+export const CALLBACK_SCAN_MS = 5 * 60_000;
 
 export interface CoreOptions {
   dataDir: string;
@@ -55,6 +59,7 @@ export class CounterCore {
   private readonly emitter = new EventEmitter();
   private lastDisplay = '';
   private lastSession = '';
+  private readonly callbackTimer: ReturnType<typeof setInterval>;
 
   constructor(options: CoreOptions) {
     mkdirSync(options.dataDir, { recursive: true });
@@ -85,6 +90,12 @@ export class CounterCore {
       publish,
     };
     lockRestoredSession(this.ctx);
+    // 跟踪回访: schedule what the rules ask for now, then every few minutes
+    scheduleCallbacksQuietly(this.ctx);
+    this.callbackTimer = setInterval(() => {
+      if (this.db.open) scheduleCallbacksQuietly(this.ctx);
+    }, CALLBACK_SCAN_MS);
+    this.callbackTimer.unref();
     this.rememberPublished(displayState(this.ctx), sessionView(this.ctx, openSession(this.ctx)));
   }
 
@@ -172,6 +183,7 @@ export class CounterCore {
   }
 
   close(): void {
+    clearInterval(this.callbackTimer);
     this.printing.stop();
     this.emitter.removeAllListeners();
     if (this.db.open) this.db.close();

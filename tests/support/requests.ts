@@ -66,6 +66,18 @@ export const VALID_REQUESTS: { [M in MethodName]: RequestOf<M> } = {
   'retention.purge': { olderThanDays: 180 },
   'audit.verify': {},
   'audit.recent': { limit: 50 },
+  'callbackRules.list': {},
+  'callbackRules.save': { kind: 'completedShare', sharePercent: 20, daysAfter: 3 },
+  'callbacks.due': {},
+  'callbacks.phone': { id: UNKNOWN_ID },
+  'callbacks.record': { id: UNKNOWN_ID, status: 'done', outcome: '已电话回访，申请人表示满意', satisfaction: 5 },
+  'complaints.create': { kind: 'complaint', via: 'window', complainant: '张三', phone: '13800000000', details: '等候时间太长，希望增加窗口' },
+  'complaints.list': {},
+  'complaints.resolve': { id: UNKNOWN_ID, resolution: '已调整窗口排班', reply: '已电话告知投诉人处理结果' },
+  'complaints.close': { id: UNKNOWN_ID },
+  'coordination.add': { caseId: UNKNOWN_ID, addressedTo: '5 号窗口', message: '请协助核实户籍信息' },
+  'coordination.list': {},
+  'coordination.reply': { id: UNKNOWN_ID, reply: '已核实，信息无误' },
 };
 
 /** Methods that only read: they may answer ok to any request their schema accepts. */
@@ -93,4 +105,7 @@ export const READ_ONLY_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'archive.list',
   'audit.verify',
   'audit.recent',
+  'callbackRules.list',
+  'complaints.list',
+  'coordination.list',
 ]);

@@ -1,6 +1,7 @@
 /** Handlers for the intake methods of the contract. */
 import type { intakeMethods } from '../../../shared/api/intake';
-import { sessionOf } from '../context';
+import { actorOf, sessionOf } from '../context';
+import { scheduleCallbacksQuietly } from '../followup/callback-service';
 import type { HandlersFor } from '../handlers';
 import { completeCase, myCases } from './case-service';
 import { acceptContact, closeContact, getContact, myContacts, notifyContact, referContact, resumeBySlip, startContact } from './intake-service';
@@ -15,5 +16,9 @@ export const intakeHandlers: HandlersFor<keyof typeof intakeMethods> = {
   'intake.accept': (ctx, req, call) => acceptContact(ctx, call, sessionOf(call), req),
   'intake.close': (ctx, req, call) => closeContact(ctx, call, req),
   'cases.mine': (ctx, _req, call) => myCases(ctx, sessionOf(call)),
-  'cases.complete': (ctx, req, call) => completeCase(ctx, call, sessionOf(call), req.id),
+  'cases.complete': (ctx, req, call) => {
+    const completed = completeCase(ctx, call, sessionOf(call), req.id);
+    scheduleCallbacksQuietly(ctx, actorOf(call)); // 跟踪回访: the rules may ask for a callback
+    return completed;
+  },
 };
