@@ -11,6 +11,7 @@ import { intakeMethods } from './api/intake';
 import { exportProgressSchema, ledgerMethods } from './api/ledger';
 import { printerStatusSchema, printingMethods } from './api/printing';
 import { referenceMethods } from './api/reference';
+import { ratingChangedSchema, ratingMethods } from './api/rating';
 import { followupMethods } from './api/followup';
 import type { ApiError, Result } from './result';
 
@@ -22,6 +23,7 @@ export * from './api/handover';
 export * from './api/reference';
 export * from './api/audit';
 export * from './api/ledger';
+export * from './api/rating';
 export * from './api/followup';
 
 export const methods = {
@@ -32,6 +34,7 @@ export const methods = {
   ...referenceMethods,
   ...auditMethods,
   ...ledgerMethods,
+  ...ratingMethods,
   ...followupMethods,
 } as const;
 
@@ -54,12 +57,17 @@ export const events = {
   'printer.changed': printerStatusSchema,
   /** Clerk screens only (the display receives display.changed alone). */
   'export.progress': exportProgressSchema,
+  /** Clerk screens and the display: the pending rating request (never the level chosen). */
+  'rating.changed': ratingChangedSchema,
 } as const;
 
 export type Events = typeof events;
 export type EventName = keyof Events;
 export type EventPayload<E extends EventName> = z.output<Events[E]>;
 export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+/** The events the public display receives; every other event goes to clerk screens only. */
+export const DISPLAY_EVENTS: ReadonlySet<EventName> = new Set<EventName>(['display.changed', 'rating.changed']);
 
 /** Which screen is calling: the clerk's workstation or the public display. */
 export type CallerKind = 'clerk' | 'display';

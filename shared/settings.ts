@@ -36,6 +36,12 @@ export const settingsSchema = z.object({
   archiveAfterMonths: z.number().int('必须是整数').min(1, '至少 1 个月').max(600, '不能超过 600 个月'),
   /** Scans, photos and print-job files older than this many days are purged. */
   purgeScansAfterDays: z.number().int('必须是整数').min(1, '至少 1 天').max(36500, '不能超过 36500 天'),
+  /** Seconds the display waits for the applicant's rating before recording 未评价. */
+  ratingTimeoutSeconds: z.number().int('必须是整数').min(10, '至少 10 秒').max(600, '不能超过 600 秒'),
+  /** A bad rating: contact the applicant within this many working days. */
+  followUpContactDays: z.number().int('必须是整数').min(0, '不能小于 0').max(30, '不能超过 30 个工作日'),
+  /** A bad rating: rectify within this many working days. */
+  followUpRectifyDays: z.number().int('必须是整数').min(0, '不能小于 0').max(60, '不能超过 60 个工作日'),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -58,6 +64,9 @@ export const DEFAULT_SETTINGS: Settings = {
   paperWidth: 80,
   archiveAfterMonths: 24,
   purgeScansAfterDays: 180,
+  ratingTimeoutSeconds: 60,
+  followUpContactDays: 1,
+  followUpRectifyDays: 5,
 };
 
 /** What a supervisor may change from the settings screen. */
@@ -68,6 +77,9 @@ export const settingsUpdateSchema = hallIdentitySchema
     officePhone: z.union([z.literal(''), phoneField]),
     archiveAfterMonths: settingsSchema.shape.archiveAfterMonths,
     purgeScansAfterDays: settingsSchema.shape.purgeScansAfterDays,
+    ratingTimeoutSeconds: settingsSchema.shape.ratingTimeoutSeconds,
+    followUpContactDays: settingsSchema.shape.followUpContactDays,
+    followUpRectifyDays: settingsSchema.shape.followUpRectifyDays,
   })
   .partial()
   .strict();

@@ -6,7 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { CallerKind, WireMessage, WireRequest } from '../../shared/contract';
+import { DISPLAY_EVENTS, type CallerKind, type WireMessage, type WireRequest } from '../../shared/contract';
 import { fail } from '../../shared/result';
 import type { CounterCore } from '../services/core';
 import { staticHandler } from './static-files';
@@ -92,7 +92,7 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
 
   const unsubscribe = core.onEvent((event, payload) => {
     for (const [ws, caller] of clients) {
-      if (caller === 'display' && event !== 'display.changed') continue;
+      if (caller === 'display' && !DISPLAY_EVENTS.has(event)) continue;
       send(ws, { kind: 'event', event, payload });
     }
   });

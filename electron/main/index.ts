@@ -6,7 +6,7 @@ import { app, BrowserWindow, dialog, ipcMain, screen, session, type WebContents 
 import Store from 'electron-store';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CallerKind } from '../../shared/contract';
+import { DISPLAY_EVENTS, type CallerKind } from '../../shared/contract';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/ipc-channels';
 import { CounterError } from '../../shared/result';
 import { CounterCore } from '../services/core';
@@ -69,7 +69,7 @@ async function start(): Promise<void> {
   core.onEvent((name, payload) => {
     for (const win of BrowserWindow.getAllWindows()) {
       const kind = callers.get(win.webContents.id);
-      if (kind === 'display' && name !== 'display.changed') continue;
+      if (kind === 'display' && !DISPLAY_EVENTS.has(name)) continue;
       win.webContents.send(IPC_EVENT_CHANNEL, name, payload);
     }
   });

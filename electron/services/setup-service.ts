@@ -83,6 +83,9 @@ export function settingsView(settings: Settings): SettingsView {
     idleLockMinutes: settings.idleLockMinutes,
     archiveAfterMonths: settings.archiveAfterMonths,
     purgeScansAfterDays: settings.purgeScansAfterDays,
+    ratingTimeoutSeconds: settings.ratingTimeoutSeconds,
+    followUpContactDays: settings.followUpContactDays,
+    followUpRectifyDays: settings.followUpRectifyDays,
     allowLan: settings.allowLan,
     pairingToken: settings.pairingToken,
   };

@@ -70,6 +70,9 @@ export const settingsViewSchema = hallIdentitySchema.extend({
   idleLockMinutes: z.number(),
   archiveAfterMonths: z.number(),
   purgeScansAfterDays: z.number(),
+  ratingTimeoutSeconds: z.number(),
+  followUpContactDays: z.number(),
+  followUpRectifyDays: z.number(),
   allowLan: z.boolean(),
   pairingToken: z.string(),
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_NAMES, METHOD_NAMES, isMethodName, methods, type MethodName } from '../../shared/contract';
+import { DISPLAY_EVENTS, EVENT_NAMES, METHOD_NAMES, events, isMethodName, methods, type MethodName } from '../../shared/contract';
 import { ERROR_CODES } from '../../shared/result';
 import { CHANGES_DISPLAY, handlers } from '../../electron/services/handlers';
 import { READ_ONLY_METHODS, VALID_REQUESTS } from '../support/requests';
@@ -29,9 +29,9 @@ describe('the API contract', () => {
     expect(unrecognized('commitments.save', { items: [{ text: '首问负责', timeLimit: '当场', extra: 1 }] })).toBe(true);
   });
 
-  it('lets the public display call exactly app.info and display.state', () => {
+  it('lets the public display call exactly app.info, display.state and the rating pad', () => {
     const displayCallable = METHOD_NAMES.filter((m) => methods[m].display);
-    expect(displayCallable.sort()).toEqual(['app.info', 'display.state']);
+    expect(displayCallable.sort()).toEqual(['app.info', 'display.state', 'rating.current', 'rating.submit']);
     for (const m of displayCallable) expect(methods[m].access).toBe('public');
   });
 
@@ -80,6 +80,10 @@ describe('the API contract', () => {
 
   it('has unique error codes and the pushed events', () => {
     expect(new Set(ERROR_CODES).size).toBe(ERROR_CODES.length);
-    expect([...EVENT_NAMES].sort()).toEqual(['display.changed', 'export.progress', 'printer.changed', 'session.changed']);
+    expect([...EVENT_NAMES].sort()).toEqual(['display.changed', 'export.progress', 'printer.changed', 'rating.changed', 'session.changed']);
+    // the display receives its board and the rating pad, nothing else
+    expect([...DISPLAY_EVENTS].sort()).toEqual(['display.changed', 'rating.changed']);
+    // the rating event carries the pending request only: never a level
+    expect(Object.keys(events['rating.changed'].shape)).toEqual(['pending']);
   });
 });

@@ -68,6 +68,15 @@ export function SettingsPanel({ api, onSaved }: { api: RendererApi; onSaved: () 
           <Field label="扫描件、照片保留天数" error={fieldError(error, 'purgeScansAfterDays')} hint="超过天数的本地扫描件和打印存档文件会被清除（员工照片不受影响）">
             <input name="purgeScansAfterDays" type="number" min={1} max={36500} value={form.purgeScansAfterDays} onChange={(e) => setForm({ ...form, purgeScansAfterDays: e.target.valueAsNumber })} />
           </Field>
+          <Field label="评价等待时间（秒）" error={fieldError(error, 'ratingTimeoutSeconds')} hint="请申请人评价后，超过这个时间未评价记为“未评价”">
+            <input name="ratingTimeoutSeconds" type="number" min={10} max={600} value={form.ratingTimeoutSeconds} onChange={(e) => setForm({ ...form, ratingTimeoutSeconds: e.target.valueAsNumber })} />
+          </Field>
+          <Field label="差评联系申请人期限（工作日）" error={fieldError(error, 'followUpContactDays')} hint="收到差评后，在这么多个工作日内联系申请人">
+            <input name="followUpContactDays" type="number" min={0} max={30} value={form.followUpContactDays} onChange={(e) => setForm({ ...form, followUpContactDays: e.target.valueAsNumber })} />
+          </Field>
+          <Field label="差评整改期限（工作日）" error={fieldError(error, 'followUpRectifyDays')} hint="收到差评后，在这么多个工作日内完成整改">
+            <input name="followUpRectifyDays" type="number" min={0} max={60} value={form.followUpRectifyDays} onChange={(e) => setForm({ ...form, followUpRectifyDays: e.target.valueAsNumber })} />
+          </Field>
           <label className="check">
             <input type="checkbox" name="allowLan" checked={form.allowLan} onChange={(e) => setForm({ ...form, allowLan: e.target.checked })} />
             允许局域网内的平板或电脑打开公示屏（需配对码，重启后生效）

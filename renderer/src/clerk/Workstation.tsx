@@ -20,8 +20,9 @@ import { PrinterStatusBadge } from '../printing/PrinterStatusBadge';
 import { PrintJobsPanel } from '../printing/PrintJobsPanel';
 import { ArchivePanel } from '../ledger/ArchivePanel';
 import { LedgerPanel } from '../ledger/LedgerPanel';
+import { FollowUpPanel } from '../rating/FollowUpPanel';
 
-type Section = 'intake' | 'cases' | 'handover' | 'window' | 'print' | 'pin' | 'staff' | 'commitments' | 'catalogue' | 'calendar' | 'audit' | 'ledger' | 'archive' | 'settings';
+type Section = 'intake' | 'cases' | 'handover' | 'window' | 'print' | 'pin' | 'staff' | 'commitments' | 'catalogue' | 'calendar' | 'audit' | 'ledger' | 'archive' | 'settings' | 'followUps';
 
 const SECTIONS: { id: Section; label: string; supervisor: boolean }[] = [
   { id: 'intake', label: '接待受理', supervisor: false },
@@ -34,6 +35,7 @@ const SECTIONS: { id: Section; label: string; supervisor: boolean }[] = [
   { id: 'commitments', label: '服务承诺', supervisor: true },
   { id: 'catalogue', label: '事项目录', supervisor: true },
   { id: 'calendar', label: '节假日设置', supervisor: true },
+  { id: 'followUps', label: '差评整改', supervisor: true },
   { id: 'audit', label: '审计日志', supervisor: true },
   { id: 'archive', label: '归档', supervisor: true },
   { id: 'settings', label: '系统设置', supervisor: true },
@@ -118,6 +120,7 @@ export function Workstation({
             {section === 'commitments' && isSupervisor ? <CommitmentsEditor api={api} /> : null}
             {section === 'catalogue' && isSupervisor ? <CatalogueAdmin api={api} /> : null}
             {section === 'calendar' && isSupervisor ? <CalendarAdmin api={api} /> : null}
+            {section === 'followUps' && isSupervisor ? <FollowUpPanel api={api} /> : null}
             {section === 'audit' && isSupervisor ? <AuditPanel api={api} /> : null}
             {section === 'ledger' ? <LedgerPanel api={api} session={session} /> : null}
             {section === 'archive' && isSupervisor ? <ArchivePanel api={api} /> : null}

@@ -1,13 +1,19 @@
 /** The public display window: follows the window's state through pushed events, ticks the countdown. */
 import { useEffect, useRef, useState } from 'react';
-import type { DisplayState } from '../../../shared/contract';
+import type { DisplayState, RatingRequestView } from '../../../shared/contract';
 import type { RendererApi } from '../api';
 import { DisplayBoard } from './DisplayBoard';
+import { RatingPad, RatingThanks } from './RatingPad';
+
+/** How long the thank-you stays before the board returns. */
+const THANKS_MS = 4000;
 
 export function DisplayApp({ api }: { api: RendererApi }) {
   const [state, setState] = useState<DisplayState | null>(null);
   const [connected, setConnected] = useState(true);
   const [now, setNow] = useState(() => new Date());
+  const [rating, setRating] = useState<RatingRequestView | null>(null);
+  const [thanks, setThanks] = useState<string | null>(null);
   // the core's clock is the reference; the display PC's clock may be off
   const offset = useRef(0);
 
@@ -16,9 +22,14 @@ export function DisplayApp({ api }: { api: RendererApi }) {
       offset.current = new Date(next.serverTime).getTime() - Date.now();
       setState(next);
     };
-    const load = () => void api.call('display.state', {}).then((r) => r.ok && accept(r.value));
+    const loadRating = () => void api.call('rating.current', {}).then((r) => r.ok && setRating(r.value));
+    const load = () => {
+      void api.call('display.state', {}).then((r) => r.ok && accept(r.value));
+      loadRating();
+    };
     load();
     const offState = api.on('display.changed', accept);
+    const offRating = api.on('rating.changed', (payload) => setRating(payload.pending));
     const offConnection = api.onConnection((up) => {
       setConnected(up);
       if (up) load();
@@ -26,15 +37,37 @@ export function DisplayApp({ api }: { api: RendererApi }) {
     const tick = window.setInterval(() => setNow(new Date(Date.now() + offset.current)), 1000);
     return () => {
       offState();
+      offRating();
       offConnection();
       window.clearInterval(tick);
     };
   }, [api]);
 
+  useEffect(() => {
+    if (!thanks) return;
+    const t = window.setTimeout(() => setThanks(null), THANKS_MS);
+    return () => window.clearTimeout(t);
+  }, [thanks]);
+
+  // the request ran out on this clock too (the core records 未评价 and pushes the change)
+  const pending = rating && new Date(rating.expiresAt).getTime() > now.getTime() ? rating : null;
+
   if (!state) return <div className="board-loading">正在连接…</div>;
   return (
     <>
       <DisplayBoard state={state} now={now} />
+      {thanks ? <RatingThanks text={thanks} /> : null}
+      {!thanks && pending ? (
+        <RatingPad
+          api={api}
+          request={pending}
+          now={now}
+          onDone={(text) => {
+            setRating(null);
+            setThanks(text);
+          }}
+        />
+      ) : null}
       {!connected ? <div className="board-offline">连接中断，正在重新连接</div> : null}
     </>
   );

@@ -8,6 +8,7 @@ import type { Catalogue, CatalogueItem } from '../../../shared/catalogue/schema'
 import type { RendererApi } from '../api';
 import { ErrorBanner, Field, fieldError, Notice, useAction } from '../ui';
 import { JobPreview } from '../printing/PrintJobsPanel';
+import { RatingRequest } from '../rating/RatingRequest';
 
 const STATUS_LABELS: Record<Contact['status'], string> = {
   open: '接待中',
@@ -111,7 +112,8 @@ export function IntakePanel({ api }: { api: RendererApi }) {
   const close = async (reason: 'consulted' | 'referralDone' | 'withdrawn') => {
     const c = await run('intake.close', { id: contact?.id ?? '', reason });
     if (c) {
-      setContact(null);
+      // the finished contact stays on screen: the clerk may ask the applicant to rate the service
+      setContact(c);
       setOutcome(null);
       await reloadMine();
     }
@@ -200,6 +202,7 @@ export function IntakePanel({ api }: { api: RendererApi }) {
               {contact.caseNo ? ` · 受理编号 ${contact.caseNo}` : ''}
             </p>
             {outcome ? <Notice>{outcome.message}</Notice> : null}
+            {contact.status === 'accepted' || contact.status === 'closed' ? <RatingRequest key={contact.id} api={api} contactId={contact.id} /> : null}
             {warning ? <div className="banner banner-warn">{warning}</div> : null}
             {!contact.handledHere && contact.status !== 'closed' ? (
               <div className="referral-box">
