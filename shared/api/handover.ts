@@ -22,6 +22,8 @@ export const handoverSummarySchema = z.object({
     completed: z.number().int(),
     closed: z.number().int(),
   }),
+  /** Ratings the applicants gave this clerk during the shift (好差评). */
+  ratings: z.object({ rated: z.number().int(), bad: z.number().int(), notRated: z.number().int() }),
   /** Contacts the clerk is still receiving: they must be finished or handed over before closing. */
   inProgress: z.number().int(),
   openCases: z.array(z.object({ caseNo: z.string(), itemName: z.string(), applicantName: z.string(), dueDate: z.string().nullable(), overdue: z.boolean() })),

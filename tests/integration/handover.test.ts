@@ -40,6 +40,12 @@ beforeEach(async () => {
   await call(t.core, 'cases.complete', { id: doneCase.id });
   const consulted = await start(t.core, 'MAR-RECORD', '周五');
   await call(t.core, 'intake.close', { id: consulted.id, reason: 'consulted' });
+  // the applicant rates the consultation on the display: 不满意
+  await call(t.core, 'rating.request', { contactId: consulted.id });
+  const asked = await t.core.call('rating.current', {}, 'display');
+  if (!asked.ok || !asked.value) throw new Error('no rating request on the display');
+  const rated = await t.core.call('rating.submit', { requestId: asked.value.requestId, level: 2, reasons: ['等候时间长'] }, 'display');
+  if (!rated.ok) throw new Error(rated.error.message);
   t.clock.advance(60 * MINUTE);
 });
 
@@ -53,6 +59,7 @@ describe('the shift summary', () => {
     const s = await call(t.core, 'handover.summary', {});
     expect(s.counts).toEqual({ received: 5, notified: 1, referred: 1, accepted: 2, completed: 1, closed: 1 });
     expect(s.inProgress).toBe(0);
+    expect(s.ratings).toEqual({ rated: 1, bad: 1, notRated: 0 });
     expect(s.openCasesTotal).toBe(1);
     expect(s.openCases[0]).toMatchObject({ applicantName: '孙三', dueDate: '2026-10-09', overdue: false });
     expect(s.awaitingTotal).toBe(1);
@@ -74,7 +81,7 @@ describe('closing the shift', () => {
     const shift = t.core.db.prepare('SELECT close_kind FROM shift ORDER BY opened_at DESC LIMIT 1').get() as { close_kind: string };
     expect(shift.close_kind).toBe('handover');
     const slip = jobText(printJobId);
-    for (const expected of ['交接班单', CLERK.name, NEXT.name, '在办受理件 1 件', '孙*', '已告知待补材料 1 件', '赵*', '代保管结婚证', '2 本', '明天上午出具证明']) {
+    for (const expected of ['交接班单', CLERK.name, NEXT.name, '已评价 1 次（差评 1 次）', '在办受理件 1 件', '孙*', '已告知待补材料 1 件', '赵*', '代保管结婚证', '2 本', '明天上午出具证明']) {
       expect(slip).toContain(expected);
     }
     expect(slip).not.toContain('孙三');

@@ -5,6 +5,7 @@
  */
 import type { Handover, HandoverItem, HandoverSummary } from '../../../shared/api/handover';
 import type { ParsedRequestOf } from '../../../shared/contract';
+import { RATING_LEVELS } from '../../../shared/domain/rating';
 import { hallDate } from '../../../shared/print/slips/common';
 import { handoverDocument } from '../../../shared/print/slips/handover';
 import { CounterError } from '../../../shared/result';
@@ -16,6 +17,11 @@ import { slipHall } from '../intake/slip-context';
 import { endSession, verifyCountersign } from '../session-service';
 import { staffById } from '../staff-repo';
 import { openShift } from './shift-repo';
+
+/** The rating levels that count as bad (不满意, 非常不满意), as an SQL list. */
+const BAD_LEVELS = RATING_LEVELS.filter((l) => l.bad)
+  .map((l) => l.level)
+  .join(', ');
 
 /** How many open cases and awaiting contacts the summary lists by name; the totals count all. */
 export const SUMMARY_LIST_LIMIT = 20;
@@ -62,6 +68,11 @@ export function shiftSummary(ctx: CoreContext, staffId: string, from: string, to
       accepted: count(ctx, 'SELECT COUNT(*) AS n FROM service_case WHERE accepted_by = ? AND accepted_at >= ? AND accepted_at <= ?', staffId, from, to),
       completed: count(ctx, 'SELECT COUNT(*) AS n FROM service_case WHERE completed_by = ? AND completed_at >= ? AND completed_at <= ?', staffId, from, to),
       closed: count(ctx, "SELECT COUNT(*) AS n FROM contact WHERE owner_staff_id = ? AND status = 'closed' AND closed_at >= ? AND closed_at <= ?", staffId, from, to),
+    },
+    ratings: {
+      rated: count(ctx, "SELECT COUNT(*) AS n FROM rating WHERE staff_id = ? AND status = 'rated' AND answered_at >= ? AND answered_at <= ?", staffId, from, to),
+      bad: count(ctx, `SELECT COUNT(*) AS n FROM rating WHERE staff_id = ? AND status = 'rated' AND level IN (${BAD_LEVELS}) AND answered_at >= ? AND answered_at <= ?`, staffId, from, to),
+      notRated: count(ctx, "SELECT COUNT(*) AS n FROM rating WHERE staff_id = ? AND status = 'notRated' AND expires_at >= ? AND expires_at <= ?", staffId, from, to),
     },
     inProgress: count(ctx, "SELECT COUNT(*) AS n FROM contact WHERE owner_staff_id = ? AND status = 'open'", staffId),
     openCases: openCases.map((r) => ({ caseNo: r.case_no, itemName: r.item_name, applicantName: r.applicant_name, dueDate: r.due_date, overdue: r.due_date !== null && r.due_date < today })),

@@ -23,7 +23,7 @@ export function RatingPad({ api, request, now, onDone }: { api: RendererApi; req
     setError(null);
   }, [request.requestId]);
 
-  const left = Math.max(0, Math.ceil((new Date(request.expiresAt).getTime() - now.getTime()) / 1000));
+  const left = Math.max(0, Math.floor((new Date(request.expiresAt).getTime() - now.getTime()) / 1000));
 
   const submit = async (chosen: number) => {
     setBusy(true);

@@ -28,6 +28,9 @@ export function HandoverSummaryView({ summary }: { summary: HandoverSummary }) {
           </div>
         ))}
       </div>
+      <p>
+        好差评：已评价 {summary.ratings.rated} 次（差评 {summary.ratings.bad} 次），未评价 {summary.ratings.notRated} 次
+      </p>
       <h3>
         在办受理件 {summary.openCasesTotal} 件{summary.overdueTotal > 0 ? <span className="danger-text">（超期 {summary.overdueTotal} 件）</span> : null}
       </h3>
