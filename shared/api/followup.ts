@@ -139,7 +139,11 @@ export const followupMethods = {
         via: complaintChannelSchema,
         complainant: optionalText(30).default(''),
         phone: optionalPhone.default(''),
-        details: z.string('请填写投诉或建议内容').trim().min(1, '请填写投诉或建议内容').min(5, '内容至少需要 5 个字').max(1000, '内容不能超过 1000 个字'),
+        details: z
+          .string('请填写投诉或建议内容')
+          .trim()
+          .min(5, { error: (issue) => (issue.input === '' ? '请填写投诉或建议内容' : '内容至少需要 5 个字') })
+          .max(1000, '内容不能超过 1000 个字'),
         subjectStaffId: idField.nullable().default(null),
         /** Absent: the clerk registering it. */
         ownerStaffId: idField.nullable().default(null),

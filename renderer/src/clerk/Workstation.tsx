@@ -20,9 +20,12 @@ import { PrinterStatusBadge } from '../printing/PrinterStatusBadge';
 import { PrintJobsPanel } from '../printing/PrintJobsPanel';
 import { ArchivePanel } from '../ledger/ArchivePanel';
 import { LedgerPanel } from '../ledger/LedgerPanel';
+import { CallbackRulesPanel } from '../followup/CallbackRulesPanel';
+import { CallbacksPanel } from '../followup/CallbacksPanel';
+import { ComplaintsPanel } from '../followup/ComplaintsPanel';
 import { FollowUpPanel } from '../rating/FollowUpPanel';
 
-type Section = 'intake' | 'cases' | 'handover' | 'window' | 'print' | 'pin' | 'staff' | 'commitments' | 'catalogue' | 'calendar' | 'audit' | 'ledger' | 'archive' | 'settings' | 'followUps';
+type Section = 'intake' | 'cases' | 'handover' | 'window' | 'print' | 'pin' | 'staff' | 'commitments' | 'catalogue' | 'calendar' | 'audit' | 'ledger' | 'archive' | 'settings' | 'callbacks' | 'complaints' | 'callbackRules' | 'followUps';
 
 const SECTIONS: { id: Section; label: string; supervisor: boolean }[] = [
   { id: 'intake', label: '接待受理', supervisor: false },
@@ -31,10 +34,13 @@ const SECTIONS: { id: Section; label: string; supervisor: boolean }[] = [
   { id: 'window', label: '窗口状态', supervisor: false },
   { id: 'print', label: '打印', supervisor: false },
   { id: 'ledger', label: '台账', supervisor: false },
+  { id: 'callbacks', label: '回访', supervisor: false },
+  { id: 'complaints', label: '意见箱', supervisor: false },
   { id: 'staff', label: '工作人员', supervisor: true },
   { id: 'commitments', label: '服务承诺', supervisor: true },
   { id: 'catalogue', label: '事项目录', supervisor: true },
   { id: 'calendar', label: '节假日设置', supervisor: true },
+  { id: 'callbackRules', label: '回访规则', supervisor: true },
   { id: 'followUps', label: '差评整改', supervisor: true },
   { id: 'audit', label: '审计日志', supervisor: true },
   { id: 'archive', label: '归档', supervisor: true },
@@ -123,6 +129,9 @@ export function Workstation({
             {section === 'followUps' && isSupervisor ? <FollowUpPanel api={api} /> : null}
             {section === 'audit' && isSupervisor ? <AuditPanel api={api} /> : null}
             {section === 'ledger' ? <LedgerPanel api={api} session={session} /> : null}
+            {section === 'callbacks' ? <CallbacksPanel api={api} /> : null}
+            {section === 'complaints' ? <ComplaintsPanel api={api} session={session} /> : null}
+            {section === 'callbackRules' && isSupervisor ? <CallbackRulesPanel api={api} /> : null}
             {section === 'archive' && isSupervisor ? <ArchivePanel api={api} /> : null}
             {section === 'settings' && isSupervisor ? <SettingsPanel api={api} onSaved={onInfoChanged} /> : null}
             {section === 'settings' && isSupervisor ? <PrinterSettings api={api} /> : null}

@@ -4,6 +4,7 @@ import type { ServiceCase } from '../../../shared/api/intake';
 import type { ResponseOf } from '../../../shared/contract';
 import type { RendererApi } from '../api';
 import { ErrorBanner, useAction } from '../ui';
+import { CoordinationNotes } from '../followup/CoordinationNotes';
 
 type Board = ResponseOf<'cases.mine'>;
 
@@ -18,6 +19,7 @@ const GROUPS: { key: keyof Board; label: string; tone: string }[] = [
 export function CasesPanel({ api }: { api: RendererApi }) {
   const [board, setBoard] = useState<Board | null>(null);
   const { run, error, busy } = useAction(api);
+  const [notesFor, setNotesFor] = useState<ServiceCase | null>(null);
   const reload = useCallback(async () => {
     const r = await api.call('cases.mine', {});
     if (r.ok) setBoard(r.value);
@@ -63,6 +65,9 @@ export function CasesPanel({ api }: { api: RendererApi }) {
                       <button type="button" className="link" onClick={() => complete(c)} disabled={busy}>
                         办结
                       </button>
+                      <button type="button" className="link" onClick={() => setNotesFor(c)}>
+                        沟通
+                      </button>
                     </td>
                   </tr>
                 ))}
@@ -72,6 +77,7 @@ export function CasesPanel({ api }: { api: RendererApi }) {
         ))}
         {total === 0 ? <p className="muted">没有在办的受理件。</p> : null}
       </section>
+      {notesFor ? <CoordinationNotes api={api} serviceCase={notesFor} onClose={() => setNotesFor(null)} /> : null}
     </div>
   );
 }

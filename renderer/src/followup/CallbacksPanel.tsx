@@ -1,0 +1,205 @@
+/** 跟踪回访: callbacks due and overdue; call the applicant and record the outcome and satisfaction. */
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { Callback, ResponseOf } from '../../../shared/contract';
+import type { RendererApi } from '../api';
+import { ErrorBanner, Field, fieldError, Notice, useAction } from '../ui';
+import { SATISFACTION_LEVELS, SOURCE_LABELS, satisfactionLabel, timeLabel } from './labels';
+
+type DueList = ResponseOf<'callbacks.due'>;
+
+const GROUPS: { key: 'overdue' | 'dueToday' | 'upcoming'; label: string; tone: string }[] = [
+  { key: 'overdue', label: '已超期', tone: 'danger' },
+  { key: 'dueToday', label: '今天应回访', tone: 'warn' },
+  { key: 'upcoming', label: '待回访', tone: 'plain' },
+];
+
+interface RecordForm {
+  status: 'done' | 'unreachable';
+  outcome: string;
+  satisfaction: number | null;
+}
+
+export function CallbacksPanel({ api }: { api: RendererApi }) {
+  const [list, setList] = useState<DueList | null>(null);
+  const [open, setOpen] = useState<Callback | null>(null);
+  const [phone, setPhone] = useState<string | null>(null);
+  const [form, setForm] = useState<RecordForm>({ status: 'done', outcome: '', satisfaction: null });
+  const [notice, setNotice] = useState<string | null>(null);
+  const { run, error, busy, clear } = useAction(api);
+
+  const reload = useCallback(async () => {
+    const r = await api.call('callbacks.due', {});
+    if (r.ok) setList(r.value);
+  }, [api]);
+  useEffect(() => void reload(), [reload]);
+
+  const start = (c: Callback) => {
+    clear();
+    setNotice(null);
+    setPhone(null);
+    setOpen(c);
+    setForm({ status: 'done', outcome: '', satisfaction: null });
+  };
+
+  const reveal = async () => {
+    if (!open) return;
+    const r = await run('callbacks.phone', { id: open.id });
+    if (r) setPhone(r.phone);
+  };
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!open) return;
+    const r = await run('callbacks.record', { id: open.id, status: form.status, outcome: form.outcome, satisfaction: form.status === 'done' ? form.satisfaction : null });
+    if (r) {
+      setNotice(`已记录 ${r.applicantName} 的回访结果：${r.status === 'done' ? `已回访，${satisfactionLabel(r.satisfaction)}` : '联系不上'}`);
+      setOpen(null);
+      await reload();
+    }
+  };
+
+  if (!list) return <div className="panel">正在读取…</div>;
+  const total = list.overdue.length + list.dueToday.length + list.upcoming.length;
+  return (
+    <div className="panel">
+      <section className="card" data-testid="callbacks">
+        <h2>跟踪回访（{total} 条待回访）</h2>
+        {list.warning ? (
+          <div className="banner banner-warn" role="alert">
+            {list.warning}
+          </div>
+        ) : null}
+        {notice ? <Notice>{notice}</Notice> : null}
+        {!open ? <ErrorBanner error={error} /> : null}
+        {GROUPS.filter((g) => list[g.key].length > 0).map((g) => (
+          <div key={g.key} className={`case-group case-${g.tone}`}>
+            <h3>
+              {g.label}（{list[g.key].length}）
+            </h3>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th>应回访日期</th>
+                  <th>类型</th>
+                  <th>编号</th>
+                  <th>事项</th>
+                  <th>申请人</th>
+                  <th>电话</th>
+                  <th>首问人</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {list[g.key].map((c) => (
+                  <tr key={c.id}>
+                    <td>{c.dueDate}</td>
+                    <td>{SOURCE_LABELS[c.source]}</td>
+                    <td>{c.caseNo ?? c.contactNo}</td>
+                    <td>{c.itemName}</td>
+                    <td>{c.applicantName}</td>
+                    <td>{c.phoneMasked || '（未留电话）'}</td>
+                    <td>{c.ownerName}</td>
+                    <td>
+                      <button type="button" className="link" onClick={() => start(c)} disabled={busy}>
+                        回访
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ))}
+        {total === 0 ? <p className="muted">没有待回访的记录。回访按主管设定的规则自动生成（差评、办结抽样、指定事项）。</p> : null}
+      </section>
+
+      {open ? (
+        <section className="card" data-testid="callback-record">
+          <h2>
+            回访 {open.applicantName}（{open.caseNo ?? open.contactNo}，{open.itemName}）
+          </h2>
+          <ErrorBanner error={error} />
+          <p>
+            电话：{phone ?? (open.phoneMasked || '（未留电话）')}{' '}
+            {phone === null && open.phoneMasked ? (
+              <button type="button" className="link" onClick={reveal} disabled={busy}>
+                显示完整号码（将记入日志）
+              </button>
+            ) : null}
+          </p>
+          <form onSubmit={save} noValidate>
+            <fieldset disabled={busy}>
+              <div className="radio-row" role="radiogroup" aria-label="回访结果">
+                <label>
+                  <input type="radio" name="status" checked={form.status === 'done'} onChange={() => setForm({ ...form, status: 'done' })} />
+                  已回访
+                </label>
+                <label>
+                  <input type="radio" name="status" checked={form.status === 'unreachable'} onChange={() => setForm({ ...form, status: 'unreachable', satisfaction: null })} />
+                  联系不上
+                </label>
+              </div>
+              <Field label="回访情况" error={fieldError(error, 'outcome')} hint={form.status === 'done' ? '必填：申请人反映的情况、我们的答复' : '可填写拨打次数和时间'}>
+                <textarea name="outcome" rows={3} maxLength={500} value={form.outcome} onChange={(e) => setForm({ ...form, outcome: e.target.value })} />
+              </Field>
+              {form.status === 'done' ? (
+                <Field label="满意度" error={fieldError(error, 'satisfaction')}>
+                  <select
+                    name="satisfaction"
+                    value={form.satisfaction ?? ''}
+                    onChange={(e) => setForm({ ...form, satisfaction: e.target.value === '' ? null : Number(e.target.value) })}
+                  >
+                    <option value="">请选择</option>
+                    {SATISFACTION_LEVELS.map((l) => (
+                      <option key={l.level} value={l.level}>
+                        {l.label}
+                      </option>
+                    ))}
+                  </select>
+                </Field>
+              ) : null}
+            </fieldset>
+            <div className="actions">
+              <button type="button" className="secondary" onClick={() => setOpen(null)} disabled={busy}>
+                取消
+              </button>
+              <button type="submit" className="primary" disabled={busy}>
+                保存回访结果
+              </button>
+            </div>
+          </form>
+        </section>
+      ) : null}
+
+      {list.recent.length > 0 ? (
+        <section className="card">
+          <h2>最近的回访记录</h2>
+          <table className="table">
+            <thead>
+              <tr>
+                <th>回访时间</th>
+                <th>类型</th>
+                <th>申请人</th>
+                <th>结果</th>
+                <th>满意度</th>
+                <th>回访情况</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.recent.map((c) => (
+                <tr key={c.id}>
+                  <td>{timeLabel(c.doneAt)}</td>
+                  <td>{SOURCE_LABELS[c.source]}</td>
+                  <td>{c.applicantName}</td>
+                  <td>{c.status === 'done' ? '已回访' : '联系不上'}</td>
+                  <td>{satisfactionLabel(c.satisfaction)}</td>
+                  <td>{c.outcome ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+    </div>
+  );
+}
