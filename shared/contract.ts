@@ -11,6 +11,7 @@ import { intakeMethods } from './api/intake';
 import { exportProgressSchema, ledgerMethods } from './api/ledger';
 import { printerStatusSchema, printingMethods } from './api/printing';
 import { referenceMethods } from './api/reference';
+import { statsMethods } from './api/stats';
 import { ratingChangedSchema, ratingMethods } from './api/rating';
 import { followupMethods } from './api/followup';
 import type { ApiError, Result } from './result';
@@ -23,6 +24,7 @@ export * from './api/handover';
 export * from './api/reference';
 export * from './api/audit';
 export * from './api/ledger';
+export * from './api/stats';
 export * from './api/rating';
 export * from './api/followup';
 
@@ -34,6 +36,7 @@ export const methods = {
   ...referenceMethods,
   ...auditMethods,
   ...ledgerMethods,
+  ...statsMethods,
   ...ratingMethods,
   ...followupMethods,
 } as const;

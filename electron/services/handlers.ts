@@ -12,6 +12,7 @@ import { printingHandlers } from './printing/handlers';
 import { referenceHandlers } from './reference/handlers';
 import { ledgerHandlers } from './ledger/handlers';
 import { auditHandlers } from './audit/handlers';
+import { statsHandlers } from './stats/handlers';
 import { ratingHandlers } from './rating/handlers';
 import { followupHandlers } from './followup/handlers';
 
@@ -52,7 +53,7 @@ const foundationHandlers: HandlersFor<keyof typeof foundationMethods> = {
   'display.state': (ctx) => displayState(ctx),
 };
 
-export const handlers: HandlerTable = { ...foundationHandlers, ...printingHandlers, ...intakeHandlers, ...handoverHandlers, ...referenceHandlers, ...auditHandlers, ...ledgerHandlers, ...followupHandlers, ...ratingHandlers };
+export const handlers: HandlerTable = { ...foundationHandlers, ...printingHandlers, ...intakeHandlers, ...handoverHandlers, ...referenceHandlers, ...auditHandlers, ...ledgerHandlers, ...statsHandlers, ...followupHandlers, ...ratingHandlers };
 
 /** Methods after which the public display and the clerk's session view may have changed. */
 export const CHANGES_DISPLAY: ReadonlySet<MethodName> = new Set<MethodName>([

@@ -87,6 +87,8 @@ export const VALID_REQUESTS: { [M in MethodName]: RequestOf<M> } = {
   'coordination.add': { caseId: UNKNOWN_ID, addressedTo: '5 号窗口', message: '请协助核实户籍信息' },
   'coordination.list': {},
   'coordination.reply': { id: UNKNOWN_ID, reply: '已核实，信息无误' },
+  'stats.report': { from: '2026-03-01', to: '2026-03-31', groupBy: 'clerk' },
+  'stats.export': { filter: { from: '2026-03-01', to: '2026-03-31', groupBy: 'window' }, format: 'csv', directory: '/nonexistent-counter-export' },
 };
 
 /** Methods that only read: they may answer ok to any request their schema accepts. */
@@ -120,4 +122,5 @@ export const READ_ONLY_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'callbackRules.list',
   'complaints.list',
   'coordination.list',
+  'stats.report',
 ]);

@@ -32,12 +32,13 @@ export function csvLine(values: readonly string[]): string {
   return `${values.map(csvField).join(',')}\r\n`;
 }
 
-function stamp(iso: string): string {
+/** An instant as a file-name stamp in hall time: 20260929-093000. */
+export function stamp(iso: string): string {
   const t = new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString();
   return `${t.slice(0, 10).replaceAll('-', '')}-${t.slice(11, 19).replaceAll(':', '')}`;
 }
 
-function folderProblem(error: unknown): string {
+export function folderProblem(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   switch (code) {
     case 'ENOENT':
@@ -56,7 +57,7 @@ function folderProblem(error: unknown): string {
   }
 }
 
-function folderError(directory: string, problem: string): CounterError {
+export function folderError(directory: string, problem: string): CounterError {
   return new CounterError('VALIDATION', `无法导出到文件夹“${directory}”：${problem}。请选择一个存在且可以写入的文件夹，未生成任何文件。`, {
     directory: problem,
   });
@@ -68,7 +69,7 @@ function countRows(db: Database.Database, filter: LedgerFilter): number {
   return (db.prepare(`SELECT COUNT(*) AS n FROM ${spec.from} WHERE ${where}`).get(...params) as { n: number }).n;
 }
 
-interface Sink {
+export interface Sink {
   add(values: string[]): Promise<void>;
   finish(): Promise<void>;
   abort(): Promise<void>;
@@ -89,7 +90,7 @@ function waitDrain(stream: WriteStream): Promise<void> {
   });
 }
 
-async function csvSink(path: string, header: string[]): Promise<Sink> {
+export async function csvSink(path: string, header: string[]): Promise<Sink> {
   const handle = await open(path, 'wx');
   const stream = createWriteStream('', { fd: handle.fd, autoClose: false, highWaterMark: 1 << 20 });
   let failure: Error | null = null;
@@ -125,7 +126,7 @@ async function csvSink(path: string, header: string[]): Promise<Sink> {
   };
 }
 
-async function xlsxSink(path: string, sheetName: string, header: string[]): Promise<Sink> {
+export async function xlsxSink(path: string, sheetName: string, header: string[]): Promise<Sink> {
   // created exclusively first, so a folder that cannot be written fails the same way as for CSV
   await (await open(path, 'wx')).close();
   // loaded on first use: exceljs takes about a quarter of a second to load, which start-up need not pay

@@ -20,12 +20,13 @@ import { PrinterStatusBadge } from '../printing/PrinterStatusBadge';
 import { PrintJobsPanel } from '../printing/PrintJobsPanel';
 import { ArchivePanel } from '../ledger/ArchivePanel';
 import { LedgerPanel } from '../ledger/LedgerPanel';
+import { StatsPanel } from '../stats/StatsPanel';
 import { CallbackRulesPanel } from '../followup/CallbackRulesPanel';
 import { CallbacksPanel } from '../followup/CallbacksPanel';
 import { ComplaintsPanel } from '../followup/ComplaintsPanel';
 import { FollowUpPanel } from '../rating/FollowUpPanel';
 
-type Section = 'intake' | 'cases' | 'handover' | 'window' | 'print' | 'pin' | 'staff' | 'commitments' | 'catalogue' | 'calendar' | 'audit' | 'ledger' | 'archive' | 'settings' | 'callbacks' | 'complaints' | 'callbackRules' | 'followUps';
+type Section = 'intake' | 'cases' | 'handover' | 'window' | 'print' | 'pin' | 'staff' | 'commitments' | 'catalogue' | 'calendar' | 'audit' | 'ledger' | 'archive' | 'settings' | 'callbacks' | 'complaints' | 'callbackRules' | 'followUps' | 'stats';
 
 const SECTIONS: { id: Section; label: string; supervisor: boolean }[] = [
   { id: 'intake', label: '接待受理', supervisor: false },
@@ -42,6 +43,7 @@ const SECTIONS: { id: Section; label: string; supervisor: boolean }[] = [
   { id: 'calendar', label: '节假日设置', supervisor: true },
   { id: 'callbackRules', label: '回访规则', supervisor: true },
   { id: 'followUps', label: '差评整改', supervisor: true },
+  { id: 'stats', label: '统计分析', supervisor: true },
   { id: 'audit', label: '审计日志', supervisor: true },
   { id: 'archive', label: '归档', supervisor: true },
   { id: 'settings', label: '系统设置', supervisor: true },
@@ -128,6 +130,7 @@ export function Workstation({
             {section === 'calendar' && isSupervisor ? <CalendarAdmin api={api} /> : null}
             {section === 'followUps' && isSupervisor ? <FollowUpPanel api={api} /> : null}
             {section === 'audit' && isSupervisor ? <AuditPanel api={api} /> : null}
+            {section === 'stats' && isSupervisor ? <StatsPanel api={api} /> : null}
             {section === 'ledger' ? <LedgerPanel api={api} session={session} /> : null}
             {section === 'callbacks' ? <CallbacksPanel api={api} /> : null}
             {section === 'complaints' ? <ComplaintsPanel api={api} session={session} /> : null}

@@ -1,0 +1,95 @@
+/**
+ * Statistics exports to CSV or XLSX, written with the ledger's sinks (temporary
+ * file in the chosen folder, renamed at the end, removed on failure): one row
+ * per group, the 合计 row, then the footnotes defining each measure.
+ */
+import { rename, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { StatsReport, StatsRow } from '../../../shared/api/stats';
+import type { ParsedRequestOf, ResponseOf } from '../../../shared/contract';
+import { DISTRIBUTION_LABELS, formatMinutes, formatRate, STATS_FOOTNOTES, STATS_GROUP_LABELS } from '../../../shared/domain/stats';
+import { CounterError } from '../../../shared/result';
+import { actorOf, type CallContext, type CoreContext } from '../context';
+import { recordEvent } from '../db/ledger';
+import { csvSink, folderError, folderProblem, stamp, xlsxSink, type Sink } from '../ledger/export-service';
+import { statsReport } from './report-service';
+
+const GROUP_HEADER = { clerk: '工作人员', window: '窗口', day: '日期', month: '月份' } as const;
+
+export function statsHeader(report: StatsReport): string[] {
+  return [
+    GROUP_HEADER[report.groupBy],
+    '接待量',
+    '受理量',
+    '告知量',
+    '引导量',
+    '平均办理时长（分钟）',
+    ...DISTRIBUTION_LABELS,
+    '已评价',
+    '未评价',
+    '满意率',
+    '整改中',
+    '整改逾期',
+  ];
+}
+
+export function statsValues(row: StatsRow): string[] {
+  return [
+    row.label,
+    String(row.contacts),
+    String(row.accepted),
+    String(row.notified),
+    String(row.referred),
+    formatMinutes(row.avgHandlingMinutes),
+    ...row.ratings.map(String),
+    String(row.rated),
+    String(row.notRated),
+    formatRate(row.satisfactionRate),
+    String(row.followUpsOpen),
+    String(row.followUpsOverdue),
+  ];
+}
+
+export async function exportStats(ctx: CoreContext, call: CallContext, req: ParsedRequestOf<'stats.export'>): Promise<ResponseOf<'stats.export'>> {
+  const report = statsReport(ctx.db, req.filter, ctx.clock.now());
+  const directory = req.directory;
+  try {
+    const s = await stat(directory);
+    if (!s.isDirectory()) throw folderError(directory, '这是一个文件，不是文件夹');
+  } catch (error) {
+    if (error instanceof CounterError) throw error;
+    throw folderError(directory, folderProblem(error));
+  }
+  const at = ctx.clock.now().toISOString();
+  const name = `统计报表_${STATS_GROUP_LABELS[report.groupBy]}_${report.from}至${report.to}_${stamp(at)}`;
+  let file = join(directory, `${name}.${req.format}`);
+  for (let n = 2; await stat(file).then(() => true, () => false); n++) file = join(directory, `${name}_${n}.${req.format}`);
+  const temp = join(directory, `.${name}.${req.format}.part`);
+  const header = statsHeader(report);
+  const lines = [...report.rows.map(statsValues), statsValues(report.totals), [], [`统计期间：${report.from} 至 ${report.to}（北京时间）`], ...STATS_FOOTNOTES.map((f) => [`注：${f}`])];
+  let sink: Sink | null = null;
+  try {
+    try {
+      sink = req.format === 'csv' ? await csvSink(temp, header) : await xlsxSink(temp, '统计报表', header);
+    } catch (error) {
+      throw folderError(directory, folderProblem(error));
+    }
+    for (const values of lines) await sink.add(values);
+    await sink.finish();
+    sink = null;
+    await rename(temp, file);
+  } catch (error) {
+    if (sink) await sink.abort();
+    await unlink(temp).catch(() => undefined);
+    if (error instanceof CounterError) throw error;
+    throw new CounterError('VALIDATION', `导出失败：${folderProblem(error)}。未生成任何文件，请检查文件夹“${directory}”后重试。`, { directory: folderProblem(error) });
+  }
+  const bytes = (await stat(file)).size;
+  recordEvent(ctx.db, ctx.origin(), actorOf(call), ctx.clock.now().toISOString(), {
+    action: 'stats.export',
+    entity: 'stats',
+    entityId: null,
+    detail: { filter: req.filter, format: req.format, file, rows: report.rows.length, bytes },
+  });
+  return { file, rows: report.rows.length, bytes };
+}

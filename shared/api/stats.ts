@@ -1,0 +1,104 @@
+/**
+ * Statistics for supervisors (监督考评制): per clerk, window, day or month over a
+ * range of hall dates. The measures are defined in shared/domain/stats.ts.
+ */
+import { z } from 'zod';
+import { idField } from '../fields';
+import { isRealDate, MAX_RANGE_DAYS, rangeDays, STATS_GROUPS } from '../domain/stats';
+import { method } from './method';
+
+const hallDate = (what: string) =>
+  z
+    .string('请填写日期')
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${what}格式应为 YYYY-MM-DD`)
+    .refine(isRealDate, `${what}不存在`);
+
+/** Whether both ends are real dates (the object's checks run even when a field failed its own). */
+function bothDates(f: { from: unknown; to: unknown }): f is { from: string; to: string } {
+  return typeof f.from === 'string' && typeof f.to === 'string' && isRealDate(f.from) && isRealDate(f.to);
+}
+
+export const statsFilterSchema = z
+  .object({
+    from: hallDate('开始日期'),
+    to: hallDate('结束日期'),
+    groupBy: z.enum(STATS_GROUPS, '统计方式只能是按工作人员、按窗口、按日或按月'),
+    windowNo: z.string('请填写窗口号').pipe(z.string().trim().min(1, '请填写窗口号').max(10, '窗口号不能超过 10 个字')).optional(),
+    staffId: idField.optional(),
+  })
+  .strict()
+  .refine((f) => !bothDates(f) || f.from <= f.to, { message: '开始日期不能晚于结束日期', path: ['to'] })
+  .refine((f) => !bothDates(f) || f.from > f.to || rangeDays(f.from, f.to) <= MAX_RANGE_DAYS, {
+    message: `统计期间不能超过 ${MAX_RANGE_DAYS} 天`,
+    path: ['to'],
+  });
+export type StatsFilter = z.infer<typeof statsFilterSchema>;
+
+const count = z.number().int().min(0);
+
+export const statsRowSchema = z.object({
+  /** Staff id, window number, YYYY-MM-DD or YYYY-MM; '' for the totals. */
+  key: z.string(),
+  /** 李晓梅（C001）, 3 号窗口, 2026-09-01, 2026年9月, 合计. */
+  label: z.string(),
+  contacts: count,
+  accepted: count,
+  notified: count,
+  referred: count,
+  /** Minutes from receiving to acceptance, mean over the accepted cases; null without any. */
+  avgHandlingMinutes: z.number().min(0).nullable(),
+  /** Counts of levels 1 (非常满意) … 5 (非常不满意). */
+  ratings: z.array(count).length(5),
+  rated: count,
+  notRated: count,
+  /** (非常满意 + 满意 + 基本满意) / rated, in [0, 1]; null when nothing was rated. */
+  satisfactionRate: z.number().min(0).max(1).nullable(),
+  followUpsOpen: count,
+  followUpsOverdue: count,
+});
+export type StatsRow = z.infer<typeof statsRowSchema>;
+
+export const statsReportSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  groupBy: z.enum(STATS_GROUPS),
+  /** The hall date the overdue follow-ups were judged against. */
+  today: z.string(),
+  rows: z.array(statsRowSchema),
+  totals: statsRowSchema,
+});
+export type StatsReport = z.infer<typeof statsReportSchema>;
+
+/**
+ * An absolute path on Windows (C:\…, \\server\share) or POSIX (/…). Length checks run
+ * only after the type check passed (piped): zod's min/max read .length of any object.
+ */
+const absoluteDirectory = z
+  .string('请填写导出文件夹')
+  .pipe(
+    z
+      .string()
+      .trim()
+      .min(1, '请填写导出文件夹')
+      .max(400, '文件夹路径太长')
+      .refine((p) => /^([A-Za-z]:[\\/]|\\\\|\/)/.test(p), '请填写完整的文件夹路径（如 D:\\统计导出 或 /home/user/导出）'),
+  );
+
+export const statsMethods = {
+  'stats.report': method({
+    access: 'supervisor',
+    request: statsFilterSchema,
+    response: statsReportSchema,
+  }),
+  'stats.export': method({
+    access: 'supervisor',
+    request: z
+      .object({
+        filter: statsFilterSchema,
+        format: z.enum(['csv', 'xlsx'], '导出格式只能是 CSV 或 XLSX'),
+        directory: absoluteDirectory,
+      })
+      .strict(),
+    response: z.object({ file: z.string(), rows: z.number().int(), bytes: z.number().int() }),
+  }),
+} as const;
