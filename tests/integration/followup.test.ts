@@ -9,7 +9,7 @@ import type { ServiceCase } from '../../shared/api/intake';
 import { inShare } from '../../shared/domain/callbacks';
 import type { CounterCore } from '../../electron/services/core';
 import { newId } from '../../electron/services/ids';
-import { CLERK, SUPERVISOR, call, cleanupAll, createTestCore, expectError, login, logout, setUpWithClerk, type TestCore } from '../support/core';
+import { CLERK, SUPERVISOR, call, cleanupAll, createTestCore, expectError, expectOk, login, logout, setUpWithClerk, type TestCore } from '../support/core';
 import { auditSince, changesSince, maxSeq, rowCounts } from '../support/db';
 import { UNKNOWN_ID } from '../support/requests';
 
@@ -216,6 +216,17 @@ describe('callbacks scheduled by the rules', () => {
     const after = await call(t.core, 'callbacks.due', {});
     expect(after.upcoming).toEqual([]);
     expect(after.recent.map((c) => c.id)).toEqual([id]);
+  });
+
+  it('a bad rating given on the rating pad (rating.request → rating.submit) gets a callback', async () => {
+    await asSupervisor(t.core, () => call(t.core, 'callbackRules.save', { kind: 'badRating', daysAfter: 1 }));
+    const c = await completedCase(t.core, 'T-SPOT');
+    await call(t.core, 'rating.request', { contactId: c.contactId });
+    const pending = expectOk(await t.core.call('rating.current', {}, 'display'));
+    if (!pending) throw new Error('no pending rating');
+    expectOk(await t.core.call('rating.submit', { requestId: pending.requestId, level: 1, reasons: ['等候时间长'] }, 'display'));
+    const due = await call(t.core, 'callbacks.due', {});
+    expect(due.upcoming.map((cb) => [cb.contactId, cb.source, cb.dueDate])).toEqual([[c.contactId, 'badRating', '2026-10-08']]);
   });
 
   it('a due date in a year the calendar does not cover is 待定: nothing scheduled, a warning counted', async () => {

@@ -1,6 +1,7 @@
 /** 跟踪回访 rules as a pure function: which events get a callback and when it is due. */
 import { describe, expect, it } from 'vitest';
-import { BAD_RATING_MAX_LEVEL, dueCallbacks, fnv1a, inShare, maskPhone, type CandidateInput, type RuleInput } from '../../shared/domain/callbacks';
+import { BAD_RATING_MAX_LEVEL, SATISFACTION_LEVELS, dueCallbacks, fnv1a, inShare, maskPhone, type CandidateInput, type RuleInput } from '../../shared/domain/callbacks';
+import { isBadRating, RATING_LEVELS } from '../../shared/domain/rating';
 import { createWorkCalendar } from '../../shared/domain/working-days';
 import { statutoryCalendar } from '../../electron/services/reference/statutory-data';
 import { Prng } from '../support/prng';
@@ -101,8 +102,11 @@ describe('dueCallbacks', () => {
   });
 });
 
-it('bad ratings are 不满意 (2) and 非常不满意 (1), as the rating pad counts them (5 = 非常满意)', () => {
+it('bad ratings are 不满意 (2) and 非常不满意 (1), exactly as the rating pad counts them (5 = 非常满意)', () => {
   expect(BAD_RATING_MAX_LEVEL).toBe(2);
+  for (const level of [1, 2, 3, 4, 5]) expect(level <= BAD_RATING_MAX_LEVEL, String(level)).toBe(isBadRating(level));
+  // callback satisfaction uses the same five levels and names
+  expect(SATISFACTION_LEVELS.map((l) => [l.level, l.label])).toEqual(RATING_LEVELS.map((l) => [l.level, l.label]));
 });
 
 it.each([
