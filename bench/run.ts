@@ -5,6 +5,7 @@
  *  3. clerk's state change → the display in Chromium showing it: p50 / p95
  *  4. receipt bytes generation time (bench/printing.ts)
  *  4b. audit verification rows per second over 1,000,000 chained audit rows (bench/audit.ts)
+ *  4c. statistics: stats.report for a month and a year of a 20-window hall, about 1,000,000 contacts (bench/stats.ts)
  *  5. the clerk's click on 受理并打印回执 → the last byte on the printer socket: p50 / p95
  */
 import { spawn } from 'node:child_process';
@@ -20,6 +21,7 @@ import { FakePrinter } from '../tests/support/fake-printer';
 import { printingBench } from './printing';
 import { ledgerBench } from './ledger';
 import { auditBench } from './audit';
+import { statsBench } from './stats';
 
 const COLD_STARTS = 7;
 const ROUND_TRIPS = 3000;
@@ -168,6 +170,7 @@ async function main(): Promise<void> {
     for (const line of await printingBench()) console.log(line);
     for (const line of await ledgerBench()) console.log(line);
     for (const line of await auditBench()) console.log(line);
+    for (const line of await statsBench()) console.log(line);
 
     // accept click → last byte on a network printer (the fake ESC/POS printer on 127.0.0.1)
     const printer = await FakePrinter.start();

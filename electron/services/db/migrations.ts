@@ -461,6 +461,12 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX referral_stats ON referral(issued_at, issued_by, window_no);
   CREATE INDEX rating_stats ON rating(answered_at, staff_id, window_no, status, level);
   `,
+  // 8: statistics indexes, continued: a case's contact received_at without reading the contact row
+  //    (average handling time), and ratings that expired unanswered (未评价) by when they expired
+  `
+  CREATE INDEX contact_received_of ON contact(id, received_at);
+  CREATE INDEX rating_not_rated_stats ON rating(expires_at, staff_id, window_no) WHERE status = 'notRated' AND answered_at IS NULL;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

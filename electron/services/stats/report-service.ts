@@ -1,18 +1,16 @@
 /**
- * Statistics for supervisors: one GROUP BY query per source table over a
- * range of its own time column (covering indexes of migration 7), merged by
- * group in memory. The measures are defined in shared/domain/stats.ts.
+ * Statistics for supervisors: per source table one aggregate over a range of
+ * its own time column, read from covering indexes (migrations 7 and 8), merged
+ * by group in memory. The measures are defined in shared/domain/stats.ts.
  *
- * Day and month buckets: every timestamp in the ledger is written by
- * Date.toISOString() (UTC, 'YYYY-MM-DDTHH:mm:ss.sssZ'), so the queries group
- * by the UTC hour (substr(…, 1, 13)), which costs no date parsing in SQL, and
- * each hour is put into its hall-time (UTC+8) day or month here; a year is at
- * most 8,784 hours per table.
+ * By clerk or window the rows are grouped in SQL. By day or month (hall time,
+ * UTC+8) each bucket is converted to its UTC instants and counted with its own
+ * range query: timestamps are ISO strings written by Date.toISOString(), so a
+ * range of them is a range of the index and no date is parsed per row.
  */
 import type { StatsFilter, StatsReport, StatsRow } from '../../../shared/api/stats';
 import {
   average,
-  bucketKey,
   bucketLabel,
   bucketsOf,
   hallDay,
@@ -36,6 +34,13 @@ const NOTIFICATIONS: Source = { table: 'notification', time: 'issued_at', staff:
 const REFERRALS: Source = { table: 'referral', time: 'issued_at', staff: 'issued_by', window: 'window_no' };
 const RATINGS: Source = { table: 'rating', time: 'answered_at', staff: 'staff_id', window: 'window_no' };
 const FOLLOW_UPS: Source = { table: 'follow_up', time: 'opened_at', staff: 'staff_id', window: 'window_no' };
+
+/** The last hall date of a month (YYYY-MM). */
+function lastDayOf(month: string): string {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+}
 
 /** Sums per group before the averages and rates are worked out. */
 interface Acc {
@@ -73,18 +78,6 @@ function toRow(key: string, label: string, a: Acc): StatsRow {
   };
 }
 
-/** The group expression of a table's rows (alias-qualified), and how its value becomes a group key. */
-function groupExpr(filter: StatsFilter, s: Source, alias: string, time = `${alias}.${s.time}`): string {
-  switch (filter.groupBy) {
-    case 'clerk':
-      return `${alias}.${s.staff}`;
-    case 'window':
-      return `${alias}.${s.window}`;
-    default:
-      return `substr(${time}, 1, 13)`;
-  }
-}
-
 /** Extra conditions for the window and clerk filters. */
 function scope(filter: StatsFilter, s: Source, alias: string): { sql: string; params: string[] } {
   const parts: string[] = [];
@@ -107,50 +100,88 @@ function assertKnownStaff(db: Db, staffId: string | undefined): void {
   }
 }
 
+/** A time slice of the report: the whole range (by clerk or window) or one day or month bucket. */
+interface Slice {
+  /** The group key for day/month slices; null when rows are grouped by clerk or window. */
+  key: string | null;
+  start: string;
+  end: string;
+}
+
+/**
+ * Runs one aggregate over every slice. By clerk or window the rows are grouped by that
+ * column in SQL; by day or month each bucket is its own range query over the time index
+ * (no GROUP BY, so no temporary b-tree: a range count walks the covering index alone).
+ */
+function sliced<R extends { k: string | null }>(db: Db, filter: StatsFilter, slices: Slice[], build: (group: string | null) => string, params: (slice: Slice) => unknown[]): R[] {
+  const byColumn = filter.groupBy === 'clerk' || filter.groupBy === 'window';
+  const statement = db.prepare(build(byColumn ? filter.groupBy : null));
+  const out: R[] = [];
+  for (const slice of slices) {
+    for (const row of statement.all(...params(slice)) as R[]) out.push(byColumn ? row : { ...row, k: slice.key });
+  }
+  return out;
+}
+
 /** The report, from the database as of `now`. */
 export function statsReport(db: Db, filter: StatsFilter, now: Date): StatsReport {
   assertKnownStaff(db, filter.staffId);
   const { start, end } = rangeInstants(filter.from, filter.to);
   const today = hallDay(now.toISOString());
   const groups = new Map<string, Acc>();
-  const byTime = filter.groupBy === 'day' || filter.groupBy === 'month';
-  const keyOf = (raw: string | null): string => {
-    const value = raw ?? '';
-    if (!byTime) return value;
-    return bucketKey(`${value}:00:00.000Z`, filter.groupBy === 'day' ? 'day' : 'month');
-  };
-  const acc = (raw: string | null): Acc => {
-    const key = keyOf(raw);
-    let a = groups.get(key);
+  const acc = (key: string | null): Acc => {
+    const k = key ?? '';
+    let a = groups.get(k);
     if (!a) {
       a = emptyAcc();
-      groups.set(key, a);
+      groups.set(k, a);
     }
     return a;
   };
+  const by = filter.groupBy === 'month' ? 'month' : 'day';
+  const buckets = filter.groupBy === 'day' || filter.groupBy === 'month' ? bucketsOf(filter.from, filter.to, by) : [];
+  const slices: Slice[] =
+    buckets.length === 0
+      ? [{ key: null, start, end }]
+      : buckets.map((key) => {
+          // a bucket's own range, clipped to the report's (a month may start before `from` or end after `to`)
+          const first = by === 'day' ? key : `${key}-01`;
+          const last = by === 'day' ? key : lastDayOf(key);
+          const range = rangeInstants(first < filter.from ? filter.from : first, last > filter.to ? filter.to : last);
+          return { key, start: range.start, end: range.end };
+        });
+  const column = (s: Source, alias: string, group: string | null): string => (group === 'clerk' ? `${alias}.${s.staff}` : group === 'window' ? `${alias}.${s.window}` : 'NULL');
+  const groupBy = (group: string | null): string => (group ? 'GROUP BY k' : '');
 
   const counted = (s: Source, field: 'contacts' | 'notified' | 'referred'): void => {
     const sc = scope(filter, s, 't');
-    const rows = db
-      .prepare(`SELECT ${groupExpr(filter, s, 't')} AS k, COUNT(*) AS n FROM ${s.table} t WHERE t.${s.time} >= ? AND t.${s.time} < ? ${sc.sql} GROUP BY k`)
-      .all(start, end, ...sc.params) as { k: string | null; n: number }[];
+    const rows = sliced<{ k: string | null; n: number }>(
+      db,
+      filter,
+      slices,
+      (g) => `SELECT ${column(s, 't', g)} AS k, COUNT(*) AS n FROM ${s.table} t WHERE t.${s.time} >= ? AND t.${s.time} < ? ${sc.sql} ${groupBy(g)}`,
+      (slice) => [slice.start, slice.end, ...sc.params],
+    );
     for (const r of rows) acc(r.k)[field] += r.n;
   };
   counted(CONTACTS, 'contacts');
   counted(NOTIFICATIONS, 'notified');
   counted(REFERRALS, 'referred');
 
-  // accepted cases and the minutes from receiving the contact to accepting it
+  // accepted cases and the minutes from receiving the contact to accepting it (both lookups covered by indexes)
   {
     const sc = scope(filter, CASES, 'c');
-    const rows = db
-      .prepare(
-        `SELECT ${groupExpr(filter, CASES, 'c')} AS k, COUNT(*) AS n,
+    const rows = sliced<{ k: string | null; n: number; minutes: number }>(
+      db,
+      filter,
+      slices,
+      (g) =>
+        `SELECT ${column(CASES, 'c', g)} AS k, COUNT(*) AS n,
            TOTAL(MAX(0, ROUND((julianday(c.accepted_at) - julianday(ct.received_at)) * 86400000))) / 60000.0 AS minutes
-         FROM service_case c JOIN contact ct ON ct.id = c.contact_id
-         WHERE c.accepted_at >= ? AND c.accepted_at < ? ${sc.sql} GROUP BY k`,
-      )
-      .all(start, end, ...sc.params) as { k: string | null; n: number; minutes: number }[];
+         FROM service_case c INDEXED BY service_case_stats JOIN contact ct INDEXED BY contact_received_of ON ct.id = c.contact_id
+         WHERE c.accepted_at >= ? AND c.accepted_at < ? ${sc.sql} ${groupBy(g)}`,
+      (slice) => [slice.start, slice.end, ...sc.params],
+    );
     for (const r of rows) {
       const a = acc(r.k);
       a.accepted += r.n;
@@ -158,39 +189,51 @@ export function statsReport(db: Db, filter: StatsFilter, now: Date): StatsReport
     }
   }
 
-  // ratings answered in the range; 未评价 by when answered or, if never, when it expired
+  // ratings answered in the range, per stored level; 未评价 by when answered or, if never, when it expired
   {
     const sc = scope(filter, RATINGS, 'r');
-    const rows = db
-      .prepare(
-        `SELECT ${groupExpr(filter, RATINGS, 'r', 'COALESCE(r.answered_at, r.expires_at)')} AS k, r.status AS status, r.level AS level, COUNT(*) AS n
-         FROM rating r
-         WHERE ((r.answered_at >= ? AND r.answered_at < ? AND r.status IN ('rated', 'notRated'))
-             OR (r.answered_at IS NULL AND r.status = 'notRated' AND r.expires_at >= ? AND r.expires_at < ?)) ${sc.sql}
-         GROUP BY k, r.status, r.level`,
-      )
-      .all(start, end, start, end, ...sc.params) as { k: string | null; status: string; level: number | null; n: number }[];
-    for (const r of rows) {
+    const levels = [1, 2, 3, 4, 5].map((l) => `TOTAL(r.status = 'rated' AND r.level = ${l}) AS l${l}`).join(', ');
+    const answered = sliced<{ k: string | null; l1: number; l2: number; l3: number; l4: number; l5: number; notRated: number }>(
+      db,
+      filter,
+      slices,
+      (g) =>
+        `SELECT ${column(RATINGS, 'r', g)} AS k, ${levels}, TOTAL(r.status = 'notRated') AS notRated
+         FROM rating r INDEXED BY rating_stats WHERE r.answered_at >= ? AND r.answered_at < ? ${sc.sql} ${groupBy(g)}`,
+      (slice) => [slice.start, slice.end, ...sc.params],
+    );
+    for (const r of answered) {
       const a = acc(r.k);
-      if (r.status === 'notRated') a.notRated += r.n;
-      else if (r.level !== null) {
-        const i = ratingIndex(r.level);
-        if (i >= 0 && i < 5) a.ratings[i] = (a.ratings[i] ?? 0) + r.n;
-      }
+      [r.l1, r.l2, r.l3, r.l4, r.l5].forEach((n, i) => {
+        const position = ratingIndex(i + 1);
+        if (position >= 0) a.ratings[position] = (a.ratings[position] ?? 0) + n;
+      });
+      a.notRated += r.notRated;
     }
+    const expired = sliced<{ k: string | null; n: number }>(
+      db,
+      filter,
+      slices,
+      (g) =>
+        `SELECT ${column(RATINGS, 'r', g)} AS k, COUNT(*) AS n FROM rating r INDEXED BY rating_not_rated_stats
+         WHERE r.status = 'notRated' AND r.answered_at IS NULL AND r.expires_at >= ? AND r.expires_at < ? ${sc.sql} ${groupBy(g)}`,
+      (slice) => [slice.start, slice.end, ...sc.params],
+    );
+    for (const r of expired) acc(r.k).notRated += r.n;
   }
 
   // follow-ups opened in the range and still open; overdue when rectify_due is before today
   {
     const sc = scope(filter, FOLLOW_UPS, 'f');
-    const rows = db
-      .prepare(
-        `SELECT ${groupExpr(filter, FOLLOW_UPS, 'f')} AS k, COUNT(*) AS n,
-           TOTAL(f.rectify_due IS NOT NULL AND substr(f.rectify_due, 1, 10) < ?) AS overdue
-         FROM follow_up f
-         WHERE f.status = 'open' AND f.opened_at >= ? AND f.opened_at < ? ${sc.sql} GROUP BY k`,
-      )
-      .all(today, start, end, ...sc.params) as { k: string | null; n: number; overdue: number }[];
+    const rows = sliced<{ k: string | null; n: number; overdue: number }>(
+      db,
+      filter,
+      slices,
+      (g) =>
+        `SELECT ${column(FOLLOW_UPS, 'f', g)} AS k, COUNT(*) AS n, TOTAL(f.rectify_due IS NOT NULL AND substr(f.rectify_due, 1, 10) < ?) AS overdue
+         FROM follow_up f WHERE f.status = 'open' AND f.opened_at >= ? AND f.opened_at < ? ${sc.sql} ${groupBy(g)}`,
+      (slice) => [today, slice.start, slice.end, ...sc.params],
+    );
     for (const r of rows) {
       const a = acc(r.k);
       a.followUpsOpen += r.n;
