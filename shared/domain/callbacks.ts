@@ -14,6 +14,7 @@
  * not cover that year it is 待定 and nothing is scheduled (the event stays a
  * candidate and is counted as unscheduled until the calendar is entered).
  */
+import { RATING_LEVELS } from './rating';
 import { addWorkingDays, type WorkCalendar } from './working-days';
 import type { PlainDate } from './plain-date';
 
@@ -59,20 +60,11 @@ export interface UnscheduledCallback {
   reason: string;
 }
 
-/** Satisfaction as the rating pad counts it: 5 = 非常满意 … 1 = 非常不满意. */
-export const SATISFACTION_LEVELS: readonly { level: number; label: string }[] = [
-  { level: 5, label: '非常满意' },
-  { level: 4, label: '满意' },
-  { level: 3, label: '基本满意' },
-  { level: 2, label: '不满意' },
-  { level: 1, label: '非常不满意' },
-];
+/** Satisfaction is asked on the rating pad's scale: 5 = 非常满意 … 1 = 非常不满意. */
+export const SATISFACTION_LEVELS: readonly { level: number; label: string }[] = RATING_LEVELS;
 
-/**
- * Ratings at or below this level are bad (不满意, 非常不满意), as in
- * shared/domain/rating.ts (5 = 非常满意 … 1 = 非常不满意).
- */
-export const BAD_RATING_MAX_LEVEL = 2;
+/** Ratings at or below this level are bad (不满意, 非常不满意): the rating pad's own rule. */
+export const BAD_RATING_MAX_LEVEL = Math.max(...RATING_LEVELS.filter((l) => l.bad).map((l) => l.level));
 
 export const SOURCE_LABELS: Record<CallbackSource, string> = {
   badRating: '差评回访',
