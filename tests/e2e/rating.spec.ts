@@ -107,4 +107,15 @@ test('finish a contact, rate on the display, the clerk sees only the status, the
   await clerk.getByRole('radio', { name: '已结案' }).check();
   await expect(clerk.getByTestId('followup-row')).toContainText('已结案');
   await shot(clerk, 'rating-followup-closed');
+
+  // the statistics reflect it: this month, by clerk, 李晓梅 has one 不满意 and a satisfaction rate of 0
+  await clerk.getByRole('button', { name: '统计分析' }).click();
+  const table = clerk.getByTestId('stats-table');
+  const headers = (await table.locator('thead th').allTextContents()).map((h) => h.replace(/[¹²³⁴⁵⁶]/g, ''));
+  const cells = await table.locator('tbody tr', { hasText: '李晓梅' }).locator('th, td').allTextContents();
+  const cell = (header: string) => cells[headers.indexOf(header)];
+  expect(cell('不满意')).toBe('1');
+  expect(cell('非常满意')).toBe('0');
+  expect(cell('满意率')).toMatch(/^0(\.0+)?%$/);
+  await shot(clerk, 'rating-stats');
 });
