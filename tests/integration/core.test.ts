@@ -5,7 +5,6 @@ import { events as eventSchemas, METHOD_NAMES, methods, type EventName, type Met
 import { DEFAULT_COMMITMENTS } from '../../shared/domain/commitments';
 import { weakPinReason } from '../../shared/domain/pin';
 import { CounterError, type ErrorCode } from '../../shared/result';
-import type { CounterCore } from '../../electron/services/core';
 import { MIGRATIONS } from '../../electron/services/db/migrations';
 import { seedDemo } from '../../electron/services/demo';
 import { LOCKOUT_MS, MAX_WRONG_PINS } from '../../electron/services/session-service';
@@ -31,7 +30,8 @@ import {
   FakeClock,
   type TestCore,
 } from '../support/core';
-import { allChanges, auditSince, changesSince, maxSeq, rowCounts, type AuditRow, type ChangeRow } from '../support/db';
+import { allChanges, auditSince, maxSeq, rowCounts } from '../support/db';
+import { expectLedger, ledgerOf, type Expected, type Ledger } from '../support/ledger-rows';
 import { gifImage, imageSize, jpegImage, pngImage } from '../support/images';
 import { UNKNOWN_ID, VALID_REQUESTS } from '../support/requests';
 
@@ -46,36 +46,6 @@ function snapshot(t: TestCore): { rows: Record<string, number>; settings: string
   };
 }
 
-interface Ledger {
-  audit: AuditRow[];
-  changes: ChangeRow[];
-}
-
-async function ledgerOf(core: CounterCore, run: () => Promise<unknown>): Promise<Ledger> {
-  const audit = maxSeq(core.db, 'audit_log');
-  const changes = maxSeq(core.db, 'change_log');
-  await run();
-  return { audit: auditSince(core.db, audit), changes: changesSince(core.db, changes) };
-}
-
-type Expected = readonly [action: string, entity: string, op: 'insert' | 'update' | 'delete'];
-
-/** One audit row and one change-log row per expected change, in order, about the same record. */
-function expectLedger(core: CounterCore, ledger: Ledger, expected: readonly Expected[]): void {
-  expect(ledger.audit.map((r) => [r.action, r.entity])).toEqual(expected.map(([action, entity]) => [action, entity]));
-  expect(ledger.changes.map((r) => [r.entity, r.op])).toEqual(expected.map(([, entity, op]) => [entity, op]));
-  const { hallId, windowNo } = core.ctx.settings.get();
-  ledger.audit.forEach((audit, i) => {
-    const change = ledger.changes[i];
-    expect(change).toBeDefined();
-    if (!change) return;
-    expect(audit.entity_id).toBe(change.entity_id);
-    expect(audit.at).toBe(change.created_at);
-    expect(change.schema_version).toBe(MIGRATIONS.length);
-    expect([audit.hall_id, audit.window_no, change.hall_id, change.window_no]).toEqual([hallId, windowNo, hallId, windowNo]);
-    expect(hallId).not.toBe('');
-  });
-}
 
 async function noWrites<T>(t: TestCore, run: () => Promise<T>): Promise<T> {
   const before = snapshot(t);

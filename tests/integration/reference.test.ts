@@ -10,12 +10,12 @@ import defaultCatalogue from '../../shared/catalogue/default-catalogue.json';
 import type { CallerKind } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import type { CounterCore } from '../../electron/services/core';
-import { MIGRATIONS } from '../../electron/services/db/migrations';
 import { loadWorkCalendar } from '../../electron/services/reference/calendar-service';
 import { activeCatalogue, builtInCatalogue } from '../../electron/services/reference/catalogue-service';
 import { addWorkingDays } from '../../shared/domain/working-days';
 import { CLERK, SUPERVISOR, call, cleanupAll, createTestCore, expectError, expectOk, fileBytes, login, logout, setUpWithClerk, type TestCore } from '../support/core';
-import { auditSince, changesSince, maxSeq, rowCounts, type AuditRow, type ChangeRow } from '../support/db';
+import { rowCounts } from '../support/db';
+import { expectLedger, ledgerOf, type Expected, type Ledger } from '../support/ledger-rows';
 
 afterAll(cleanupAll);
 
@@ -43,34 +43,10 @@ async function supervisorCore(): Promise<TestCore> {
   return t;
 }
 
-interface Ledger {
-  audit: AuditRow[];
-  changes: ChangeRow[];
-}
 
-async function ledgerOf(core: CounterCore, run: () => Promise<unknown>): Promise<Ledger> {
-  const audit = maxSeq(core.db, 'audit_log');
-  const changes = maxSeq(core.db, 'change_log');
-  await run();
-  return { audit: auditSince(core.db, audit), changes: changesSince(core.db, changes) };
-}
-
-type Expected = readonly [action: string, entity: string, op: 'insert' | 'update' | 'delete'];
-
-function expectLedger(core: CounterCore, ledger: Ledger, expected: readonly Expected[]): void {
-  expect(ledger.audit.map((r) => [r.action, r.entity])).toEqual(expected.map(([action, entity]) => [action, entity]));
-  expect(ledger.changes.map((r) => [r.entity, r.op])).toEqual(expected.map(([, entity, op]) => [entity, op]));
-  const { hallId, windowNo } = core.ctx.settings.get();
-  ledger.audit.forEach((audit, i) => {
-    const change = ledger.changes[i];
-    expect(change).toBeDefined();
-    if (!change) return;
-    expect(audit.entity_id).toBe(change.entity_id);
-    expect(audit.at).toBe(change.created_at);
-    expect(audit.actor_staff_no).toBe(SUPERVISOR.staffNo);
-    expect(change.schema_version).toBe(MIGRATIONS.length);
-    expect([audit.hall_id, audit.window_no, change.hall_id, change.window_no]).toEqual([hallId, windowNo, hallId, windowNo]);
-  });
+/** The reference methods are supervisor actions: their audit rows name the supervisor. */
+function expectSupervisorLedger(core: CounterCore, ledger: Ledger, expected: readonly Expected[]): void {
+  expectLedger(core, ledger, expected, SUPERVISOR.staffNo);
 }
 
 /** Every table's row count and the settings file, before and after. */
@@ -135,7 +111,7 @@ describe('the service catalogue', () => {
       const result = await refOk(t.core, 'catalogue.import', { content: catalogueFile('2026.2', (f) => f.items.push(NEW_ITEM)) });
       expect(result).toEqual({ version: '2026.2', items: builtInCatalogue().items.length + 1 });
     });
-    expectLedger(t.core, first, [['catalogue.import', 'catalogue_version', 'insert']]);
+    expectSupervisorLedger(t.core, first, [['catalogue.import', 'catalogue_version', 'insert']]);
     const payload = JSON.parse(first.changes[0]?.payload ?? '{}') as Record<string, unknown>;
     expect(payload).toMatchObject({ version: '2026.2', active: true, items: builtInCatalogue().items.length + 1, issuedAt: '2026-01-05' });
     expect(JSON.parse(String(payload.content))).toMatchObject({ version: '2026.2' });
@@ -147,7 +123,7 @@ describe('the service catalogue', () => {
     expect(activeCatalogue(t.core.ctx).version).toBe('2026.2');
 
     const second = await ledgerOf(t.core, () => refOk(t.core, 'catalogue.import', { content: catalogueFile('2026.10') }));
-    expectLedger(t.core, second, [
+    expectSupervisorLedger(t.core, second, [
       ['catalogue.import', 'catalogue_version', 'update'],
       ['catalogue.import', 'catalogue_version', 'insert'],
     ]);
@@ -244,7 +220,7 @@ describe('the working-day calendar', () => {
     const inserted = await ledgerOf(t.core, () =>
       refOk(t.core, 'calendar.saveOverride', { date: '2027-01-01', kind: 'restday', name: '元旦', source: notice, coversYear: true }),
     );
-    expectLedger(t.core, inserted, [['calendar.saveOverride', 'calendar_override', 'insert']]);
+    expectSupervisorLedger(t.core, inserted, [['calendar.saveOverride', 'calendar_override', 'insert']]);
     expect(JSON.parse(inserted.changes[0]?.payload ?? '{}')).toMatchObject({ date: '2027-01-01', kind: 'restday', name: '元旦', source: notice, coversYear: true });
     expect(loadWorkCalendar(t.core.ctx)).not.toBe(before);
     expect(addWorkingDays(loadWorkCalendar(t.core.ctx), '2026-12-28', 5)).toEqual({ date: '2027-01-05' });
@@ -260,7 +236,7 @@ describe('the working-day calendar', () => {
     const updated = await ledgerOf(t.core, () =>
       refOk(t.core, 'calendar.saveOverride', { date: '2027-01-01', kind: 'restday', name: '元旦（更正）', source: notice, coversYear: true }),
     );
-    expectLedger(t.core, updated, [['calendar.saveOverride', 'calendar_override', 'update']]);
+    expectSupervisorLedger(t.core, updated, [['calendar.saveOverride', 'calendar_override', 'update']]);
     expect(JSON.parse(updated.audit[0]?.detail ?? '{}')).toEqual({ before: { kind: 'restday', name: '元旦', source: notice, coversYear: true } });
     expect((await refOk(t.core, 'calendar.overrides', {})).overrides).toHaveLength(1);
 
@@ -269,7 +245,7 @@ describe('the working-day calendar', () => {
     expect(await refOk(t.core, 'calendar.deadline', { start: '2026-09-25', workingDays: 20 })).toEqual({ date: '2026-10-30' });
 
     const deleted = await ledgerOf(t.core, () => refOk(t.core, 'calendar.deleteOverride', { date: '2026-10-12' }));
-    expectLedger(t.core, deleted, [['calendar.deleteOverride', 'calendar_override', 'delete']]);
+    expectSupervisorLedger(t.core, deleted, [['calendar.deleteOverride', 'calendar_override', 'delete']]);
     expect(await refOk(t.core, 'calendar.deadline', { start: '2026-09-25', workingDays: 20 })).toEqual({ date: '2026-10-29' });
     await noWrites(t, async () => expectError(await ref(t.core, 'calendar.deleteOverride', { date: '2026-10-12' }), 'NOT_FOUND'));
 
