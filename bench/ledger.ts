@@ -13,32 +13,14 @@ import { CounterCore } from '../electron/services/core';
 import { shiftSummary } from '../electron/services/handover/handover-service';
 import { newId } from '../electron/services/ids';
 import { SETTINGS_FILE_NAME } from '../electron/services/settings-store';
+import { percentile, seededRandom } from './measure';
+import { hallDate } from '../shared/print/slips/common';
 
 const CONTACTS = 1_000_000;
 const QUERIES = 300;
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split('');
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红梅鑫波斌宇浩凯健俊帆帅旭宁龙林欣晨博文佳怡思雨子轩梓涵一诺浩然'.split('');
 
-/** A small deterministic generator, so every run builds the same ledger. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
-
-function hallDay(ms: number): string {
-  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
-}
 
 export async function ledgerBench(): Promise<string[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'counter-ledger-bench-'));
@@ -59,7 +41,7 @@ export async function ledgerBench(): Promise<string[]> {
     }
 
     // a year of contacts, in time order, with cases for a third and notification slips for a tenth
-    const random = rng(20260929);
+    const random = seededRandom(20260929);
     const db = core.db;
     const t0 = performance.now();
     const insertContact = db.prepare(
@@ -93,7 +75,7 @@ export async function ledgerBench(): Promise<string[]> {
         for (let i = from; i < Math.min(CONTACTS, from + BATCH); i++) {
           const ms = start + i * step;
           const at = new Date(ms).toISOString();
-          const day = hallDay(ms);
+          const day = hallDate(new Date(ms).toISOString()).replaceAll('-', '');
           const id = newId();
           const surname = SURNAMES[Math.floor(random() * SURNAMES.length)] ?? '王';
           const given = (GIVEN[Math.floor(random() * GIVEN.length)] ?? '') + (random() < 0.6 ? (GIVEN[Math.floor(random() * GIVEN.length)] ?? '') : '');

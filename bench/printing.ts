@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { PaperWidth, PrintDocument } from '../shared/print/document';
 import { renderPreviewSvg } from '../electron/services/printing/preview';
 import { renderJob } from '../electron/services/printing/render';
+import { percentile } from './measure';
 
 const RUNS = 2000;
 
@@ -38,11 +39,6 @@ export const BENCH_RECEIPT: PrintDocument = {
     { kind: 'feed', lines: 1 },
   ],
 };
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
 
 function time(fn: () => void): number[] {
   for (let i = 0; i < 200; i++) fn(); // warm up

@@ -22,6 +22,7 @@ import { printingBench } from './printing';
 import { ledgerBench } from './ledger';
 import { auditBench } from './audit';
 import { statsBench } from './stats';
+import { percentile } from './measure';
 
 const COLD_STARTS = 7;
 const ROUND_TRIPS = 3000;
@@ -30,11 +31,6 @@ const ACCEPTS = 30;
 
 function now(): number {
   return performance.timeOrigin + performance.now();
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
 function freePort(): Promise<number> {

@@ -15,31 +15,13 @@ import { LEVEL_AT } from '../shared/domain/stats';
 import { CounterCore } from '../electron/services/core';
 import { newId } from '../electron/services/ids';
 import { SETTINGS_FILE_NAME } from '../electron/services/settings-store';
+import { percentile, seededRandom } from './measure';
+import { hallDate } from '../shared/print/slips/common';
 
 const CONTACTS = 1_000_000;
 const WINDOWS = 20;
 const RUNS = 20;
 
-/** A small deterministic generator, so every run builds the same ledger. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
-
-function hallDay(ms: number): string {
-  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 export async function statsBench(): Promise<string[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'counter-stats-bench-'));
@@ -60,7 +42,7 @@ export async function statsBench(): Promise<string[]> {
       clerks.push(created.value.id);
     }
 
-    const random = rng(20260930);
+    const random = seededRandom(20260930);
     const db = core.db;
     const t0 = performance.now();
     const insertContact = db.prepare(
@@ -99,7 +81,7 @@ export async function statsBench(): Promise<string[]> {
         for (let i = from; i < Math.min(CONTACTS, from + BATCH); i++) {
           const ms = start + i * step;
           const at = new Date(ms).toISOString();
-          const day = hallDay(ms);
+          const day = hallDate(new Date(ms).toISOString());
           const w = Math.floor(random() * WINDOWS);
           const windowNo = String(w + 1);
           const staff = clerks[w] ?? '';
@@ -124,8 +106,8 @@ export async function statsBench(): Promise<string[]> {
               insertRating.run(ratingId, windowNo, id, staff, 'rated', LEVEL_AT[position] ?? null, done, expires, done, done, done);
               if (position >= 3) {
                 const open = ms > start + 330 * 86_400_000 || random() < 0.05;
-                const due = hallDay(ms + 10 * 86_400_000);
-                insertFollowUp.run(newId(), windowNo, ratingId, id, staff, done, hallDay(ms + 3 * 86_400_000), due, open ? 'open' : 'closed', open ? null : due, done, done);
+                const due = hallDate(new Date(ms + 10 * 86_400_000).toISOString());
+                insertFollowUp.run(newId(), windowNo, ratingId, id, staff, done, hallDate(new Date(ms + 3 * 86_400_000).toISOString()), due, open ? 'open' : 'closed', open ? null : due, done, done);
               }
             }
           }
