@@ -154,12 +154,8 @@ export async function xlsxSink(path: string, sheetName: string, header: string[]
   };
 }
 
-export async function exportLedger(ctx: CoreContext, call: CallContext, req: ParsedRequestOf<'ledger.export'>): Promise<ResponseOf<'ledger.export'>> {
-  const session = sessionOf(call);
-  assertMayView(req.filter, session);
-  buildQuery(req.filter); // refuses a bad status or search before anything is written
-  const exportId = req.exportId ?? randomUUID();
-  const directory = req.directory;
+/** Refuses an export folder that is missing or is a file, with a message naming it. */
+export async function assertExportFolder(directory: string): Promise<void> {
   try {
     const s = await stat(directory);
     if (!s.isDirectory()) throw folderError(directory, '这是一个文件，不是文件夹');
@@ -167,6 +163,22 @@ export async function exportLedger(ctx: CoreContext, call: CallContext, req: Par
     if (error instanceof CounterError) throw error;
     throw folderError(directory, folderProblem(error));
   }
+}
+
+/** The export's file name in the folder, numbered _2, _3 … when the name is taken (nothing is overwritten). */
+export async function freeFileName(directory: string, name: string, extension: string): Promise<string> {
+  let file = join(directory, `${name}.${extension}`);
+  for (let n = 2; await stat(file).then(() => true, () => false); n++) file = join(directory, `${name}_${n}.${extension}`);
+  return file;
+}
+
+export async function exportLedger(ctx: CoreContext, call: CallContext, req: ParsedRequestOf<'ledger.export'>): Promise<ResponseOf<'ledger.export'>> {
+  const session = sessionOf(call);
+  assertMayView(req.filter, session);
+  buildQuery(req.filter); // refuses a bad status or search before anything is written
+  const exportId = req.exportId ?? randomUUID();
+  const directory = req.directory;
+  await assertExportFolder(directory);
   const at = ctx.clock.now().toISOString();
   const info = LEDGER_CATEGORY_INFO[req.filter.category];
   if (req.fullValues) {
@@ -179,8 +191,7 @@ export async function exportLedger(ctx: CoreContext, call: CallContext, req: Par
     });
   }
   const name = `${info.label}台账_${stamp(at)}`;
-  let file = join(directory, `${name}.${req.format}`);
-  for (let n = 2; await stat(file).then(() => true, () => false); n++) file = join(directory, `${name}_${n}.${req.format}`);
+  const file = await freeFileName(directory, name, req.format);
   const temp = join(directory, `.${exportId}.${req.format}.part`);
 
   const { spec, where, params } = buildQuery(req.filter);

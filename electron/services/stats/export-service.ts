@@ -11,7 +11,7 @@ import { DISTRIBUTION_LABELS, formatMinutes, formatRate, STATS_FOOTNOTES, STATS_
 import { CounterError } from '../../../shared/result';
 import { actorOf, type CallContext, type CoreContext } from '../context';
 import { recordEvent } from '../db/ledger';
-import { csvSink, folderError, folderProblem, stamp, xlsxSink, type Sink } from '../ledger/export-service';
+import { assertExportFolder, csvSink, folderError, folderProblem, freeFileName, stamp, xlsxSink, type Sink } from '../ledger/export-service';
 import { statsReport } from './report-service';
 
 const GROUP_HEADER = { clerk: '工作人员', window: '窗口', day: '日期', month: '月份' } as const;
@@ -53,17 +53,10 @@ export function statsValues(row: StatsRow): string[] {
 export async function exportStats(ctx: CoreContext, call: CallContext, req: ParsedRequestOf<'stats.export'>): Promise<ResponseOf<'stats.export'>> {
   const report = statsReport(ctx.db, req.filter, ctx.clock.now());
   const directory = req.directory;
-  try {
-    const s = await stat(directory);
-    if (!s.isDirectory()) throw folderError(directory, '这是一个文件，不是文件夹');
-  } catch (error) {
-    if (error instanceof CounterError) throw error;
-    throw folderError(directory, folderProblem(error));
-  }
+  await assertExportFolder(directory);
   const at = ctx.clock.now().toISOString();
   const name = `统计报表_${STATS_GROUP_LABELS[report.groupBy]}_${report.from}至${report.to}_${stamp(at)}`;
-  let file = join(directory, `${name}.${req.format}`);
-  for (let n = 2; await stat(file).then(() => true, () => false); n++) file = join(directory, `${name}_${n}.${req.format}`);
+  const file = await freeFileName(directory, name, req.format);
   const temp = join(directory, `.${name}.${req.format}.part`);
   const header = statsHeader(report);
   const lines = [...report.rows.map(statsValues), statsValues(report.totals), [], [`统计期间：${report.from} 至 ${report.to}（北京时间）`], ...STATS_FOOTNOTES.map((f) => [`注：${f}`])];
