@@ -2,11 +2,14 @@
  * Ledgers (台账): records by category with filters and search, exports to
  * CSV/XLSX, monthly archives of closed records and the purge of old scans.
  *
- * Search by document number is not offered yet: document numbers are stored
- * masked only. The feature that stores them encrypted with a keyed hash adds
- * a `documentNumber` field to ledgerFilterSchema and matches it by the hash.
+ * Search by document number: `documentNumber` in the filter is matched by
+ * the keyed lookup hash stored beside the sealed number (never by the
+ * number itself, which the database does not hold in plain text). Contacts
+ * received before numbers were stored sealed have the masked form only and
+ * are not found by number.
  */
 import { z } from 'zod';
+import { normalizeDocumentNumber } from '../domain/identity-documents';
 import { idField } from '../fields';
 import { empty, method } from './method';
 
@@ -84,10 +87,28 @@ export const ledgerFilterSchema = z
     status: z.string().trim().max(20).optional(),
     /** A contact, case or slip number (exact or its beginning), or an applicant's name (exact or its beginning). */
     search: z.string().trim().max(40, '搜索内容不能超过 40 个字').optional(),
+    /** An applicant's full document number (any spacing, full-width digits, lower-case x): exact match by its keyed hash. */
+    documentNumber: z.string().trim().min(1, '请填写证件号码').max(40, '证件号码不能超过 40 个字').optional(),
   })
   .strict()
   .refine((f) => !f.from || !f.to || f.from <= f.to, { message: '开始日期不能晚于结束日期', path: ['to'] });
 export type LedgerFilter = z.infer<typeof ledgerFilterSchema>;
+
+/** Prefixes of the hall's own numbers (接待、告知单、引导单、受理): a search starting with one is a record number. */
+const RECORD_NUMBER_PREFIX = /^(JD|GZ|YD|SL)\d/;
+
+/**
+ * Whether what the clerk typed in the ledger's search box is a document
+ * number rather than a record number or a name: 18 characters of a resident
+ * ID (digits, a final X), or a passport / permit-like run of 1–2 letters and
+ * 7–10 digits that is not one of the hall's own number prefixes. Full-width
+ * characters, spaces and a lower-case x are accepted as the vault normalizes them.
+ */
+export function looksLikeDocumentNumber(input: string): boolean {
+  const value = normalizeDocumentNumber(input);
+  if (/^\d{17}[\dX]$/.test(value)) return true;
+  return /^[A-Z]{1,2}\d{7,10}$/.test(value) && !RECORD_NUMBER_PREFIX.test(value);
+}
 
 export const ledgerColumnSchema = z.object({ key: z.string(), label: z.string() });
 export type LedgerColumn = z.infer<typeof ledgerColumnSchema>;

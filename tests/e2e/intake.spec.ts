@@ -49,7 +49,7 @@ test('walk-in, missing material, notification slip, return with the slip, accept
   await login(page, '1001', '135790');
   await page.getByLabel('办理事项').selectOption({ label: '婚姻登记记录证明' });
   await page.getByLabel('申请人姓名').fill('王小明');
-  await page.getByLabel('证件号码（可不填，仅保存脱敏值）').fill('11010519491231002X');
+  await page.getByLabel('证件号码（可不填，加密保存，屏幕和单据只显示脱敏值）').fill('11010519491231002X');
   await page.getByRole('button', { name: '开始接待' }).click();
   const card = page.getByTestId('contact-card');
   await expect(card).toContainText('婚姻登记记录证明 · 王小明');

@@ -14,6 +14,12 @@ export interface ContactRow {
   applicant_name: string;
   applicant_phone: string;
   applicant_id_masked: string;
+  /** 'residentId' | 'other'; null for contacts without a number and for those received before migration 9 (masked only). */
+  applicant_id_type: string | null;
+  /** The number sealed by ctx.vault ('v1:…'); never leaves this machine (not in payloads, audit, slips or screens). */
+  applicant_id_sealed: string | null;
+  /** ctx.vault.lookupHash of the normalized number, for the ledger's search by number. */
+  applicant_id_hash: string | null;
   owner_staff_id: string;
   status: ContactStatus;
   received_materials: string;
@@ -76,7 +82,36 @@ export function contactView(ctx: CoreContext, row: ContactRow, item: CatalogueIt
   };
 }
 
-/** The contact as the hall server stores it. */
+/**
+ * The columns the hall server receives. Listed one by one, never `*`: the
+ * sealed document number and its lookup hash stay on this machine (the hash
+ * is keyed per machine and would be useless there; the sealed value cannot
+ * be opened without this machine's key), and a column added later is left
+ * out until someone decides it belongs in the outbox.
+ */
+const PAYLOAD_COLUMNS = [
+  'id',
+  'hall_id',
+  'window_no',
+  'contact_no',
+  'channel',
+  'item_code',
+  'item_name',
+  'applicant_name',
+  'applicant_phone',
+  'applicant_id_type',
+  'applicant_id_masked',
+  'owner_staff_id',
+  'status',
+  'received_materials',
+  'received_at',
+  'closed_at',
+  'close_reason',
+  'created_at',
+  'updated_at',
+] as const;
+
+/** The contact as the hall server stores it (masked document number only). */
 export function contactPayload(ctx: CoreContext, id: string): Record<string, unknown> {
-  return ctx.db.prepare('SELECT * FROM contact WHERE id = ?').get(id) as Record<string, unknown>;
+  return ctx.db.prepare(`SELECT ${PAYLOAD_COLUMNS.join(', ')} FROM contact WHERE id = ?`).get(id) as Record<string, unknown>;
 }

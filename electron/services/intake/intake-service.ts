@@ -7,6 +7,7 @@
 import type { Contact, ParsedRequestOf, ServiceCase } from '../../../shared/contract';
 import type { CatalogueItem } from '../../../shared/catalogue/schema';
 import { parseResidentId } from '../../../shared/domain/id-number';
+import { normalizeDocumentNumber } from '../../../shared/domain/identity-documents';
 import { maskIdNumber, maskName } from '../../../shared/domain/masking';
 import { addWorkingDays } from '../../../shared/domain/working-days';
 import { hallDate } from '../../../shared/print/slips/common';
@@ -47,20 +48,36 @@ function slipApplicant(row: ContactRow): string {
   return row.applicant_id_masked ? `${maskName(row.applicant_name)}（${row.applicant_id_masked}）` : maskName(row.applicant_name);
 }
 
-function maskDocumentNumber(input: string, today: string): string {
-  const value = input.trim();
-  if (value === '') return '';
+/** A document number as stored: the masked form for screens and slips, and the sealed value and lookup hash. */
+export interface StoredDocument {
+  /** 'residentId' (18 characters, checked by GB 11643) or 'other' (passport, permits…: format only, the form asks no type). */
+  type: 'residentId' | 'other';
+  masked: string;
+  sealed: string;
+  hash: string;
+}
+
+/**
+ * Checks the applicant's document number and prepares it for storage; null
+ * when none was given. The number is normalized first (full-width → ASCII,
+ * spaces dropped, upper case: shared/domain/identity-documents.ts), so the
+ * hash matches the ledger's search by number however the clerk typed it.
+ */
+export function prepareDocumentNumber(ctx: CoreContext, input: string, today: string): StoredDocument | null {
+  const value = normalizeDocumentNumber(input);
+  if (value === '') return null;
   // digits with an optional trailing X: a resident ID card number, checked by GB 11643
-  if (/^\d{15,}[Xx]?$/.test(value)) {
+  if (/^\d{15,}X?$/.test(value)) {
     const parsed = parseResidentId(value, today);
     if (!parsed.ok) throw new CounterError('VALIDATION', `请检查输入：证件号码：${parsed.problem}`, { applicantIdNumber: parsed.problem });
-    return maskIdNumber(parsed.value.normalized);
+    const normalized = parsed.value.normalized;
+    return { type: 'residentId', masked: maskIdNumber(normalized), sealed: ctx.vault.seal(normalized), hash: ctx.vault.lookupHash(normalized) };
   }
-  if (!/^[A-Za-z0-9()-]{5,30}$/.test(value)) {
+  if (!/^[A-Z0-9()-]{5,30}$/.test(value)) {
     const problem = '证件号码只能包含字母、数字，5 到 30 位';
     throw new CounterError('VALIDATION', `请检查输入：${problem}`, { applicantIdNumber: problem });
   }
-  return maskIdNumber(value);
+  return { type: 'other', masked: maskIdNumber(value), sealed: ctx.vault.seal(value), hash: ctx.vault.lookupHash(value) };
 }
 
 function assertStatus(row: ContactRow, allowed: readonly ContactRow['status'][], action: string): void {
@@ -111,17 +128,35 @@ function updateContact(ctx: CoreContext, call: CallContext, id: string, fields: 
 export function startContact(ctx: CoreContext, call: CallContext, session: ActiveSession, req: ParsedRequestOf<'intake.start'>): Contact {
   const item = requireItem(ctx, req.itemCode);
   const at = ctx.clock.now().toISOString();
-  const masked = maskDocumentNumber(req.applicantIdNumber, hallDate(at));
+  const document = prepareDocumentNumber(ctx, req.applicantIdNumber, hallDate(at));
   const origin = ctx.origin();
   const id = newId();
   ctx.db.transaction(() => {
     ctx.db
       .prepare(
         `INSERT INTO contact (id, hall_id, window_no, contact_no, channel, item_code, item_name, applicant_name, applicant_phone,
-           applicant_id_masked, owner_staff_id, status, received_at, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
+           applicant_id_masked, applicant_id_type, applicant_id_sealed, applicant_id_hash, owner_staff_id, status, received_at, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
       )
-      .run(id, origin.hallId, origin.windowNo, nextNumber(ctx, 'JD', at), req.channel, item.code, item.name, req.applicantName, req.applicantPhone, masked, session.staffId, at, at, at);
+      .run(
+        id,
+        origin.hallId,
+        origin.windowNo,
+        nextNumber(ctx, 'JD', at),
+        req.channel,
+        item.code,
+        item.name,
+        req.applicantName,
+        req.applicantPhone,
+        document?.masked ?? '',
+        document?.type ?? null,
+        document?.sealed ?? null,
+        document?.hash ?? null,
+        session.staffId,
+        at,
+        at,
+        at,
+      );
     recordChange(ctx.db, origin, actorOf(call), at, { action: 'intake.start', entity: 'contact', entityId: id, op: 'insert', payload: contactPayload(ctx, id) });
   })();
   return view(ctx, contactRow(ctx, id));

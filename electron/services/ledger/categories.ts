@@ -12,8 +12,17 @@ type Cell = string | number | null | undefined;
 export type SqlRow = Record<string, string | number | null> & { _key: number; _id: string; _at: string };
 
 export interface RenderOptions {
-  /** Unmasked phone numbers (supervisor exports, audited). */
+  /** Unmasked phone and document numbers (supervisor exports, audited). */
   fullValues: boolean;
+  /** Opens a sealed document number (ctx.vault.open); only full-value exports pass it. */
+  openDocument?: (sealed: string) => string;
+}
+
+/** The document number as shown: the full number for a full-value export where one is stored, else the masked form. */
+function documentCell(masked: Cell, sealed: Cell, o: RenderOptions): string {
+  if (o.fullValues && o.openDocument && typeof sealed === 'string' && sealed !== '') return o.openDocument(sealed);
+  // contacts received before numbers were sealed (migration 9) have the masked form only
+  return str(masked);
 }
 
 export interface CategorySql {
@@ -31,6 +40,8 @@ export interface CategorySql {
   number: { sql: string; params: number } | null;
   /** The applicant-name column (indexed: contact_applicant_name), or null. */
   name: string | null;
+  /** The applicant's document lookup-hash column (indexed: contact_applicant_id_hash), or null when the category has none. */
+  documentHash: string | null;
   columns: LedgerColumn[];
   render(row: SqlRow, options: RenderOptions): string[];
 }
@@ -92,7 +103,7 @@ export const CATEGORY_SQL: Record<LedgerCategory, CategorySql> = {
   contacts: {
     from: 'contact t LEFT JOIN staff s ON s.id = t.owner_staff_id LEFT JOIN service_case sc ON sc.contact_id = t.id',
     select: `t.rowid AS _key, t.id AS _id, t.received_at AS _at, t.contact_no, t.item_name, t.applicant_name, t.applicant_phone,
-      t.applicant_id_masked, t.channel, s.name AS staff_name, s.staff_no, t.status, t.closed_at, t.close_reason, sc.case_no`,
+      t.applicant_id_masked, t.applicant_id_sealed, t.channel, s.name AS staff_name, s.staff_no, t.status, t.closed_at, t.close_reason, sc.case_no`,
     date: 't.received_at',
     key: 't.rowid',
     orderByKeyOnly: false,
@@ -106,6 +117,7 @@ export const CATEGORY_SQL: Record<LedgerCategory, CategorySql> = {
       params: 4,
     },
     name: 't.applicant_name',
+    documentHash: 't.applicant_id_hash',
     columns: [
       { key: 'number', label: '接待编号' },
       { key: 'receivedAt', label: '接待时间' },
@@ -126,7 +138,7 @@ export const CATEGORY_SQL: Record<LedgerCategory, CategorySql> = {
       str(r.item_name),
       str(r.applicant_name),
       o.fullValues ? str(r.applicant_phone) : maskPhone(str(r.applicant_phone)),
-      str(r.applicant_id_masked),
+      documentCell(r.applicant_id_masked, r.applicant_id_sealed, o),
       CHANNEL[str(r.channel)] ?? str(r.channel),
       clerk(r.staff_name, r.staff_no),
       statusLabel('contacts', r.status),
@@ -137,7 +149,7 @@ export const CATEGORY_SQL: Record<LedgerCategory, CategorySql> = {
   },
   cases: {
     from: 'service_case t JOIN contact c ON c.id = t.contact_id LEFT JOIN staff s ON s.id = t.accepted_by',
-    select: `t.rowid AS _key, t.id AS _id, t.accepted_at AS _at, t.case_no, t.item_name, c.applicant_name, c.applicant_id_masked,
+    select: `t.rowid AS _key, t.id AS _id, t.accepted_at AS _at, t.case_no, t.item_name, c.applicant_name, c.applicant_id_masked, c.applicant_id_sealed,
       s.name AS staff_name, s.staff_no, t.time_limit_kind, t.working_days, t.due_date, t.due_pending_reason, t.status, t.completed_at, c.contact_no`,
     date: 't.accepted_at',
     key: 't.rowid',
@@ -146,6 +158,7 @@ export const CATEGORY_SQL: Record<LedgerCategory, CategorySql> = {
     status: statusConditions('cases', 't.status'),
     number: { sql: `(${prefix('t.case_no')} OR ${prefix('c.contact_no')})`, params: 2 },
     name: 'c.applicant_name',
+    documentHash: 'c.applicant_id_hash',
     columns: [
       { key: 'caseNo', label: '受理编号' },
       { key: 'acceptedAt', label: '受理时间' },
@@ -159,12 +172,12 @@ export const CATEGORY_SQL: Record<LedgerCategory, CategorySql> = {
       { key: 'completedAt', label: '办结时间' },
       { key: 'contactNo', label: '接待编号' },
     ],
-    render: (r) => [
+    render: (r, o) => [
       str(r.case_no),
       hallDateTime(r._at),
       str(r.item_name),
       str(r.applicant_name),
-      str(r.applicant_id_masked),
+      documentCell(r.applicant_id_masked, r.applicant_id_sealed, o),
       clerk(r.staff_name, r.staff_no),
       r.time_limit_kind === 'onTheSpot' ? '即办' : `${str(r.working_days)} 个工作日`,
       r.due_date === null || r.due_date === undefined ? (r.time_limit_kind === 'onTheSpot' ? '' : `待定（${str(r.due_pending_reason)}）`) : str(r.due_date),
@@ -184,6 +197,7 @@ export const CATEGORY_SQL: Record<LedgerCategory, CategorySql> = {
     status: {},
     number: { sql: `(${prefix('t.slip_no')} OR ${prefix('c.contact_no')})`, params: 2 },
     name: 'c.applicant_name',
+    documentHash: 'c.applicant_id_hash',
     columns: [
       { key: 'slipNo', label: '告知单编号' },
       { key: 'issuedAt', label: '开具时间' },
@@ -216,6 +230,7 @@ export const CATEGORY_SQL: Record<LedgerCategory, CategorySql> = {
     status: {},
     number: { sql: `(${prefix('t.slip_no')} OR ${prefix('c.contact_no')})`, params: 2 },
     name: 'c.applicant_name',
+    documentHash: 'c.applicant_id_hash',
     columns: [
       { key: 'slipNo', label: '引导单编号' },
       { key: 'issuedAt', label: '开具时间' },
@@ -246,6 +261,7 @@ export const CATEGORY_SQL: Record<LedgerCategory, CategorySql> = {
     status: { pending: 't.acknowledged_at IS NULL', acknowledged: 't.acknowledged_at IS NOT NULL' },
     number: null,
     name: null,
+    documentHash: null,
     columns: [
       { key: 'signedAt', label: '签署时间' },
       { key: 'kind', label: '类型' },
@@ -276,6 +292,7 @@ export const CATEGORY_SQL: Record<LedgerCategory, CategorySql> = {
     status: statusConditions('printJobs', 't.status'),
     number: null,
     name: null,
+    documentHash: null,
     columns: [
       { key: 'createdAt', label: '打印时间' },
       { key: 'title', label: '单据' },
@@ -309,6 +326,7 @@ export const CATEGORY_SQL: Record<LedgerCategory, CategorySql> = {
     status: {},
     number: null,
     name: null,
+    documentHash: null,
     columns: [
       { key: 'seq', label: '序号' },
       { key: 'at', label: '时间' },

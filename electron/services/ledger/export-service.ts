@@ -13,11 +13,13 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { LEDGER_CATEGORY_INFO, type LedgerFilter } from '../../../shared/api/ledger';
 import type { ParsedRequestOf, ResponseOf } from '../../../shared/contract';
+import { normalizeDocumentNumber } from '../../../shared/domain/identity-documents';
+import { maskIdNumber } from '../../../shared/domain/masking';
 import { CounterError } from '../../../shared/result';
 import { actorOf, sessionOf, type CallContext, type CoreContext } from '../context';
 import { recordEvent } from '../db/ledger';
 import type { SqlRow } from './categories';
-import { assertMayView, buildQuery, orderBy } from './query-service';
+import { assertMayView, buildQuery, orderBy, type DocumentLookup } from './query-service';
 
 /** A progress event every this many rows (and one at the end). */
 export const PROGRESS_EVERY = 5000;
@@ -63,9 +65,15 @@ export function folderError(directory: string, problem: string): CounterError {
   });
 }
 
+/** The filter as the audit trail records it: a searched document number masked, never in full. */
+export function loggedFilter(filter: LedgerFilter): LedgerFilter {
+  if (filter.documentNumber === undefined) return filter;
+  return { ...filter, documentNumber: maskIdNumber(normalizeDocumentNumber(filter.documentNumber)) };
+}
+
 /** Counts the rows of a filter on the export connection. */
-function countRows(db: Database.Database, filter: LedgerFilter): number {
-  const { spec, where, params } = buildQuery(filter);
+function countRows(db: Database.Database, filter: LedgerFilter, vault: DocumentLookup): number {
+  const { spec, where, params } = buildQuery(filter, vault);
   return (db.prepare(`SELECT COUNT(*) AS n FROM ${spec.from} WHERE ${where}`).get(...params) as { n: number }).n;
 }
 
@@ -175,32 +183,36 @@ export async function freeFileName(directory: string, name: string, extension: s
 export async function exportLedger(ctx: CoreContext, call: CallContext, req: ParsedRequestOf<'ledger.export'>): Promise<ResponseOf<'ledger.export'>> {
   const session = sessionOf(call);
   assertMayView(req.filter, session);
-  buildQuery(req.filter); // refuses a bad status or search before anything is written
+  buildQuery(req.filter, ctx.vault); // refuses a bad status or search before anything is written
   const exportId = req.exportId ?? randomUUID();
   const directory = req.directory;
   await assertExportFolder(directory);
   const at = ctx.clock.now().toISOString();
   const info = LEDGER_CATEGORY_INFO[req.filter.category];
+  const filter = loggedFilter(req.filter);
   if (req.fullValues) {
     // asked for, even if the export then fails: the request itself is what the trail records
     recordEvent(ctx.db, ctx.origin(), actorOf(call), at, {
       action: 'ledger.export.fullValues',
       entity: 'ledger',
       entityId: null,
-      detail: { exportId, category: req.filter.category, filter: req.filter, format: req.format, directory },
+      detail: { exportId, category: req.filter.category, filter, format: req.format, directory },
     });
   }
   const name = `${info.label}台账_${stamp(at)}`;
   const file = await freeFileName(directory, name, req.format);
   const temp = join(directory, `.${exportId}.${req.format}.part`);
 
-  const { spec, where, params } = buildQuery(req.filter);
+  const { spec, where, params } = buildQuery(req.filter, ctx.vault);
+  // a full-value export shows stored document numbers in full (the request is logged above); a key that
+  // does not match fails the export with the vault's message and leaves no file
+  const render = { fullValues: req.fullValues, openDocument: req.fullValues ? (sealed: string) => ctx.vault.open(sealed) : undefined };
   const header = spec.columns.map((c) => c.label);
   const reader = new Database(ctx.db.name, { readonly: true, fileMustExist: true });
   let sink: Sink | null = null;
   let rows = 0;
   try {
-    const total = countRows(reader, req.filter);
+    const total = countRows(reader, req.filter, ctx.vault);
     try {
       sink = req.format === 'csv' ? await csvSink(temp, header) : await xlsxSink(temp, `${info.label}台账`, header);
     } catch (error) {
@@ -209,7 +221,7 @@ export async function exportLedger(ctx: CoreContext, call: CallContext, req: Par
     ctx.publish('export.progress', { exportId, done: 0, total });
     const iterator = reader.prepare(`SELECT ${spec.select} FROM ${spec.from} WHERE ${where} ORDER BY ${orderBy(spec)}`).iterate(...params) as IterableIterator<SqlRow>;
     for (const row of iterator) {
-      await sink.add(spec.render(row, { fullValues: req.fullValues }));
+      await sink.add(spec.render(row, render));
       rows++;
       if (rows % PROGRESS_EVERY === 0) ctx.publish('export.progress', { exportId, done: rows, total: Math.max(total, rows) });
     }
@@ -230,7 +242,7 @@ export async function exportLedger(ctx: CoreContext, call: CallContext, req: Par
     action: 'ledger.export',
     entity: 'ledger',
     entityId: null,
-    detail: { exportId, category: req.filter.category, filter: req.filter, format: req.format, fullValues: req.fullValues, file, rows, bytes },
+    detail: { exportId, category: req.filter.category, filter, format: req.format, fullValues: req.fullValues, file, rows, bytes },
   });
   return { exportId, file, rows, bytes };
 }

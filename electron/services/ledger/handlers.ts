@@ -10,7 +10,7 @@ import { purgeOldFiles } from './retention-service';
 export const ledgerHandlers: HandlersFor<keyof typeof ledgerMethods> = {
   'ledger.query': (ctx, req, call) => {
     assertMayView(req.filter, sessionOf(call));
-    return queryLedger(ctx.db, req.filter, req.limit, req.cursor);
+    return queryLedger(ctx.db, req.filter, req.limit, req.cursor, ctx.vault);
   },
   'ledger.export': (ctx, req, call) => exportLedger(ctx, call, req),
   'archive.run': (ctx, req, call) => runArchive(ctx, call, req.olderThanMonths),

@@ -5,7 +5,9 @@
  */
 import { LEDGER_CATEGORY_INFO, type LedgerFilter, type LedgerPage } from '../../../shared/api/ledger';
 import { CounterError } from '../../../shared/result';
+import { normalizeDocumentNumber } from '../../../shared/domain/identity-documents';
 import type { ActiveSession } from '../context';
+import type { DocumentVault } from '../crypto/document-vault';
 import type { Db } from '../db/connection';
 import { CATEGORY_SQL, type CategorySql, type SqlRow } from './categories';
 
@@ -43,8 +45,11 @@ export function assertMayView(filter: LedgerFilter, session: ActiveSession): voi
   if (filter.category === 'audit' && session.role !== 'supervisor') throw new CounterError('FORBIDDEN', '审计日志只有主管可以查看');
 }
 
-/** The WHERE clause and parameters for a filter (no paging). */
-export function buildQuery(filter: LedgerFilter): BuiltQuery {
+/** What the ledger needs of the vault: the keyed hash a document number is searched by. */
+export type DocumentLookup = Pick<DocumentVault, 'lookupHash'>;
+
+/** The WHERE clause and parameters for a filter (no paging). A document-number filter needs the vault. */
+export function buildQuery(filter: LedgerFilter, vault?: DocumentLookup): BuiltQuery {
   const spec = CATEGORY_SQL[filter.category];
   const info = LEDGER_CATEGORY_INFO[filter.category];
   const where: string[] = [];
@@ -91,6 +96,17 @@ export function buildQuery(filter: LedgerFilter): BuiltQuery {
       params.push(search, search + TOP);
     }
   }
+  const documentNumber = normalizeDocumentNumber(filter.documentNumber ?? '');
+  if (documentNumber !== '') {
+    if (!spec.documentHash) {
+      const problem = `${info.label}台账不能按证件号码搜索`;
+      throw new CounterError('VALIDATION', `请检查输入：${problem}`, { 'filter.documentNumber': problem });
+    }
+    if (!vault) throw new Error('a ledger search by document number needs the vault');
+    // exact match by the keyed hash: the number itself is never in the database
+    where.push(`${spec.documentHash} = ?`);
+    params.push(vault.lookupHash(documentNumber));
+  }
   return { spec, where: where.length > 0 ? where.join(' AND ') : '1', params };
 }
 
@@ -114,8 +130,8 @@ function decodeCursor(cursor: string): Cursor {
 }
 
 /** One page of a ledger. */
-export function queryLedger(db: Db, filter: LedgerFilter, limit: number, cursor?: string): LedgerPage {
-  const { spec, where, params } = buildQuery(filter);
+export function queryLedger(db: Db, filter: LedgerFilter, limit: number, cursor?: string, vault?: DocumentLookup): LedgerPage {
+  const { spec, where, params } = buildQuery(filter, vault);
   const pageWhere = [where];
   const pageParams = [...params];
   if (cursor) {

@@ -150,7 +150,7 @@ export function IntakePanel({ api }: { api: RendererApi }) {
           <Field label="联系电话（可不填）" error={fieldError(error, 'applicantPhone')}>
             <input name="applicantPhone" value={start.applicantPhone} inputMode="tel" maxLength={20} onChange={(e) => setStart({ ...start, applicantPhone: e.target.value })} />
           </Field>
-          <Field label="证件号码（可不填，仅保存脱敏值）" error={fieldError(error, 'applicantIdNumber')}>
+          <Field label="证件号码（可不填，加密保存，屏幕和单据只显示脱敏值）" error={fieldError(error, 'applicantIdNumber')}>
             <input name="applicantIdNumber" value={start.applicantIdNumber} maxLength={40} onChange={(e) => setStart({ ...start, applicantIdNumber: e.target.value })} />
           </Field>
           <button type="submit" className="primary" disabled={busy}>

@@ -4,7 +4,7 @@
  * progress bar (full values only on request, and logged).
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { LEDGER_CATEGORIES, LEDGER_CATEGORY_INFO, type LedgerCategory, type LedgerFilter, type LedgerPage, type Session, type Staff } from '../../../shared/contract';
+import { LEDGER_CATEGORIES, LEDGER_CATEGORY_INFO, looksLikeDocumentNumber, type LedgerCategory, type LedgerFilter, type LedgerPage, type Session, type Staff } from '../../../shared/contract';
 import type { RendererApi } from '../api';
 import { ErrorBanner, Field, fieldError, Notice, useAction } from '../ui';
 
@@ -24,7 +24,10 @@ function toFilter(category: LedgerCategory, form: Form): LedgerFilter {
   if (form.to) filter.to = form.to;
   if (form.staffId) filter.staffId = form.staffId;
   if (form.status) filter.status = form.status;
-  if (form.search.trim()) filter.search = form.search.trim();
+  const search = form.search.trim();
+  // a resident ID or passport-like number is looked up by its keyed hash; anything else is a record number or a name
+  if (search && looksLikeDocumentNumber(search)) filter.documentNumber = search;
+  else if (search) filter.search = search;
   return filter;
 }
 
@@ -73,7 +76,7 @@ function ExportBox({ api, filter }: { api: RendererApi; filter: LedgerFilter }) 
       </div>
       <label className="check">
         <input type="checkbox" checked={fullValues} onChange={(e) => setFullValues(e.target.checked)} />
-        导出完整联系电话（不打码，本次导出将记入审计日志）
+        导出完整联系电话和证件号码（不打码，本次导出将记入审计日志）
       </label>
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
@@ -209,10 +212,10 @@ export function LedgerPanel({ api, session }: { api: RendererApi; session: Sessi
           {info.searchable ? (
             <Field
               label="搜索"
-              error={fieldError(error, 'filter.search')}
-              hint="接待、受理、告知单或引导单编号，或申请人姓名（全名或姓名开头）。按证件号码查找将在证件号码加密存储后提供。"
+              error={fieldError(error, 'filter.search', 'filter.documentNumber')}
+              hint="接待、受理、告知单或引导单编号，申请人姓名（全名或姓名开头），或申请人完整的证件号码（18 位身份证号或护照等证件号）。"
             >
-              <input name="search" value={form.search} maxLength={40} placeholder="如 SL20260929-3-001 或 张三" onChange={(e) => setForm({ ...form, search: e.target.value })} />
+              <input name="search" value={form.search} maxLength={40} placeholder="如 SL20260929-3-001、张三或证件号码" onChange={(e) => setForm({ ...form, search: e.target.value })} />
             </Field>
           ) : null}
           <div className="ledger-filter-actions">
