@@ -1,6 +1,40 @@
 /** The typed settings of one window workstation; one schema for electron-store and conf. */
 import { z } from 'zod';
 import { optionalText, phoneField, text } from './fields';
+import { certificateFormatProblem, DEFAULT_CERTIFICATE_FORMAT } from './domain/certificate-number';
+import { MIN_CONFIGURABLE_MARRIAGE_AGE, STATUTORY_MARRIAGE_AGE } from './domain/marriage-rules';
+import { DEFAULT_PEAK_DAYS, peakRuleProblem, type PeakDayRule } from './domain/peak-days';
+
+/** Regional adaptations may lower the statutory age (民法典 art. 1047), never raise it. */
+function marriageAge(statutory: number) {
+  return z
+    .number()
+    .int('必须是整数')
+    .min(MIN_CONFIGURABLE_MARRIAGE_AGE, `不能小于 ${MIN_CONFIGURABLE_MARRIAGE_AGE} 周岁`)
+    .max(statutory, `不能高于法定婚龄 ${statutory} 周岁`);
+}
+const slotCapacity = z.number().int('必须是整数').min(1, '每个时段至少 1 人').max(200, '每个时段不能超过 200 人');
+
+export const peakDayRuleSchema = z
+  .object({
+    kind: z.enum(['solar', 'lunar'], '请选择公历或农历'),
+    month: z.number().int('必须是整数').min(1, '月份 1 到 12').max(12, '月份 1 到 12'),
+    day: z.number().int('必须是整数').min(1, '日期 1 到 31').max(31, '日期 1 到 31'),
+    name: z.string().trim(),
+  })
+  .strict()
+  .superRefine((rule, issue) => {
+    const problem = peakRuleProblem(rule);
+    if (problem) issue.addIssue({ code: 'custom', message: problem });
+  }) satisfies z.ZodType<PeakDayRule>;
+
+const certificateFormat = z
+  .string()
+  .trim()
+  .superRefine((format, issue) => {
+    const problem = certificateFormatProblem(format);
+    if (problem) issue.addIssue({ code: 'custom', message: problem });
+  });
 
 export const hallIdentitySchema = z.object({
   hallName: text(1, 40),
@@ -42,6 +76,20 @@ export const settingsSchema = z.object({
   followUpContactDays: z.number().int('必须是整数').min(0, '不能小于 0').max(30, '不能超过 30 个工作日'),
   /** A bad rating: rectify within this many working days. */
   followUpRectifyDays: z.number().int('必须是整数').min(0, '不能小于 0').max(60, '不能超过 60 个工作日'),
+  /** Legal marriage age (民法典 art. 1047: 22 / 20); autonomous regions may set their own. */
+  marriageAgeMale: marriageAge(STATUTORY_MARRIAGE_AGE.male),
+  marriageAgeFemale: marriageAge(STATUTORY_MARRIAGE_AGE.female),
+  /** The office asks for the joint photos (usually 3 two-inch) before registering. */
+  marriagePhotosRequired: z.boolean(),
+  /** 登记机关代码: six digits, part of every certificate number; empty until a supervisor enters it. */
+  registrationOfficeCode: z.union([z.literal(''), z.string().regex(/^\d{6}$/, '登记机关代码应为 6 位数字')]),
+  /** Certificate number template: {prefix}{office}-{year}-{seq} → J110105-2026-000123. */
+  certificateNumberFormat: certificateFormat,
+  /** Appointments each time slot takes, on ordinary days and on peak days. */
+  appointmentSlotCapacity: slotCapacity,
+  appointmentPeakCapacity: slotCapacity,
+  /** Peak days (5·20, 七夕, 双十二, 情人节 by default). */
+  appointmentPeakDays: z.array(peakDayRuleSchema).max(30, '高峰日不能超过 30 个'),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -67,6 +115,14 @@ export const DEFAULT_SETTINGS: Settings = {
   ratingTimeoutSeconds: 60,
   followUpContactDays: 1,
   followUpRectifyDays: 5,
+  marriageAgeMale: STATUTORY_MARRIAGE_AGE.male,
+  marriageAgeFemale: STATUTORY_MARRIAGE_AGE.female,
+  marriagePhotosRequired: true,
+  registrationOfficeCode: '',
+  certificateNumberFormat: DEFAULT_CERTIFICATE_FORMAT,
+  appointmentSlotCapacity: 6,
+  appointmentPeakCapacity: 12,
+  appointmentPeakDays: [...DEFAULT_PEAK_DAYS],
 };
 
 /** What a supervisor may change from the settings screen. */
@@ -80,6 +136,14 @@ export const settingsUpdateSchema = hallIdentitySchema
     ratingTimeoutSeconds: settingsSchema.shape.ratingTimeoutSeconds,
     followUpContactDays: settingsSchema.shape.followUpContactDays,
     followUpRectifyDays: settingsSchema.shape.followUpRectifyDays,
+    marriageAgeMale: settingsSchema.shape.marriageAgeMale,
+    marriageAgeFemale: settingsSchema.shape.marriageAgeFemale,
+    marriagePhotosRequired: settingsSchema.shape.marriagePhotosRequired,
+    registrationOfficeCode: settingsSchema.shape.registrationOfficeCode,
+    certificateNumberFormat: settingsSchema.shape.certificateNumberFormat,
+    appointmentSlotCapacity: settingsSchema.shape.appointmentSlotCapacity,
+    appointmentPeakCapacity: settingsSchema.shape.appointmentPeakCapacity,
+    appointmentPeakDays: settingsSchema.shape.appointmentPeakDays,
   })
   .partial()
   .strict();

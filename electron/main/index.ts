@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { DISPLAY_EVENTS, type CallerKind } from '../../shared/contract';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/ipc-channels';
 import { CounterError } from '../../shared/result';
-import { CounterCore } from '../services/core';
+import { CounterCore, KEY_FILE } from '../services/core';
+import { SafeStorageKeyStore } from './safe-storage-key-store';
 import { seedDemo } from '../services/demo';
 import { SETTINGS_FILE_NAME } from '../services/settings-store';
 import { APP_VERSION } from '../services/version';
@@ -61,7 +62,9 @@ async function start(): Promise<void> {
   await app.whenReady();
   lockDown();
   const store = new Store<Record<string, unknown>>({ name: SETTINGS_FILE_NAME, cwd: app.getPath('userData'), clearInvalidConfig: false });
-  const core = new CounterCore({ dataDir: app.getPath('userData'), settingsBackend: store, mode: 'electron', version: APP_VERSION });
+  const dataDir = app.getPath('userData');
+  const keyStore = new SafeStorageKeyStore(join(dataDir, `${KEY_FILE}.safe`));
+  const core = new CounterCore({ dataDir, settingsBackend: store, mode: 'electron', version: APP_VERSION, keyStore });
   if (process.argv.includes('--demo')) await seedDemo(core);
   ipcMain.handle(IPC_CALL_CHANNEL, (event, method: unknown, request: unknown) =>
     core.dispatch(method, request, callers.get(event.sender.id) ?? 'display'),

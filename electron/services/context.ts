@@ -3,6 +3,7 @@ import type { CallerKind, EventName, EventPayload, PrinterStatus } from '../../s
 import type { PrintDocument } from '../../shared/print/document';
 import { CounterError } from '../../shared/result';
 import type { Clock } from './clock';
+import type { DocumentVault } from './crypto/document-vault';
 import type { Db } from './db/connection';
 import type { Actor, Origin } from './db/ledger';
 import type { PhotoStore } from './photos';
@@ -14,6 +15,8 @@ export interface CoreContext {
   readonly clock: Clock;
   readonly photos: PhotoStore;
   readonly printing: PrintService;
+  /** Seals, opens and hashes document numbers (never store one in plain text). */
+  readonly vault: DocumentVault;
   readonly mode: 'electron' | 'host';
   readonly version: string;
   /** The data directory (database, photos, print-jobs, scans, archive). */

@@ -26,6 +26,9 @@ import { backfillAuditChain } from './audit/chain-store';
 import { openDatabase, type Db } from './db/connection';
 import type { Origin } from './db/ledger';
 import type { CallContext, CoreContext } from './context';
+import { DocumentVault, type KeyStore } from './crypto/document-vault';
+import { KeyFileStore } from './crypto/key-file-store';
+import { assertKeyOpensData } from './crypto/key-check';
 import { CHANGES_DISPLAY, handlers } from './handlers';
 import { PhotoStore } from './photos';
 import { PrintQueue, type PrintQueueOptions } from './printing/queue';
@@ -33,6 +36,7 @@ import { lockRestoredSession, openSession, sessionView } from './session-service
 import { SettingsStore, type SettingsBackend } from './settings-store';
 import { displayState } from './window-service';
 import { scheduleCallbacksQuietly } from './followup/callback-service';
+import { sweepDeemedWithdrawn } from './marriage/divorce-service';
 
 /** How often the core looks for new callbacks the rules ask for (bad ratings, completed cases). */
 export const CALLBACK_SCAN_MS = 5 * 60_000;
@@ -45,6 +49,20 @@ export interface CoreOptions {
   clock?: Clock;
   /** Print queue timing (retry backoff, timeouts); tests shorten it. */
   printing?: Partial<PrintQueueOptions>;
+  /** Holds the document-number key; default: an owner-only key file under the data directory. */
+  keyStore?: KeyStore;
+}
+
+/** Host mode's key file, relative to the data directory. */
+export const KEY_FILE = join('keys', 'document.key');
+
+/** The periodic sweep must never stop the core: a failure is logged and retried on the next round. */
+function sweepQuietly(ctx: CoreContext): void {
+  try {
+    sweepDeemedWithdrawn(ctx);
+  } catch (error) {
+    console.error('[core] deemed-withdrawn sweep failed', error);
+  }
 }
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -64,7 +82,17 @@ export class CounterCore {
   constructor(options: CoreOptions) {
     mkdirSync(options.dataDir, { recursive: true });
     const settings = new SettingsStore(options.settingsBackend);
+    // the key first: a data directory whose key cannot be read is not opened at all
+    const keyStore = options.keyStore ?? new KeyFileStore(join(options.dataDir, KEY_FILE));
+    const vault = DocumentVault.open(keyStore);
     this.db = openDatabase(join(options.dataDir, DATABASE_FILE));
+    // a key that does not open what is stored (lost and regenerated, or another machine's) stops the start
+    try {
+      assertKeyOpensData(this.db, vault, keyStore.description);
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
     // audit rows written before the hash chain existed (migration 5) are chained once, in seq order
     backfillAuditChain(this.db);
     const emitter = this.emitter;
@@ -83,6 +111,7 @@ export class CounterCore {
       clock,
       photos: new PhotoStore(join(options.dataDir, 'photos')),
       printing: this.printing,
+      vault,
       mode: options.mode,
       version: options.version,
       dataDir: options.dataDir,
@@ -91,9 +120,14 @@ export class CounterCore {
     };
     lockRestoredSession(this.ctx);
     // 跟踪回访: schedule what the rules ask for now, then every few minutes
-    scheduleCallbacksQuietly(this.ctx);
+    // and divorces nobody came back for become 视为撤回 on their own
+    const periodic = (): void => {
+      scheduleCallbacksQuietly(this.ctx);
+      sweepQuietly(this.ctx);
+    };
+    periodic();
     this.callbackTimer = setInterval(() => {
-      if (this.db.open) scheduleCallbacksQuietly(this.ctx);
+      if (this.db.open) periodic();
     }, CALLBACK_SCAN_MS);
     this.callbackTimer.unref();
     this.rememberPublished(displayState(this.ctx), sessionView(this.ctx, openSession(this.ctx)));

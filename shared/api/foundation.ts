@@ -1,7 +1,7 @@
 /** The foundation's methods: setup, settings, login, staff, commitments, window status, display. */
 import { z } from 'zod';
 import { idField, isoDateTime, optionalText, pinField, staffNoField, text } from '../fields';
-import { hallIdentitySchema, settingsUpdateSchema } from '../settings';
+import { hallIdentitySchema, peakDayRuleSchema, settingsUpdateSchema } from '../settings';
 import { empty, method } from './method';
 
 export const roleSchema = z.enum(['clerk', 'supervisor'], '角色只能是 clerk 或 supervisor');
@@ -73,6 +73,14 @@ export const settingsViewSchema = hallIdentitySchema.extend({
   ratingTimeoutSeconds: z.number(),
   followUpContactDays: z.number(),
   followUpRectifyDays: z.number(),
+  marriageAgeMale: z.number(),
+  marriageAgeFemale: z.number(),
+  marriagePhotosRequired: z.boolean(),
+  registrationOfficeCode: z.string(),
+  certificateNumberFormat: z.string(),
+  appointmentSlotCapacity: z.number(),
+  appointmentPeakCapacity: z.number(),
+  appointmentPeakDays: z.array(peakDayRuleSchema),
   allowLan: z.boolean(),
   pairingToken: z.string(),
 });

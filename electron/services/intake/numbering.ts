@@ -6,8 +6,8 @@
 import { hallDate } from '../../../shared/print/slips/common';
 import type { CoreContext } from '../context';
 
-/** JD 接待 (contact), GZ 告知 (notification), YD 引导 (referral), SL 受理 (case), JJ 交接 (handover), TS 投诉建议 (complaint box). */
-export type SlipPrefix = 'JD' | 'GZ' | 'YD' | 'SL' | 'JJ' | 'TS';
+/** JD 接待 (contact), GZ 告知 (notification), YD 引导 (referral), SL 受理 (case), JJ 交接 (handover), TS 投诉建议 (complaint box), HY 婚姻登记 (marriage, divorce, reissue). */
+export type SlipPrefix = 'JD' | 'GZ' | 'YD' | 'SL' | 'JJ' | 'TS' | 'HY';
 
 export function nextNumber(ctx: CoreContext, prefix: SlipPrefix, at: string): string {
   const day = hallDate(at).replaceAll('-', '');

@@ -68,7 +68,10 @@ function batchIds(db: Db, month: string, cutoff: string): Record<ArchivedTable, 
       .prepare(
         `SELECT t.id FROM contact t LEFT JOIN service_case sc ON sc.contact_id = t.id
          WHERE t.status IN ('closed', 'accepted') AND t.received_at < ? AND ${MONTH_OF('t.received_at')} = ?
-           AND (t.status = 'closed' OR sc.status = 'completed')`,
+           AND (t.status = 'closed' OR sc.status = 'completed')
+           -- marriage registration records are kept for good, and so is the contact they came from
+           AND NOT EXISTS (SELECT 1 FROM civil_case c WHERE c.contact_id = t.id)
+           AND NOT EXISTS (SELECT 1 FROM appointment a WHERE a.contact_id = t.id)`,
       )
       .all(cutoff, month) as { id: string }[]
   ).map((r) => r.id);

@@ -1,0 +1,98 @@
+/**
+ * Checks a registration form against the rules of its kind on the day it is
+ * handled: each party's fields (document number, derived birth date and sex,
+ * nationality and ethnicity), then eligibility (ages, presence, declarations,
+ * photos, agreement). Pure rules from shared/domain; settings from the store.
+ */
+import type { CivilChecks, CivilKind, PartyInput } from '../../../shared/api/marriage';
+import { partyProblems } from '../../../shared/domain/civil-party';
+import { checkDocumentNumber } from '../../../shared/domain/identity-documents';
+import {
+  divorceAcceptanceProblems,
+  fullYears,
+  marriageEligibility,
+  refusalReasonsFor,
+  reissueProblems,
+  type EligibilityProblem,
+  type RefusalReason,
+} from '../../../shared/domain/marriage-rules';
+import { CounterError } from '../../../shared/result';
+import type { CoreContext } from '../context';
+
+export const KIND_LABELS: Record<CivilKind, string> = { marriage: '结婚登记', divorce: '离婚登记', reissue: '补领婚姻登记证' };
+
+export interface FieldProblem {
+  party: 0 | 1;
+  field: string;
+  message: string;
+}
+
+export interface FormReview {
+  fieldProblems: FieldProblem[];
+  problems: EligibilityProblem[];
+  suggestedRefusals: RefusalReason[];
+  derived: { birthDate: string | null; sex: 'male' | 'female' | null; age: number | null; warnings: string[] }[];
+}
+
+function partyCountProblem(kind: CivilKind, count: number): string | null {
+  if (kind === 'reissue') return count >= 1 && count <= 2 ? null : '补领婚姻登记证须填写一方或双方当事人';
+  return count === 2 ? null : `${KIND_LABELS[kind]}须由双方当事人共同申请，请填写双方信息`;
+}
+
+function eligibility(ctx: CoreContext, kind: CivilKind, parties: readonly PartyInput[], checks: CivilChecks, today: string): EligibilityProblem[] {
+  if (kind === 'divorce') return divorceAcceptanceProblems({ parties, checks });
+  if (kind === 'reissue') return reissueProblems({ parties, checks });
+  const s = ctx.settings.get();
+  return marriageEligibility({
+    parties,
+    on: today,
+    rule: { male: s.marriageAgeMale, female: s.marriageAgeFemale },
+    checks,
+    photosRequired: s.marriagePhotosRequired,
+  });
+}
+
+/** Everything wrong with the form today, for the live check and before any outcome is recorded. */
+export function reviewForm(ctx: CoreContext, kind: CivilKind, parties: readonly PartyInput[], checks: CivilChecks, today: string): FormReview {
+  const fieldProblems: FieldProblem[] = [];
+  parties.forEach((party, i) => {
+    const position = i === 0 ? 0 : 1;
+    for (const [field, message] of Object.entries(partyProblems(party, today))) fieldProblems.push({ party: position, field, message });
+  });
+  const countProblem = partyCountProblem(kind, parties.length);
+  const problems: EligibilityProblem[] = countProblem ? [{ code: 'sexes', message: countProblem, party: null }] : [];
+  problems.push(...eligibility(ctx, kind, parties, checks, today));
+  const derived = parties.map((party) => {
+    const doc = checkDocumentNumber(party.documentType, party.documentNumber, today);
+    const birthDate = doc.ok ? doc.birthDate : null;
+    return {
+      birthDate,
+      sex: doc.ok ? doc.sex : null,
+      age: birthDate ? fullYears(birthDate, today) : null,
+      warnings: doc.ok ? doc.warnings : [],
+    };
+  });
+  return { fieldProblems, problems, suggestedRefusals: refusalReasonsFor(problems), derived };
+}
+
+function fieldsOf(review: FormReview): Record<string, string> {
+  return Object.fromEntries(review.fieldProblems.map((p) => [`parties.${p.party}.${p.field}`, p.message]));
+}
+
+/** Refuses a form whose fields are wrong (a refusal needs correct identities too). */
+export function assertPartiesValid(review: FormReview): void {
+  const first = review.fieldProblems[0];
+  if (!first) return;
+  const who = (p: FieldProblem): string => `第 ${p.party + 1} 位当事人`;
+  const shown = review.fieldProblems.slice(0, 3).map((p) => `${who(p)}：${p.message}`);
+  const more = review.fieldProblems.length > 3 ? `（另有 ${review.fieldProblems.length - 3} 处问题）` : '';
+  throw new CounterError('VALIDATION', `请检查输入：${shown.join('；')}${more}`, fieldsOf(review));
+}
+
+/** Refuses to register (or accept) while any rule is not met; the clerk then fixes it or refuses in writing. */
+export function assertEligible(kind: CivilKind, review: FormReview): void {
+  assertPartiesValid(review);
+  if (review.problems.length === 0) return;
+  const shown = review.problems.map((p) => p.message).join('；');
+  throw new CounterError('CONFLICT', `不符合${KIND_LABELS[kind]}条件：${shown}。请补正后再办理；确不符合条件的，请选择“不予登记”并出具告知书。`);
+}

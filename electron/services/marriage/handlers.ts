@@ -1,0 +1,19 @@
+/** Handlers for the marriage, divorce and reissue methods of the contract. */
+import type { marriageMethods } from '../../../shared/api/marriage';
+import { sessionOf } from '../context';
+import type { HandlersFor } from '../handlers';
+import { acceptDivorce, divorceList, registerDivorce, withdrawDivorce } from './divorce-service';
+import { checkForm, findByDocument, getCase, refuseRegistration, registerMarriage, todaysCases } from './marriage-service';
+
+export const marriageHandlers: HandlersFor<keyof typeof marriageMethods> = {
+  'marriage.check': (ctx, req) => checkForm(ctx, req),
+  'marriage.register': (ctx, req, call) => registerMarriage(ctx, call, sessionOf(call), req),
+  'marriage.refuse': (ctx, req, call) => refuseRegistration(ctx, call, sessionOf(call), req),
+  'marriage.get': (ctx, req) => getCase(ctx, req.id),
+  'marriage.today': (ctx) => todaysCases(ctx),
+  'marriage.find': (ctx, req, call) => findByDocument(ctx, call, req.documentNumber),
+  'divorce.accept': (ctx, req, call) => acceptDivorce(ctx, call, sessionOf(call), req),
+  'divorce.withdraw': (ctx, req, call) => withdrawDivorce(ctx, call, sessionOf(call), req),
+  'divorce.register': (ctx, req, call) => registerDivorce(ctx, call, sessionOf(call), req),
+  'divorce.list': (ctx) => divorceList(ctx),
+};

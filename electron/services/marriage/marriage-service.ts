@@ -1,0 +1,148 @@
+/**
+ * 结婚登记 and 补领婚姻登记证 on the spot, 不予登记 with a written notice,
+ * and reading cases back (today's, by id, by a party's document number).
+ */
+import type { CivilCase, ParsedRequestOf } from '../../../shared/contract';
+import type { CertificateKind } from '../../../shared/domain/certificate-number';
+import { REFUSAL_REASON_LABELS } from '../../../shared/domain/marriage-rules';
+import { hallDate } from '../../../shared/print/slips/common';
+import { completionDocument, refusalDocument } from '../../../shared/print/slips/marriage';
+import { CounterError } from '../../../shared/result';
+import { actorOf, type ActiveSession, type CallContext, type CoreContext } from '../context';
+import { recordEvent } from '../db/ledger';
+import { slipClerk, slipHall } from '../intake/slip-context';
+import { loadWorkCalendar } from '../reference/calendar-service';
+import { issueCertificateNo } from './certificates';
+import { civilCaseRow, civilCaseView, type CivilCaseRow } from './civil-case-repo';
+import { assertEligible, assertPartiesValid, KIND_LABELS, reviewForm, type FormReview } from './civil-form';
+import { assertContactFits, insertCase, maskedNumbers, officeName, slipParties } from './outcome';
+import { casesWithDocument } from './party-repo';
+import { sweepDeemedWithdrawn } from './divorce-service';
+
+type Slipped = { case: CivilCase; printJobId: string };
+
+function today(ctx: CoreContext): string {
+  return hallDate(ctx.clock.now().toISOString());
+}
+
+export function getCase(ctx: CoreContext, id: string): CivilCase {
+  return civilCaseView(ctx, loadWorkCalendar(ctx), civilCaseRow(ctx, id), today(ctx));
+}
+
+export function checkForm(ctx: CoreContext, req: ParsedRequestOf<'marriage.check'>): FormReview {
+  return reviewForm(ctx, req.kind, req.parties, req.checks, today(ctx));
+}
+
+function certificateKind(req: ParsedRequestOf<'marriage.register'>): CertificateKind {
+  if (req.kind === 'marriage') return 'marriage';
+  return req.reissue?.originalKind === 'divorce' ? 'reissueDivorce' : 'reissueMarriage';
+}
+
+export function registerMarriage(ctx: CoreContext, call: CallContext, session: ActiveSession, req: ParsedRequestOf<'marriage.register'>): Slipped {
+  const at = ctx.clock.now().toISOString();
+  assertEligible(req.kind, reviewForm(ctx, req.kind, req.parties, req.checks, hallDate(at)));
+  if (req.kind === 'reissue' && req.reissue === null) {
+    throw new CounterError('VALIDATION', '请检查输入：补领须填写原登记类别、原登记日期和补领原因', { reissue: '请填写原登记信息' });
+  }
+  if (req.reissue && req.reissue.originalDate > hallDate(at)) {
+    throw new CounterError('VALIDATION', '请检查输入：原登记日期晚于今天，请核对', { 'reissue.originalDate': '原登记日期晚于今天' });
+  }
+  assertContactFits(ctx, req.contactId, req.kind);
+  const kind = certificateKind(req);
+  const matter = req.kind === 'marriage' ? '结婚登记' : kind === 'reissueDivorce' ? '补领离婚证' : '补领结婚证';
+  const certificateName = kind === 'marriage' || kind === 'reissueMarriage' ? '结婚证' : '离婚证';
+  const { id, printJobId } = ctx.db.transaction(() => {
+    const certificateNo = issueCertificateNo(ctx, kind, req.certificateNo, at);
+    const created = insertCase(
+      ctx,
+      call,
+      session,
+      { kind: req.kind, status: 'registered', contactId: req.contactId, parties: req.parties, checks: req.checks, details: req.reissue ?? {}, certificateNo },
+      req.kind === 'marriage' ? 'marriage.register' : 'marriage.reissue',
+      at,
+    );
+    const clerk = slipClerk(ctx, session);
+    const jobId = ctx.printing.enqueue(call, {
+      kind: 'completion',
+      document: completionDocument(slipHall(ctx), clerk, {
+        caseNo: created.caseNo,
+        matter,
+        certificateName,
+        parties: slipParties(req.kind, req.parties, maskedNumbers(req.parties)),
+        registeredAt: at,
+        certificateNo,
+        registrar: `${clerk.name}（工号 ${clerk.staffNo}）`,
+        office: officeName(ctx),
+      }),
+    });
+    return { id: created.id, printJobId: jobId };
+  })();
+  ctx.printing.kick();
+  return { case: getCase(ctx, id), printJobId };
+}
+
+export function refuseRegistration(ctx: CoreContext, call: CallContext, session: ActiveSession, req: ParsedRequestOf<'marriage.refuse'>): Slipped {
+  const at = ctx.clock.now().toISOString();
+  // a refusal is a record about identified people: their documents must be right even though the application is not
+  assertPartiesValid(reviewForm(ctx, req.kind, req.parties, req.checks, hallDate(at)));
+  if (req.reasons.includes('other') && req.note === '') {
+    throw new CounterError('VALIDATION', '请检查输入：选择“其他”理由时，请在说明中写明具体理由', { note: '请写明其他理由' });
+  }
+  assertContactFits(ctx, req.contactId, req.kind);
+  const reasons = [...new Set(req.reasons)];
+  const { id, printJobId } = ctx.db.transaction(() => {
+    const created = insertCase(
+      ctx,
+      call,
+      session,
+      { kind: req.kind, status: 'refused', contactId: req.contactId, parties: req.parties, checks: req.checks, refusal: { reasons, note: req.note } },
+      'marriage.refuse',
+      at,
+    );
+    const jobId = ctx.printing.enqueue(call, {
+      kind: 'refusal',
+      document: refusalDocument(slipHall(ctx), slipClerk(ctx, session), {
+        caseNo: created.caseNo,
+        matter: KIND_LABELS[req.kind],
+        parties: slipParties(req.kind, req.parties, maskedNumbers(req.parties)),
+        decidedAt: at,
+        reasons: reasons.map((r) => REFUSAL_REASON_LABELS[r]),
+        note: req.note,
+        office: officeName(ctx),
+      }),
+    });
+    return { id: created.id, printJobId: jobId };
+  })();
+  ctx.printing.kick();
+  return { case: getCase(ctx, id), printJobId };
+}
+
+function views(ctx: CoreContext, rows: readonly CivilCaseRow[]): CivilCase[] {
+  const cal = loadWorkCalendar(ctx);
+  const day = today(ctx);
+  return rows.map((row) => civilCaseView(ctx, cal, row, day));
+}
+
+/** This window's applications received today (hall time), newest first. */
+export function todaysCases(ctx: CoreContext): CivilCase[] {
+  sweepDeemedWithdrawn(ctx);
+  const day = today(ctx);
+  const start = new Date(`${day}T00:00:00+08:00`).toISOString();
+  const rows = ctx.db
+    .prepare('SELECT * FROM civil_case WHERE received_at >= ? AND window_no = ? ORDER BY received_at DESC LIMIT 200')
+    .all(start, ctx.origin().windowNo) as CivilCaseRow[];
+  return views(ctx, rows);
+}
+
+/** Cases of a person by document number: a lookup of personal data, so it is audited (never with the number itself). */
+export function findByDocument(ctx: CoreContext, call: CallContext, documentNumber: string): CivilCase[] {
+  sweepDeemedWithdrawn(ctx);
+  const ids = casesWithDocument(ctx, documentNumber);
+  recordEvent(ctx.db, ctx.origin(), actorOf(call), ctx.clock.now().toISOString(), {
+    action: 'marriage.find',
+    entity: 'civil_case',
+    entityId: null,
+    detail: { found: ids.length },
+  });
+  return views(ctx, ids.map((id) => civilCaseRow(ctx, id)));
+}
