@@ -1,0 +1,261 @@
+/**
+ * 离婚冷静期: the window's divorce applications — in the cooling-off period
+ * (either party alone may withdraw), awaiting registration (both come back
+ * before the certificate deadline) and 日期待定 (the holiday calendar does not
+ * cover the year yet).
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { CivilCase } from '../../../shared/api/marriage';
+import type { ResponseOf } from '../../../shared/contract';
+import { hallDay } from '../../../shared/domain/stats';
+import type { RendererApi } from '../api';
+import { ErrorBanner, Notice, useAction } from '../ui';
+import './marriage.css';
+
+type DivorceList = ResponseOf<'divorce.list'>;
+
+/** ≤ this many days left to the certificate deadline: shown in red. */
+const URGENT_DAYS = 5;
+
+function sideOf(c: CivilCase, i: 0 | 1): string {
+  const sex = c.parties[i]?.sex;
+  return sex === 'male' ? '男方' : sex === 'female' ? '女方' : i === 0 ? '男方' : '女方';
+}
+
+function names(c: CivilCase): string {
+  return c.parties.map((p, i) => `${sideOf(c, i === 0 ? 0 : 1)} ${p.name}`).join('　');
+}
+
+function receivedDay(c: CivilCase): string {
+  return hallDay(c.receivedAt);
+}
+
+export function DivorceCasesPanel({ api }: { api: RendererApi }) {
+  const [list, setList] = useState<DivorceList | null>(null);
+  const [withdrawing, setWithdrawing] = useState<{ id: string; party: 0 | 1 } | null>(null);
+  const [registering, setRegistering] = useState<{ id: string; bothPresent: boolean; certificateNo: string } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const { run, error, busy, clear } = useAction(api);
+
+  const reload = useCallback(async () => {
+    const r = await api.call('divorce.list', {});
+    if (r.ok) setList(r.value);
+  }, [api]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const withdraw = async () => {
+    if (!withdrawing) return;
+    const result = await run('divorce.withdraw', withdrawing);
+    if (!result) return;
+    setNotice(`${result.case.caseNo}：${sideOf(result.case, withdrawing.party)}已撤回离婚登记申请，撤回通知正在打印（打印任务 ${result.printJobId}）`);
+    setWithdrawing(null);
+    await reload();
+  };
+
+  const register = async () => {
+    if (!registering) return;
+    const result = await run('divorce.register', { id: registering.id, bothPresent: registering.bothPresent, certificateNo: registering.certificateNo.trim() });
+    if (!result) return;
+    setNotice(`${result.case.caseNo}：已办理离婚登记，离婚证字号 ${result.case.certificateNo ?? '—'}，登记回执正在打印（打印任务 ${result.printJobId}）`);
+    setRegistering(null);
+    await reload();
+  };
+
+  const startWithdraw = (id: string, party: 0 | 1) => {
+    clear();
+    setNotice(null);
+    setRegistering(null);
+    setWithdrawing({ id, party });
+  };
+
+  const startRegister = (id: string) => {
+    clear();
+    setNotice(null);
+    setWithdrawing(null);
+    setRegistering({ id, bothPresent: false, certificateNo: '' });
+    window.setTimeout(() => document.getElementById(`div-present-${id}`)?.focus(), 0);
+  };
+
+  if (!list) return <div className="panel">正在读取离婚登记申请…</div>;
+
+  return (
+    <div className="panel">
+      <div className="card">
+        <div className="card-head">
+          <h2>离婚冷静期</h2>
+          <button type="button" className="secondary" onClick={() => void reload()}>
+            刷新
+          </button>
+        </div>
+        <ErrorBanner error={error} />
+        {notice ? <Notice>{notice}</Notice> : null}
+
+        <section className="div-group" aria-label="冷静期中">
+          <h3>
+            冷静期中 <span className="div-count">{list.coolingOff.length} 件</span>
+          </h3>
+          {list.coolingOff.length === 0 ? (
+            <p className="muted">没有处于冷静期的申请。</p>
+          ) : (
+            <table className="table div-table">
+              <thead>
+                <tr>
+                  <th>受理编号</th>
+                  <th>当事人</th>
+                  <th>受理日期</th>
+                  <th>冷静期届满</th>
+                  <th>领证截止</th>
+                  <th>撤回申请</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.coolingOff.map((c) => (
+                  <tr key={c.id}>
+                    <td>{c.caseNo}</td>
+                    <td>{names(c)}</td>
+                    <td>{receivedDay(c)}</td>
+                    <td>{c.divorce?.coolingOffEnd ?? '待定'}</td>
+                    <td>{c.divorce?.certificateDeadline ?? '待定'}</td>
+                    <td>
+                      {withdrawing?.id === c.id ? (
+                        <div className="div-actions" role="group" aria-label="确认撤回">
+                          <span>确认{sideOf(c, withdrawing.party)}撤回？</span>
+                          <button type="button" className="danger-button" disabled={busy} onClick={() => void withdraw()} autoFocus>
+                            确认撤回
+                          </button>
+                          <button type="button" className="secondary" onClick={() => setWithdrawing(null)}>
+                            取消
+                          </button>
+                        </div>
+                      ) : (
+                        <div className="div-actions">
+                          {([0, 1] as const).map((i) => (
+                            <button key={i} type="button" className="secondary" onClick={() => startWithdraw(c.id, i)}>
+                              {sideOf(c, i)}撤回
+                            </button>
+                          ))}
+                        </div>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+
+        <section className="div-group" aria-label="待办理离婚登记">
+          <h3>
+            待办理离婚登记 <span className="div-count">{list.awaitingRegistration.length} 件（冷静期已届满，双方须在截止日前共同到场）</span>
+          </h3>
+          {list.awaitingRegistration.length === 0 ? (
+            <p className="muted">没有待办理登记的申请。</p>
+          ) : (
+            <table className="table div-table">
+              <thead>
+                <tr>
+                  <th>受理编号</th>
+                  <th>当事人</th>
+                  <th>冷静期届满</th>
+                  <th>领证截止</th>
+                  <th>剩余</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {list.awaitingRegistration.map((c) => {
+                  const days = c.divorce?.daysLeft ?? null;
+                  const urgent = days !== null && days <= URGENT_DAYS;
+                  const open = registering?.id === c.id ? registering : null;
+                  return (
+                    <tr key={c.id} className={urgent ? 'div-urgent' : undefined} data-urgent={urgent ? 'true' : undefined}>
+                      <td>{c.caseNo}</td>
+                      <td>{names(c)}</td>
+                      <td>{c.divorce?.coolingOffEnd ?? '待定'}</td>
+                      <td>{c.divorce?.certificateDeadline ?? '待定'}</td>
+                      <td className="div-days">{days === null ? '—' : days < 0 ? `已逾期 ${-days} 天` : days === 0 ? '今天截止' : `${days} 天`}</td>
+                      <td>
+                        {open ? (
+                          <div className="div-register" role="group" aria-label="办理离婚登记">
+                            <label className="check">
+                              <input id={`div-present-${c.id}`} type="checkbox" checked={open.bothPresent} onChange={(e) => setRegistering({ ...open, bothPresent: e.target.checked })} />
+                              双方均已亲自到场
+                            </label>
+                            <div className="field">
+                              <label className="field-label" htmlFor={`div-cert-${c.id}`}>
+                                离婚证字号（留空自动编号）
+                              </label>
+                              <input
+                                id={`div-cert-${c.id}`}
+                                className="mar-mono"
+                                value={open.certificateNo}
+                                maxLength={40}
+                                autoComplete="off"
+                                onChange={(e) => setRegistering({ ...open, certificateNo: e.target.value })}
+                                onKeyDown={(e) => {
+                                  if (e.key === 'Enter') {
+                                    e.preventDefault();
+                                    void register();
+                                  }
+                                }}
+                              />
+                            </div>
+                            <div className="div-actions">
+                              <button type="button" className="primary" disabled={busy || !open.bothPresent} onClick={() => void register()}>
+                                确认办理离婚登记
+                              </button>
+                              <button type="button" className="secondary" onClick={() => setRegistering(null)}>
+                                取消
+                              </button>
+                            </div>
+                          </div>
+                        ) : (
+                          <button type="button" className="primary" onClick={() => startRegister(c.id)}>
+                            办理登记
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          )}
+        </section>
+
+        <section className="div-group" aria-label="日期待定">
+          <h3>
+            日期待定 <span className="div-count">{list.pending.length} 件</span>
+          </h3>
+          {list.pending.length === 0 ? (
+            <p className="muted">没有日期待定的申请。</p>
+          ) : (
+            <table className="table div-table">
+              <thead>
+                <tr>
+                  <th>受理编号</th>
+                  <th>当事人</th>
+                  <th>受理日期</th>
+                  <th>原因</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.pending.map((c) => (
+                  <tr key={c.id}>
+                    <td>{c.caseNo}</td>
+                    <td>{names(c)}</td>
+                    <td>{receivedDay(c)}</td>
+                    <td>{c.divorce?.pendingReason ?? '节假日安排尚未公布，届满日待定'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

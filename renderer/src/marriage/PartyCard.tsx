@@ -1,0 +1,190 @@
+/** One party of a marriage, divorce or replacement application: every field of the record, labelled for keyboard and screen reader. */
+import type { ReactNode } from 'react';
+import type { CivilKind } from '../../../shared/api/marriage';
+import { EDUCATION_LABELS, EDUCATION_LEVELS, ETHNIC_GROUPS, PRIOR_STATUS_LABELS, PRIOR_STATUSES, SEX_LABELS, type PartyField } from '../../../shared/domain/civil-party';
+import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from '../../../shared/domain/identity-documents';
+import { normalizeDateTyping, PARTY_FIELD_LABELS, partyTitle, type PartyForm } from './form';
+
+export const ETHNIC_LIST_ID = 'marriage-ethnic-groups';
+
+export interface Derived {
+  age: number | null;
+  warnings: string[];
+}
+
+export function partyFieldId(prefix: string, index: number, field: PartyField | string): string {
+  return `${prefix}-p${index}-${field}`;
+}
+
+export function PartyCard({
+  prefix,
+  kind,
+  index,
+  party,
+  problems,
+  derived,
+  onChange,
+  onBlurField,
+  onRemove,
+}: {
+  prefix: string;
+  kind: CivilKind;
+  index: number;
+  party: PartyForm;
+  problems: Partial<Record<PartyField, string>>;
+  derived: Derived | null;
+  onChange: (patch: Partial<PartyForm>, field: PartyField) => void;
+  onBlurField: (field: PartyField) => void;
+  onRemove?: () => void;
+}) {
+  const who = partyTitle(kind, index);
+  const id = (field: PartyField) => partyFieldId(prefix, index, field);
+
+  const row = (field: PartyField, control: ReactNode, hint?: string, wide = false) => {
+    const problem = problems[field];
+    const note = problem ?? hint;
+    return (
+      <div className={`field${problem ? ' field-invalid' : ''}${wide ? ' mar-wide' : ''}`}>
+        <label className="field-label" htmlFor={id(field)}>
+          {PARTY_FIELD_LABELS[field]}
+        </label>
+        {control}
+        {note ? (
+          <span id={`${id(field)}-note`} className={problem ? 'field-error' : 'field-hint'}>
+            {note}
+          </span>
+        ) : null}
+      </div>
+    );
+  };
+
+  const common = (field: PartyField) => ({
+    id: id(field),
+    name: `${field}-${index}`,
+    'aria-label': `${who} ${PARTY_FIELD_LABELS[field]}`,
+    'aria-invalid': problems[field] ? true : undefined,
+    'aria-describedby': problems[field] ? `${id(field)}-note` : undefined,
+    onBlur: () => onBlurField(field),
+  });
+
+  const text = (field: 'name' | 'occupation' | 'phone' | 'address' | 'nationality', max: number, extra: Record<string, string> = {}) => (
+    <input {...common(field)} {...extra} value={party[field]} maxLength={max} autoComplete="off" onChange={(e) => onChange({ [field]: e.target.value }, field)} />
+  );
+
+  const ageNote = derived?.age != null ? `${derived.age} 周岁` : undefined;
+  const numberHint = derived?.warnings.length ? derived.warnings.join('；') : party.documentType === 'residentId' ? '可直接在读卡器上读取身份证' : undefined;
+
+  return (
+    <section className={`card mar-party mar-party-${index}`} data-party={index} aria-label={who}>
+      <div className="mar-party-head">
+        <h3>{who}</h3>
+        {onRemove ? (
+          <button type="button" className="link" onClick={onRemove}>
+            移除{who}
+          </button>
+        ) : null}
+      </div>
+      <div className="mar-grid">
+        {row(
+          'documentType',
+          <select {...common('documentType')} value={party.documentType} onChange={(e) => onChange({ documentType: e.target.value as PartyForm['documentType'] }, 'documentType')}>
+            {DOCUMENT_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {DOCUMENT_TYPE_LABELS[t]}
+              </option>
+            ))}
+          </select>,
+        )}
+        {row(
+          'documentNumber',
+          <input
+            {...common('documentNumber')}
+            className="mar-mono"
+            value={party.documentNumber}
+            maxLength={40}
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(e) => onChange({ documentNumber: e.target.value }, 'documentNumber')}
+          />,
+          numberHint,
+        )}
+        {row('name', text('name', 40))}
+        {row(
+          'sex',
+          <select {...common('sex')} value={party.sex} onChange={(e) => onChange({ sex: e.target.value as PartyForm['sex'] }, 'sex')}>
+            <option value="">请选择</option>
+            <option value="male">{SEX_LABELS.male}</option>
+            <option value="female">{SEX_LABELS.female}</option>
+          </select>,
+        )}
+        {row(
+          'birthDate',
+          <input
+            {...common('birthDate')}
+            value={party.birthDate}
+            maxLength={10}
+            placeholder="1990-01-01"
+            inputMode="numeric"
+            autoComplete="off"
+            onChange={(e) => onChange({ birthDate: e.target.value }, 'birthDate')}
+            onBlur={() => {
+              const normalized = normalizeDateTyping(party.birthDate);
+              if (normalized !== party.birthDate) onChange({ birthDate: normalized }, 'birthDate');
+              onBlurField('birthDate');
+            }}
+          />,
+          ageNote,
+        )}
+        {row('nationality', text('nationality', 30))}
+        {row(
+          'ethnicity',
+          <input
+            {...common('ethnicity')}
+            list={ETHNIC_LIST_ID}
+            value={party.ethnicity}
+            maxLength={12}
+            autoComplete="off"
+            placeholder={party.nationality.trim() === '中国' ? '输入“汉”“回”…选择' : '外国国籍不填'}
+            onChange={(e) => onChange({ ethnicity: e.target.value }, 'ethnicity')}
+          />,
+        )}
+        {row('occupation', text('occupation', 30))}
+        {row(
+          'education',
+          <select {...common('education')} value={party.education} onChange={(e) => onChange({ education: e.target.value as PartyForm['education'] }, 'education')}>
+            <option value="">请选择</option>
+            {EDUCATION_LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {EDUCATION_LABELS[l]}
+              </option>
+            ))}
+          </select>,
+        )}
+        {row(
+          'priorStatus',
+          <select {...common('priorStatus')} value={party.priorStatus} onChange={(e) => onChange({ priorStatus: e.target.value as PartyForm['priorStatus'] }, 'priorStatus')}>
+            <option value="">请选择</option>
+            {PRIOR_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {PRIOR_STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>,
+        )}
+        {row('phone', text('phone', 20, { inputMode: 'tel' }))}
+        {row('address', text('address', 100), undefined, true)}
+      </div>
+    </section>
+  );
+}
+
+/** The 56 ethnic groups, once per page, for every ethnicity field's suggestions. */
+export function EthnicGroupList() {
+  return (
+    <datalist id={ETHNIC_LIST_ID}>
+      {ETHNIC_GROUPS.map((g) => (
+        <option key={g} value={g} />
+      ))}
+    </datalist>
+  );
+}
