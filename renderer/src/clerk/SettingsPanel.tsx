@@ -1,8 +1,14 @@
-/** Supervisor: hall identity, window number, phones, leader on duty, idle lock, LAN access. */
-import { useEffect, useState, type FormEvent } from 'react';
+/**
+ * Supervisor: hall identity, window number, phones, leader on duty, idle lock, LAN access,
+ * marriage registration (legal ages, photos, office code, certificate numbers) and appointment capacity.
+ */
+import { useEffect, useState, type FormEvent, type JSX } from 'react';
 import type { SettingsView } from '../../../shared/contract';
+import { certificateFormatProblem, formatCertificateNumber } from '../../../shared/domain/certificate-number';
+import { peakRuleProblem, type PeakDayRule } from '../../../shared/domain/peak-days';
 import type { RendererApi } from '../api';
 import { ErrorBanner, Field, fieldError, Notice, useAction } from '../ui';
+import '../marriage/marriage.css';
 
 export function SettingsPanel({ api, onSaved }: { api: RendererApi; onSaved: () => void }) {
   const [form, setForm] = useState<SettingsView | null>(null);
@@ -26,6 +32,25 @@ export function SettingsPanel({ api, onSaved }: { api: RendererApi; onSaved: () 
       }}
     />
   );
+
+  const number = (key: 'marriageAgeMale' | 'marriageAgeFemale' | 'appointmentSlotCapacity' | 'appointmentPeakCapacity', min: number, max: number) => (
+    <input
+      name={key}
+      type="number"
+      min={min}
+      max={max}
+      value={Number.isNaN(form[key]) ? '' : form[key]}
+      onChange={(e) => {
+        setSaved(false);
+        setForm({ ...form, [key]: e.target.valueAsNumber });
+      }}
+    />
+  );
+
+  const setPeak = (i: number, patch: Partial<PeakDayRule>) => {
+    setSaved(false);
+    setForm({ ...form, appointmentPeakDays: form.appointmentPeakDays.map((r, j) => (j === i ? ({ ...r, ...patch } as PeakDayRule) : r)) });
+  };
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -77,6 +102,31 @@ export function SettingsPanel({ api, onSaved }: { api: RendererApi; onSaved: () 
           <Field label="差评整改期限（工作日）" error={fieldError(error, 'followUpRectifyDays')} hint="收到差评后，在这么多个工作日内完成整改">
             <input name="followUpRectifyDays" type="number" min={0} max={60} value={form.followUpRectifyDays} onChange={(e) => setForm({ ...form, followUpRectifyDays: e.target.valueAsNumber })} />
           </Field>
+          <MarriageSettings form={form} error={error} number={number} onChange={(patch) => {
+            setSaved(false);
+            setForm({ ...form, ...patch });
+          }} />
+          <div className="settings-section">
+            <h3>预约</h3>
+            <div className="settings-pair">
+              <Field label="每个时段可约人数" error={fieldError(error, 'appointmentSlotCapacity')}>{number('appointmentSlotCapacity', 1, 200)}</Field>
+              <Field label="高峰日每个时段可约人数" error={fieldError(error, 'appointmentPeakCapacity')}>{number('appointmentPeakCapacity', 1, 200)}</Field>
+            </div>
+            <PeakDaysEditor
+              rules={form.appointmentPeakDays}
+              error={fieldError(error, 'appointmentPeakDays')}
+              rowError={(i) => fieldError(error, `appointmentPeakDays.${i}`, `appointmentPeakDays.${i}.name`, `appointmentPeakDays.${i}.month`, `appointmentPeakDays.${i}.day`, `appointmentPeakDays.${i}.kind`)}
+              onChange={setPeak}
+              onAdd={() => {
+                setSaved(false);
+                setForm({ ...form, appointmentPeakDays: [...form.appointmentPeakDays, { kind: 'solar', month: 1, day: 1, name: '' }] });
+              }}
+              onRemove={(i) => {
+                setSaved(false);
+                setForm({ ...form, appointmentPeakDays: form.appointmentPeakDays.filter((_, j) => j !== i) });
+              }}
+            />
+          </div>
           <label className="check">
             <input type="checkbox" name="allowLan" checked={form.allowLan} onChange={(e) => setForm({ ...form, allowLan: e.target.checked })} />
             允许局域网内的平板或电脑打开公示屏（需配对码，重启后生效）
@@ -92,5 +142,141 @@ export function SettingsPanel({ api, onSaved }: { api: RendererApi; onSaved: () 
         </button>
       </form>
     </div>
+  );
+}
+
+function certificateExample(format: string, office: string): { example: string | null; problem: string | null } {
+  const problem = certificateFormatProblem(format);
+  if (problem) return { example: null, problem };
+  const code = /^\d{6}$/.test(office) ? office : '110105';
+  return { example: formatCertificateNumber(format, { kind: 'marriage', office: code, year: new Date().getFullYear(), seq: 123 }), problem: null };
+}
+
+function MarriageSettings({
+  form,
+  error,
+  number,
+  onChange,
+}: {
+  form: SettingsView;
+  error: ReturnType<typeof useAction>['error'];
+  number: (key: 'marriageAgeMale' | 'marriageAgeFemale', min: number, max: number) => JSX.Element;
+  onChange: (patch: Partial<SettingsView>) => void;
+}) {
+  const { example, problem } = certificateExample(form.certificateNumberFormat, form.registrationOfficeCode);
+  return (
+    <div className="settings-section">
+      <h3>婚姻登记</h3>
+      <div className="settings-pair">
+        <Field label="男方法定婚龄（周岁）" error={fieldError(error, 'marriageAgeMale')} hint="民法典规定 22 周岁；民族自治地方可依法变通">
+          {number('marriageAgeMale', 18, 22)}
+        </Field>
+        <Field label="女方法定婚龄（周岁）" error={fieldError(error, 'marriageAgeFemale')} hint="民法典规定 20 周岁；民族自治地方可依法变通">
+          {number('marriageAgeFemale', 18, 20)}
+        </Field>
+      </div>
+      <label className="check">
+        <input type="checkbox" name="marriagePhotosRequired" checked={form.marriagePhotosRequired} onChange={(e) => onChange({ marriagePhotosRequired: e.target.checked })} />
+        结婚登记须收取双方合影照片（本处做法，通常 3 张 2 寸）
+      </label>
+      <Field label="登记机关代码" error={fieldError(error, 'registrationOfficeCode')} hint="6 位数字，编入每个证书字号">
+        <input
+          name="registrationOfficeCode"
+          value={form.registrationOfficeCode}
+          maxLength={6}
+          inputMode="numeric"
+          onChange={(e) => onChange({ registrationOfficeCode: e.target.value.trim() })}
+        />
+      </Field>
+      <Field
+        label="证书字号格式"
+        error={fieldError(error, 'certificateNumberFormat') ?? problem ?? undefined}
+        hint={example ? `示例：${example}（{prefix} 类别字头 J/L/BJ/BL，{office} 登记机关代码，{year} 年份，{seq} 6 位流水号）` : undefined}
+      >
+        <input name="certificateNumberFormat" className="mar-mono" value={form.certificateNumberFormat} maxLength={60} onChange={(e) => onChange({ certificateNumberFormat: e.target.value })} />
+      </Field>
+    </div>
+  );
+}
+
+function PeakDaysEditor({
+  rules,
+  error,
+  rowError,
+  onChange,
+  onAdd,
+  onRemove,
+}: {
+  rules: PeakDayRule[];
+  error: string | undefined;
+  rowError: (i: number) => string | undefined;
+  onChange: (i: number, patch: Partial<PeakDayRule>) => void;
+  onAdd: () => void;
+  onRemove: (i: number) => void;
+}) {
+  return (
+    <fieldset className="field">
+      <legend className="field-label">高峰日（按高峰日人数预约）</legend>
+      {error ? <span className="field-error">{error}</span> : null}
+      <table className="table compact peak-table">
+        <thead>
+          <tr>
+            <th>历法</th>
+            <th>月</th>
+            <th>日</th>
+            <th>名称</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {rules.map((rule, i) => {
+            const problem = rowError(i) ?? (Number.isNaN(rule.month) || Number.isNaN(rule.day) ? '请填写月和日' : peakRuleProblem(rule));
+            const n = i + 1;
+            return (
+              <PeakRow key={i} n={n} rule={rule} problem={problem} onChange={(patch) => onChange(i, patch)} onRemove={() => onRemove(i)} />
+            );
+          })}
+        </tbody>
+      </table>
+      <div>
+        <button type="button" className="secondary" onClick={onAdd} disabled={rules.length >= 30}>
+          添加高峰日
+        </button>
+      </div>
+    </fieldset>
+  );
+}
+
+function PeakRow({ n, rule, problem, onChange, onRemove }: { n: number; rule: PeakDayRule; problem: string | null | undefined; onChange: (patch: Partial<PeakDayRule>) => void; onRemove: () => void }) {
+  return (
+    <>
+      <tr>
+        <td>
+          <select aria-label={`高峰日 ${n} 历法`} value={rule.kind} onChange={(e) => onChange({ kind: e.target.value as PeakDayRule['kind'] })}>
+            <option value="solar">公历</option>
+            <option value="lunar">农历</option>
+          </select>
+        </td>
+        <td>
+          <input aria-label={`高峰日 ${n} 月`} className="num" type="number" min={1} max={12} value={Number.isNaN(rule.month) ? '' : rule.month} onChange={(e) => onChange({ month: e.target.valueAsNumber })} />
+        </td>
+        <td>
+          <input aria-label={`高峰日 ${n} 日`} className="num" type="number" min={1} max={rule.kind === 'lunar' ? 30 : 31} value={Number.isNaN(rule.day) ? '' : rule.day} onChange={(e) => onChange({ day: e.target.valueAsNumber })} />
+        </td>
+        <td>
+          <input aria-label={`高峰日 ${n} 名称`} value={rule.name} maxLength={20} onChange={(e) => onChange({ name: e.target.value })} />
+        </td>
+        <td>
+          <button type="button" className="icon danger" aria-label={`删除高峰日 ${n}`} onClick={onRemove}>
+            删除
+          </button>
+        </td>
+      </tr>
+      {problem ? (
+        <tr className="peak-error">
+          <td colSpan={5}>{problem}</td>
+        </tr>
+      ) : null}
+    </>
   );
 }
