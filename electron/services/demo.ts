@@ -17,6 +17,8 @@ export const DEMO_HALL = {
 } as const;
 
 export const DEMO_OFFICE_PHONE = '010-87654321';
+/** 登记机关代码 of the demo office: certificate numbers read J110105-2026-000001. */
+export const DEMO_REGISTRATION_OFFICE = '110105';
 
 export const DEMO_STAFF = [
   { staffNo: '9001', pin: '246810', name: '王建国', title: '登记处主任', duties: '窗口管理、服务监督、疑难业务审核', partyMember: true, role: 'supervisor', hue: 210 },
@@ -55,7 +57,7 @@ export async function seedDemo(core: CounterCore): Promise<boolean> {
   }));
   const session = await value('login', core.call('auth.login', { staffNo: head.staffNo, pin: head.pin }));
   const headId = session.staff.id;
-  await value('office phone', core.call('settings.update', { officePhone: DEMO_OFFICE_PHONE }));
+  await value('office settings', core.call('settings.update', { officePhone: DEMO_OFFICE_PHONE, registrationOfficeCode: DEMO_REGISTRATION_OFFICE }));
   await value('supervisor', core.call('staff.update', { id: headId, duties: head.duties, partyMember: head.partyMember }));
   await value('photo', core.call('staff.setPhoto', { id: headId, imageBase64: (await avatarJpeg(head.hue)).toString('base64') }));
   for (const c of clerks) {

@@ -8,13 +8,14 @@ import { join } from 'node:path';
 export interface HostProcess {
   baseUrl: string;
   dataDir: string;
-  stop(): Promise<void>;
+  /** Stops the host and removes its data directory, unless keepData (to restart on it later). */
+  stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
 export const ARTIFACTS_DIR = join(process.cwd(), 'test-results', 'screenshots');
 
-export async function startHostProcess(options: { demo?: boolean; clockStart?: string } = {}): Promise<HostProcess> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'counter-e2e-'));
+export async function startHostProcess(options: { demo?: boolean; clockStart?: string; dataDir?: string } = {}): Promise<HostProcess> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'counter-e2e-'));
   const args = ['out/main/host.js', '--port', '0', '--data-dir', dataDir, ...(options.demo ? ['--demo'] : []), ...(options.clockStart ? ['--clock-start', options.clockStart] : [])];
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -38,10 +39,15 @@ export async function startHostProcess(options: { demo?: boolean; clockStart?: s
   return {
     baseUrl,
     dataDir,
-    stop: () =>
+    stop: (stopOptions = {}) =>
       new Promise<void>((resolve) => {
+        if (child.exitCode !== null) {
+          if (!stopOptions.keepData) rmSync(dataDir, { recursive: true, force: true });
+          resolve();
+          return;
+        }
         child.once('exit', () => {
-          rmSync(dataDir, { recursive: true, force: true });
+          if (!stopOptions.keepData) rmSync(dataDir, { recursive: true, force: true });
           resolve();
         });
         child.kill('SIGTERM');

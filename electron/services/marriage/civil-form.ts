@@ -34,11 +34,6 @@ export interface FormReview {
   derived: { birthDate: string | null; sex: 'male' | 'female' | null; age: number | null; warnings: string[] }[];
 }
 
-function partyCountProblem(kind: CivilKind, count: number): string | null {
-  if (kind === 'reissue') return count >= 1 && count <= 2 ? null : '补领婚姻登记证须填写一方或双方当事人';
-  return count === 2 ? null : `${KIND_LABELS[kind]}须由双方当事人共同申请，请填写双方信息`;
-}
-
 function eligibility(ctx: CoreContext, kind: CivilKind, parties: readonly PartyInput[], checks: CivilChecks, today: string): EligibilityProblem[] {
   if (kind === 'divorce') return divorceAcceptanceProblems({ parties, checks });
   if (kind === 'reissue') return reissueProblems({ parties, checks });
@@ -59,9 +54,8 @@ export function reviewForm(ctx: CoreContext, kind: CivilKind, parties: readonly 
     const position = i === 0 ? 0 : 1;
     for (const [field, message] of Object.entries(partyProblems(party, today))) fieldProblems.push({ party: position, field, message });
   });
-  const countProblem = partyCountProblem(kind, parties.length);
-  const problems: EligibilityProblem[] = countProblem ? [{ code: 'sexes', message: countProblem, party: null }] : [];
-  problems.push(...eligibility(ctx, kind, parties, checks, today));
+  // the rules of each kind include the number of parties (two, or one or two for a reissue)
+  const problems = eligibility(ctx, kind, parties, checks, today);
   const derived = parties.map((party) => {
     const doc = checkDocumentNumber(party.documentType, party.documentNumber, today);
     const birthDate = doc.ok ? doc.birthDate : null;
