@@ -14,6 +14,7 @@ import { referenceMethods } from './api/reference';
 import { statsMethods } from './api/stats';
 import { ratingChangedSchema, ratingMethods } from './api/rating';
 import { followupMethods } from './api/followup';
+import { appointmentMethods } from './api/appointments';
 import type { ApiError, Result } from './result';
 
 export type { Access } from './api/method';
@@ -27,6 +28,7 @@ export * from './api/ledger';
 export * from './api/stats';
 export * from './api/rating';
 export * from './api/followup';
+export * from './api/appointments';
 
 export const methods = {
   ...foundationMethods,
@@ -39,6 +41,7 @@ export const methods = {
   ...statsMethods,
   ...ratingMethods,
   ...followupMethods,
+  ...appointmentMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -16,6 +16,7 @@ import { statsHandlers } from './stats/handlers';
 import { ratingHandlers } from './rating/handlers';
 import { followupHandlers } from './followup/handlers';
 import { marriageHandlers } from './marriage/handlers';
+import { appointmentHandlers } from './appointments/handlers';
 
 export type Handler<M extends MethodName> = (
   ctx: CoreContext,
@@ -54,7 +55,7 @@ const foundationHandlers: HandlersFor<keyof typeof foundationMethods> = {
   'display.state': (ctx) => displayState(ctx),
 };
 
-export const handlers: HandlerTable = { ...foundationHandlers, ...printingHandlers, ...intakeHandlers, ...handoverHandlers, ...referenceHandlers, ...auditHandlers, ...ledgerHandlers, ...statsHandlers, ...followupHandlers, ...ratingHandlers, ...marriageHandlers };
+export const handlers: HandlerTable = { ...foundationHandlers, ...printingHandlers, ...intakeHandlers, ...handoverHandlers, ...referenceHandlers, ...auditHandlers, ...ledgerHandlers, ...statsHandlers, ...followupHandlers, ...ratingHandlers, ...marriageHandlers, ...appointmentHandlers };
 
 /** Methods after which the public display and the clerk's session view may have changed. */
 export const CHANGES_DISPLAY: ReadonlySet<MethodName> = new Set<MethodName>([

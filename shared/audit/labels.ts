@@ -71,6 +71,12 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'coordination.reply': '回复沟通',
   'stats.export': '导出统计',
   'retention.purge': '清理过期扫描件',
+  'appointments.import': '导入预约数据',
+  'appointments.importRefused': '预约文件未导入',
+  'appointments.add': '新增预约',
+  'appointments.update': '更新预约',
+  'appointments.checkIn': '预约签到',
+  'appointments.markNoShow': '标记预约未到',
 };
 
 /** The action's Chinese name, or the action itself when it has none yet. */
@@ -105,6 +111,8 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   coordination_note: '沟通记录',
   stats: '统计',
   files: '文件',
+  appointment: '预约',
+  appointment_import: '预约导入',
 };
 
 export function auditEntityLabel(entity: string): string {

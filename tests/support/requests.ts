@@ -89,6 +89,11 @@ export const VALID_REQUESTS: { [M in MethodName]: RequestOf<M> } = {
   'coordination.reply': { id: UNKNOWN_ID, reply: '已核实，信息无误' },
   'stats.report': { from: '2026-03-01', to: '2026-03-31', groupBy: 'clerk' },
   'stats.export': { filter: { from: '2026-03-01', to: '2026-03-31', groupBy: 'window' }, format: 'csv', directory: '/nonexistent-counter-export' },
+  'appointments.day': { date: '2026-03-02' },
+  'appointments.import': { fileName: 'bookings.csv', content: '预约号,预约日期,预约时段,事项编码,申请人姓名,证件号码\r\nYY0001,2026-03-02,09:00-09:30,DIV-REG,张三,11010519491231002X' },
+  'appointments.checkIn': { code: 'YY0001' },
+  'appointments.markNoShow': { id: UNKNOWN_ID },
+  'appointments.printSlip': { id: UNKNOWN_ID },
 };
 
 /** Methods that only read: they may answer ok to any request their schema accepts. */
@@ -105,6 +110,7 @@ export const READ_ONLY_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'intake.get',
   'intake.mine',
   'cases.mine',
+  'appointments.day',
   'handover.summary',
   'handover.pending',
   'handover.get',

@@ -1,0 +1,13 @@
+/** Handlers for the appointment methods of the contract. */
+import type { appointmentMethods } from '../../../shared/api/appointments';
+import { sessionOf } from '../context';
+import type { HandlersFor } from '../handlers';
+import { appointmentDay, checkIn, importAppointments, markNoShow, printAppointmentSlip } from './appointment-service';
+
+export const appointmentHandlers: HandlersFor<keyof typeof appointmentMethods> = {
+  'appointments.day': (ctx, req) => appointmentDay(ctx, req.date),
+  'appointments.import': (ctx, req, call) => importAppointments(ctx, call, sessionOf(call), req),
+  'appointments.checkIn': (ctx, req, call) => checkIn(ctx, call, sessionOf(call), req),
+  'appointments.markNoShow': (ctx, req, call) => markNoShow(ctx, call, req.id),
+  'appointments.printSlip': (ctx, req, call) => printAppointmentSlip(ctx, call, sessionOf(call), req.id),
+};
