@@ -5,6 +5,7 @@
  *  3. clerk's state change → the display in Chromium showing it: p50 / p95
  *  4. receipt bytes generation time (bench/printing.ts)
  *  4b. audit verification rows per second over 1,000,000 chained audit rows (bench/audit.ts)
+ *  4d. lookup by ID number over 1,000,000 sealed civil_party rows: p50 / p95 / p99 (bench/lookup.ts)
  *  4c. statistics: stats.report for a month and a year of a 20-window hall, about 1,000,000 contacts (bench/stats.ts)
  *  5. the clerk's click on 受理并打印回执 → the last byte on the printer socket: p50 / p95
  */
@@ -22,6 +23,7 @@ import { printingBench } from './printing';
 import { ledgerBench } from './ledger';
 import { auditBench } from './audit';
 import { statsBench } from './stats';
+import { lookupBench } from './lookup';
 import { percentile } from './measure';
 
 const COLD_STARTS = 7;
@@ -167,6 +169,7 @@ async function main(): Promise<void> {
     for (const line of await ledgerBench()) console.log(line);
     for (const line of await auditBench()) console.log(line);
     for (const line of await statsBench()) console.log(line);
+    for (const line of await lookupBench()) console.log(line);
 
     // accept click → last byte on a network printer (the fake ESC/POS printer on 127.0.0.1)
     const printer = await FakePrinter.start();
