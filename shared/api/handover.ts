@@ -33,6 +33,22 @@ export const handoverSummarySchema = z.object({
   awaitingTotal: z.number().int(),
   printJobs: z.object({ queued: z.number().int(), failed: z.number().int() }),
   printer: z.object({ label: z.string(), state: z.string(), message: z.string() }),
+  /**
+   * The shift's marriage-registration work (婚姻登记) and the accepted divorces
+   * whose certificate deadline is near (the next clerk calls the parties).
+   * Optional: handovers signed before it existed have none in their stored JSON.
+   */
+  registry: z
+    .object({
+      marriages: z.number().int(),
+      reissues: z.number().int(),
+      divorcesAccepted: z.number().int(),
+      divorcesRegistered: z.number().int(),
+      refused: z.number().int(),
+      withdrawn: z.number().int(),
+      expiringDivorces: z.array(z.object({ caseNo: z.string(), names: z.string(), certificateDeadline: z.string() })),
+    })
+    .optional(),
 });
 export type HandoverSummary = z.infer<typeof handoverSummarySchema>;
 

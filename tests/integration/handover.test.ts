@@ -9,6 +9,7 @@ import type { Contact } from '../../shared/api/intake';
 import type { CounterCore } from '../../electron/services/core';
 import { CLERK, MINUTE, SUPERVISOR, call, cleanupAll, createTestCore, expectError, login, logout, setUpWithClerk, type TestCore } from '../support/core';
 import { rowCounts } from '../support/db';
+import { BRIDE, DIVORCE_CHECKS, GROOM, MARRIAGE_CHECKS } from '../support/requests';
 
 afterAll(cleanupAll);
 
@@ -25,6 +26,7 @@ beforeEach(async () => {
   await setUpWithClerk(t.core);
   await login(t.core, SUPERVISOR.staffNo, SUPERVISOR.pin);
   await call(t.core, 'staff.create', NEXT);
+  await call(t.core, 'settings.update', { registrationOfficeCode: '110105' });
   await logout(t.core);
   t.clock.advance(MINUTE);
   await login(t.core, CLERK.staffNo, CLERK.pin);
@@ -52,6 +54,13 @@ beforeEach(async () => {
 function jobText(jobId: string): string {
   const row = t.core.db.prepare('SELECT bytes FROM print_job WHERE id = ?').get(jobId) as { bytes: Buffer };
   return iconv.decode(row.bytes, 'gb18030');
+}
+
+/** Logs the clerk out (ending the shift) and back in at a Beijing date and time: a new shift. */
+async function newShiftAt(date: string, time = '09:00'): Promise<void> {
+  await logout(t.core);
+  t.clock.set(new Date(`${date}T${time}:00+08:00`));
+  await login(t.core, CLERK.staffNo, CLERK.pin);
 }
 
 describe('the shift summary', () => {
@@ -139,5 +148,78 @@ describe('a signed handover is final', () => {
     expect(correction).toMatchObject({ kind: 'correction', correctsId: handover.id, from: { staffNo: CLERK.staffNo }, countersignedBy: { staffNo: SUPERVISOR.staffNo } });
     expect(jobText(printJobId)).toContain('交接班更正单');
     expect((await call(t.core, 'handover.get', { id: handover.id })).notes).toBe('原说明');
+  });
+});
+
+describe('marriage registration in the handover', () => {
+  it('counts the registrations, refusals, divorce acceptances and withdrawals of the shift', async () => {
+    await call(t.core, 'marriage.refuse', { kind: 'marriage', parties: [GROOM, BRIDE], checks: MARRIAGE_CHECKS, reasons: ['notVoluntary'], note: '' });
+    await call(t.core, 'marriage.register', { kind: 'marriage', parties: [GROOM, BRIDE], checks: MARRIAGE_CHECKS });
+    const first = await call(t.core, 'divorce.accept', { parties: [GROOM, BRIDE], checks: DIVORCE_CHECKS });
+    await call(t.core, 'divorce.withdraw', { id: first.case.id, party: 1 });
+    await call(t.core, 'divorce.accept', { parties: [GROOM, BRIDE], checks: DIVORCE_CHECKS });
+    const s = await call(t.core, 'handover.summary', {});
+    expect(s.registry).toEqual({ marriages: 1, reissues: 0, divorcesAccepted: 2, divorcesRegistered: 0, refused: 1, withdrawn: 1, expiringDivorces: [] });
+    // the intake counts are untouched by the registry's work
+    expect(s.counts).toEqual({ received: 5, notified: 1, referred: 1, accepted: 2, completed: 1, closed: 1 });
+
+    // the next shift starts from zero
+    await newShiftAt('2026-09-30');
+    expect((await call(t.core, 'handover.summary', {})).registry).toMatchObject({ marriages: 0, refused: 0, divorcesAccepted: 0, withdrawn: 0 });
+  });
+
+  it('hands over the accepted divorces whose certificate deadline is within 5 days, and prints them masked', async () => {
+    // received 2026-09-29 → cooling-off ends 2026-10-29 → certificates by 2026-11-30 (28 Nov is a Saturday)
+    const accepted = await call(t.core, 'divorce.accept', { parties: [GROOM, BRIDE], checks: DIVORCE_CHECKS });
+    expect(accepted.case.divorce?.certificateDeadline).toBe('2026-11-30');
+
+    await newShiftAt('2026-11-24');
+    expect((await call(t.core, 'handover.summary', {})).registry?.expiringDivorces).toEqual([]);
+
+    await newShiftAt('2026-11-25');
+    const s = await call(t.core, 'handover.summary', {});
+    expect(s.registry?.expiringDivorces).toEqual([{ caseNo: accepted.case.caseNo, names: '张伟、李娜', certificateDeadline: '2026-11-30' }]);
+    // accepted in an earlier shift: listed for the window, not counted as this shift's work
+    expect(s.registry?.divorcesAccepted).toBe(0);
+
+    const { printJobId } = await call(t.core, 'handover.close', { kind: 'handover', notes: '', items: [], countersign: { staffNo: NEXT.staffNo, pin: NEXT.pin } });
+    const slip = jobText(printJobId);
+    for (const expected of ['婚姻登记：结婚 0', '离婚受理 0', '即将到期的离婚申请 1 件', accepted.case.caseNo, '2026-11-30', '张*、李*']) {
+      expect(slip).toContain(expected);
+    }
+    expect(slip).not.toContain('李娜');
+
+    // registered: no longer expiring
+    await login(t.core, CLERK.staffNo, CLERK.pin);
+    await call(t.core, 'divorce.register', { id: accepted.case.id, bothPresent: true });
+    const after = await call(t.core, 'handover.summary', {});
+    expect(after.registry).toMatchObject({ divorcesRegistered: 1, expiringDivorces: [] });
+  });
+
+  it('still reads back and corrects a handover signed before the summary had the registry', async () => {
+    const { handover } = await call(t.core, 'handover.close', { kind: 'handover', notes: '旧格式', items: [], countersign: { staffNo: NEXT.staffNo, pin: NEXT.pin } });
+    const row = t.core.db.prepare('SELECT * FROM handover WHERE id = ?').get(handover.id) as Record<string, unknown>;
+    const summary = JSON.parse(row.summary as string) as Record<string, unknown>;
+    expect(summary).toHaveProperty('registry');
+    delete summary.registry;
+    const oldId = '01890a5d-ac96-774b-bcce-b302099a8058';
+    t.core.db
+      .prepare(
+        `INSERT INTO handover (id, hall_id, window_no, shift_id, kind, from_staff_id, summary, notes, items, countersigned_by, countersigned_at, created_at, updated_at)
+         VALUES (?, ?, ?, ?, 'handover', ?, ?, ?, '[]', ?, ?, ?, ?)`,
+      )
+      .run(oldId, row.hall_id, row.window_no, row.shift_id, row.from_staff_id, JSON.stringify(summary), '旧格式', row.countersigned_by, row.countersigned_at, row.created_at, row.updated_at);
+
+    await login(t.core, SUPERVISOR.staffNo, SUPERVISOR.pin);
+    const old = await call(t.core, 'handover.get', { id: oldId });
+    expect(old.notes).toBe('旧格式');
+    expect(old.summary.registry).toBeUndefined();
+    expect(old.summary.counts.received).toBe(5);
+
+    const { printJobId } = await call(t.core, 'handover.correct', { id: oldId, notes: '补充说明', items: [] });
+    const slip = jobText(printJobId);
+    expect(slip).toContain('交接班更正单');
+    expect(slip).not.toContain('婚姻登记：结婚');
+    expect(slip).not.toContain('即将到期');
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { Handover, HandoverItem, HandoverSummary } from '../../../shared/api/handover';
 import type { ParsedRequestOf } from '../../../shared/contract';
+import { addDays } from '../../../shared/domain/plain-date';
 import { RATING_LEVELS } from '../../../shared/domain/rating';
 import { hallDate } from '../../../shared/print/slips/common';
 import { handoverDocument } from '../../../shared/print/slips/handover';
@@ -14,6 +15,8 @@ import { recordChange } from '../db/ledger';
 import { newId } from '../ids';
 import { nextNumber } from '../intake/numbering';
 import { slipHall } from '../intake/slip-context';
+import { deadlinesOf } from '../marriage/civil-case-repo';
+import { loadWorkCalendar } from '../reference/calendar-service';
 import { endSession, verifyCountersign } from '../session-service';
 import { staffById } from '../staff-repo';
 import { openShift } from './shift-repo';
@@ -33,6 +36,48 @@ function person(ctx: CoreContext, staffId: string | null): { name: string; staff
 
 function count(ctx: CoreContext, sql: string, ...params: unknown[]): number {
   return (ctx.db.prepare(sql).get(...params) as { n: number }).n;
+}
+
+/** How many calendar days after the shift end an accepted divorce's certificate deadline may fall to be handed over. */
+export const EXPIRING_DIVORCE_DAYS = 5;
+/** How many expiring divorces the summary lists. */
+export const EXPIRING_DIVORCE_LIMIT = 10;
+
+/**
+ * The shift's marriage-registration work (婚姻登记) and the accepted divorces
+ * at this window whose certificate deadline falls on or after the shift end's
+ * date and within EXPIRING_DIVORCE_DAYS calendar days of it: both parties must
+ * come back by then, so the next clerk calls them. Deadlines come from
+ * today's work calendar (deadlinesOf); a 待定 deadline is not listed.
+ */
+function registrySummary(ctx: CoreContext, staffId: string, from: string, to: string): NonNullable<HandoverSummary['registry']> {
+  const today = hallDate(to);
+  const last = addDays(today, EXPIRING_DIVORCE_DAYS);
+  const cal = loadWorkCalendar(ctx);
+  const open = ctx.db
+    .prepare("SELECT id, case_no, received_at FROM civil_case WHERE kind = 'divorce' AND status = 'accepted' AND window_no = ?")
+    .all(ctx.origin().windowNo) as { id: string; case_no: string; received_at: string }[];
+  const expiring = open
+    .map((row) => {
+      const deadline = deadlinesOf(cal, row).certificateDeadline;
+      return { row, deadline: 'date' in deadline ? deadline.date : null };
+    })
+    .filter((e): e is { row: (typeof open)[number]; deadline: string } => e.deadline !== null && e.deadline >= today && e.deadline <= last)
+    .sort((a, b) => a.deadline.localeCompare(b.deadline) || a.row.case_no.localeCompare(b.row.case_no))
+    .slice(0, EXPIRING_DIVORCE_LIMIT);
+  const names = ctx.db.prepare('SELECT name FROM civil_party WHERE case_id = ? ORDER BY position').pluck();
+  const registered = (kind: string): number =>
+    count(ctx, "SELECT COUNT(*) AS n FROM civil_case WHERE kind = ? AND status = 'registered' AND registrar_id = ? AND registered_at >= ? AND registered_at <= ?", kind, staffId, from, to);
+  return {
+    marriages: registered('marriage'),
+    reissues: registered('reissue'),
+    // received in the shift and not refused: a divorce withdrawn later in the shift was still accepted
+    divorcesAccepted: count(ctx, "SELECT COUNT(*) AS n FROM civil_case WHERE kind = 'divorce' AND status <> 'refused' AND received_by = ? AND received_at >= ? AND received_at <= ?", staffId, from, to),
+    divorcesRegistered: registered('divorce'),
+    refused: count(ctx, "SELECT COUNT(*) AS n FROM civil_case WHERE status = 'refused' AND received_by = ? AND received_at >= ? AND received_at <= ?", staffId, from, to),
+    withdrawn: count(ctx, "SELECT COUNT(*) AS n FROM civil_case WHERE status = 'withdrawn' AND withdrawn_at >= ? AND withdrawn_at <= ?", from, to),
+    expiringDivorces: expiring.map(({ row, deadline }) => ({ caseNo: row.case_no, names: (names.all(row.id) as string[]).join('、'), certificateDeadline: deadline })),
+  };
 }
 
 /**
@@ -82,6 +127,7 @@ export function shiftSummary(ctx: CoreContext, staffId: string, from: string, to
     awaitingTotal: count(ctx, "SELECT COUNT(*) AS n FROM contact WHERE status = 'notified'"),
     printJobs: { queued: printer.queued, failed: printer.failed },
     printer: { label: printer.label, state: printer.state, message: printer.message },
+    registry: registrySummary(ctx, staffId, from, to),
   };
 }
 

@@ -31,6 +31,31 @@ export function HandoverSummaryView({ summary }: { summary: HandoverSummary }) {
       <p>
         好差评：已评价 {summary.ratings.rated} 次（差评 {summary.ratings.bad} 次），未评价 {summary.ratings.notRated} 次
       </p>
+      {summary.registry ? (
+        <>
+          <p data-testid="handover-registry">
+            婚姻登记：结婚 {summary.registry.marriages}，补领 {summary.registry.reissues}，离婚受理 {summary.registry.divorcesAccepted}，离婚登记{' '}
+            {summary.registry.divorcesRegistered}，不予登记 {summary.registry.refused}，撤回 {summary.registry.withdrawn}
+          </p>
+          <h3>
+            即将到期的离婚申请 {summary.registry.expiringDivorces.length} 件
+            {summary.registry.expiringDivorces.length > 0 ? <span className="danger-text">（请电话提醒双方到场）</span> : null}
+          </h3>
+          {summary.registry.expiringDivorces.length > 0 ? (
+            <table className="table compact" data-testid="handover-expiring-divorces">
+              <tbody>
+                {summary.registry.expiringDivorces.map((d) => (
+                  <tr key={d.caseNo}>
+                    <td>{d.caseNo}</td>
+                    <td>{d.names}</td>
+                    <td>申领离婚证截止 {d.certificateDeadline}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+        </>
+      ) : null}
       <h3>
         在办受理件 {summary.openCasesTotal} 件{summary.overdueTotal > 0 ? <span className="danger-text">（超期 {summary.overdueTotal} 件）</span> : null}
       </h3>

@@ -1,4 +1,4 @@
-/** 交接班单: the shift summary, open work, notes and items, with both signatures. */
+/** 交接班单: the shift summary, marriage-registration work and expiring divorces, open work, notes and items, with both signatures. */
 import type { Handover } from '../../api/handover';
 import { maskName } from '../../domain/masking';
 import type { Block, PrintDocument } from '../document';
@@ -16,6 +16,18 @@ export function handoverDocument(hall: SlipHall, h: Handover, number: string): P
   ];
   const cases = s.openCases.flatMap((oc) => row(oc.caseNo, oc.dueDate ? `${oc.overdue ? '超期 ' : ''}${oc.dueDate}` : '待定', oc.itemName, oc.applicantName));
   const awaiting = s.awaitingMaterials.flatMap((a) => row(a.slipNo, a.supplementBy ? `补齐 ${a.supplementBy}` : '待定', a.itemName, a.applicantName));
+  // 婚姻登记: only on handovers signed since the summary has it
+  const r = s.registry;
+  const registry: Block[] = r
+    ? [
+        { kind: 'field', label: '婚姻登记', value: `结婚 ${r.marriages}，补领 ${r.reissues}，离婚受理 ${r.divorcesAccepted}，离婚登记 ${r.divorcesRegistered}，不予登记 ${r.refused}，撤回 ${r.withdrawn}` },
+        { kind: 'text', text: `即将到期的离婚申请 ${r.expiringDivorces.length} 件${r.expiringDivorces.length > 0 ? '（请电话提醒双方到场）' : ''}`, bold: true },
+        ...r.expiringDivorces.flatMap((d): Block[] => [
+          { kind: 'columns', cells: [d.caseNo, `截止 ${d.certificateDeadline}`], widths: [2, 1], aligns: ['left', 'right'] },
+          { kind: 'text', text: `  ${d.names.split('、').map(maskName).join('、')}` },
+        ]),
+      ]
+    : [];
   const items: Block[] = h.items.map((i) => ({ kind: 'field', label: `  ${i.what}`, value: [i.quantity, i.note].filter(Boolean).join('，') || '—' }));
   return {
     title: `${KIND_TITLE[h.kind]} ${number}`,
@@ -35,6 +47,7 @@ export function handoverDocument(hall: SlipHall, h: Handover, number: string): P
         bold: true,
       },
       { kind: 'field', label: '好差评', value: `已评价 ${s.ratings.rated} 次（差评 ${s.ratings.bad} 次），未评价 ${s.ratings.notRated} 次` },
+      ...registry,
       { kind: 'rule' },
       { kind: 'text', text: `在办受理件 ${s.openCasesTotal} 件，其中超期 ${s.overdueTotal} 件`, bold: true },
       ...cases,
