@@ -26,7 +26,6 @@ import {
   KIND_LABELS,
   normalizeDateTyping,
   PARTY_FIELDS,
-  partyTitle,
   toPartyInput,
   toReissue,
   type PartyForm,
@@ -285,6 +284,12 @@ export function MarriagePanel({ api, start }: { api: RendererApi; start: Service
       if (outcome) next();
       else if (refusal) void confirmRefusal();
       else void submit();
+    } else if (e.altKey && !e.ctrlKey && e.code === 'KeyR' && !outcome && !refusal) {
+      e.preventDefault();
+      openRefusal();
+    } else if (e.altKey && !e.ctrlKey && e.code === 'KeyN' && outcome) {
+      e.preventDefault();
+      next();
     } else if (e.key === 'Escape' && refusal) {
       e.preventDefault();
       setRefusal(null);
@@ -376,12 +381,14 @@ export function MarriagePanel({ api, start }: { api: RendererApi; start: Service
 
           <div className="card mar-checks">
             <h3>现场核对</h3>
-            {CHECK_LABELS[kind].map(({ key, label }) => (
-              <label key={key} className="check">
-                <input type="checkbox" checked={checks[key]} onChange={(e) => setChecks((prev) => ({ ...prev, [key]: e.target.checked }))} />
-                {label}
-              </label>
-            ))}
+            <div className="mar-check-list">
+              {CHECK_LABELS[kind].map(({ key, label }) => (
+                <label key={key} className="check">
+                  <input type="checkbox" checked={checks[key]} onChange={(e) => setChecks((prev) => ({ ...prev, [key]: e.target.checked }))} />
+                  {label}
+                </label>
+              ))}
+            </div>
             {kind !== 'divorce' ? (
               <div className="field mar-cert">
                 <label className="field-label" htmlFor={`${prefix}-certificateNo`}>
@@ -411,8 +418,7 @@ export function MarriagePanel({ api, start }: { api: RendererApi; start: Service
             ) : (
               <ul className="mar-problems" data-testid="eligibility-problems">
                 {eligibility.map((p, i) => (
-                  <li key={`${p.code}-${i}`}>
-                    {p.party !== null ? <strong>{partyTitle(kind, p.party)}：</strong> : null}
+                  <li key={`${p.code}-${i}`} data-code={p.code}>
                     {p.message}
                   </li>
                 ))}
@@ -466,7 +472,7 @@ export function MarriagePanel({ api, start }: { api: RendererApi; start: Service
             </div>
           ) : (
             <div className="actions mar-actions">
-              <button type="button" id={`${prefix}-refuse`} className="secondary danger-outline" accessKey="r" onClick={openRefusal}>
+              <button type="button" id={`${prefix}-refuse`} className="secondary danger-outline" onClick={openRefusal}>
                 不予登记（Alt+R）
               </button>
               <button type="button" className="primary big" onClick={() => void submit()}>
@@ -575,12 +581,12 @@ function OutcomeView({ outcome, prefix, onNext }: { outcome: Outcome; prefix: st
         </dl>
         {outcome.kind === 'accepted' ? <p className="muted">冷静期内任何一方可以撤回申请；冷静期届满后，双方须在领证截止日前共同到场办理离婚登记，逾期视为撤回申请。</p> : null}
         {outcome.warning ? <div className="banner banner-warn">{outcome.warning}</div> : null}
-        <div className="banner banner-ok" data-testid="slip-printing">
-          {slipName(outcome)}正在打印（打印任务 {outcome.printJobId}）
+        <div className="banner banner-ok" data-testid="slip-printing" data-print-job={outcome.printJobId} title={outcome.printJobId}>
+          {slipName(outcome)}正在打印（打印任务 {outcome.printJobId.slice(0, 8)}），可在“打印”中查看和补打
         </div>
         <div className="actions">
-          <button type="button" id={`${prefix}-next`} className="primary big" accessKey="n" onClick={onNext}>
-            下一位（Ctrl+Enter）
+          <button type="button" id={`${prefix}-next`} className="primary big" onClick={onNext}>
+            下一位（Alt+N / Ctrl+Enter）
           </button>
         </div>
       </div>

@@ -40,11 +40,11 @@ export function PartyCard({
   const who = partyTitle(kind, index);
   const id = (field: PartyField) => partyFieldId(prefix, index, field);
 
-  const row = (field: PartyField, control: ReactNode, hint?: string, wide = false) => {
+  const row = (field: PartyField, control: ReactNode, hint?: string, span: 1 | 2 | 3 = 1) => {
     const problem = problems[field];
     const note = problem ?? hint;
     return (
-      <div className={`field${problem ? ' field-invalid' : ''}${wide ? ' mar-wide' : ''}`}>
+      <div className={`field${problem ? ' field-invalid' : ''}${span > 1 ? ` mar-span${span}` : ''}`}>
         <label className="field-label" htmlFor={id(field)}>
           {PARTY_FIELD_LABELS[field]}
         </label>
@@ -107,6 +107,7 @@ export function PartyCard({
             onChange={(e) => onChange({ documentNumber: e.target.value }, 'documentNumber')}
           />,
           numberHint,
+          2,
         )}
         {row('name', text('name', 40))}
         {row(
@@ -172,7 +173,7 @@ export function PartyCard({
           </select>,
         )}
         {row('phone', text('phone', 20, { inputMode: 'tel' }))}
-        {row('address', text('address', 100), undefined, true)}
+        {row('address', text('address', 100), undefined, 3)}
       </div>
     </section>
   );
