@@ -7,6 +7,7 @@
  *  4b. audit verification rows per second over 1,000,000 chained audit rows (bench/audit.ts)
  *  4d. lookup by ID number over 1,000,000 sealed civil_party rows: p50 / p95 / p99 (bench/lookup.ts)
  *  4c. statistics: stats.report for a month and a year of a 20-window hall, about 1,000,000 contacts (bench/stats.ts)
+ *  4e. appointments.import of a 10,000-row booking export through the core: ms and rows/s (bench/appointments.ts)
  *  5. the clerk's click on 受理并打印回执 → the last byte on the printer socket: p50 / p95
  */
 import { spawn } from 'node:child_process';
@@ -24,6 +25,7 @@ import { ledgerBench } from './ledger';
 import { auditBench } from './audit';
 import { statsBench } from './stats';
 import { lookupBench } from './lookup';
+import { appointmentsBench } from './appointments';
 import { percentile } from './measure';
 
 const COLD_STARTS = 7;
@@ -170,6 +172,7 @@ async function main(): Promise<void> {
     for (const line of await auditBench()) console.log(line);
     for (const line of await statsBench()) console.log(line);
     for (const line of await lookupBench()) console.log(line);
+    for (const line of await appointmentsBench()) console.log(line);
 
     // accept click → last byte on a network printer (the fake ESC/POS printer on 127.0.0.1)
     const printer = await FakePrinter.start();

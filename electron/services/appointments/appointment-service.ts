@@ -8,7 +8,8 @@
  * masked form beside them; audit rows and change-log payloads carry the
  * masked form only.
  */
-import { getLunarDate } from 'chinese-days';
+// chinese-days is CommonJS: Node's ESM loader offers no named exports for it, so take the default
+import chineseDays from 'chinese-days';
 import type { Appointment, AppointmentDay, AppointmentImportResult, Contact, ImportProblem, ParsedRequestOf, WalkIn } from '../../../shared/contract';
 import type { CatalogueItem } from '../../../shared/catalogue/schema';
 import { parseBookingExport, type ParsedBooking } from '../../../shared/domain/booking-import';
@@ -58,7 +59,7 @@ export interface AppointmentRow {
 
 /** chinese-days' lunar calendar, as shared/domain/peak-days wants it. */
 export const lunarOf: LunarOf = (date) => {
-  const lunar = getLunarDate(date);
+  const lunar = chineseDays.getLunarDate(date);
   return { month: lunar.lunarMon, day: lunar.lunarDay, leap: lunar.isLeap };
 };
 
@@ -212,11 +213,11 @@ export function importAppointments(ctx: CoreContext, call: CallContext, session:
     return { type, sealed, hash, masked: maskIdNumber(number) };
   };
 
-  const capacities = new Map<string, number>();
-  const capacityFor = (day: string): number => {
+  const capacities = new Map<string, { capacity: number; peak: { name: string } | null }>();
+  const capacityFor = (day: string): { capacity: number; peak: { name: string } | null } => {
     let c = capacities.get(day);
     if (c === undefined) {
-      c = capacityOf(ctx, day).capacity;
+      c = capacityOf(ctx, day);
       capacities.set(day, c);
     }
     return c;
@@ -280,11 +281,10 @@ export function importAppointments(ctx: CoreContext, call: CallContext, session:
       const sameSlot = existing !== undefined && existing.day === b.date && existing.slot_start === b.slotStart && existing.slot_end === b.slotEnd;
       let over: 0 | 1 = sameSlot ? existing.over_capacity : 0;
       if (!sameSlot) {
-        const capacity = capacityFor(b.date);
+        const { capacity, peak } = capacityFor(b.date);
         const n = taken(b);
         if (n >= capacity) {
           over = 1;
-          const peak = capacityOf(ctx, b.date).peak;
           problems.push({
             row: b.row,
             field: 'slot',

@@ -120,7 +120,6 @@ export function AppointmentsPanel(props: { api: RendererApi; onStartService: (st
               <input
                 type="file"
                 accept=".csv,.json,text/csv,application/json"
-                hidden
                 disabled={busy}
                 onChange={(e) => {
                   const file = e.currentTarget.files?.[0];
