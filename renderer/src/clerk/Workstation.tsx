@@ -25,10 +25,16 @@ import { CallbackRulesPanel } from '../followup/CallbackRulesPanel';
 import { CallbacksPanel } from '../followup/CallbacksPanel';
 import { ComplaintsPanel } from '../followup/ComplaintsPanel';
 import { FollowUpPanel } from '../rating/FollowUpPanel';
+import { AppointmentsPanel } from '../appointments/AppointmentsPanel';
+import { DivorceCasesPanel } from '../marriage/DivorceCasesPanel';
+import { MarriagePanel, type ServiceStart } from '../marriage/MarriagePanel';
 
-type Section = 'intake' | 'cases' | 'handover' | 'window' | 'print' | 'pin' | 'staff' | 'commitments' | 'catalogue' | 'calendar' | 'audit' | 'ledger' | 'archive' | 'settings' | 'callbacks' | 'complaints' | 'callbackRules' | 'followUps' | 'stats';
+type Section = 'appointments' | 'marriage' | 'divorces' | 'intake' | 'cases' | 'handover' | 'window' | 'print' | 'pin' | 'staff' | 'commitments' | 'catalogue' | 'calendar' | 'audit' | 'ledger' | 'archive' | 'settings' | 'callbacks' | 'complaints' | 'callbackRules' | 'followUps' | 'stats';
 
 const SECTIONS: { id: Section; label: string; supervisor: boolean }[] = [
+  { id: 'appointments', label: '今日预约', supervisor: false },
+  { id: 'marriage', label: '婚姻登记', supervisor: false },
+  { id: 'divorces', label: '离婚冷静期', supervisor: false },
   { id: 'intake', label: '接待受理', supervisor: false },
   { id: 'cases', label: '限时办结', supervisor: false },
   { id: 'handover', label: '交接班', supervisor: false },
@@ -73,6 +79,12 @@ export function Workstation({
   onLoggedOut: () => void;
 }) {
   const [section, setSection] = useState<Section>('intake');
+  // the applicant the clerk started serving from the appointments list or the intake panel
+  const [serviceStart, setServiceStart] = useState<ServiceStart | null>(null);
+  const startService = useCallback((start: ServiceStart) => {
+    setServiceStart({ ...start });
+    setSection('marriage');
+  }, []);
   const [pending, setPending] = useState<Handover | null | undefined>(undefined);
   useEffect(() => {
     void api.call('handover.pending', {}).then((r) => setPending(r.ok ? r.value : null));
@@ -108,7 +120,16 @@ export function Workstation({
       </header>
       <nav className="sidenav" aria-label="功能">
         {SECTIONS.filter((s) => isSupervisor || !s.supervisor).map((s) => (
-          <button key={s.id} type="button" className={section === s.id ? 'active' : ''} onClick={() => setSection(s.id)}>
+          <button
+            key={s.id}
+            type="button"
+            className={section === s.id ? 'active' : ''}
+            onClick={() => {
+              // opening a section from the menu starts afresh, not with the last applicant served
+              setServiceStart(null);
+              setSection(s.id);
+            }}
+          >
             {s.label}
           </button>
         ))}
@@ -118,6 +139,9 @@ export function Workstation({
         {pending ? <HandoverAck api={api} handover={pending} onAcknowledged={() => setPending(null)} /> : null}
         {pending === null ? (
           <>
+            {section === 'appointments' ? <AppointmentsPanel api={api} onStartService={startService} /> : null}
+            {section === 'marriage' ? <MarriagePanel api={api} start={serviceStart} /> : null}
+            {section === 'divorces' ? <DivorceCasesPanel api={api} /> : null}
             {section === 'intake' ? <IntakePanel api={api} /> : null}
             {section === 'handover' ? <HandoverPanel api={api} onClosed={onLoggedOut} /> : null}
             {section === 'cases' ? <CasesPanel api={api} /> : null}
