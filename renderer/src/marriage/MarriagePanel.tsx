@@ -96,7 +96,8 @@ export function MarriagePanel({ api, start }: { api: RendererApi; start: Service
   const [refusal, setRefusal] = useState<{ reasons: Set<RefusalReason>; note: string } | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [readerNote, setReaderNote] = useState<string | null>(null);
-  const [focusNext, setFocusNext] = useState<string | null>(null);
+  // the form opens with the cursor in the first party's document number
+  const [focusNext, setFocusNext] = useState<string | null>(() => partyFieldId(prefix, 0, 'documentNumber'));
   const { run, error, busy, clear } = useAction(api);
 
   // the hall's date comes from the workstation's clock, not the browser's
