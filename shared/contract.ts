@@ -14,6 +14,7 @@ import { referenceMethods } from './api/reference';
 import { statsMethods } from './api/stats';
 import { ratingChangedSchema, ratingMethods } from './api/rating';
 import { followupMethods } from './api/followup';
+import { marriageMethods } from './api/marriage';
 import { appointmentMethods } from './api/appointments';
 import type { ApiError, Result } from './result';
 
@@ -28,6 +29,7 @@ export * from './api/ledger';
 export * from './api/stats';
 export * from './api/rating';
 export * from './api/followup';
+export * from './api/marriage';
 export * from './api/appointments';
 
 export const methods = {
@@ -41,6 +43,7 @@ export const methods = {
   ...statsMethods,
   ...ratingMethods,
   ...followupMethods,
+  ...marriageMethods,
   ...appointmentMethods,
 } as const;
 

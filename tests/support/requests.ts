@@ -1,9 +1,37 @@
 /** One well-formed request for every method of the contract; the compiler keeps the table complete. */
-import type { MethodName, RequestOf } from '../../shared/contract';
+import type { CivilChecks, MethodName, PartyInput, RequestOf } from '../../shared/contract';
 import { HALL } from './core';
 
 /** A syntactically valid UUIDv7 that no record has. */
 export const UNKNOWN_ID = '01890a5d-ac96-774b-bcce-b302099a8057';
+
+/** Two parties that pass every check (born 1990 and 1995, valid GB 11643 numbers). */
+export const GROOM: PartyInput = {
+  documentType: 'residentId',
+  documentNumber: '110105199003071239',
+  name: '张伟',
+  sex: 'male',
+  birthDate: '1990-03-07',
+  nationality: '中国',
+  ethnicity: '汉族',
+  occupation: '工程师',
+  education: 'bachelor',
+  priorStatus: 'unmarried',
+  phone: '13800000001',
+  address: '北京市朝阳区示范路 1 号',
+};
+export const BRIDE: PartyInput = {
+  ...GROOM,
+  documentNumber: '110105199511230021',
+  name: '李娜',
+  sex: 'female',
+  birthDate: '1995-11-23',
+  ethnicity: '回族',
+  occupation: '教师',
+  phone: '13800000002',
+};
+export const MARRIAGE_CHECKS: CivilChecks = { bothPresent: true, declarationsSigned: true, photosProvided: true, agreementSubmitted: false, certificatesPresented: false };
+export const DIVORCE_CHECKS: CivilChecks = { bothPresent: true, declarationsSigned: false, photosProvided: false, agreementSubmitted: true, certificatesPresented: true };
 
 export const VALID_REQUESTS: { [M in MethodName]: RequestOf<M> } = {
   'app.info': {},
@@ -89,6 +117,16 @@ export const VALID_REQUESTS: { [M in MethodName]: RequestOf<M> } = {
   'coordination.reply': { id: UNKNOWN_ID, reply: '已核实，信息无误' },
   'stats.report': { from: '2026-03-01', to: '2026-03-31', groupBy: 'clerk' },
   'stats.export': { filter: { from: '2026-03-01', to: '2026-03-31', groupBy: 'window' }, format: 'csv', directory: '/nonexistent-counter-export' },
+  'marriage.check': { kind: 'marriage', parties: [GROOM, BRIDE], checks: MARRIAGE_CHECKS },
+  'marriage.register': { kind: 'marriage', contactId: null, parties: [GROOM, BRIDE], checks: MARRIAGE_CHECKS, certificateNo: '' },
+  'marriage.refuse': { kind: 'marriage', contactId: UNKNOWN_ID, parties: [GROOM, BRIDE], checks: MARRIAGE_CHECKS, reasons: ['notVoluntary'], note: '' },
+  'marriage.get': { id: UNKNOWN_ID },
+  'marriage.today': {},
+  'marriage.find': { documentNumber: GROOM.documentNumber },
+  'divorce.accept': { contactId: UNKNOWN_ID, parties: [GROOM, BRIDE], checks: DIVORCE_CHECKS },
+  'divorce.withdraw': { id: UNKNOWN_ID, party: 0 },
+  'divorce.register': { id: UNKNOWN_ID, bothPresent: true, certificateNo: '' },
+  'divorce.list': {},
   'appointments.day': { date: '2026-03-02' },
   'appointments.import': { fileName: 'bookings.csv', content: '预约号,预约日期,预约时段,事项编码,申请人姓名,证件号码\r\nYY0001,2026-03-02,09:00-09:30,DIV-REG,张三,11010519491231002X' },
   'appointments.checkIn': { code: 'YY0001' },
@@ -110,6 +148,10 @@ export const READ_ONLY_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'intake.get',
   'intake.mine',
   'cases.mine',
+  'marriage.check',
+  'marriage.get',
+  'marriage.today',
+  'divorce.list',
   'appointments.day',
   'handover.summary',
   'handover.pending',
