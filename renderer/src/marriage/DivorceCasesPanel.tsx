@@ -50,7 +50,7 @@ export function DivorceCasesPanel({ api }: { api: RendererApi }) {
     if (!withdrawing) return;
     const result = await run('divorce.withdraw', withdrawing);
     if (!result) return;
-    setNotice(`${result.case.caseNo}：${sideOf(result.case, withdrawing.party)}已撤回离婚登记申请，撤回通知正在打印（打印任务 ${result.printJobId.slice(0, 8)}）`);
+    setNotice(`${result.case.caseNo}：${sideOf(result.case, withdrawing.party)}已撤回离婚登记申请，撤回确认单已送打印`);
     setWithdrawing(null);
     await reload();
   };
@@ -59,7 +59,7 @@ export function DivorceCasesPanel({ api }: { api: RendererApi }) {
     if (!registering) return;
     const result = await run('divorce.register', { id: registering.id, bothPresent: registering.bothPresent, certificateNo: registering.certificateNo.trim() });
     if (!result) return;
-    setNotice(`${result.case.caseNo}：已办理离婚登记，离婚证字号 ${result.case.certificateNo ?? '—'}，登记回执正在打印（打印任务 ${result.printJobId.slice(0, 8)}）`);
+    setNotice(`${result.case.caseNo}：已办理离婚登记，离婚证字号 ${result.case.certificateNo ?? '—'}，离婚登记办结单已送打印`);
     setRegistering(null);
     await reload();
   };

@@ -583,7 +583,7 @@ function OutcomeView({ outcome, prefix, onNext }: { outcome: Outcome; prefix: st
         {outcome.kind === 'accepted' ? <p className="muted">冷静期内任何一方可以撤回申请；冷静期届满后，双方须在领证截止日前共同到场办理离婚登记，逾期视为撤回申请。</p> : null}
         {outcome.warning ? <div className="banner banner-warn">{outcome.warning}</div> : null}
         <div className="banner banner-ok" data-testid="slip-printing" data-print-job={outcome.printJobId} title={outcome.printJobId}>
-          {slipName(outcome)}正在打印（打印任务 {outcome.printJobId.slice(0, 8)}），可在“打印”中查看和补打
+          {slipName(outcome)}已送打印，可在“打印”中查看和补打
         </div>
         <div className="actions">
           <button type="button" id={`${prefix}-next`} className="primary big" onClick={onNext}>

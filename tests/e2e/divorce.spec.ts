@@ -1,0 +1,121 @@
+/**
+ * Divorce end to end with an injected clock: the host is restarted on the
+ * same data directory at later dates. Acceptance on 2026-09-01 prints the
+ * cooling-off end and the certificate deadline; after the cooling-off period
+ * one couple registers and gets the certificate; the other never comes back
+ * and their application is deemed withdrawn on its own.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { FakePrinter } from '../support/fake-printer';
+import { ARTIFACTS_DIR, configurePrinterAsSupervisor, login, startHostProcess, type HostProcess } from './host';
+import { fillParty, jobText, type E2eParty } from './marriage-form';
+
+let host: HostProcess | undefined;
+let printer: FakePrinter | undefined;
+
+test.afterEach(async () => {
+  await host?.stop();
+  await printer?.stop();
+});
+
+const [FIRST_COUPLE, SECOND_COUPLE]: [[E2eParty, E2eParty], [E2eParty, E2eParty]] = [
+  [
+    { side: '男方', id: '110105198803150010', name: '刘建军', birthDate: '1988-03-15', ethnicity: '汉族', education: '大学本科', priorStatus: '有配偶' },
+    { side: '女方', id: '110105199007220027', name: '周小红', birthDate: '1990-07-22', ethnicity: '满族', education: '大学专科', priorStatus: '有配偶' },
+  ],
+  [
+    { side: '男方', id: '110105198506010011', name: '孙浩', birthDate: '1985-06-01', ethnicity: '汉族', education: '研究生', priorStatus: '有配偶' },
+    { side: '女方', id: '11010519870909004X', name: '吴静', birthDate: '1987-09-09', ethnicity: '回族', education: '大学本科', priorStatus: '有配偶' },
+  ],
+];
+
+/** Logs out (the day's work is done), stops the host and starts it again on the same data at a later date. */
+async function restartAt(page: Page, clockStart: string): Promise<Page> {
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await expect(page.getByLabel('工号')).toBeVisible();
+  await page.close();
+  const dataDir = host?.dataDir;
+  await host?.stop({ keepData: true });
+  host = await startHostProcess({ dataDir, clockStart });
+  return openWorkstation();
+}
+
+let browserPage: () => Promise<Page>;
+
+async function openWorkstation(): Promise<Page> {
+  const page = await browserPage();
+  await page.goto(`${host?.baseUrl ?? ''}/`);
+  return page;
+}
+
+async function acceptDivorce(page: Page, couple: [E2eParty, E2eParty]): Promise<string> {
+  await page.getByRole('button', { name: '婚姻登记', exact: true }).click();
+  await page.getByRole('radio', { name: '离婚登记' }).check();
+  for (const party of couple) await fillParty(page, party);
+  for (const check of ['男女双方亲自到场', '已提交双方签名的离婚协议书', '已出示双方结婚证']) await page.getByRole('checkbox', { name: check }).check();
+  await expect(page.getByText('未发现问题，可以受理。')).toBeVisible();
+  await page.keyboard.press('Control+Enter');
+  const outcome = page.getByTestId('marriage-outcome');
+  await expect(outcome).toContainText('离婚登记申请已受理');
+  await expect(outcome).toContainText('2026-10-08');
+  await expect(outcome).toContainText('2026-11-09');
+  const caseNo = /HY20260901-3-\d{3}/.exec((await outcome.textContent()) ?? '')?.[0] ?? '';
+  expect(caseNo).not.toBe('');
+  return caseNo;
+}
+
+test('divorce: acceptance, cooling-off, registration with a certificate; the other application deemed withdrawn', async ({ browser }) => {
+  test.setTimeout(120_000);
+  browserPage = () => browser.newPage({ viewport: { width: 1366, height: 1000 } });
+  printer = await FakePrinter.start();
+
+  // Tuesday 2026-09-01 09:00: both couples apply
+  host = await startHostProcess({ demo: true, clockStart: '2026-09-01T09:00:00+08:00' });
+  let page = await openWorkstation();
+  await configurePrinterAsSupervisor(page, printer.uri);
+  await login(page, '1002', '258036');
+  const first = await acceptDivorce(page, FIRST_COUPLE);
+  await page.getByRole('button', { name: '下一位' }).click();
+  const second = await acceptDivorce(page, SECOND_COUPLE);
+  await page.screenshot({ path: join(ARTIFACTS_DIR, 'divorce-accepted.png'), fullPage: true });
+
+  const receipts = await printer.waitForJobs(2);
+  for (const receipt of receipts.map(jobText)) {
+    for (const expected of ['离婚登记申请受理回执', '冷静期届满：2026年10月8日', '申领离婚证截止：2026年11月9日', '视为撤回', '110105********']) expect(receipt).toContain(expected);
+    expect(receipt).not.toMatch(/11010519\d{10}/);
+  }
+  expect(jobText(receipts[0])).toContain(first);
+  expect(jobText(receipts[0])).toContain('刘*军');
+
+  await page.getByRole('button', { name: '离婚冷静期' }).click();
+  await expect(page.getByRole('region', { name: '冷静期中' })).toContainText(first);
+  await expect(page.getByRole('region', { name: '冷静期中' })).toContainText(second);
+  await page.screenshot({ path: join(ARTIFACTS_DIR, 'divorce-cooling-off.png'), fullPage: true });
+
+  // Tuesday 2026-10-20: the cooling-off period is over; the first couple comes back together
+  page = await restartAt(page, '2026-10-20T10:00:00+08:00');
+  await login(page, '1002', '258036');
+  await page.getByRole('button', { name: '离婚冷静期' }).click();
+  const awaiting = page.getByRole('region', { name: '待办理离婚登记' });
+  await expect(awaiting).toContainText(first);
+  await expect(awaiting).toContainText(second);
+  const row = awaiting.getByRole('row').filter({ hasText: first });
+  await row.getByRole('button', { name: '办理登记' }).click();
+  await row.getByRole('checkbox', { name: '双方均已亲自到场' }).check();
+  await row.getByRole('button', { name: '确认办理离婚登记' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'L110105-2026-000001' })).toBeVisible();
+  const [completion] = (await printer.waitForJobs(3)).slice(2);
+  const slip = jobText(completion);
+  for (const expected of ['离婚登记办结单', first, '离婚证字号：L110105-2026-000001', '刘*军', '周*红']) expect(slip).toContain(expected);
+  await page.screenshot({ path: join(ARTIFACTS_DIR, 'divorce-registered.png'), fullPage: true });
+
+  // Tuesday 2026-11-10: the second couple never came back; the core marks it deemed withdrawn by itself
+  page = await restartAt(page, '2026-11-10T09:00:00+08:00');
+  await login(page, '9001', '246810');
+  await page.getByRole('button', { name: '离婚冷静期' }).click();
+  await expect(page.getByRole('region', { name: '待办理离婚登记' })).not.toContainText(second);
+  await page.getByRole('button', { name: '审计日志' }).click();
+  await expect(page.getByText('离婚申请视为撤回').first()).toBeVisible();
+  await page.screenshot({ path: join(ARTIFACTS_DIR, 'divorce-deemed-withdrawn.png'), fullPage: true });
+});
