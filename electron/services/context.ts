@@ -1,6 +1,7 @@
 /** What every core handler is given: the ledger, settings, clock and the event channel. */
 import type { CallerKind, EventName, EventPayload, PrinterStatus } from '../../shared/contract';
 import type { PrintDocument } from '../../shared/print/document';
+import { hallDate } from '../../shared/print/slips/common';
 import { CounterError } from '../../shared/result';
 import type { Clock } from './clock';
 import type { DocumentVault } from './crypto/document-vault';
@@ -63,4 +64,9 @@ export function sessionOf(call: CallContext): ActiveSession {
 
 export function actorOf(call: CallContext): Actor {
   return call.session ? { id: call.session.staffId, staffNo: call.session.staffNo } : { id: null, staffNo: null };
+}
+
+/** Today's date in the hall (UTC+8) by the core's clock: 'YYYY-MM-DD'. */
+export function hallToday(ctx: CoreContext): string {
+  return hallDate(ctx.clock.now().toISOString());
 }

@@ -6,7 +6,7 @@
  */
 import { checkDocumentNumber, DOCUMENT_TYPE_LABELS, isDocumentType, normalizeDocumentNumber, type DocumentType, type Sex } from './identity-documents';
 import { characters } from './masking';
-import { isPlainDate, isRealDate, type PlainDate } from './plain-date';
+import { chineseDate, isPlainDate, isRealDate, type PlainDate } from './plain-date';
 
 /** The 56 ethnic groups in the official order of GB 3304 (民族名称罗马字母拼写法和代码). */
 export const ETHNIC_GROUPS: readonly string[] = [
@@ -117,12 +117,6 @@ export const MAX_ADDRESS_LENGTH = 100;
 
 /** Documents held only by Chinese nationals (HK, Macao and Taiwan residents are Chinese nationals too). */
 const CHINESE_NATIONAL_DOCUMENTS: readonly DocumentType[] = ['residentId', 'hkMacaoPermit', 'taiwanPermit'];
-
-/** '1949年12月31日' */
-export function chineseDate(date: PlainDate): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${y ?? ''}年${m ?? ''}月${d ?? ''}日`;
-}
 
 function birthDateProblem(value: string, today: PlainDate): string | null {
   const typed = value.trim();

@@ -8,18 +8,12 @@
  * the registrar's decision.
  */
 import { duplicatePartyProblem, type PartyFacts } from './civil-party';
-import { formatPlainDate, isLeapYear, isPlainDate, type PlainDate } from './plain-date';
+import { chineseDate, formatPlainDate, isLeapYear, isPlainDate, type PlainDate } from './plain-date';
 
 function dateParts(date: PlainDate): [number, number, number] {
   if (!isPlainDate(date)) throw new RangeError(`not a YYYY-MM-DD date: ${String(date).slice(0, 30)}`);
   const [y, m, d] = date.split('-').map(Number);
   return [y ?? 0, m ?? 0, d ?? 0];
-}
-
-/** '2026年3月1日' */
-function chineseDate(date: PlainDate): string {
-  const [y, m, d] = dateParts(date);
-  return `${y}年${m}月${d}日`;
 }
 
 /**

@@ -95,3 +95,9 @@ const WEEKDAY_NAMES = ['星期日', '星期一', '星期二', '星期三', '星�
 export function describeDate(date: PlainDate): string {
   return `${date}（${WEEKDAY_NAMES[weekday(date)] ?? ''}）`;
 }
+
+/** "2026-09-25" → "2026年9月25日", as slips and messages write dates. */
+export function chineseDate(date: PlainDate): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y ?? ''}年${m ?? ''}月${d ?? ''}日`;
+}

@@ -15,7 +15,7 @@ import {
 } from '../../../shared/domain/callbacks';
 import { hallDate } from '../../../shared/print/slips/common';
 import { CounterError } from '../../../shared/result';
-import { actorOf, type ActiveSession, type CallContext, type CoreContext } from '../context';
+import { actorOf, hallToday, type ActiveSession, type CallContext, type CoreContext } from '../context';
 import { recordChange, recordEvent, SYSTEM_ACTOR, type Actor } from '../db/ledger';
 import { newId } from '../ids';
 import { activeCatalogue } from '../reference/catalogue-service';
@@ -292,7 +292,7 @@ function callbackRow(ctx: CoreContext, id: string): CallbackRow {
 export function dueList(ctx: CoreContext, call: CallContext): ResponseOf<'callbacks.due'> {
   // bad ratings and completions since the last scan are picked up here as well
   const result = scheduleCallbacksQuietly(ctx, actorOf(call));
-  const today = hallDate(ctx.clock.now().toISOString());
+  const today = hallToday(ctx);
   const open = ctx.db.prepare(`${SELECT_CALLBACK} WHERE cb.status = 'due' ORDER BY cb.due_date, cb.created_at`).all() as CallbackRow[];
   const recent = ctx.db
     .prepare(`${SELECT_CALLBACK} WHERE cb.status <> 'due' ORDER BY cb.done_at DESC LIMIT ?`)

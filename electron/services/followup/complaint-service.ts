@@ -8,7 +8,7 @@ import type { Complaint, ParsedRequestOf } from '../../../shared/contract';
 import { addWorkingDays } from '../../../shared/domain/working-days';
 import { hallDate } from '../../../shared/print/slips/common';
 import { CounterError } from '../../../shared/result';
-import { actorOf, type ActiveSession, type CallContext, type CoreContext } from '../context';
+import { actorOf, hallToday, type ActiveSession, type CallContext, type CoreContext } from '../context';
 import { recordChange } from '../db/ledger';
 import { newId } from '../ids';
 import { nextNumber } from '../intake/numbering';
@@ -51,7 +51,7 @@ function person(ctx: CoreContext, id: string): { id: string; name: string; staff
 }
 
 function view(ctx: CoreContext, r: ComplaintRow): Complaint {
-  const today = hallDate(ctx.clock.now().toISOString());
+  const today = hallToday(ctx);
   return {
     id: r.id,
     complaintNo: r.complaint_no,

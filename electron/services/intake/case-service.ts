@@ -1,9 +1,8 @@
 /** 限时办结: the clerk's accepted cases by deadline, and marking them completed. */
 import type { ServiceCase } from '../../../shared/api/intake';
 import { addWorkingDays } from '../../../shared/domain/working-days';
-import { hallDate } from '../../../shared/print/slips/common';
 import { CounterError } from '../../../shared/result';
-import { actorOf, type ActiveSession, type CallContext, type CoreContext } from '../context';
+import { actorOf, hallToday, type ActiveSession, type CallContext, type CoreContext } from '../context';
 import { recordChange } from '../db/ledger';
 import { loadWorkCalendar } from '../reference/calendar-service';
 
@@ -63,7 +62,7 @@ export function myCases(ctx: CoreContext, session: ActiveSession): CaseBoard {
   const rows = ctx.db
     .prepare(`${SELECT_CASE} WHERE c.accepted_by = ? AND c.status = 'open' ORDER BY c.due_date IS NULL, c.due_date, c.accepted_at`)
     .all(session.staffId) as CaseRow[];
-  const today = hallDate(ctx.clock.now().toISOString());
+  const today = hallToday(ctx);
   const horizon = addWorkingDays(loadWorkCalendar(ctx), today, DUE_SOON_WORKING_DAYS);
   const soonUntil = 'date' in horizon ? horizon.date : today;
   const board: CaseBoard = { overdue: [], dueToday: [], dueSoon: [], later: [], pending: [] };

@@ -11,7 +11,7 @@ import { addDays } from '../../../shared/domain/plain-date';
 import { chineseDate, hallDate } from '../../../shared/print/slips/common';
 import { completionDocument, divorceReceiptDocument, withdrawalDocument } from '../../../shared/print/slips/marriage';
 import { CounterError } from '../../../shared/result';
-import { actorOf, type ActiveSession, type CallContext, type CoreContext } from '../context';
+import { actorOf, hallToday, type ActiveSession, type CallContext, type CoreContext } from '../context';
 import { recordChange, SYSTEM_ACTOR, type Actor } from '../db/ledger';
 import { slipClerk, slipHall } from '../intake/slip-context';
 import { loadWorkCalendar } from '../reference/calendar-service';
@@ -30,7 +30,7 @@ function openDivorces(ctx: CoreContext): CivilCaseRow[] {
 }
 
 function view(ctx: CoreContext, id: string): CivilCase {
-  return civilCaseView(ctx, loadWorkCalendar(ctx), civilCaseRow(ctx, id), hallDate(ctx.clock.now().toISOString()));
+  return civilCaseView(ctx, loadWorkCalendar(ctx), civilCaseRow(ctx, id), hallToday(ctx));
 }
 
 function updateCase(ctx: CoreContext, actor: Actor, id: string, sets: Record<string, string | number | null>, action: string, at: string): void {
@@ -202,7 +202,7 @@ export function registerDivorce(ctx: CoreContext, call: CallContext, session: Ac
 export function divorceList(ctx: CoreContext): { coolingOff: CivilCase[]; awaitingRegistration: CivilCase[]; pending: CivilCase[] } {
   sweepDeemedWithdrawn(ctx);
   const cal = loadWorkCalendar(ctx);
-  const today = hallDate(ctx.clock.now().toISOString());
+  const today = hallToday(ctx);
   const cases = openDivorces(ctx).map((row) => civilCaseView(ctx, cal, row, today));
   const byDeadline = (a: CivilCase, b: CivilCase): number => (a.divorce?.certificateDeadline ?? '').localeCompare(b.divorce?.certificateDeadline ?? '');
   return {

@@ -8,7 +8,7 @@ import { REFUSAL_REASON_LABELS } from '../../../shared/domain/marriage-rules';
 import { hallDate } from '../../../shared/print/slips/common';
 import { completionDocument, refusalDocument } from '../../../shared/print/slips/marriage';
 import { CounterError } from '../../../shared/result';
-import { actorOf, type ActiveSession, type CallContext, type CoreContext } from '../context';
+import { actorOf, hallToday, type ActiveSession, type CallContext, type CoreContext } from '../context';
 import { recordEvent } from '../db/ledger';
 import { slipClerk, slipHall } from '../intake/slip-context';
 import { loadWorkCalendar } from '../reference/calendar-service';
@@ -21,16 +21,12 @@ import { sweepDeemedWithdrawn } from './divorce-service';
 
 type Slipped = { case: CivilCase; printJobId: string };
 
-function today(ctx: CoreContext): string {
-  return hallDate(ctx.clock.now().toISOString());
-}
-
 export function getCase(ctx: CoreContext, id: string): CivilCase {
-  return civilCaseView(ctx, loadWorkCalendar(ctx), civilCaseRow(ctx, id), today(ctx));
+  return civilCaseView(ctx, loadWorkCalendar(ctx), civilCaseRow(ctx, id), hallToday(ctx));
 }
 
 export function checkForm(ctx: CoreContext, req: ParsedRequestOf<'marriage.check'>): FormReview {
-  return reviewForm(ctx, req.kind, req.parties, req.checks, today(ctx));
+  return reviewForm(ctx, req.kind, req.parties, req.checks, hallToday(ctx));
 }
 
 function certificateKind(req: ParsedRequestOf<'marriage.register'>): CertificateKind {
@@ -119,14 +115,14 @@ export function refuseRegistration(ctx: CoreContext, call: CallContext, session:
 
 function views(ctx: CoreContext, rows: readonly CivilCaseRow[]): CivilCase[] {
   const cal = loadWorkCalendar(ctx);
-  const day = today(ctx);
+  const day = hallToday(ctx);
   return rows.map((row) => civilCaseView(ctx, cal, row, day));
 }
 
 /** This window's applications received today (hall time), newest first. */
 export function todaysCases(ctx: CoreContext): CivilCase[] {
   sweepDeemedWithdrawn(ctx);
-  const day = today(ctx);
+  const day = hallToday(ctx);
   const start = new Date(`${day}T00:00:00+08:00`).toISOString();
   const rows = ctx.db
     .prepare('SELECT * FROM civil_case WHERE received_at >= ? AND window_no = ? ORDER BY received_at DESC LIMIT 200')

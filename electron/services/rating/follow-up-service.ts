@@ -6,9 +6,8 @@
  */
 import type { FollowUp, ParsedRequestOf } from '../../../shared/contract';
 import { ratingLabel } from '../../../shared/domain/rating';
-import { hallDate } from '../../../shared/print/slips/common';
 import { CounterError } from '../../../shared/result';
-import { actorOf, type ActiveSession, type CallContext, type CoreContext } from '../context';
+import { actorOf, hallToday, type ActiveSession, type CallContext, type CoreContext } from '../context';
 import { recordChange } from '../db/ledger';
 
 interface FollowUpRow {
@@ -100,10 +99,6 @@ function view(ctx: CoreContext, row: FollowUpRow, today: string): FollowUp {
   };
 }
 
-function today(ctx: CoreContext): string {
-  return hallDate(ctx.clock.now().toISOString());
-}
-
 function followUpRow(ctx: CoreContext, id: string): FollowUpRow {
   const row = ctx.db.prepare(`${SELECT} WHERE f.id = ?`).get(id) as FollowUpRow | undefined;
   if (!row) throw new CounterError('NOT_FOUND', '没有找到该差评整改记录');
@@ -111,13 +106,13 @@ function followUpRow(ctx: CoreContext, id: string): FollowUpRow {
 }
 
 export function getFollowUp(ctx: CoreContext, id: string): FollowUp {
-  return view(ctx, followUpRow(ctx, id), today(ctx));
+  return view(ctx, followUpRow(ctx, id), hallToday(ctx));
 }
 
 export function listFollowUps(ctx: CoreContext, filter: 'open' | 'overdue' | 'closed' | 'all'): FollowUp[] {
   const where = filter === 'closed' ? "WHERE f.status = 'closed'" : filter === 'all' ? '' : "WHERE f.status = 'open'";
   const rows = ctx.db.prepare(`${SELECT} ${where} ORDER BY f.opened_at DESC LIMIT 500`).all() as FollowUpRow[];
-  const day = today(ctx);
+  const day = hallToday(ctx);
   const all = rows.map((r) => view(ctx, r, day));
   return filter === 'overdue' ? all.filter((f) => f.contactOverdue || f.rectifyOverdue) : all;
 }

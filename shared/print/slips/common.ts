@@ -31,11 +31,7 @@ export function clerkLines(hall: SlipHall, clerk: SlipClerk): Block[] {
   ];
 }
 
-/** "2026-09-25" → "2026年9月25日". */
-export function chineseDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
+export { chineseDate } from '../../domain/plain-date';
 
 /** An instant in the hall's zone (UTC+8, no daylight saving) → "2026年9月25日 10:05". */
 export function chineseDateTime(iso: string): string {
