@@ -33,6 +33,14 @@ export function clerkLines(hall: SlipHall, clerk: SlipClerk): Block[] {
 
 export { chineseDate } from '../../domain/plain-date';
 
+/** Where a person signs: the signature and the date on lines of their own, so both fit 58 mm paper (32 columns). */
+export function signatureLines(label: string): Block[] {
+  return [
+    { kind: 'text', text: `${label}：______________` },
+    { kind: 'text', text: '日期：______________' },
+  ];
+}
+
 /** An instant in the hall's zone (UTC+8, no daylight saving) → "2026年9月25日 10:05". */
 export function chineseDateTime(iso: string): string {
   const t = new Date(new Date(iso).getTime() + 8 * 3600_000);

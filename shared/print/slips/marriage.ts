@@ -6,7 +6,7 @@
  * record, the applicant keeps the slip.
  */
 import type { Block, PrintDocument } from '../document';
-import { chineseDate, chineseDateTime, clerkLines, slipHeader, type SlipClerk, type SlipHall } from './common';
+import { chineseDate, chineseDateTime, clerkLines, signatureLines, slipHeader, type SlipClerk, type SlipHall } from './common';
 
 /** A party as printed: role (男方/女方/申请人), masked name, document type and masked number. */
 export interface SlipParty {
@@ -22,7 +22,7 @@ function partyLines(parties: readonly SlipParty[]): Block[] {
 function signature(parties: readonly SlipParty[]): Block[] {
   return [
     { kind: 'feed', lines: 1 },
-    ...parties.map((p): Block => ({ kind: 'text', text: `${p.role}签收：__________  日期：________` })),
+    ...parties.flatMap((p) => signatureLines(`${p.role}签收`)),
     { kind: 'feed', lines: 2 },
   ];
 }
@@ -161,7 +161,7 @@ export function withdrawalDocument(hall: SlipHall, clerk: SlipClerk, slip: Withd
       { kind: 'field', label: '登记机关', value: slip.office },
       ...clerkLines(hall, clerk),
       { kind: 'feed', lines: 1 },
-      { kind: 'text', text: '撤回人签名：__________  日期：________' },
+      ...signatureLines('撤回人签名'),
       { kind: 'feed', lines: 2 },
     ],
   };

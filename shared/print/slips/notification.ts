@@ -1,6 +1,6 @@
 /** 一次性告知单: every missing or non-conforming item, once and in writing (DESIGN §5). */
 import type { Block, PrintDocument } from '../document';
-import { chineseDate, chineseDateTime, clerkLines, slipHeader, type SlipClerk, type SlipHall } from './common';
+import { chineseDate, chineseDateTime, clerkLines, signatureLines, slipHeader, type SlipClerk, type SlipHall } from './common';
 
 export interface MissingItem {
   name: string;
@@ -49,7 +49,7 @@ export function notificationDocument(hall: SlipHall, clerk: SlipClerk, slip: Not
       { kind: 'qr', data: slip.number, size: 5 },
       ...clerkLines(hall, clerk),
       { kind: 'feed', lines: 1 },
-      { kind: 'text', text: '申请人签收：__________  日期：________' },
+      ...signatureLines('申请人签收'),
       { kind: 'feed', lines: 2 },
     ],
   };
