@@ -108,12 +108,12 @@ const checkInRequest = z.union(
 );
 
 export const appointmentMethods = {
-  'appointments.day': method({
+  'appointments.day': method({ effect: 'read',
     access: 'clerk',
     request: z.object({ date: plainDateField.optional() }).strict(),
     response: appointmentDaySchema,
   }),
-  'appointments.import': method({
+  'appointments.import': method({ effect: 'write',
     access: 'clerk',
     request: z
       .object({
@@ -123,17 +123,17 @@ export const appointmentMethods = {
       .strict(),
     response: appointmentImportResultSchema,
   }),
-  'appointments.checkIn': method({
+  'appointments.checkIn': method({ effect: 'write',
     access: 'clerk',
     request: checkInRequest,
     response: z.object({ appointment: appointmentSchema, contact: contactSchema }),
   }),
-  'appointments.markNoShow': method({
+  'appointments.markNoShow': method({ effect: 'write',
     access: 'clerk',
     request: z.object({ id: idField }).strict(),
     response: appointmentSchema,
   }),
-  'appointments.printSlip': method({
+  'appointments.printSlip': method({ effect: 'write',
     access: 'clerk',
     request: z.object({ id: idField }).strict(),
     response: z.object({ printJobId: z.string() }),

@@ -47,8 +47,8 @@ export const auditRowSchema = z.object({
 export type AuditRowView = z.infer<typeof auditRowSchema>;
 
 export const auditMethods = {
-  'audit.verify': method({ access: 'supervisor', request: z.object({}).strict(), response: auditVerifyResultSchema }),
-  'audit.recent': method({
+  'audit.verify': method({ effect: 'read', access: 'supervisor', request: z.object({}).strict(), response: auditVerifyResultSchema }),
+  'audit.recent': method({ effect: 'read',
     access: 'supervisor',
     request: z
       .object({

@@ -84,8 +84,8 @@ export type CoordinationNote = z.infer<typeof coordinationNoteSchema>;
 const optionalPhone = z.union([z.literal(''), phoneField]);
 
 export const followupMethods = {
-  'callbackRules.list': method({ access: 'supervisor', request: empty, response: z.array(callbackRuleSchema) }),
-  'callbackRules.save': method({
+  'callbackRules.list': method({ effect: 'read', access: 'supervisor', request: empty, response: z.array(callbackRuleSchema) }),
+  'callbackRules.save': method({ effect: 'write',
     access: 'supervisor',
     request: z
       .object({
@@ -100,7 +100,7 @@ export const followupMethods = {
       .strict(),
     response: callbackRuleSchema,
   }),
-  'callbacks.due': method({
+  'callbacks.due': method({ effect: 'write',
     access: 'clerk',
     request: empty,
     response: z.object({
@@ -113,8 +113,8 @@ export const followupMethods = {
       warning: z.string().nullable(),
     }),
   }),
-  'callbacks.phone': method({ access: 'clerk', request: z.object({ id: idField }).strict(), response: z.object({ phone: z.string() }) }),
-  'callbacks.record': method({
+  'callbacks.phone': method({ effect: 'write', access: 'clerk', request: z.object({ id: idField }).strict(), response: z.object({ phone: z.string() }) }),
+  'callbacks.record': method({ effect: 'write',
     access: 'clerk',
     request: z
       .object({
@@ -131,7 +131,7 @@ export const followupMethods = {
       }),
     response: callbackSchema,
   }),
-  'complaints.create': method({
+  'complaints.create': method({ effect: 'write',
     access: 'clerk',
     request: z
       .object({
@@ -151,28 +151,28 @@ export const followupMethods = {
       .strict(),
     response: z.object({ complaint: complaintSchema, warning: z.string().nullable() }),
   }),
-  'complaints.list': method({
+  'complaints.list': method({ effect: 'read',
     access: 'clerk',
     request: z.object({ status: complaintStatusSchema.optional() }).strict(),
     response: z.array(complaintSchema),
   }),
-  'complaints.resolve': method({
+  'complaints.resolve': method({ effect: 'write',
     access: 'clerk',
     request: z.object({ id: idField, resolution: text(2, 1000), reply: text(2, 1000) }).strict(),
     response: complaintSchema,
   }),
-  'complaints.close': method({ access: 'supervisor', request: z.object({ id: idField }).strict(), response: complaintSchema }),
-  'coordination.add': method({
+  'complaints.close': method({ effect: 'write', access: 'supervisor', request: z.object({ id: idField }).strict(), response: complaintSchema }),
+  'coordination.add': method({ effect: 'write',
     access: 'clerk',
     request: z.object({ caseId: idField, addressedTo: text(2, 40), message: text(1, 500) }).strict(),
     response: coordinationNoteSchema,
   }),
-  'coordination.list': method({
+  'coordination.list': method({ effect: 'read',
     access: 'clerk',
     request: z.object({ caseId: idField.optional() }).strict(),
     response: z.array(coordinationNoteSchema),
   }),
-  'coordination.reply': method({
+  'coordination.reply': method({ effect: 'write',
     access: 'clerk',
     request: z.object({ id: idField, reply: text(1, 500) }).strict(),
     response: coordinationNoteSchema,

@@ -98,8 +98,8 @@ const staffEditable = {
 export const MAX_PHOTO_BASE64 = 7_000_000;
 
 export const foundationMethods = {
-  'app.info': method({ access: 'public', display: true, request: empty, response: appInfoSchema }),
-  'setup.complete': method({
+  'app.info': method({ effect: 'read', access: 'public', display: true, request: empty, response: appInfoSchema }),
+  'setup.complete': method({ effect: 'write',
     access: 'setup',
     request: z
       .object({
@@ -109,29 +109,29 @@ export const foundationMethods = {
       .strict(),
     response: appInfoSchema,
   }),
-  'settings.get': method({ access: 'supervisor', request: empty, response: settingsViewSchema }),
-  'settings.update': method({ access: 'supervisor', request: settingsUpdateSchema, response: settingsViewSchema }),
-  'auth.current': method({ access: 'public', request: empty, response: sessionSchema.nullable() }),
-  'auth.login': method({
+  'settings.get': method({ effect: 'read', access: 'supervisor', request: empty, response: settingsViewSchema }),
+  'settings.update': method({ effect: 'write', access: 'supervisor', request: settingsUpdateSchema, response: settingsViewSchema }),
+  'auth.current': method({ effect: 'read', access: 'public', request: empty, response: sessionSchema.nullable() }),
+  'auth.login': method({ effect: 'write',
     access: 'public',
     request: z.object({ staffNo: staffNoField, pin: pinField }).strict(),
     response: sessionSchema,
   }),
-  'auth.logout': method({ access: 'session', request: empty, response: z.null() }),
-  'auth.lock': method({ access: 'clerk', request: empty, response: sessionSchema }),
-  'auth.unlock': method({ access: 'session', request: z.object({ pin: pinField }).strict(), response: sessionSchema }),
-  'auth.changePin': method({
+  'auth.logout': method({ effect: 'write', access: 'session', request: empty, response: z.null() }),
+  'auth.lock': method({ effect: 'write', access: 'clerk', request: empty, response: sessionSchema }),
+  'auth.unlock': method({ effect: 'write', access: 'session', request: z.object({ pin: pinField }).strict(), response: sessionSchema }),
+  'auth.changePin': method({ effect: 'write',
     access: 'clerk',
     request: z.object({ pin: pinField, newPin: pinField }).strict(),
     response: z.null(),
   }),
-  'staff.list': method({ access: 'supervisor', request: empty, response: z.array(staffSchema) }),
-  'staff.create': method({
+  'staff.list': method({ effect: 'read', access: 'supervisor', request: empty, response: z.array(staffSchema) }),
+  'staff.create': method({ effect: 'write',
     access: 'supervisor',
     request: z.object({ ...staffEditable, staffNo: staffNoField, pin: pinField }).strict(),
     response: staffSchema,
   }),
-  'staff.update': method({
+  'staff.update': method({ effect: 'write',
     access: 'supervisor',
     request: z
       .object({ id: idField, ...staffEditable, active: z.boolean() })
@@ -140,12 +140,12 @@ export const foundationMethods = {
       .strict(),
     response: staffSchema,
   }),
-  'staff.resetPin': method({
+  'staff.resetPin': method({ effect: 'write',
     access: 'supervisor',
     request: z.object({ id: idField, newPin: pinField }).strict(),
     response: z.null(),
   }),
-  'staff.setPhoto': method({
+  'staff.setPhoto': method({ effect: 'write',
     access: 'supervisor',
     request: z
       .object({
@@ -159,25 +159,25 @@ export const foundationMethods = {
       .strict(),
     response: staffSchema,
   }),
-  'staff.photo': method({
+  'staff.photo': method({ effect: 'read',
     access: 'supervisor',
     request: z.object({ id: idField }).strict(),
     response: z.object({ dataUrl: z.string().nullable() }),
   }),
-  'commitments.list': method({ access: 'clerk', request: empty, response: z.array(commitmentSchema) }),
-  'commitments.save': method({
+  'commitments.list': method({ effect: 'read', access: 'clerk', request: empty, response: z.array(commitmentSchema) }),
+  'commitments.save': method({ effect: 'write',
     access: 'supervisor',
     request: z
       .object({ items: z.array(commitmentSchema).min(1, '至少保留一条承诺').max(12, '承诺最多 12 条') })
       .strict(),
     response: z.array(commitmentSchema),
   }),
-  'window.pause': method({
+  'window.pause': method({ effect: 'write',
     access: 'clerk',
     request: z.object({ reason: text(1, 20), returnAt: isoDateTime }).strict(),
     response: displayStateSchema,
   }),
-  'window.resume': method({ access: 'clerk', request: empty, response: displayStateSchema }),
-  'display.state': method({ access: 'public', display: true, request: empty, response: displayStateSchema }),
+  'window.resume': method({ effect: 'write', access: 'clerk', request: empty, response: displayStateSchema }),
+  'display.state': method({ effect: 'read', access: 'public', display: true, request: empty, response: displayStateSchema }),
 } as const;
 

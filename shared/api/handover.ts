@@ -78,8 +78,8 @@ export type Handover = z.infer<typeof handoverSchema>;
 const items = z.array(handoverItemSchema).max(30, '交接物品最多 30 项');
 
 export const handoverMethods = {
-  'handover.summary': method({ access: 'clerk', request: empty, response: handoverSummarySchema }),
-  'handover.close': method({
+  'handover.summary': method({ effect: 'read', access: 'clerk', request: empty, response: handoverSummarySchema }),
+  'handover.close': method({ effect: 'write',
     access: 'clerk',
     request: z
       .object({
@@ -91,12 +91,12 @@ export const handoverMethods = {
       .strict(),
     response: z.object({ handover: handoverSchema, printJobId: z.string() }),
   }),
-  'handover.pending': method({ access: 'clerk', request: empty, response: handoverSchema.nullable() }),
-  'handover.acknowledge': method({ access: 'clerk', request: z.object({ id: idField }).strict(), response: handoverSchema }),
-  'handover.correct': method({
+  'handover.pending': method({ effect: 'read', access: 'clerk', request: empty, response: handoverSchema.nullable() }),
+  'handover.acknowledge': method({ effect: 'write', access: 'clerk', request: z.object({ id: idField }).strict(), response: handoverSchema }),
+  'handover.correct': method({ effect: 'write',
     access: 'supervisor',
     request: z.object({ id: idField, notes: text(1, 500), items }).strict(),
     response: z.object({ handover: handoverSchema, printJobId: z.string() }),
   }),
-  'handover.get': method({ access: 'clerk', request: z.object({ id: idField }).strict(), response: handoverSchema }),
+  'handover.get': method({ effect: 'read', access: 'clerk', request: z.object({ id: idField }).strict(), response: handoverSchema }),
 } as const;

@@ -59,7 +59,7 @@ export type ServiceCase = z.infer<typeof caseSchema>;
 const materialIds = z.array(z.string().min(1).max(40)).max(60, '材料条目太多');
 
 export const intakeMethods = {
-  'intake.start': method({
+  'intake.start': method({ effect: 'write',
     access: 'clerk',
     request: z
       .object({
@@ -72,14 +72,14 @@ export const intakeMethods = {
       .strict(),
     response: contactSchema,
   }),
-  'intake.get': method({ access: 'clerk', request: z.object({ id: idField }).strict(), response: contactSchema }),
-  'intake.mine': method({ access: 'clerk', request: empty, response: z.array(contactSchema) }),
-  'intake.refer': method({
+  'intake.get': method({ effect: 'read', access: 'clerk', request: z.object({ id: idField }).strict(), response: contactSchema }),
+  'intake.mine': method({ effect: 'read', access: 'clerk', request: empty, response: z.array(contactSchema) }),
+  'intake.refer': method({ effect: 'write',
     access: 'clerk',
     request: z.object({ id: idField }).strict(),
     response: z.object({ contact: contactSchema, printJobId: z.string() }),
   }),
-  'intake.notify': method({
+  'intake.notify': method({ effect: 'write',
     access: 'clerk',
     request: z
       .object({
@@ -90,22 +90,22 @@ export const intakeMethods = {
       .strict(),
     response: z.object({ contact: contactSchema, printJobId: z.string() }),
   }),
-  'intake.resume': method({
+  'intake.resume': method({ effect: 'write',
     access: 'clerk',
     request: z.object({ slipNo: z.string().trim().toUpperCase().min(1, '请输入或扫描告知单编号').max(40) }).strict(),
     response: contactSchema,
   }),
-  'intake.accept': method({
+  'intake.accept': method({ effect: 'write',
     access: 'clerk',
     request: z.object({ id: idField, receivedMaterialIds: materialIds }).strict(),
     response: z.object({ contact: contactSchema, case: caseSchema, printJobId: z.string(), warning: z.string().nullable() }),
   }),
-  'intake.close': method({
+  'intake.close': method({ effect: 'write',
     access: 'clerk',
     request: z.object({ id: idField, reason: z.enum(['consulted', 'referralDone', 'withdrawn'], '请选择结束原因') }).strict(),
     response: contactSchema,
   }),
-  'cases.mine': method({
+  'cases.mine': method({ effect: 'read',
     access: 'clerk',
     request: empty,
     response: z.object({
@@ -116,5 +116,5 @@ export const intakeMethods = {
       pending: z.array(caseSchema),
     }),
   }),
-  'cases.complete': method({ access: 'clerk', request: z.object({ id: idField }).strict(), response: caseSchema }),
+  'cases.complete': method({ effect: 'write', access: 'clerk', request: z.object({ id: idField }).strict(), response: caseSchema }),
 } as const;

@@ -145,7 +145,7 @@ export const archiveRunSchema = z.object({
 export type ArchiveRun = z.infer<typeof archiveRunSchema>;
 
 export const ledgerMethods = {
-  'ledger.query': method({
+  'ledger.query': method({ effect: 'read',
     access: 'clerk',
     request: z
       .object({
@@ -156,7 +156,7 @@ export const ledgerMethods = {
       .strict(),
     response: ledgerPageSchema,
   }),
-  'ledger.export': method({
+  'ledger.export': method({ effect: 'write',
     access: 'supervisor',
     request: z
       .object({
@@ -171,17 +171,17 @@ export const ledgerMethods = {
       .strict(),
     response: z.object({ exportId: z.string(), file: z.string(), rows: z.number().int(), bytes: z.number().int() }),
   }),
-  'archive.run': method({
+  'archive.run': method({ effect: 'write',
     access: 'supervisor',
     request: z.object({ olderThanMonths: z.number().int().min(1, '至少 1 个月').max(600).optional() }).strict(),
     response: z.object({ cutoff: z.string(), runs: z.array(archiveRunSchema), archived: z.record(z.string(), z.number()) }),
   }),
-  'archive.list': method({
+  'archive.list': method({ effect: 'read',
     access: 'supervisor',
     request: empty,
     response: z.object({ runs: z.array(archiveRunSchema), archiveAfterMonths: z.number().int(), purgeScansAfterDays: z.number().int() }),
   }),
-  'retention.purge': method({
+  'retention.purge': method({ effect: 'write',
     access: 'supervisor',
     request: z.object({ olderThanDays: z.number().int().min(1, '至少 1 天').max(36500).optional() }).strict(),
     response: z.object({ cutoff: z.string(), removed: z.number().int(), bytes: z.number().int(), folders: z.array(z.string()) }),

@@ -119,7 +119,7 @@ const withSlip = z.object({ case: civilCaseSchema, printJobId: z.string() });
 
 export const marriageMethods = {
   /** Read-only: every problem the form has today, for the clerk to fix before registering or to refuse. */
-  'marriage.check': method({
+  'marriage.check': method({ effect: 'read',
     access: 'clerk',
     request: z.object({ kind: civilKindSchema, parties, checks: civilChecksSchema }).strict(),
     response: z.object({
@@ -131,7 +131,7 @@ export const marriageMethods = {
     }),
   }),
   /** 结婚登记 or 补领: registers on the spot, records the certificate number and prints the completion slip. */
-  'marriage.register': method({
+  'marriage.register': method({ effect: 'write',
     access: 'clerk',
     request: z
       .object({
@@ -146,7 +146,7 @@ export const marriageMethods = {
     response: withSlip,
   }),
   /** 不予登记: records the reasons and prints the 不予登记告知书 that states them. */
-  'marriage.refuse': method({
+  'marriage.refuse': method({ effect: 'write',
     access: 'clerk',
     request: z
       .object({
@@ -160,35 +160,35 @@ export const marriageMethods = {
       .strict(),
     response: withSlip,
   }),
-  'marriage.get': method({ access: 'clerk', request: z.object({ id: idField }).strict(), response: civilCaseSchema }),
+  'marriage.get': method({ effect: 'read', access: 'clerk', request: z.object({ id: idField }).strict(), response: civilCaseSchema }),
   /** Applications of this window received today, newest first. */
-  'marriage.today': method({ access: 'clerk', request: empty, response: z.array(civilCaseSchema) }),
+  'marriage.today': method({ effect: 'read', access: 'clerk', request: empty, response: z.array(civilCaseSchema) }),
   /** Every application in which a party holds this document number (keyed-hash lookup; the view is audited). */
-  'marriage.find': method({
+  'marriage.find': method({ effect: 'write',
     access: 'clerk',
     request: z.object({ documentNumber: z.string().trim().min(1, '请输入或读取证件号码').max(40) }).strict(),
     response: z.array(civilCaseSchema),
   }),
   /** 离婚登记申请受理: prints the receipt with the cooling-off end and the certificate deadline. */
-  'divorce.accept': method({
+  'divorce.accept': method({ effect: 'write',
     access: 'clerk',
     request: z.object({ contactId, parties, checks: civilChecksSchema }).strict(),
     response: withSlip.extend({ warning: z.string().nullable() }),
   }),
   /** Either party alone withdraws during the cooling-off period; prints the withdrawal slip. */
-  'divorce.withdraw': method({
+  'divorce.withdraw': method({ effect: 'write',
     access: 'clerk',
     request: z.object({ id: idField, party: z.union([z.literal(0), z.literal(1)], '请选择撤回的一方') }).strict(),
     response: withSlip,
   }),
   /** Both parties are back within the window after the cooling-off period: register and issue the certificates. */
-  'divorce.register': method({
+  'divorce.register': method({ effect: 'write',
     access: 'clerk',
     request: z.object({ id: idField, bothPresent: z.boolean(), certificateNo }).strict(),
     response: withSlip,
   }),
   /** The clerk's divorce list: in cooling-off, awaiting registration (soonest deadline first), 待定. */
-  'divorce.list': method({
+  'divorce.list': method({ effect: 'read',
     access: 'clerk',
     request: empty,
     response: z.object({ coolingOff: z.array(civilCaseSchema), awaitingRegistration: z.array(civilCaseSchema), pending: z.array(civilCaseSchema) }),

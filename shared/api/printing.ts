@@ -63,26 +63,26 @@ export const printerUriField = z
   });
 
 export const printingMethods = {
-  'printer.status': method({ access: 'clerk', request: empty, response: printerStatusSchema }),
-  'printer.configure': method({
+  'printer.status': method({ effect: 'read', access: 'clerk', request: empty, response: printerStatusSchema }),
+  'printer.configure': method({ effect: 'write',
     access: 'supervisor',
     request: z.object({ printer: printerUriField, paperWidth: paperWidthSchema }).strict(),
     response: printerStatusSchema,
   }),
-  'printer.testPage': method({ access: 'clerk', request: empty, response: printJobSchema }),
-  'print.jobs': method({
+  'printer.testPage': method({ effect: 'write', access: 'clerk', request: empty, response: printJobSchema }),
+  'print.jobs': method({ effect: 'read',
     access: 'clerk',
     request: z
       .object({ status: printJobStatusSchema.optional(), limit: z.number().int().min(1).max(200).optional() })
       .strict(),
     response: z.array(printJobSchema),
   }),
-  'print.preview': method({
+  'print.preview': method({ effect: 'write',
     access: 'clerk',
     request: z.object({ id: idField }).strict(),
     response: z.object({ title: z.string(), svg: z.string(), columns: z.number().int() }),
   }),
-  'print.reprint': method({
+  'print.reprint': method({ effect: 'write',
     access: 'clerk',
     request: z.object({ id: idField, reason: text(2, 100) }).strict(),
     response: printJobSchema,

@@ -72,18 +72,18 @@ export type FollowUp = z.infer<typeof followUpSchema>;
 const note = (max: number) => optionalText(max).optional();
 
 export const ratingMethods = {
-  'rating.request': method({
+  'rating.request': method({ effect: 'write',
     access: 'clerk',
     request: z.object({ contactId: idField }).strict(),
     response: z.object({ status: z.literal('pending') }),
   }),
-  'rating.current': method({
+  'rating.current': method({ effect: 'read',
     access: 'public',
     display: true,
     request: z.object({}).strict(),
     response: ratingRequestViewSchema.nullable(),
   }),
-  'rating.submit': method({
+  'rating.submit': method({ effect: 'write',
     access: 'public',
     display: true,
     request: z
@@ -96,17 +96,17 @@ export const ratingMethods = {
       .strict(),
     response: z.object({ thanks: z.string() }),
   }),
-  'rating.status': method({
+  'rating.status': method({ effect: 'read',
     access: 'clerk',
     request: z.object({ contactId: idField }).strict(),
     response: z.object({ status: ratingStatusSchema }),
   }),
-  'followUp.list': method({
+  'followUp.list': method({ effect: 'read',
     access: 'supervisor',
     request: z.object({ filter: z.enum(['open', 'overdue', 'closed', 'all']).optional() }).strict(),
     response: z.array(followUpSchema),
   }),
-  'followUp.record': method({
+  'followUp.record': method({ effect: 'write',
     access: 'supervisor',
     request: z
       .object({
@@ -119,17 +119,17 @@ export const ratingMethods = {
       .strict(),
     response: followUpSchema,
   }),
-  'followUp.close': method({
+  'followUp.close': method({ effect: 'write',
     access: 'supervisor',
     request: z.object({ id: idField }).strict(),
     response: followUpSchema,
   }),
-  'followUp.appeal': method({
+  'followUp.appeal': method({ effect: 'write',
     access: 'clerk',
     request: z.object({ id: idField, reason: text(2, 500) }).strict(),
     response: followUpSchema,
   }),
-  'followUp.decideAppeal': method({
+  'followUp.decideAppeal': method({ effect: 'write',
     access: 'supervisor',
     request: z.object({ id: idField, upheld: z.boolean('请选择是否支持申诉'), decision: text(2, 500) }).strict(),
     response: followUpSchema,

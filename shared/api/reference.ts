@@ -76,9 +76,9 @@ export const catalogueVersionSchema = z.object({
 export type CatalogueVersionView = z.infer<typeof catalogueVersionSchema>;
 
 export const referenceMethods = {
-  'catalogue.get': method({ access: 'clerk', request: empty, response: catalogueSchema }),
-  'catalogue.versions': method({ access: 'supervisor', request: empty, response: z.array(catalogueVersionSchema) }),
-  'catalogue.import': method({
+  'catalogue.get': method({ effect: 'read', access: 'clerk', request: empty, response: catalogueSchema }),
+  'catalogue.versions': method({ effect: 'read', access: 'supervisor', request: empty, response: z.array(catalogueVersionSchema) }),
+  'catalogue.import': method({ effect: 'write',
     access: 'supervisor',
     request: z
       .object({
@@ -91,8 +91,8 @@ export const referenceMethods = {
       .strict(),
     response: z.object({ version: z.string(), items: z.number().int() }),
   }),
-  'calendar.overrides': method({ access: 'clerk', request: empty, response: calendarOverviewSchema }),
-  'calendar.saveOverride': method({
+  'calendar.overrides': method({ effect: 'read', access: 'clerk', request: empty, response: calendarOverviewSchema }),
+  'calendar.saveOverride': method({ effect: 'write',
     access: 'supervisor',
     request: z
       .object({
@@ -106,12 +106,12 @@ export const referenceMethods = {
       .strict(),
     response: calendarOverviewSchema,
   }),
-  'calendar.deleteOverride': method({
+  'calendar.deleteOverride': method({ effect: 'write',
     access: 'supervisor',
     request: z.object({ date: plainDateField }).strict(),
     response: calendarOverviewSchema,
   }),
-  'calendar.deadline': method({
+  'calendar.deadline': method({ effect: 'read',
     access: 'clerk',
     request: z
       .object({

@@ -85,12 +85,12 @@ const absoluteDirectory = z
   );
 
 export const statsMethods = {
-  'stats.report': method({
+  'stats.report': method({ effect: 'read',
     access: 'supervisor',
     request: statsFilterSchema,
     response: statsReportSchema,
   }),
-  'stats.export': method({
+  'stats.export': method({ effect: 'write',
     access: 'supervisor',
     request: z
       .object({

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { displayStateSchema, METHOD_NAMES, methods, sessionSchema } from '../../shared/contract';
+import { displayStateSchema, isMethodName, METHOD_NAMES, methods, sessionSchema } from '../../shared/contract';
 import { ERROR_CODES } from '../../shared/result';
 import { startHost, type RunningHost } from '../../electron/host/server';
 import { CONTENT_SECURITY_POLICY } from '../../electron/host/static-files';
@@ -9,7 +9,6 @@ import { CHINESE, CLERK, cleanupAll, createTestCore, fileBytes, makeTempDir, MIN
 import { rowCounts } from '../support/db';
 import { describePayload, jsonRoundTrip, randomValue } from '../support/fuzz';
 import { Prng } from '../support/prng';
-import { READ_ONLY_METHODS } from '../support/requests';
 import { ApiSocket, httpRequest, refusedUpgrade, type Message } from '../support/ws';
 
 const INDEX_HTML = '<!doctype html><html lang="zh-CN"><head><title>窗口工作台</title></head><body><div id="root"></div></body></html>\n';
@@ -278,14 +277,14 @@ describe('the WebSocket API', () => {
       const params = jsonRoundTrip(randomValue(rng));
       if (METHOD_NAMES.includes(method as never)) {
         const spec = methods[method as keyof typeof methods];
-        if (spec.request.safeParse(params ?? {}).success && !READ_ONLY_METHODS.has(method as never)) {
+        if (spec.request.safeParse(params ?? {}).success && spec.effect === 'write') {
           expected.set(socket, (expected.get(socket) ?? 0) - 1);
           continue; // well-formed by accident
         }
       }
       const id = nextId++;
       checks.set(`${socket === clerk ? 'clerk' : 'display'}:${id}`, (result) => {
-        if (isRecord(result) && result.ok === true) return READ_ONLY_METHODS.has(method as never) ? null : `${method} succeeded`;
+        if (isRecord(result) && result.ok === true) return isMethodName(method) && methods[method].effect === 'read' ? null : `${method} succeeded`;
         const code = errorCodeOf(result);
         return code && (ERROR_CODES as readonly string[]).includes(code) ? null : `${method} ${describePayload(params)}: ${describePayload(result)}`;
       });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DISPLAY_EVENTS, EVENT_NAMES, METHOD_NAMES, events, isMethodName, methods, type MethodName } from '../../shared/contract';
 import { ERROR_CODES } from '../../shared/result';
 import { CHANGES_DISPLAY, handlers } from '../../electron/services/handlers';
-import { READ_ONLY_METHODS, VALID_REQUESTS } from '../support/requests';
+import { VALID_REQUESTS } from '../support/requests';
 
 function unrecognized(method: MethodName, request: unknown): boolean {
   const parsed = methods[method].request.safeParse(request);
@@ -59,7 +59,7 @@ describe('the API contract', () => {
   it('marks only real methods as display-changing, and no read-only one', () => {
     for (const m of CHANGES_DISPLAY) {
       expect(isMethodName(m)).toBe(true);
-      expect(READ_ONLY_METHODS.has(m)).toBe(false);
+      expect(methods[m].effect).toBe('write');
     }
   });
 
