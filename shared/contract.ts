@@ -18,7 +18,8 @@ import { marriageMethods } from './api/marriage';
 import { appointmentMethods } from './api/appointments';
 import type { ApiError, Result } from './result';
 
-export type { Access } from './api/method';
+export type { Access, Effect } from './api/method';
+export { requestIdSchema } from './api/method';
 export * from './api/foundation';
 export * from './api/printing';
 export * from './api/intake';
@@ -83,15 +84,23 @@ export type CallerKind = 'clerk' | 'display';
 
 /** The shape window.counter (Electron preload) and the WebSocket client both implement. */
 export interface CounterApi {
-  call<M extends MethodName>(method: M, request: RequestOf<M>): Promise<Result<ResponseOf<M>>>;
+  /**
+   * requestId: a UUID made once per user action and reused when the same
+   * request is sent again; the core answers a repeated write with the first
+   * answer instead of doing it twice. Without one a write runs every time.
+   */
+  call<M extends MethodName>(method: M, request: RequestOf<M>, requestId?: string): Promise<Result<ResponseOf<M>>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
 }
 
 /** Wire messages of the host's WebSocket endpoint. */
 export interface WireRequest {
+  /** Pairs the answer with the request on this socket. */
   id: number;
   method: string;
   params: unknown;
+  /** The request id of CounterApi.call (checked by the core); absent: the write is not deduplicated. */
+  requestId?: unknown;
 }
 export type WireMessage =
   | { kind: 'result'; id: number; result: Result<unknown> }

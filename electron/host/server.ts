@@ -40,9 +40,9 @@ function parseRequest(data: string): WireRequest | null {
   try {
     const value: unknown = JSON.parse(data);
     if (typeof value !== 'object' || value === null) return null;
-    const { id, method, params } = value as Record<string, unknown>;
+    const { id, method, params, requestId } = value as Record<string, unknown>;
     if (typeof id !== 'number' || !Number.isSafeInteger(id)) return null;
-    return { id, method: typeof method === 'string' ? method : '', params };
+    return { id, method: typeof method === 'string' ? method : '', params, requestId };
   } catch {
     return null;
   }
@@ -83,7 +83,7 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
           send(ws, { kind: 'result', id: -1, result: fail('VALIDATION', '请求格式不正确，应为 {id, method, params}') });
           return;
         }
-        void core.dispatch(request.method, request.params, caller).then((result) => {
+        void core.dispatch(request.method, request.params, caller, request.requestId).then((result) => {
           send(ws, { kind: 'result', id: request.id, result });
         });
       });

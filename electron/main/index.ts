@@ -66,8 +66,8 @@ async function start(): Promise<void> {
   const keyStore = new SafeStorageKeyStore(join(dataDir, `${KEY_FILE}.safe`));
   const core = new CounterCore({ dataDir, settingsBackend: store, mode: 'electron', version: APP_VERSION, keyStore });
   if (process.argv.includes('--demo')) await seedDemo(core);
-  ipcMain.handle(IPC_CALL_CHANNEL, (event, method: unknown, request: unknown) =>
-    core.dispatch(method, request, callers.get(event.sender.id) ?? 'display'),
+  ipcMain.handle(IPC_CALL_CHANNEL, (event, method: unknown, request: unknown, requestId: unknown) =>
+    core.dispatch(method, request, callers.get(event.sender.id) ?? 'display', requestId),
   );
   core.onEvent((name, payload) => {
     for (const win of BrowserWindow.getAllWindows()) {

@@ -4,7 +4,7 @@ import type { CounterApi, EventPayload } from '../../shared/contract';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/ipc-channels';
 
 const api: CounterApi = {
-  call: (method, request) => ipcRenderer.invoke(IPC_CALL_CHANNEL, method, request),
+  call: (method, request, requestId) => ipcRenderer.invoke(IPC_CALL_CHANNEL, method, request, requestId),
   on: (event, listener) => {
     // main only sends payloads it built and checked against the contract's event schemas
     const handler = (_e: Electron.IpcRendererEvent, name: unknown, payload: unknown): void => {

@@ -16,6 +16,7 @@ import {
   type EventPayload,
   type MethodName,
   type RequestOf,
+  requestIdSchema,
   type ResponseOf,
   type Session,
 } from '../../shared/contract';
@@ -32,6 +33,7 @@ import { assertKeyOpensData } from './crypto/key-check';
 import { CHANGES_DISPLAY, handlers } from './handlers';
 import { PhotoStore } from './photos';
 import { PrintQueue, type PrintQueueOptions } from './printing/queue';
+import { RequestLog, type Claim } from './request-log';
 import { lockRestoredSession, openSession, sessionView } from './session-service';
 import { SettingsStore, type SettingsBackend } from './settings-store';
 import { displayState } from './window-service';
@@ -75,6 +77,7 @@ export class CounterCore {
   /** The durable print queue (also ctx.printing). */
   readonly printing: PrintQueue;
   private readonly emitter = new EventEmitter();
+  private readonly requests: RequestLog;
   private lastDisplay = '';
   private lastSession = '';
   private readonly callbackTimer: ReturnType<typeof setInterval>;
@@ -104,6 +107,7 @@ export class CounterCore {
     const publish: CoreContext['publish'] = (event, payload) => {
       emitter.emit('event', event, payload);
     };
+    this.requests = new RequestLog(this.db, vault, clock);
     this.printing = new PrintQueue({ db: this.db, settings, clock, origin, publish, dataDir: options.dataDir }, options.printing);
     this.ctx = {
       db: this.db,
@@ -138,15 +142,27 @@ export class CounterCore {
     return () => this.emitter.off('event', listener);
   }
 
-  /** The single entry point for requests from an untrusted UI. Never throws. */
-  async dispatch(method: unknown, params: unknown, caller: CallerKind): Promise<Result<unknown>> {
+  /**
+   * The single entry point for requests from an untrusted UI. Never throws.
+   * A write sent with a request id runs once: a repeat with the same id (double
+   * click, retried send, also after a restart) gets the first answer. A write
+   * without an id (in-process callers, older clients) runs every time.
+   */
+  async dispatch(method: unknown, params: unknown, caller: CallerKind, requestId?: unknown): Promise<Result<unknown>> {
     if (!isMethodName(method)) {
       // String() throws for some objects (e.g. {toString: 1}, which survives IPC's structured clone)
       const shown = typeof method === 'string' ? method.slice(0, 60) : typeof method;
       return fail('UNKNOWN_METHOD', `未知的操作：${shown}`);
     }
+    const id = requestIdSchema.optional().safeParse(requestId);
+    if (!id.success) return fail('VALIDATION', describeIssues(id.error).message);
+    if (id.data === undefined || methods[method].effect === 'read') return this.execute(method, params, caller, null);
+    return this.requests.once({ caller, method, requestId: id.data, params }, (claim) => this.execute(method, params, caller, claim));
+  }
+
+  private async execute(method: MethodName, params: unknown, caller: CallerKind, claim: Claim | null): Promise<Result<unknown>> {
     try {
-      return await this.run(method, params, caller);
+      return await this.run(method, params, caller, claim);
     } catch (error) {
       if (error instanceof CounterError) return fail(error.code, error.message, error.fields);
       console.error(`[core] ${method} failed`, error);
@@ -163,12 +179,12 @@ export class CounterCore {
   }
 
   /** Typed form of dispatch for in-process callers (demo seeding, tests); same checks. */
-  call<M extends MethodName>(method: M, request: RequestOf<M>, caller: CallerKind = 'clerk'): Promise<Result<ResponseOf<M>>> {
+  call<M extends MethodName>(method: M, request: RequestOf<M>, caller: CallerKind = 'clerk', requestId?: string): Promise<Result<ResponseOf<M>>> {
     // dispatch has checked the response against methods[method].response, so the cast is what it proved
-    return this.dispatch(method, request, caller) as Promise<Result<ResponseOf<M>>>;
+    return this.dispatch(method, request, caller, requestId) as Promise<Result<ResponseOf<M>>>;
   }
 
-  private async run(method: MethodName, params: unknown, caller: CallerKind): Promise<Result<unknown>> {
+  private async run(method: MethodName, params: unknown, caller: CallerKind, claim: Claim | null): Promise<Result<unknown>> {
     const spec = methods[method];
     const settings = this.ctx.settings.get();
     if (caller === 'display' && !spec.display) return fail('FORBIDDEN', '公共显示屏不能执行此操作');
@@ -189,6 +205,7 @@ export class CounterCore {
     }
     const call: CallContext = { caller, session };
     const handler = handlers[method] as (ctx: CoreContext, req: unknown, call: CallContext) => unknown;
+    claim?.();
     const value = await handler(this.ctx, parsed.data, call);
     const checked = spec.response.safeParse(value);
     if (!checked.success) {

@@ -16,11 +16,37 @@ import { fail, type Result } from '../../shared/result';
 
 type Listener = (payload: unknown) => void;
 
-/** Reconnecting WebSocket client for host mode. */
+/** A request on its way: its wire text (resent as is, with the same request id) and how many times its socket closed. */
+interface Pending {
+  text: string;
+  settle: (result: Result<unknown>) => void;
+  drops: number;
+}
+
+/**
+ * A request id for one user action (each call() is one): the core answers a
+ * repeat of a write with the first answer, so a resend after a dropped
+ * connection never does the write twice.
+ */
+function newRequestId(): string {
+  // crypto.randomUUID needs a secure context, which a LAN tablet's http:// page is not; getRandomValues does not
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40; // version 4
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80; // RFC 4122 variant
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * Reconnecting WebSocket client for host mode. A request whose connection
+ * drops before the answer came is sent once more, unchanged, on the next
+ * connection: its request id makes the core answer with the first result if
+ * the first send did arrive. A second drop fails it with DISCONNECTED.
+ */
 class SocketApi implements CounterApi {
   private socket: WebSocket | null = null;
   private nextId = 1;
-  private readonly pending = new Map<number, (result: Result<unknown>) => void>();
+  private readonly pending = new Map<number, Pending>();
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly connectionListeners = new Set<(connected: boolean) => void>();
   private opened: Promise<WebSocket> | null = null;
@@ -34,14 +60,20 @@ class SocketApi implements CounterApi {
       this.socket = socket;
       socket.onopen = () => {
         resolve(socket);
+        // requests whose previous connection dropped before their answer
+        for (const p of this.pending.values()) socket.send(p.text);
         this.connectionListeners.forEach((l) => l(true));
       };
       socket.onmessage = (event: MessageEvent<string>) => this.receive(event.data);
       socket.onclose = () => {
         this.opened = null;
         this.socket = null;
-        for (const settle of this.pending.values()) settle(fail('DISCONNECTED', '与工作台服务的连接已断开，正在重新连接，请稍后重试'));
-        this.pending.clear();
+        for (const [id, p] of this.pending) {
+          p.drops++;
+          if (p.drops < 2) continue; // resent once on the next connection
+          p.settle(fail('DISCONNECTED', '与工作台服务的连接已断开，正在重新连接，请稍后重试'));
+          this.pending.delete(id);
+        }
         this.connectionListeners.forEach((l) => l(false));
         setTimeout(() => void this.connect(), 1000);
       };
@@ -52,20 +84,21 @@ class SocketApi implements CounterApi {
   private receive(data: string): void {
     const message = JSON.parse(data) as WireMessage;
     if (message.kind === 'result') {
-      this.pending.get(message.id)?.(message.result);
+      this.pending.get(message.id)?.settle(message.result);
       this.pending.delete(message.id);
     } else {
       this.listeners.get(message.event)?.forEach((l) => l(message.payload));
     }
   }
 
-  async call<M extends MethodName>(method: M, request: RequestOf<M>): Promise<Result<ResponseOf<M>>> {
+  async call<M extends MethodName>(method: M, request: RequestOf<M>, requestId: string = newRequestId()): Promise<Result<ResponseOf<M>>> {
     const socket = await this.connect();
     const id = this.nextId++;
+    const text = JSON.stringify({ id, method, params: request, requestId });
     return new Promise((resolve) => {
       // the core checked this response against the contract before sending it
-      this.pending.set(id, (result) => resolve(result as Result<ResponseOf<M>>));
-      socket.send(JSON.stringify({ id, method, params: request }));
+      this.pending.set(id, { text, settle: (result) => resolve(result as Result<ResponseOf<M>>), drops: 0 });
+      socket.send(text);
     });
   }
 
@@ -91,7 +124,13 @@ export interface RendererApi extends CounterApi {
 
 export function createApi(kind: CallerKind): RendererApi {
   const bridge = window.counter;
-  if (bridge) return { call: bridge.call, on: bridge.on, onConnection: () => () => undefined };
+  if (bridge) {
+    return {
+      call: (method, request, requestId = newRequestId()) => bridge.call(method, request, requestId),
+      on: bridge.on,
+      onConnection: () => () => undefined,
+    };
+  }
   const token = new URLSearchParams(location.search).get('token');
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   const query = `role=${kind}${token ? `&token=${encodeURIComponent(token)}` : ''}`;

@@ -89,9 +89,9 @@ export class ApiSocket {
     });
   }
 
-  async call(method: string, params: unknown): Promise<unknown> {
+  async call(method: string, params: unknown, requestId?: string): Promise<unknown> {
     const id = this.nextId++;
-    this.ws.send(JSON.stringify({ id, method, params }));
+    this.ws.send(JSON.stringify({ id, method, params, requestId }));
     const reply = await this.waitFor((m) => m.kind === 'result' && m.id === id);
     return reply.kind === 'result' ? reply.result : undefined;
   }
