@@ -3,9 +3,11 @@
  * countersignature with the incoming clerk's own PIN, the printed handover
  * slip, the next clerk's acknowledgement, and corrections that never edit.
  */
+import { randomUUID } from 'node:crypto';
 import iconv from 'iconv-lite';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Contact } from '../../shared/api/intake';
+import type { RequestOf } from '../../shared/contract';
 import type { CounterCore } from '../../electron/services/core';
 import { CLERK, MINUTE, SUPERVISOR, call, cleanupAll, createTestCore, expectError, login, logout, setUpWithClerk, type TestCore } from '../support/core';
 import { rowCounts } from '../support/db';
@@ -121,6 +123,28 @@ describe('closing the shift', () => {
     expect(rowCounts(t.core.db)).toEqual(before);
     await call(t.core, 'intake.close', { id: open.id, reason: 'withdrawn' });
     await call(t.core, 'handover.close', { kind: 'handover', notes: '', items: [], countersign: { staffNo: NEXT.staffNo, pin: NEXT.pin } });
+  });
+
+  it('20 closes at once with different request ids give one signed handover and one slip; the others are refused in Chinese', async () => {
+    const request: RequestOf<'handover.close'> = { kind: 'handover', notes: '', items: [], countersign: { staffNo: NEXT.staffNo, pin: NEXT.pin } };
+    const before = rowCounts(t.core.db);
+    // two screens, or a click, a reload and a click: each send is a new action with its own id
+    const results = await Promise.all(Array.from({ length: 20 }, () => t.core.call('handover.close', request, 'clerk', randomUUID())));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    for (const refused of results.filter((r) => !r.ok)) expect(expectError(refused, 'CONFLICT').message).toContain('不能重复交班');
+    const after = rowCounts(t.core.db);
+    expect(after.handover).toBe(1);
+    expect((after.print_job ?? 0) - (before.print_job ?? 0)).toBe(1);
+    expect(t.core.db.prepare("SELECT COUNT(*) FROM shift WHERE close_kind = 'handover'").pluck().get()).toBe(1);
+  });
+
+  it('a reception started while the countersignature is being checked stops the handover', async () => {
+    const closing = t.core.call('handover.close', { kind: 'handover', notes: '', items: [], countersign: { staffNo: NEXT.staffNo, pin: NEXT.pin } });
+    // the PIN check awaits scrypt; the clerk starts a reception meanwhile
+    await start(t.core, 'MAR-RECORD', '吴六');
+    expect(expectError(await closing, 'CONFLICT').message).toContain('1 位正在接待');
+    expect(rowCounts(t.core.db).handover).toBe(0);
+    expect(await call(t.core, 'auth.current', {})).not.toBeNull();
   });
 
   it('at day end needs a supervisor', async () => {

@@ -213,17 +213,26 @@ function writeHandover(
   return [id, jobId];
 }
 
+/** The clerk's own shift, still open, with nobody left in reception: else the handover is refused. */
+function assertCanHandOver(ctx: CoreContext, session: ActiveSession): { id: string; openedAt: string } {
+  const ended = ctx.db.prepare('SELECT 1 FROM clerk_session WHERE id = ? AND ended_at IS NULL').get(session.id) === undefined;
+  if (ended) throw new CounterError('CONFLICT', '本班次已经交班（或已退出登录），不能重复交班');
+  const current = currentShift(ctx, session);
+  const inProgress = count(ctx, "SELECT COUNT(*) AS n FROM contact WHERE owner_staff_id = ? AND status = 'open'", session.staffId);
+  if (inProgress > 0) {
+    throw new CounterError('CONFLICT', `您还有 ${inProgress} 位正在接待的申请人未处理完，请先告知、受理、引导或结束接待，再交班`);
+  }
+  return current;
+}
+
 export async function closeShiftWithHandover(
   ctx: CoreContext,
   call: CallContext,
   session: ActiveSession,
   req: ParsedRequestOf<'handover.close'>,
 ): Promise<{ handover: Handover; printJobId: string }> {
-  const shift = currentShift(ctx, session);
-  const summaryBefore = currentSummary(ctx, session);
-  if (summaryBefore.inProgress > 0) {
-    throw new CounterError('CONFLICT', `您还有 ${summaryBefore.inProgress} 位正在接待的申请人未处理完，请先告知、受理、引导或结束接待，再交班`);
-  }
+  // checked before the PIN is verified so the clerk hears of open work at once, and again in the transaction below
+  assertCanHandOver(ctx, session);
   if (req.countersign.staffNo.toUpperCase() === session.staffNo.toUpperCase()) {
     throw new CounterError('VALIDATION', '请检查输入：交班不能由本人签收，请接班人或主管输入自己的工号和 PIN', { 'countersign.staffNo': '不能是本人' });
   }
@@ -234,6 +243,8 @@ export async function closeShiftWithHandover(
   }
   const at = ctx.clock.now().toISOString();
   const [id, printJobId] = ctx.db.transaction(() => {
+    // the PIN check awaited: another close (a double click, a second screen) may have ended the shift meanwhile
+    const shift = assertCanHandOver(ctx, session);
     const written = writeHandover(
       ctx,
       call,
