@@ -181,8 +181,12 @@ export function endSession(ctx: CoreContext, call: CallContext, reason: SessionE
 export function setLocked(ctx: CoreContext, call: CallContext, session: ActiveSession, locked: boolean, action: string): Session {
   const at = ctx.clock.now().toISOString();
   ctx.db.transaction(() => {
-    ctx.db.prepare('UPDATE clerk_session SET locked = ?, updated_at = ? WHERE id = ?').run(locked ? 1 : 0, at, session.id);
+    // checked here, not before the caller's PIN check: a logout or another unlock may have come in while it ran
+    const current = ctx.db.prepare('SELECT locked FROM clerk_session WHERE id = ? AND ended_at IS NULL').pluck().get(session.id) as number | undefined;
+    if (current === undefined) throw new CounterError('AUTH_REQUIRED', '登录已结束，请重新登录');
     if (!locked) clearWrongPins(ctx, session.staffId);
+    if (current === (locked ? 1 : 0)) return; // already so (a second click, a second screen): nothing to record
+    ctx.db.prepare('UPDATE clerk_session SET locked = ?, updated_at = ? WHERE id = ?').run(locked ? 1 : 0, at, session.id);
     recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
       action,
       entity: 'clerk_session',
@@ -244,7 +248,9 @@ export async function changePin(
   const pinHash = await hashPin(req.newPin);
   const at = ctx.clock.now().toISOString();
   ctx.db.transaction(() => {
-    ctx.db.prepare('UPDATE staff SET pin_hash = ?, failed_pins = 0, updated_at = ? WHERE id = ?').run(pinHash, at, staff.id);
+    // only over the PIN just confirmed: a change that came in while this one hashed has replaced it
+    const changed = ctx.db.prepare('UPDATE staff SET pin_hash = ?, failed_pins = 0, updated_at = ? WHERE id = ? AND pin_hash = ?').run(pinHash, at, staff.id, staff.pin_hash);
+    if (changed.changes === 0) throw new CounterError('CONFLICT', 'PIN 刚刚已被修改（可能在另一个窗口或重复提交），本次修改未生效，请用新的 PIN 重试');
     recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
       action: 'auth.changePin',
       entity: 'staff',

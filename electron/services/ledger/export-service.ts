@@ -173,11 +173,22 @@ export async function assertExportFolder(directory: string): Promise<void> {
   }
 }
 
-/** The export's file name in the folder, numbered _2, _3 … when the name is taken (nothing is overwritten). */
-export async function freeFileName(directory: string, name: string, extension: string): Promise<string> {
-  let file = join(directory, `${name}.${extension}`);
-  for (let n = 2; await stat(file).then(() => true, () => false); n++) file = join(directory, `${name}_${n}.${extension}`);
-  return file;
+/**
+ * Claims the export's file name in the folder, numbered _2, _3 … when the name
+ * is taken (nothing is overwritten): the file is created empty and exclusively,
+ * so two exports running at once never pick the same name. The finished export
+ * is renamed over it; a failed one removes it.
+ */
+export async function reserveFileName(directory: string, name: string, extension: string): Promise<string> {
+  for (let n = 1; ; n++) {
+    const file = join(directory, n === 1 ? `${name}.${extension}` : `${name}_${n}.${extension}`);
+    try {
+      await (await open(file, 'wx')).close();
+      return file;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw folderError(directory, folderProblem(error));
+    }
+  }
 }
 
 export async function exportLedger(ctx: CoreContext, call: CallContext, req: ParsedRequestOf<'ledger.export'>): Promise<ResponseOf<'ledger.export'>> {
@@ -200,7 +211,7 @@ export async function exportLedger(ctx: CoreContext, call: CallContext, req: Par
     });
   }
   const name = `${info.label}台账_${stamp(at)}`;
-  const file = await freeFileName(directory, name, req.format);
+  const file = await reserveFileName(directory, name, req.format);
   const temp = join(directory, `.${exportId}.${req.format}.part`);
 
   const { spec, where, params } = buildQuery(req.filter, ctx.vault);
@@ -231,6 +242,7 @@ export async function exportLedger(ctx: CoreContext, call: CallContext, req: Par
   } catch (error) {
     if (sink) await sink.abort();
     await unlink(temp).catch(() => undefined);
+    await unlink(file).catch(() => undefined);
     if (error instanceof CounterError) throw error;
     throw new CounterError('VALIDATION', `导出失败：${folderProblem(error)}。未生成任何文件，请检查文件夹“${directory}”后重试。`, { directory: folderProblem(error) });
   } finally {

@@ -4,14 +4,14 @@
  * per group, the 合计 row, then the footnotes defining each measure.
  */
 import { rename, stat, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { StatsReport, StatsRow } from '../../../shared/api/stats';
 import type { ParsedRequestOf, ResponseOf } from '../../../shared/contract';
 import { DISTRIBUTION_LABELS, formatMinutes, formatRate, STATS_FOOTNOTES, STATS_GROUP_LABELS } from '../../../shared/domain/stats';
 import { CounterError } from '../../../shared/result';
 import { actorOf, type CallContext, type CoreContext } from '../context';
 import { recordEvent } from '../db/ledger';
-import { assertExportFolder, csvSink, folderError, folderProblem, freeFileName, stamp, xlsxSink, type Sink } from '../ledger/export-service';
+import { assertExportFolder, csvSink, folderError, folderProblem, reserveFileName, stamp, xlsxSink, type Sink } from '../ledger/export-service';
 import { statsReport } from './report-service';
 
 const GROUP_HEADER = { clerk: '工作人员', window: '窗口', day: '日期', month: '月份' } as const;
@@ -56,8 +56,8 @@ export async function exportStats(ctx: CoreContext, call: CallContext, req: Pars
   await assertExportFolder(directory);
   const at = ctx.clock.now().toISOString();
   const name = `统计报表_${STATS_GROUP_LABELS[report.groupBy]}_${report.from}至${report.to}_${stamp(at)}`;
-  const file = await freeFileName(directory, name, req.format);
-  const temp = join(directory, `.${name}.${req.format}.part`);
+  const file = await reserveFileName(directory, name, req.format);
+  const temp = join(directory, `.${basename(file)}.part`);
   const header = statsHeader(report);
   const lines = [...report.rows.map(statsValues), statsValues(report.totals), [], [`统计期间：${report.from} 至 ${report.to}（北京时间）`], ...STATS_FOOTNOTES.map((f) => [`注：${f}`])];
   let sink: Sink | null = null;
@@ -74,6 +74,7 @@ export async function exportStats(ctx: CoreContext, call: CallContext, req: Pars
   } catch (error) {
     if (sink) await sink.abort();
     await unlink(temp).catch(() => undefined);
+    await unlink(file).catch(() => undefined);
     if (error instanceof CounterError) throw error;
     throw new CounterError('VALIDATION', `导出失败：${folderProblem(error)}。未生成任何文件，请检查文件夹“${directory}”后重试。`, { directory: folderProblem(error) });
   }

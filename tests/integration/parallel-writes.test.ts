@@ -1,0 +1,85 @@
+/**
+ * Writes that await (scrypt, file I/O) before they write, sent in parallel as
+ * separate actions (different request ids): the state check that guards the
+ * write holds when the write happens, not only before the await.
+ */
+import { randomUUID } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { CLERK, SUPERVISOR, call, cleanupAll, createTestCore, expectError, expectOk, login, logout, makeTempDir, setUpWithClerk, type TestCore } from '../support/core';
+
+afterAll(cleanupAll);
+
+const PARALLEL = 20;
+
+let t: TestCore;
+beforeEach(async () => {
+  t = createTestCore();
+  await setUpWithClerk(t.core);
+  await login(t.core, CLERK.staffNo, CLERK.pin);
+});
+
+function auditCount(action: string): number {
+  return t.core.db.prepare('SELECT COUNT(*) FROM audit_log WHERE action = ?').pluck().get(action) as number;
+}
+
+describe('unlocking', () => {
+  it('20 unlocks at once unlock once: one audit row, every call answered with the unlocked session', async () => {
+    await call(t.core, 'auth.lock', {});
+    const results = await Promise.all(Array.from({ length: PARALLEL }, () => t.core.call('auth.unlock', { pin: CLERK.pin }, 'clerk', randomUUID())));
+    for (const r of results) expect(expectOk(r).locked).toBe(false);
+    expect(auditCount('auth.unlock')).toBe(1);
+  });
+
+  it('an unlock whose PIN check is overtaken by a logout is refused and records nothing', async () => {
+    await call(t.core, 'auth.lock', {});
+    const unlocking = t.core.call('auth.unlock', { pin: CLERK.pin });
+    await logout(t.core); // runs while the unlock's PIN is being hashed
+    expectError(await unlocking, 'AUTH_REQUIRED');
+    expect(auditCount('auth.unlock')).toBe(0);
+    expect(t.core.db.prepare('SELECT locked FROM clerk_session ORDER BY rowid DESC LIMIT 1').pluck().get()).toBe(1);
+  });
+});
+
+describe('changing the PIN', () => {
+  it('two changes at once from the same old PIN: one takes effect, the other is refused in Chinese', async () => {
+    const pins = ['258036', '369147'];
+    const results = await Promise.all(pins.map((newPin) => t.core.call('auth.changePin', { pin: CLERK.pin, newPin }, 'clerk', randomUUID())));
+    const won = results.findIndex((r) => r.ok);
+    const lost = results.filter((r) => !r.ok);
+    expect(won).toBeGreaterThanOrEqual(0);
+    expect(lost).toHaveLength(1);
+    for (const r of lost) expect(expectError(r, 'CONFLICT').message).toContain('PIN 刚刚已被修改');
+    expect(auditCount('auth.changePin')).toBe(1);
+    await logout(t.core);
+    // the PIN the clerk was told is in effect is the one that works
+    expectOk(await t.core.call('auth.login', { staffNo: CLERK.staffNo, pin: pins[won] ?? '' }));
+  });
+});
+
+describe('exports at once', () => {
+  beforeEach(async () => {
+    await logout(t.core);
+    await login(t.core, SUPERVISOR.staffNo, SUPERVISOR.pin);
+  });
+
+  it('five ledger exports in the same second write five files; none overwrites another', async () => {
+    const directory = makeTempDir('counter-exports-');
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => t.core.call('ledger.export', { filter: { category: 'contacts' }, format: 'csv', directory, fullValues: false }, 'clerk', randomUUID())),
+    );
+    const files = results.map((r) => expectOk(r).file);
+    expect(new Set(files).size).toBe(5);
+    expect(readdirSync(directory).sort()).toEqual(files.map((f) => f.slice(directory.length + 1)).sort());
+    expect(auditCount('ledger.export')).toBe(5);
+  });
+
+  it('five statistics exports in the same second write five files', async () => {
+    const directory = makeTempDir('counter-exports-');
+    const request = { filter: { from: '2026-03-01', to: '2026-03-31', groupBy: 'window' as const }, format: 'csv' as const, directory };
+    const results = await Promise.all(Array.from({ length: 5 }, () => t.core.call('stats.export', request, 'clerk', randomUUID())));
+    const files = results.map((r) => expectOk(r).file);
+    expect(new Set(files).size).toBe(5);
+    expect(readdirSync(directory)).toHaveLength(5);
+  });
+});
