@@ -5,6 +5,7 @@
  * clerk's acknowledgement before anything else.
  */
 import { expect, test, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { printedColumns } from '../support/escpos-reader';
 import { FakePrinter } from '../support/fake-printer';
@@ -106,4 +107,13 @@ test('a shift with each kind of contact is handed over, countersigned, printed a
   await page.screenshot({ path: join(ARTIFACTS_DIR, 'handover-acknowledge.png') });
   await page.getByRole('button', { name: '已查看，确认接收' }).click();
   await expect(page.getByTestId('contact-card')).toBeVisible();
+
+  // the renderer sent each write with a request id, a new one per click: the refused close and the signed one
+  const db = new Database(join(host.dataDir, 'counter.sqlite3'), { readonly: true });
+  try {
+    expect(db.prepare("SELECT COUNT(*) FROM request_log WHERE method = 'handover.close' AND status = 'done'").pluck().get()).toBe(2);
+    expect(db.prepare('SELECT COUNT(*) FROM handover').pluck().get()).toBe(1);
+  } finally {
+    db.close();
+  }
 });
