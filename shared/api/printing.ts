@@ -77,7 +77,7 @@ export const printingMethods = {
       .strict(),
     response: z.array(printJobSchema),
   }),
-  'print.preview': method({ effect: 'write',
+  'print.preview': method({ effect: 'read',
     access: 'clerk',
     request: z.object({ id: idField }).strict(),
     response: z.object({ title: z.string(), svg: z.string(), columns: z.number().int() }),

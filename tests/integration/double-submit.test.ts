@@ -143,7 +143,6 @@ const SETUPS: Partial<Record<MethodName, Setup>> = {
     await call(env.core, 'window.pause', { reason: '临时离开', returnAt: new Date(env.clock.now().getTime() + 30 * 60_000).toISOString() });
     return { request: {} };
   },
-  'print.preview': async (env) => (await asSupervisor(env), { request: { id: await printJob(env) } }),
   'print.reprint': async (env) => (await asSupervisor(env), { request: { id: await printJob(env), reason: '卡纸，重新打印' } }),
   'intake.start': async (env) => (await asClerk(env), { request: VALID_REQUESTS['intake.start'] }),
   'intake.refer': async (env) => (await asClerk(env), { request: { id: await contact(env, 'SOC-ORG-REG') } }),
