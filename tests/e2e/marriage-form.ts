@@ -13,12 +13,17 @@ export interface E2eParty {
 }
 
 /**
- * A keyboard-wedge reader: the whole number typed as fast as the browser
- * takes keys, then Enter. The reader fills whichever party card has focus.
+ * A keyboard-wedge reader: the whole number as one burst of key events, then
+ * Enter, dispatched in one task inside the page so that the burst is as fast
+ * as a real reader's however busy the machine is (Playwright's keyboard sends
+ * each key in its own round trip, and on a loaded machine the gaps exceed the
+ * reader's 35 ms). The reader fills whichever party card has focus.
  */
 export async function readIdCard(page: Page, number: string): Promise<void> {
-  await page.keyboard.type(number);
-  await page.keyboard.press('Enter');
+  await page.evaluate((keys) => {
+    const target = document.activeElement ?? document.body;
+    for (const key of keys) target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+  }, [...number, 'Enter']);
 }
 
 export async function fillParty(page: Page, p: E2eParty): Promise<void> {
