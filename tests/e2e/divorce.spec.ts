@@ -11,7 +11,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { FakePrinter } from '../support/fake-printer';
 import { ARTIFACTS_DIR, configurePrinterAsSupervisor, login, startHostProcess, type HostProcess } from './host';
-import { fillParty, jobText, type E2eParty } from './marriage-form';
+import { counterScreenshot, fillParty, jobText, type E2eParty } from './marriage-form';
 
 let host: HostProcess | undefined;
 let printer: FakePrinter | undefined;
@@ -57,7 +57,7 @@ const THIRD_COUPLE: [E2eParty, E2eParty] = [
 ];
 
 /** The divorce form, opened from the menu or (already open) from 接待受理; the marriage certificate number as presented. */
-async function acceptDivorce(page: Page, couple: [E2eParty, E2eParty], certificateNo: string, fromMenu = true): Promise<string> {
+async function acceptDivorce(page: Page, couple: [E2eParty, E2eParty], certificateNo: string | null, fromMenu = true): Promise<string> {
   if (fromMenu) {
     await page.getByRole('button', { name: '婚姻登记', exact: true }).click();
     await page.getByRole('radio', { name: '离婚登记' }).check();
@@ -67,8 +67,10 @@ async function acceptDivorce(page: Page, couple: [E2eParty, E2eParty], certifica
     await fillParty(page, party);
   }
   for (const check of ['男女双方亲自到场', '已提交双方签名的离婚协议书', '已出示双方结婚证']) await page.getByRole('checkbox', { name: check }).check();
-  await page.getByLabel('结婚证字号', { exact: true }).fill(certificateNo);
+  // null: the couple married here, and the form fills in the number this ledger holds
+  if (certificateNo !== null) await page.getByLabel('结婚证字号', { exact: true }).fill(certificateNo);
   await expect(page.getByText('未发现问题，可以受理。')).toBeVisible();
+  if (certificateNo === null) await counterScreenshot(page, 'divorce-form', page.getByTestId('ledger-marriage'));
   await page.keyboard.press('Control+Enter');
   const outcome = page.getByTestId('marriage-outcome');
   await expect(outcome).toContainText('离婚登记申请已受理');
@@ -116,9 +118,24 @@ test('divorce: acceptance, cooling-off, registration with a certificate; the oth
   expect(jobText(receipts[0])).toContain(first);
   expect(jobText(receipts[0])).toContain('刘*军');
 
-  // a third couple applies; the wife withdraws during the cooling-off period by showing her ID card
+  // a third couple married here this morning (national check ticked); they cannot marry again, and
+  // their divorce form is filled with this ledger's certificate number; the wife withdraws by showing her ID card
   await page.getByRole('button', { name: '下一位' }).click();
-  const third = await acceptDivorce(page, THIRD_COUPLE, 'J110105-2010-000321');
+  await page.getByRole('radio', { name: '结婚登记' }).check();
+  const unmarried = THIRD_COUPLE.map((p) => ({ ...p, priorStatus: '未婚' }));
+  for (const party of unmarried) await fillParty(page, party);
+  for (const check of ['男女双方亲自到场', '双方已签署无配偶及无禁止结婚亲属关系的声明', '已收取双方合影照片']) await page.getByRole('checkbox', { name: check }).check();
+  for (const side of ['男方', '女方']) await page.getByRole('checkbox', { name: `${side}已在全国婚姻登记信息系统联网核查` }).check();
+  await expect(page.getByText('未发现问题，可以登记。')).toBeVisible();
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('certificate-no')).toHaveText('J110105-2026-000001');
+  await page.getByRole('button', { name: '下一位' }).click();
+  for (const party of unmarried) await fillParty(page, party);
+  await expect(page.getByTestId('eligibility-problems')).toContainText('男方钱伟有配偶：已于2026年9月1日在本登记处登记结婚（结婚证字号 J110105-2026-000001');
+  await page.getByRole('radio', { name: '离婚登记' }).check();
+  await expect(page.getByLabel('结婚证字号', { exact: true })).toHaveValue('J110105-2026-000001');
+  await expect(page.getByTestId('ledger-marriage')).toContainText('本登记处记录双方的结婚证字号为 J110105-2026-000001');
+  const third = await acceptDivorce(page, THIRD_COUPLE, null, false);
   await page.getByRole('button', { name: '离婚冷静期' }).click();
   const coolingOff = page.getByRole('region', { name: '冷静期中' });
   await expect(coolingOff).toContainText(first);
@@ -138,7 +155,7 @@ test('divorce: acceptance, cooling-off, registration with a certificate; the oth
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: `${third}：女方已撤回` })).toBeVisible();
   await expect(coolingOff).not.toContainText(third);
-  const withdrawal = jobText((await printer.waitForJobs(4))[3]);
+  const withdrawal = jobText((await printer.waitForJobs(5))[4]);
   expect(withdrawal).toContain('撤回人：女方 郑*');
 
   // Tuesday 2026-10-20: the cooling-off period is over; the first couple comes back together
@@ -153,7 +170,7 @@ test('divorce: acceptance, cooling-off, registration with a certificate; the oth
   await row.getByRole('checkbox', { name: '双方均已亲自到场' }).check();
   await row.getByRole('button', { name: '确认办理离婚登记' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'L110105-2026-000001' })).toBeVisible();
-  const [completion] = (await printer.waitForJobs(5)).slice(4);
+  const [completion] = (await printer.waitForJobs(6)).slice(5);
   const slip = jobText(completion);
   for (const expected of ['离婚登记办结单', first, '离婚证字号：L110105-2026-000001', '刘*军', '周*红']) expect(slip).toContain(expected);
   await page.screenshot({ path: join(ARTIFACTS_DIR, 'divorce-registered.png'), fullPage: true });

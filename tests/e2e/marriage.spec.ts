@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { FakePrinter } from '../support/fake-printer';
 import { printedColumns } from '../support/escpos-reader';
 import { ARTIFACTS_DIR, configurePrinterAsSupervisor, login, startHostProcess, type HostProcess } from './host';
-import { fillParty, jobText, type E2eParty } from './marriage-form';
+import { counterScreenshot, fillParty, jobText, type E2eParty } from './marriage-form';
 
 let host: HostProcess | undefined;
 let printer: FakePrinter | undefined;
@@ -80,6 +80,7 @@ test('appointment check-in, both ID cards read into the form, registration, comp
   await expect(page.getByRole('alert').filter({ hasText: '女方已在全国婚姻登记信息系统联网核查' })).toBeVisible();
   await page.getByRole('checkbox', { name: '女方已在全国婚姻登记信息系统联网核查' }).check();
   await page.screenshot({ path: join(ARTIFACTS_DIR, 'marriage-form.png'), fullPage: true });
+  await counterScreenshot(page, 'marriage-form', page.getByTestId('national-check'));
   await page.keyboard.press('Control+Enter');
 
   const outcome = page.getByTestId('marriage-outcome');

@@ -419,7 +419,7 @@ export function MarriagePanel({ api, start }: { api: RendererApi; start: Service
                     {label}
                   </label>
                 ))}
-                {error?.fields?.nationalCheck ? <span className="field-error">{error.fields.nationalCheck}</span> : null}
+                {error?.fields?.nationalCheck && !(nationalCheck[0] && nationalCheck[1]) ? <span className="field-error">{error.fields.nationalCheck}</span> : null}
               </fieldset>
             ) : null}
             {kind === 'divorce' ? (
