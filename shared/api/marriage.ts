@@ -109,6 +109,10 @@ export const civilCaseSchema = z.object({
     })
     .nullable(),
   reissue: reissueDetailsSchema.nullable(),
+  /** 结婚登记: the clerk's confirmation that both parties were checked in 全国婚姻登记信息系统 (never printed). */
+  nationalCheck: z.object({ checkedAt: z.string(), checkedBy: person }).nullable(),
+  /** 离婚登记: the marriage certificate number(s) presented; the couple's marriage in this ledger when there is one. */
+  marriage: z.object({ certificateNos: z.array(z.string()), caseId: z.string().nullable() }).nullable(),
 });
 export type CivilCase = z.infer<typeof civilCaseSchema>;
 
@@ -116,6 +120,11 @@ const parties = z.array(partyInputSchema).min(1, '请填写当事人信息').max
 const contactId = idField.nullable().default(null);
 const certificateNo = z.string().trim().toUpperCase().max(40, '证书编号不能超过 40 位').default('');
 const withSlip = z.object({ case: civilCaseSchema, printJobId: z.string() });
+const certificateNumberText = z.string().trim().toUpperCase().min(1, '请填写结婚证字号').max(40, '证书编号不能超过 40 位');
+
+/** A party as carried from a check-in or an intake contact into the form. */
+export const startPartySchema = z.object({ name: z.string(), documentType: documentTypeSchema, documentNumber: z.string(), phone: z.string() });
+export type StartParty = z.infer<typeof startPartySchema>;
 
 export const marriageMethods = {
   /** Read-only: every problem the form has today, for the clerk to fix before registering or to refuse. */
@@ -128,6 +137,8 @@ export const marriageMethods = {
       suggestedRefusals: z.array(refusalReasonSchema),
       /** Per party: what the document number says, to fill the form. */
       derived: z.array(z.object({ birthDate: z.string().nullable(), sex: sexSchema.nullable(), age: z.number().nullable(), warnings: z.array(z.string()) })),
+      /** Divorce: the couple's marriage registered in this ledger, to fill in the certificate number. */
+      ledgerMarriage: z.object({ certificateNo: z.string(), registeredAt: z.string() }).nullable(),
     }),
   }),
   /** 结婚登记 or 补领: registers on the spot, records the certificate number and prints the completion slip. */
@@ -141,6 +152,8 @@ export const marriageMethods = {
         checks: civilChecksSchema,
         certificateNo,
         reissue: reissueDetailsSchema.nullable().default(null),
+        /** 结婚登记: 男方, 女方 checked in 全国婚姻登记信息系统 (联网核查); both required. */
+        nationalCheck: z.tuple([z.boolean(), z.boolean()]).default([false, false]),
       })
       .strict(),
     response: withSlip,
@@ -163,6 +176,13 @@ export const marriageMethods = {
   'marriage.get': method({ effect: 'read', access: 'clerk', request: z.object({ id: idField }).strict(), response: civilCaseSchema }),
   /** Applications of this window received today, newest first. */
   'marriage.today': method({ effect: 'read', access: 'clerk', request: empty, response: z.array(civilCaseSchema) }),
+  /** The parties of a check-in or intake contact of a marriage matter, to fill the form (numbers opened from the vault; audited). */
+  'marriage.prefill': method({
+    effect: 'write',
+    access: 'clerk',
+    request: z.object({ contactId: idField }).strict(),
+    response: z.object({ kind: civilKindSchema, parties: z.array(startPartySchema) }),
+  }),
   /** Every application in which a party holds this document number (keyed-hash lookup; the view is audited). */
   'marriage.find': method({ effect: 'write',
     access: 'clerk',
@@ -172,13 +192,22 @@ export const marriageMethods = {
   /** 离婚登记申请受理: prints the receipt with the cooling-off end and the certificate deadline. */
   'divorce.accept': method({ effect: 'write',
     access: 'clerk',
-    request: z.object({ contactId, parties, checks: civilChecksSchema }).strict(),
+    request: z
+      .object({
+        contactId,
+        parties,
+        checks: civilChecksSchema,
+        /** The marriage certificate number(s) presented: one, or two when the couple's certificates differ. */
+        marriageCertificateNos: z.array(certificateNumberText).min(1, '请填写结婚证字号').max(2, '最多填写两个结婚证字号'),
+      })
+      .strict(),
     response: withSlip.extend({ warning: z.string().nullable() }),
   }),
   /** Either party alone withdraws during the cooling-off period; prints the withdrawal slip. */
   'divorce.withdraw': method({ effect: 'write',
     access: 'clerk',
-    request: z.object({ id: idField, party: z.union([z.literal(0), z.literal(1)], '请选择撤回的一方') }).strict(),
+    /** The withdrawing party identified by their document (ID card reader or typed), matched by keyed hash. */
+    request: z.object({ id: idField, documentNumber: z.string().trim().min(1, '请撤回的一方出示证件，读卡或输入证件号码').max(40, '证件号码不能超过 40 位') }).strict(),
     response: withSlip,
   }),
   /** Both parties are back within the window after the cooling-off period: register and issue the certificates. */

@@ -75,7 +75,8 @@ export type EligibilityCode =
   | 'photosMissing'
   | 'duplicateParty'
   | 'agreementMissing'
-  | 'certificatesMissing';
+  | 'certificatesMissing'
+  | 'spouseElsewhere';
 
 export interface EligibilityProblem {
   code: EligibilityCode;
@@ -247,4 +248,51 @@ export function refusalReasonsFor(problems: readonly EligibilityProblem[]): Refu
     if (reason !== undefined) implied.add(reason);
   }
   return REFUSAL_REASONS.filter((r) => implied.has(r));
+}
+
+/** The kinds of application handled by the 婚姻登记 forms, never by the generic intake. */
+export type MarriageFormKind = 'marriage' | 'divorce' | 'reissue';
+
+/** Catalogue item codes of the matters the 婚姻登记 forms handle (default catalogue codes). */
+export const MARRIAGE_FORM_ITEMS: Readonly<Record<string, MarriageFormKind>> = {
+  'MAR-REG': 'marriage',
+  'DIV-REG': 'divorce',
+  'MAR-REISSUE': 'reissue',
+};
+
+/** The form kind of a catalogue item, or null when the generic intake handles it. */
+export function marriageFormKind(itemCode: string): MarriageFormKind | null {
+  return Object.hasOwn(MARRIAGE_FORM_ITEMS, itemCode) ? (MARRIAGE_FORM_ITEMS[itemCode] ?? null) : null;
+}
+
+/** A registration recorded in this ledger that changes a person's marital status. */
+export interface RegistryEvent {
+  kind: 'marriage' | 'divorce';
+  /** ISO instant of the registration. */
+  registeredAt: string;
+}
+
+/**
+ * The marriage that gives a person a spouse according to this ledger: their
+ * last registered event is a marriage not followed by a registered divorce.
+ * Null when the ledger shows no spouse (never married here, or divorced here
+ * since). The history may come in any order.
+ */
+export function currentMarriage<E extends RegistryEvent>(history: readonly E[]): E | null {
+  const last = [...history].sort((a, b) => a.registeredAt.localeCompare(b.registeredAt)).at(-1);
+  return last?.kind === 'marriage' ? last : null;
+}
+
+/** The two parties of the national check, by position. */
+export const NATIONAL_CHECK_LABELS = ['男方已在全国婚姻登记信息系统联网核查', '女方已在全国婚姻登记信息系统联网核查'] as const;
+
+/**
+ * Before a marriage is registered the clerk confirms that both parties were
+ * checked in 全国婚姻登记信息系统 (联网核查). The message names the ticks
+ * still missing, or null when both are ticked.
+ */
+export function nationalCheckProblem(ticks: readonly boolean[]): string | null {
+  const missing = NATIONAL_CHECK_LABELS.filter((_, i) => ticks[i] !== true);
+  if (missing.length === 0) return null;
+  return `登记前须在全国婚姻登记信息系统对双方进行联网核查：请核查后勾选${missing.map((m) => `“${m}”`).join('和')}`;
 }

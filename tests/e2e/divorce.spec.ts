@@ -3,13 +3,15 @@
  * same data directory at later dates. Acceptance on 2026-09-01 prints the
  * cooling-off end and the certificate deadline; after the cooling-off period
  * one couple registers and gets the certificate; the other never comes back
- * and their application is deemed withdrawn on its own.
+ * and their application is deemed withdrawn on its own. The second couple
+ * comes through 接待受理, which hands them to the divorce form (never to the
+ * generic acceptance); a third couple withdraws by showing an ID card.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { FakePrinter } from '../support/fake-printer';
 import { ARTIFACTS_DIR, configurePrinterAsSupervisor, login, startHostProcess, type HostProcess } from './host';
-import { fillParty, jobText, type E2eParty } from './marriage-form';
+import { counterScreenshot, fillParty, jobText, type E2eParty } from './marriage-form';
 
 let host: HostProcess | undefined;
 let printer: FakePrinter | undefined;
@@ -49,12 +51,26 @@ async function openWorkstation(): Promise<Page> {
   return page;
 }
 
-async function acceptDivorce(page: Page, couple: [E2eParty, E2eParty]): Promise<string> {
-  await page.getByRole('button', { name: '婚姻登记', exact: true }).click();
-  await page.getByRole('radio', { name: '离婚登记' }).check();
-  for (const party of couple) await fillParty(page, party);
+const THIRD_COUPLE: [E2eParty, E2eParty] = [
+  { side: '男方', id: '110105198204040039', name: '钱伟', birthDate: '1982-04-04', ethnicity: '汉族', education: '大学本科', priorStatus: '有配偶' },
+  { side: '女方', id: '110105198408080040', name: '郑丽', birthDate: '1984-08-08', ethnicity: '汉族', education: '大学本科', priorStatus: '有配偶' },
+];
+
+/** The divorce form, opened from the menu or (already open) from 接待受理; the marriage certificate number as presented. */
+async function acceptDivorce(page: Page, couple: [E2eParty, E2eParty], certificateNo: string | null, fromMenu = true): Promise<string> {
+  if (fromMenu) {
+    await page.getByRole('button', { name: '婚姻登记', exact: true }).click();
+    await page.getByRole('radio', { name: '离婚登记' }).check();
+  }
+  for (const party of couple) {
+    await page.getByLabel(`${party.side} 姓名`, { exact: true }).fill('');
+    await fillParty(page, party);
+  }
   for (const check of ['男女双方亲自到场', '已提交双方签名的离婚协议书', '已出示双方结婚证']) await page.getByRole('checkbox', { name: check }).check();
+  // null: the couple married here, and the form fills in the number this ledger holds
+  if (certificateNo !== null) await page.getByLabel('结婚证字号', { exact: true }).fill(certificateNo);
   await expect(page.getByText('未发现问题，可以受理。')).toBeVisible();
+  if (certificateNo === null) await counterScreenshot(page, 'divorce-form', page.getByTestId('ledger-marriage'));
   await page.keyboard.press('Control+Enter');
   const outcome = page.getByTestId('marriage-outcome');
   await expect(outcome).toContainText('离婚登记申请已受理');
@@ -75,9 +91,23 @@ test('divorce: acceptance, cooling-off, registration with a certificate; the oth
   let page = await openWorkstation();
   await configurePrinterAsSupervisor(page, printer.uri);
   await login(page, '1002', '258036');
-  const first = await acceptDivorce(page, FIRST_COUPLE);
+  const first = await acceptDivorce(page, FIRST_COUPLE, 'J110105-2012-000456');
   await page.getByRole('button', { name: '下一位' }).click();
-  const second = await acceptDivorce(page, SECOND_COUPLE);
+
+  // the second couple is received in 接待受理: no generic acceptance, the divorce form opens with the man's name, number and phone
+  await page.getByRole('button', { name: '接待受理' }).click();
+  await page.getByLabel('办理事项').selectOption({ label: '离婚登记' });
+  await page.getByLabel('申请人姓名').fill(SECOND_COUPLE[0].name);
+  await page.getByLabel('联系电话（可不填）').fill('13900000001');
+  await page.getByLabel(/证件号码/).fill(SECOND_COUPLE[0].id);
+  await page.getByRole('button', { name: '开始接待' }).click();
+  await expect(page.getByTestId('contact-card')).toContainText(`离婚登记 · ${SECOND_COUPLE[0].name}`);
+  await expect(page.getByRole('button', { name: '受理并打印回执' })).toHaveCount(0);
+  await page.getByRole('button', { name: '在婚姻登记中办理' }).click();
+  await expect(page.getByRole('radio', { name: '离婚登记' })).toBeChecked();
+  await expect(page.getByLabel('男方 证件号码', { exact: true })).toHaveValue(SECOND_COUPLE[0].id);
+  await expect(page.getByLabel('男方 联系电话', { exact: true })).toHaveValue('13900000001');
+  const second = await acceptDivorce(page, SECOND_COUPLE, 'J110105-2014-000789', false);
   await page.screenshot({ path: join(ARTIFACTS_DIR, 'divorce-accepted.png'), fullPage: true });
 
   const receipts = await printer.waitForJobs(2);
@@ -88,10 +118,45 @@ test('divorce: acceptance, cooling-off, registration with a certificate; the oth
   expect(jobText(receipts[0])).toContain(first);
   expect(jobText(receipts[0])).toContain('刘*军');
 
+  // a third couple married here this morning (national check ticked); they cannot marry again, and
+  // their divorce form is filled with this ledger's certificate number; the wife withdraws by showing her ID card
+  await page.getByRole('button', { name: '下一位' }).click();
+  await page.getByRole('radio', { name: '结婚登记' }).check();
+  const unmarried = THIRD_COUPLE.map((p) => ({ ...p, priorStatus: '未婚' }));
+  for (const party of unmarried) await fillParty(page, party);
+  for (const check of ['男女双方亲自到场', '双方已签署无配偶及无禁止结婚亲属关系的声明', '已收取双方合影照片']) await page.getByRole('checkbox', { name: check }).check();
+  for (const side of ['男方', '女方']) await page.getByRole('checkbox', { name: `${side}已在全国婚姻登记信息系统联网核查` }).check();
+  await expect(page.getByText('未发现问题，可以登记。')).toBeVisible();
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('certificate-no')).toHaveText('J110105-2026-000001');
+  await page.getByRole('button', { name: '下一位' }).click();
+  for (const party of unmarried) await fillParty(page, party);
+  await expect(page.getByTestId('eligibility-problems')).toContainText('男方钱伟有配偶：已于2026年9月1日在本登记处登记结婚（结婚证字号 J110105-2026-000001');
+  await page.getByRole('radio', { name: '离婚登记' }).check();
+  await expect(page.getByLabel('结婚证字号', { exact: true })).toHaveValue('J110105-2026-000001');
+  await expect(page.getByTestId('ledger-marriage')).toContainText('本登记处记录双方的结婚证字号为 J110105-2026-000001');
+  const third = await acceptDivorce(page, THIRD_COUPLE, null, false);
   await page.getByRole('button', { name: '离婚冷静期' }).click();
-  await expect(page.getByRole('region', { name: '冷静期中' })).toContainText(first);
-  await expect(page.getByRole('region', { name: '冷静期中' })).toContainText(second);
+  const coolingOff = page.getByRole('region', { name: '冷静期中' });
+  await expect(coolingOff).toContainText(first);
+  await expect(coolingOff).toContainText(second);
+  const thirdRow = coolingOff.getByRole('row').filter({ hasText: third });
+  await thirdRow.getByRole('button', { name: '撤回申请' }).click();
+  const withdrawBox = thirdRow.getByLabel('撤回方证件号码');
+  await expect(withdrawBox).toBeFocused();
+  // a card that is neither party's is refused
+  await page.keyboard.type(FIRST_COUPLE[0].id);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: '均不符' })).toBeVisible();
+  await withdrawBox.fill('');
+  await withdrawBox.focus();
+  await page.keyboard.type(THIRD_COUPLE[1].id);
   await page.screenshot({ path: join(ARTIFACTS_DIR, 'divorce-cooling-off.png'), fullPage: true });
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: `${third}：女方已撤回` })).toBeVisible();
+  await expect(coolingOff).not.toContainText(third);
+  const withdrawal = jobText((await printer.waitForJobs(5))[4]);
+  expect(withdrawal).toContain('撤回人：女方 郑*');
 
   // Tuesday 2026-10-20: the cooling-off period is over; the first couple comes back together
   page = await restartAt(page, '2026-10-20T10:00:00+08:00');
@@ -105,7 +170,7 @@ test('divorce: acceptance, cooling-off, registration with a certificate; the oth
   await row.getByRole('checkbox', { name: '双方均已亲自到场' }).check();
   await row.getByRole('button', { name: '确认办理离婚登记' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'L110105-2026-000001' })).toBeVisible();
-  const [completion] = (await printer.waitForJobs(3)).slice(2);
+  const [completion] = (await printer.waitForJobs(6)).slice(5);
   const slip = jobText(completion);
   for (const expected of ['离婚登记办结单', first, '离婚证字号：L110105-2026-000001', '刘*军', '周*红']) expect(slip).toContain(expected);
   await page.screenshot({ path: join(ARTIFACTS_DIR, 'divorce-registered.png'), fullPage: true });

@@ -60,13 +60,13 @@ test('a shift with each kind of contact is handed over, countersigned, printed a
   await page.getByRole('button', { name: '受理并打印回执' }).click();
   await expect(page.getByTestId('contact-status')).toHaveText('已受理');
   // on the spot → accepted and completed
-  await receive(page, '补领婚姻登记证', '李四');
+  await receive(page, '婚姻登记记录证明', '李四');
   await tickAll(page);
   await page.getByRole('button', { name: '受理并打印回执' }).click();
   await expect(page.getByTestId('contact-status')).toHaveText('已受理');
   await page.getByRole('button', { name: '限时办结' }).click();
-  await page.getByTestId('cases-board').locator('tr', { hasText: '补领婚姻登记证' }).getByRole('button', { name: '办结' }).click();
-  await expect(page.getByTestId('cases-board')).not.toContainText('补领婚姻登记证');
+  await page.getByTestId('cases-board').locator('tr', { hasText: '李四' }).getByRole('button', { name: '办结' }).click();
+  await expect(page.getByTestId('cases-board')).not.toContainText('李四');
   await printer.waitForJobs(4);
 
   // close the shift: the summary, a note, an item, the next clerk's countersignature

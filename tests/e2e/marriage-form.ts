@@ -1,6 +1,8 @@
 /** Filling the 婚姻登记 form the way a clerk does: the ID card reader, then the keyboard. */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { join } from 'node:path';
 import type { ReadJob } from '../support/escpos-reader';
+import { ARTIFACTS_DIR } from './host';
 
 export interface E2eParty {
   side: '男方' | '女方';
@@ -13,12 +15,17 @@ export interface E2eParty {
 }
 
 /**
- * A keyboard-wedge reader: the whole number typed as fast as the browser
- * takes keys, then Enter. The reader fills whichever party card has focus.
+ * A keyboard-wedge reader: the whole number as one burst of key events, then
+ * Enter, dispatched in one task inside the page so that the burst is as fast
+ * as a real reader's however busy the machine is (Playwright's keyboard sends
+ * each key in its own round trip, and on a loaded machine the gaps exceed the
+ * reader's 35 ms). The reader fills whichever party card has focus.
  */
 export async function readIdCard(page: Page, number: string): Promise<void> {
-  await page.keyboard.type(number);
-  await page.keyboard.press('Enter');
+  await page.evaluate((keys) => {
+    const target = document.activeElement ?? document.body;
+    for (const key of keys) target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+  }, [...number, 'Enter']);
 }
 
 export async function fillParty(page: Page, p: E2eParty): Promise<void> {
@@ -38,4 +45,13 @@ export async function fillParty(page: Page, p: E2eParty): Promise<void> {
 /** The printed text with wrapped lines joined again. */
 export function jobText(job: ReadJob | undefined): string {
   return (job?.lines ?? []).map((l) => l.text.trim()).join('');
+}
+
+/** What the clerk sees on a 1366×768 counter screen scrolled to `show` (the viewport, not the whole page), then the test's size again. */
+export async function counterScreenshot(page: Page, name: string, show: Locator): Promise<void> {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await show.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(ARTIFACTS_DIR, `${name}-1366x768.png`) });
+  if (size) await page.setViewportSize(size);
 }

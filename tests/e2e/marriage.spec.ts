@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { FakePrinter } from '../support/fake-printer';
 import { printedColumns } from '../support/escpos-reader';
 import { ARTIFACTS_DIR, configurePrinterAsSupervisor, login, startHostProcess, type HostProcess } from './host';
-import { fillParty, jobText, type E2eParty } from './marriage-form';
+import { counterScreenshot, fillParty, jobText, type E2eParty } from './marriage-form';
 
 let host: HostProcess | undefined;
 let printer: FakePrinter | undefined;
@@ -58,10 +58,14 @@ test('appointment check-in, both ID cards read into the form, registration, comp
   await expect(page.getByRole('status').filter({ hasText: '已签到：YY0520001' })).toBeVisible();
   await page.getByRole('button', { name: '开始办理' }).click();
 
-  // the form opens as 结婚登记 with the booked names; the ID cards are read with the reader
+  // the form opens as 结婚登记 with the booked names, numbers and phone; the ID cards are read with the reader all the same
   await expect(page.getByRole('radio', { name: '结婚登记' })).toBeChecked();
   await expect(page.getByLabel('男方 姓名', { exact: true })).toHaveValue(GROOM.name);
   await expect(page.getByLabel('女方 姓名', { exact: true })).toHaveValue(BRIDE.name);
+  await expect(page.getByLabel('男方 证件号码', { exact: true })).toHaveValue(GROOM.id);
+  await expect(page.getByLabel('女方 证件号码', { exact: true })).toHaveValue(BRIDE.id);
+  await expect(page.getByLabel('男方 出生日期', { exact: true })).toHaveValue(GROOM.birthDate);
+  await expect(page.getByLabel('男方 联系电话', { exact: true })).toHaveValue('13800138001');
   for (const party of [GROOM, BRIDE]) {
     await page.getByLabel(`${party.side} 姓名`, { exact: true }).fill('');
     await fillParty(page, party);
@@ -70,7 +74,13 @@ test('appointment check-in, both ID cards read into the form, registration, comp
   await expect(page.getByLabel('女方 性别', { exact: true })).toHaveValue('female');
   for (const check of ['男女双方亲自到场', '双方已签署无配偶及无禁止结婚亲属关系的声明', '已收取双方合影照片']) await page.getByRole('checkbox', { name: check }).check();
   await expect(page.getByText('未发现问题，可以登记。')).toBeVisible();
+  // without the national check (联网核查) of both parties the core refuses, naming the ticks
+  await page.getByRole('checkbox', { name: '男方已在全国婚姻登记信息系统联网核查' }).check();
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('alert').filter({ hasText: '女方已在全国婚姻登记信息系统联网核查' })).toBeVisible();
+  await page.getByRole('checkbox', { name: '女方已在全国婚姻登记信息系统联网核查' }).check();
   await page.screenshot({ path: join(ARTIFACTS_DIR, 'marriage-form.png'), fullPage: true });
+  await counterScreenshot(page, 'marriage-form', page.getByTestId('national-check'));
   await page.keyboard.press('Control+Enter');
 
   const outcome = page.getByTestId('marriage-outcome');
@@ -87,6 +97,7 @@ test('appointment check-in, both ID cards read into the form, registration, comp
   }
   expect(text).not.toContain(GROOM.id);
   expect(text).not.toContain(GROOM.name);
+  expect(text).not.toContain('联网核查');
   expect(slip?.qrs.map((q) => q.data)).toEqual([caseNo]);
   for (const line of slip?.lines ?? []) expect(printedColumns(line), line.text).toBeLessThanOrEqual(48);
 

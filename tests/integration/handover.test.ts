@@ -11,7 +11,7 @@ import type { RequestOf } from '../../shared/contract';
 import type { CounterCore } from '../../electron/services/core';
 import { CLERK, MINUTE, SUPERVISOR, call, cleanupAll, createTestCore, expectError, login, logout, setUpWithClerk, type TestCore } from '../support/core';
 import { rowCounts } from '../support/db';
-import { BRIDE, DIVORCE_CHECKS, GROOM, MARRIAGE_CHECKS } from '../support/requests';
+import { BRIDE, DIVORCE_CHECKS, GROOM, MARRIAGE_CHECKS, MARRIED_ELSEWHERE } from '../support/requests';
 
 afterAll(cleanupAll);
 
@@ -39,8 +39,9 @@ beforeEach(async () => {
   await call(t.core, 'intake.refer', { id: referred.id });
   const accepted = await start(t.core, 'MAR-RECORD', '孙三');
   await call(t.core, 'intake.accept', { id: accepted.id, receivedMaterialIds: ['id-card', 'application'] });
-  const done = await start(t.core, 'MAR-REISSUE', '李四');
-  const { case: doneCase } = await call(t.core, 'intake.accept', { id: done.id, receivedMaterialIds: ['id-card', 'application', 'photos'] });
+  // (补领 goes through the 婚姻登记 form: the record-consultation matter stands for a case completed in the shift)
+  const done = await start(t.core, 'MAR-RECORD', '李四');
+  const { case: doneCase } = await call(t.core, 'intake.accept', { id: done.id, receivedMaterialIds: ['id-card', 'application'] });
   await call(t.core, 'cases.complete', { id: doneCase.id });
   const consulted = await start(t.core, 'MAR-RECORD', '周五');
   await call(t.core, 'intake.close', { id: consulted.id, reason: 'consulted' });
@@ -178,10 +179,11 @@ describe('a signed handover is final', () => {
 describe('marriage registration in the handover', () => {
   it('counts the registrations, refusals, divorce acceptances and withdrawals of the shift', async () => {
     await call(t.core, 'marriage.refuse', { kind: 'marriage', parties: [GROOM, BRIDE], checks: MARRIAGE_CHECKS, reasons: ['notVoluntary'], note: '' });
-    await call(t.core, 'marriage.register', { kind: 'marriage', parties: [GROOM, BRIDE], checks: MARRIAGE_CHECKS });
-    const first = await call(t.core, 'divorce.accept', { parties: [GROOM, BRIDE], checks: DIVORCE_CHECKS });
-    await call(t.core, 'divorce.withdraw', { id: first.case.id, party: 1 });
-    await call(t.core, 'divorce.accept', { parties: [GROOM, BRIDE], checks: DIVORCE_CHECKS });
+    const married = await call(t.core, 'marriage.register', { kind: 'marriage', parties: [GROOM, BRIDE], checks: MARRIAGE_CHECKS, nationalCheck: [true, true] });
+    const marriageCertificateNos = [married.case.certificateNo ?? ''];
+    const first = await call(t.core, 'divorce.accept', { parties: [GROOM, BRIDE], checks: DIVORCE_CHECKS, marriageCertificateNos });
+    await call(t.core, 'divorce.withdraw', { id: first.case.id, documentNumber: BRIDE.documentNumber });
+    await call(t.core, 'divorce.accept', { parties: [GROOM, BRIDE], checks: DIVORCE_CHECKS, marriageCertificateNos });
     const s = await call(t.core, 'handover.summary', {});
     expect(s.registry).toEqual({ marriages: 1, reissues: 0, divorcesAccepted: 2, divorcesRegistered: 0, refused: 1, withdrawn: 1, expiringDivorces: [] });
     // the intake counts are untouched by the registry's work
@@ -194,7 +196,7 @@ describe('marriage registration in the handover', () => {
 
   it('hands over the accepted divorces whose certificate deadline is within 5 days, and prints them masked', async () => {
     // received 2026-09-29 → cooling-off ends 2026-10-29 → certificates by 2026-11-30 (28 Nov is a Saturday)
-    const accepted = await call(t.core, 'divorce.accept', { parties: [GROOM, BRIDE], checks: DIVORCE_CHECKS });
+    const accepted = await call(t.core, 'divorce.accept', { parties: [GROOM, BRIDE], checks: DIVORCE_CHECKS, marriageCertificateNos: [MARRIED_ELSEWHERE] });
     expect(accepted.case.divorce?.certificateDeadline).toBe('2026-11-30');
 
     await newShiftAt('2026-11-24');

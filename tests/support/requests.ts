@@ -32,6 +32,8 @@ export const BRIDE: PartyInput = {
 };
 export const MARRIAGE_CHECKS: CivilChecks = { bothPresent: true, declarationsSigned: true, photosProvided: true, agreementSubmitted: false, certificatesPresented: false };
 export const DIVORCE_CHECKS: CivilChecks = { bothPresent: true, declarationsSigned: false, photosProvided: false, agreementSubmitted: true, certificatesPresented: true };
+/** A marriage certificate number of a marriage registered at another office (not in the test ledger). */
+export const MARRIED_ELSEWHERE = 'J440106-2018-004321';
 
 export const VALID_REQUESTS: { [M in MethodName]: RequestOf<M> } = {
   'app.info': {},
@@ -118,13 +120,14 @@ export const VALID_REQUESTS: { [M in MethodName]: RequestOf<M> } = {
   'stats.report': { from: '2026-03-01', to: '2026-03-31', groupBy: 'clerk' },
   'stats.export': { filter: { from: '2026-03-01', to: '2026-03-31', groupBy: 'window' }, format: 'csv', directory: '/nonexistent-counter-export' },
   'marriage.check': { kind: 'marriage', parties: [GROOM, BRIDE], checks: MARRIAGE_CHECKS },
-  'marriage.register': { kind: 'marriage', contactId: null, parties: [GROOM, BRIDE], checks: MARRIAGE_CHECKS, certificateNo: '' },
+  'marriage.register': { kind: 'marriage', contactId: null, parties: [GROOM, BRIDE], checks: MARRIAGE_CHECKS, certificateNo: '', nationalCheck: [true, true] },
   'marriage.refuse': { kind: 'marriage', contactId: UNKNOWN_ID, parties: [GROOM, BRIDE], checks: MARRIAGE_CHECKS, reasons: ['notVoluntary'], note: '' },
   'marriage.get': { id: UNKNOWN_ID },
   'marriage.today': {},
   'marriage.find': { documentNumber: GROOM.documentNumber },
-  'divorce.accept': { contactId: UNKNOWN_ID, parties: [GROOM, BRIDE], checks: DIVORCE_CHECKS },
-  'divorce.withdraw': { id: UNKNOWN_ID, party: 0 },
+  'marriage.prefill': { contactId: UNKNOWN_ID },
+  'divorce.accept': { contactId: UNKNOWN_ID, parties: [GROOM, BRIDE], checks: DIVORCE_CHECKS, marriageCertificateNos: [MARRIED_ELSEWHERE] },
+  'divorce.withdraw': { id: UNKNOWN_ID, documentNumber: BRIDE.documentNumber },
   'divorce.register': { id: UNKNOWN_ID, bothPresent: true, certificateNo: '' },
   'divorce.list': {},
   'appointments.day': { date: '2026-03-02' },

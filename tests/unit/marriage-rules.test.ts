@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { CHINA, type PartyFacts } from '../../shared/domain/civil-party';
 import { addDays } from '../../shared/domain/plain-date';
 import {
+  currentMarriage,
   dateOfAge,
   divorceAcceptanceProblems,
   fullYears,
   marriageAgeRuleProblem,
   marriageEligibility,
+  marriageFormKind,
+  nationalCheckProblem,
   REFUSAL_REASON_LABELS,
   REFUSAL_REASONS,
   refusalReasonsFor,
@@ -253,5 +256,53 @@ describe('reissueProblems', () => {
   ];
   it.each(cases)('%s', (_label, parties, present, expected) => {
     expect(codes(reissueProblems({ parties, checks: { bothPresent: present } }))).toEqual(expected);
+  });
+});
+
+describe('currentMarriage: has the person a spouse by this ledger?', () => {
+  const m = (registeredAt: string, id = registeredAt) => ({ kind: 'marriage' as const, registeredAt, id });
+  const d = (registeredAt: string, id = registeredAt) => ({ kind: 'divorce' as const, registeredAt, id });
+  const cases: [string, { kind: 'marriage' | 'divorce'; registeredAt: string; id: string }[], string | null][] = [
+    ['never registered here', [], null],
+    ['married here', [m('2026-03-02T01:00:00.000Z')], '2026-03-02T01:00:00.000Z'],
+    ['married, then divorced here', [m('2020-01-01T01:00:00.000Z'), d('2024-01-01T01:00:00.000Z')], null],
+    ['divorced here only (married elsewhere)', [d('2024-01-01T01:00:00.000Z')], null],
+    ['married, divorced, married again', [m('2010-01-01T01:00:00.000Z'), d('2015-01-01T01:00:00.000Z'), m('2020-01-01T01:00:00.000Z')], '2020-01-01T01:00:00.000Z'],
+    ['history out of order', [m('2020-01-01T01:00:00.000Z'), d('2015-01-01T01:00:00.000Z'), m('2010-01-01T01:00:00.000Z')], '2020-01-01T01:00:00.000Z'],
+    ['divorce last, out of order', [d('2024-01-01T01:00:00.000Z'), m('2020-01-01T01:00:00.000Z')], null],
+  ];
+  it.each(cases)('%s', (_label, history, expected) => {
+    expect(currentMarriage(history)?.id ?? null).toBe(expected);
+  });
+});
+
+describe('nationalCheckProblem: both parties checked in 全国婚姻登记信息系统', () => {
+  const cases: [string, boolean[], string[], string[]][] = [
+    ['both ticked', [true, true], [], []],
+    ['none ticked', [false, false], ['男方已在', '女方已在', '全国婚姻登记信息系统'], []],
+    ['man only', [true, false], ['女方已在'], ['男方已在']],
+    ['woman only', [false, true], ['男方已在'], ['女方已在']],
+    ['nothing sent', [], ['男方已在', '女方已在'], []],
+  ];
+  it.each(cases)('%s', (_label, ticks, contains, absent) => {
+    const problem = nationalCheckProblem(ticks);
+    if (contains.length === 0) expect(problem).toBeNull();
+    for (const c of contains) expect(problem).toContain(c);
+    for (const a of absent) expect(problem).not.toContain(a);
+  });
+});
+
+describe('marriageFormKind: matters the 婚姻登记 forms handle', () => {
+  const cases: [string, 'marriage' | 'divorce' | 'reissue' | null][] = [
+    ['MAR-REG', 'marriage'],
+    ['DIV-REG', 'divorce'],
+    ['MAR-REISSUE', 'reissue'],
+    ['MAR-RECORD', null],
+    ['MZ-DIBAO', null],
+    ['constructor', null],
+    ['', null],
+  ];
+  it.each(cases)('%s → %s', (code, kind) => {
+    expect(marriageFormKind(code)).toBe(kind);
   });
 });

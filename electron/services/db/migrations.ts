@@ -606,6 +606,12 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX request_log_created ON request_log(created_at);
   `,
+  // 11: 结婚登记: who confirmed the national check (联网核查) and when; 离婚登记: the marriage certificate number(s) and the ledger's marriage
+  `
+  ALTER TABLE civil_case ADD COLUMN national_check TEXT;
+  ALTER TABLE civil_case ADD COLUMN marriage_certificate_nos TEXT;
+  ALTER TABLE civil_case ADD COLUMN marriage_case_id TEXT REFERENCES civil_case(id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -8,6 +8,7 @@ import type { Contact, ParsedRequestOf, ServiceCase } from '../../../shared/cont
 import type { CatalogueItem } from '../../../shared/catalogue/schema';
 import { parseResidentId } from '../../../shared/domain/id-number';
 import { normalizeDocumentNumber } from '../../../shared/domain/identity-documents';
+import { marriageFormKind } from '../../../shared/domain/marriage-rules';
 import { maskIdNumber, maskName } from '../../../shared/domain/masking';
 import { addWorkingDays } from '../../../shared/domain/working-days';
 import { hallDate } from '../../../shared/print/slips/common';
@@ -278,6 +279,10 @@ export function acceptContact(
   req: ParsedRequestOf<'intake.accept'>,
 ): { contact: Contact; case: ServiceCase; printJobId: string; warning: string | null } {
   const row = contactRow(ctx, req.id);
+  // marriage, divorce and 补领 have their own forms, rules, dates and slips
+  if (marriageFormKind(row.item_code) !== null) {
+    throw new CounterError('CONFLICT', `“${row.item_name}”须在“婚姻登记”中办理（登记条件核对、证书字号、离婚冷静期），不能在接待受理中直接受理。请点“在婚姻登记中办理”`);
+  }
   assertStatus(row, ['open', 'notified'], '受理');
   const item = requireItem(ctx, row.item_code);
   if (!handledHere(item, ctx.origin().windowNo)) throw new CounterError('CONFLICT', '本窗口不办理该事项，请开具引导单');

@@ -28,6 +28,19 @@ export interface CivilCaseRow {
   withdrawn_at: string | null;
   withdrawn_by_party: 0 | 1 | null;
   deemed_withdrawn_at: string | null;
+  /** JSON NationalCheckRecord. */
+  national_check: string | null;
+  /** JSON string[]. */
+  marriage_certificate_nos: string | null;
+  marriage_case_id: string | null;
+}
+
+/** The clerk's confirmation of the national check (联网核查), as stored with the registration and in its audit row. */
+export interface NationalCheckRecord {
+  parties: [boolean, boolean];
+  checkedBy: string;
+  checkedByStaffNo: string;
+  checkedAt: string;
 }
 
 export function civilCaseRow(ctx: CoreContext, id: string): CivilCaseRow {
@@ -65,6 +78,12 @@ function divorceView(cal: WorkCalendar, row: CivilCaseRow, today: string): Civil
   };
 }
 
+function nationalCheckView(ctx: CoreContext, stored: string | null): CivilCase['nationalCheck'] {
+  if (stored === null) return null;
+  const record = JSON.parse(stored) as NationalCheckRecord;
+  return { checkedAt: record.checkedAt, checkedBy: person(ctx, record.checkedBy) ?? { name: '', staffNo: record.checkedByStaffNo } };
+}
+
 export function civilCaseView(ctx: CoreContext, cal: WorkCalendar, row: CivilCaseRow, today: string): CivilCase {
   const reasons = row.refusal_reasons ? (JSON.parse(row.refusal_reasons) as RefusalReason[]) : null;
   return {
@@ -83,6 +102,8 @@ export function civilCaseView(ctx: CoreContext, cal: WorkCalendar, row: CivilCas
     refusal: reasons ? { reasons, labels: reasons.map((r) => REFUSAL_REASON_LABELS[r]), note: row.refusal_note ?? '' } : null,
     divorce: divorceView(cal, row, today),
     reissue: row.kind === 'reissue' ? (JSON.parse(row.details) as ReissueDetails) : null,
+    nationalCheck: nationalCheckView(ctx, row.national_check),
+    marriage: row.kind === 'divorce' ? { certificateNos: row.marriage_certificate_nos ? (JSON.parse(row.marriage_certificate_nos) as string[]) : [], caseId: row.marriage_case_id } : null,
   };
 }
 

@@ -18,6 +18,7 @@ import {
 } from '../../../shared/domain/marriage-rules';
 import { CounterError } from '../../../shared/result';
 import type { CoreContext } from '../context';
+import { coupleMarriage, divorceCoupleProblems, spouseProblems } from './registry';
 
 export const KIND_LABELS: Record<CivilKind, string> = { marriage: '结婚登记', divorce: '离婚登记', reissue: '补领婚姻登记证' };
 
@@ -32,19 +33,25 @@ export interface FormReview {
   problems: EligibilityProblem[];
   suggestedRefusals: RefusalReason[];
   derived: { birthDate: string | null; sex: 'male' | 'female' | null; age: number | null; warnings: string[] }[];
+  /** Divorce: the couple's marriage registered in this ledger, to fill in the marriage certificate number. */
+  ledgerMarriage: { certificateNo: string; registeredAt: string } | null;
 }
 
+/** The rules of the kind, then what this ledger's registrations say about the parties (keyed-hash lookups). */
 function eligibility(ctx: CoreContext, kind: CivilKind, parties: readonly PartyInput[], checks: CivilChecks, today: string): EligibilityProblem[] {
-  if (kind === 'divorce') return divorceAcceptanceProblems({ parties, checks });
+  if (kind === 'divorce') return [...divorceAcceptanceProblems({ parties, checks }), ...divorceCoupleProblems(ctx, parties)];
   if (kind === 'reissue') return reissueProblems({ parties, checks });
   const s = ctx.settings.get();
-  return marriageEligibility({
+  const problems = marriageEligibility({
     parties,
     on: today,
     rule: { male: s.marriageAgeMale, female: s.marriageAgeFemale },
     checks,
     photosRequired: s.marriagePhotosRequired,
   });
+  // a party who typed 有配偶 is already reported; the ledger names the registration otherwise
+  const stated = new Set(problems.filter((p) => p.code === 'hasSpouse').map((p) => p.party));
+  return [...problems, ...spouseProblems(ctx, parties).filter((p) => !stated.has(p.party))];
 }
 
 /** Everything wrong with the form today, for the live check and before any outcome is recorded. */
@@ -66,7 +73,14 @@ export function reviewForm(ctx: CoreContext, kind: CivilKind, parties: readonly 
       warnings: doc.ok ? doc.warnings : [],
     };
   });
-  return { fieldProblems, problems, suggestedRefusals: refusalReasonsFor(problems), derived };
+  const marriage = kind === 'divorce' ? coupleMarriage(ctx, parties) : null;
+  return {
+    fieldProblems,
+    problems,
+    suggestedRefusals: refusalReasonsFor(problems),
+    derived,
+    ledgerMarriage: marriage ? { certificateNo: marriage.certificateNo, registeredAt: marriage.registeredAt } : null,
+  };
 }
 
 function fieldsOf(review: FormReview): Record<string, string> {

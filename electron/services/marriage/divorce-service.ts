@@ -6,7 +6,6 @@
  */
 import type { CivilCase, ParsedRequestOf } from '../../../shared/contract';
 import { COOLING_OFF_DAYS, divorceStage } from '../../../shared/domain/divorce-periods';
-import { normalizeDocumentNumber } from '../../../shared/domain/identity-documents';
 import { addDays } from '../../../shared/domain/plain-date';
 import { chineseDate, hallDate } from '../../../shared/print/slips/common';
 import { completionDocument, divorceReceiptDocument, withdrawalDocument } from '../../../shared/print/slips/marriage';
@@ -20,6 +19,7 @@ import { civilCasePayload, civilCaseRow, civilCaseView, deadlinesOf, type CivilC
 import { assertEligible, reviewForm } from './civil-form';
 import { assertContactFits, insertCase, maskedNumbers, officeName, slipParties } from './outcome';
 import { partiesOf } from './party-repo';
+import { coupleMarriage, documentHash } from './registry';
 
 type Slipped = { case: CivilCase; printJobId: string };
 
@@ -63,9 +63,47 @@ function assertNoOpenDivorce(ctx: CoreContext, documentNumbers: readonly string[
      WHERE p.document_hash = ? AND c.kind = 'divorce' AND c.status = 'accepted' LIMIT 1`,
   );
   documentNumbers.forEach((number, i) => {
-    const open = find.get(ctx.vault.lookupHash(normalizeDocumentNumber(number))) as { case_no: string } | undefined;
+    const open = find.get(documentHash(ctx, number)) as { case_no: string } | undefined;
     if (open) throw new CounterError('CONFLICT', `第 ${i + 1} 位当事人已有正在办理的离婚登记申请（${open.case_no}），不能重复受理`);
   });
+}
+
+/**
+ * The marriage certificate number(s) presented against this ledger: a number
+ * this ledger registered (a marriage, or a 补领 of one) must be the couple's;
+ * when the ledger holds the couple's marriage, one number must be it (or a
+ * replacement of it). Returns the ledger's marriage of the couple, if any.
+ * Numbers of marriages registered elsewhere are recorded as presented.
+ */
+function assertMarriageOfCouple(ctx: CoreContext, parties: ParsedRequestOf<'divorce.accept'>['parties'], numbers: readonly string[]): string | null {
+  const couple = new Set(parties.map((p) => documentHash(ctx, p.documentNumber)));
+  const marriage = coupleMarriage(ctx, parties);
+  const findCase = ctx.db.prepare("SELECT id, kind FROM civil_case WHERE certificate_no = ? AND status = 'registered' AND kind IN ('marriage', 'reissue')");
+  const partyHashes = ctx.db.prepare('SELECT document_hash FROM civil_party WHERE case_id = ?').pluck();
+  let presented = marriage === null;
+  for (const number of numbers) {
+    const found = findCase.get(number) as { id: string; kind: 'marriage' | 'reissue' } | undefined;
+    if (!found) continue;
+    const hashes = partyHashes.all(found.id) as string[];
+    const ours = hashes.every((h) => couple.has(h)) && (found.kind === 'reissue' || hashes.length === 2);
+    if (!ours) {
+      throw new CounterError('CONFLICT', `结婚证字号 ${number} 是本登记处为其他当事人办理的登记，与本次申请的双方不符，请核对结婚证`, {
+        marriageCertificateNos: '字号与双方不符',
+      });
+    }
+    if (found.kind === 'marriage' && marriage !== null && found.id !== marriage.caseId) {
+      throw new CounterError('CONFLICT', `结婚证字号 ${number} 的婚姻已办理离婚登记；本登记处记录双方现有婚姻的结婚证字号为 ${marriage.certificateNo}，请核对结婚证`, {
+        marriageCertificateNos: '该婚姻已解除',
+      });
+    }
+    presented = true;
+  }
+  if (!presented && marriage !== null) {
+    throw new CounterError('CONFLICT', `本登记处记录双方的结婚证字号为 ${marriage.certificateNo}，与填写的字号不符，请核对双方出示的结婚证`, {
+      marriageCertificateNos: `应为 ${marriage.certificateNo}`,
+    });
+  }
+  return marriage?.caseId ?? null;
 }
 
 export function acceptDivorce(
@@ -79,11 +117,29 @@ export function acceptDivorce(
   assertEligible('divorce', reviewForm(ctx, 'divorce', req.parties, req.checks, received));
   assertContactFits(ctx, req.contactId, 'divorce');
   sweepDeemedWithdrawn(ctx);
-  assertNoOpenDivorce(ctx, req.parties.map((p) => p.documentNumber));
   const { coolingOffEnd, certificateDeadline } = deadlinesOf(loadWorkCalendar(ctx), { received_at: at });
   const dateOf = (d: typeof coolingOffEnd): string | null => ('date' in d ? d.date : null);
+  const certificateNos = [...new Set(req.marriageCertificateNos)];
   const { id, printJobId } = ctx.db.transaction(() => {
-    const created = insertCase(ctx, call, session, { kind: 'divorce', status: 'accepted', contactId: req.contactId, parties: req.parties, checks: req.checks }, 'divorce.accept', at);
+    // the ledger's marriages and open applications, read in the transaction that writes the application
+    assertEligible('divorce', reviewForm(ctx, 'divorce', req.parties, req.checks, received));
+    assertNoOpenDivorce(ctx, req.parties.map((p) => p.documentNumber));
+    const marriageCaseId = assertMarriageOfCouple(ctx, req.parties, certificateNos);
+    const created = insertCase(
+      ctx,
+      call,
+      session,
+      {
+        kind: 'divorce',
+        status: 'accepted',
+        contactId: req.contactId,
+        parties: req.parties,
+        checks: req.checks,
+        marriage: { certificateNos, caseId: marriageCaseId },
+      },
+      'divorce.accept',
+      at,
+    );
     // the dates as printed on the receipt, kept with the record
     ctx.db.prepare('UPDATE civil_case SET cooling_off_end = ?, certificate_deadline = ? WHERE id = ?').run(dateOf(coolingOffEnd), dateOf(certificateDeadline), created.id);
     const jobId = ctx.printing.enqueue(call, {
@@ -98,7 +154,7 @@ export function acceptDivorce(
       }),
     });
     return { id: created.id, printJobId: jobId };
-  })();
+  }).immediate();
   ctx.printing.kick();
   const pending = 'pending' in coolingOffEnd ? coolingOffEnd : 'pending' in certificateDeadline ? certificateDeadline : null;
   return {
@@ -144,17 +200,24 @@ export function withdrawDivorce(ctx: CoreContext, call: CallContext, session: Ac
     throw new CounterError('CONFLICT', `离婚冷静期已于 ${end} 届满，不能再单方撤回；双方未在期限内申请发给离婚证的，申请将视为撤回`);
   }
   const parties = partiesOf(ctx, row.id, hallDate(row.received_at));
-  const party = parties[req.party];
-  if (!party) throw new CounterError('VALIDATION', '请检查输入：撤回的一方不存在', { party: '请选择撤回的一方' });
+  // the withdrawing party shows their own document: compared by keyed hash, never in plain text
+  const position = ctx.db
+    .prepare('SELECT position FROM civil_party WHERE case_id = ? AND document_hash = ?')
+    .pluck()
+    .get(row.id, documentHash(ctx, req.documentNumber)) as 0 | 1 | undefined;
+  if (position === undefined) {
+    const problem = '证件号码与本申请的男方、女方均不符';
+    throw new CounterError('VALIDATION', `请检查输入：${problem}。撤回须由当事人一方本人出示证件（读卡或输入证件号码）`, { documentNumber: problem });
+  }
   const printJobId = ctx.db.transaction(() => {
-    updateCase(ctx, actorOf(call), row.id, { status: 'withdrawn', withdrawn_at: at, withdrawn_by_party: req.party }, 'divorce.withdraw', at);
+    updateCase(ctx, actorOf(call), row.id, { status: 'withdrawn', withdrawn_at: at, withdrawn_by_party: position }, 'divorce.withdraw', at);
     const printed = slipParties('divorce', parties, parties.map((p) => p.documentNumberMasked));
     return ctx.printing.enqueue(call, {
       kind: 'withdrawal',
       document: withdrawalDocument(slipHall(ctx), slipClerk(ctx, session), {
         caseNo: row.case_no,
         parties: printed,
-        withdrawnBy: `${printed[req.party]?.role ?? ''} ${printed[req.party]?.name ?? ''}`,
+        withdrawnBy: `${printed[position]?.role ?? ''} ${printed[position]?.name ?? ''}`,
         withdrawnAt: at,
         receivedAt: row.received_at,
         office: officeName(ctx),

@@ -3,7 +3,7 @@ import type { marriageMethods } from '../../../shared/api/marriage';
 import { sessionOf } from '../context';
 import type { HandlersFor } from '../handlers';
 import { acceptDivorce, divorceList, registerDivorce, withdrawDivorce } from './divorce-service';
-import { checkForm, findByDocument, getCase, refuseRegistration, registerMarriage, todaysCases } from './marriage-service';
+import { checkForm, findByDocument, getCase, prefillParties, refuseRegistration, registerMarriage, todaysCases } from './marriage-service';
 
 export const marriageHandlers: HandlersFor<keyof typeof marriageMethods> = {
   'marriage.check': (ctx, req) => checkForm(ctx, req),
@@ -12,6 +12,7 @@ export const marriageHandlers: HandlersFor<keyof typeof marriageMethods> = {
   'marriage.get': (ctx, req) => getCase(ctx, req.id),
   'marriage.today': (ctx) => todaysCases(ctx),
   'marriage.find': (ctx, req, call) => findByDocument(ctx, call, req.documentNumber),
+  'marriage.prefill': (ctx, req, call) => prefillParties(ctx, call, req.contactId),
   'divorce.accept': (ctx, req, call) => acceptDivorce(ctx, call, sessionOf(call), req),
   'divorce.withdraw': (ctx, req, call) => withdrawDivorce(ctx, call, sessionOf(call), req),
   'divorce.register': (ctx, req, call) => registerDivorce(ctx, call, sessionOf(call), req),

@@ -3,13 +3,16 @@
  * and reading cases back (today's, by id, by a party's document number).
  */
 import type { CivilCase, ParsedRequestOf } from '../../../shared/contract';
+import type { StartParty } from '../../../shared/api/marriage';
 import type { CertificateKind } from '../../../shared/domain/certificate-number';
-import { REFUSAL_REASON_LABELS } from '../../../shared/domain/marriage-rules';
+import { DOCUMENT_TYPES, type DocumentType } from '../../../shared/domain/identity-documents';
+import { marriageFormKind, nationalCheckProblem, REFUSAL_REASON_LABELS } from '../../../shared/domain/marriage-rules';
 import { hallDate } from '../../../shared/print/slips/common';
 import { completionDocument, refusalDocument } from '../../../shared/print/slips/marriage';
 import { CounterError } from '../../../shared/result';
 import { actorOf, hallToday, type ActiveSession, type CallContext, type CoreContext } from '../context';
 import { recordEvent } from '../db/ledger';
+import { contactRow } from '../intake/contact-repo';
 import { slipClerk, slipHall } from '../intake/slip-context';
 import { loadWorkCalendar } from '../reference/calendar-service';
 import { issueCertificateNo } from './certificates';
@@ -36,7 +39,12 @@ function certificateKind(req: ParsedRequestOf<'marriage.register'>): Certificate
 
 export function registerMarriage(ctx: CoreContext, call: CallContext, session: ActiveSession, req: ParsedRequestOf<'marriage.register'>): Slipped {
   const at = ctx.clock.now().toISOString();
+  // the form's own problems first: the registry is read again inside the write's transaction below
   assertEligible(req.kind, reviewForm(ctx, req.kind, req.parties, req.checks, hallDate(at)));
+  if (req.kind === 'marriage') {
+    const missing = nationalCheckProblem(req.nationalCheck);
+    if (missing) throw new CounterError('VALIDATION', `请检查输入：${missing}`, { nationalCheck: missing });
+  }
   if (req.kind === 'reissue' && req.reissue === null) {
     throw new CounterError('VALIDATION', '请检查输入：补领须填写原登记类别、原登记日期和补领原因', { reissue: '请填写原登记信息' });
   }
@@ -48,16 +56,28 @@ export function registerMarriage(ctx: CoreContext, call: CallContext, session: A
   const matter = req.kind === 'marriage' ? '结婚登记' : kind === 'reissueDivorce' ? '补领离婚证' : '补领结婚证';
   const certificateName = kind === 'marriage' || kind === 'reissueMarriage' ? '结婚证' : '离婚证';
   const { id, printJobId } = ctx.db.transaction(() => {
+    // has either party a spouse by this ledger? Checked in the transaction that writes the registration
+    assertEligible(req.kind, reviewForm(ctx, req.kind, req.parties, req.checks, hallDate(at)));
     const certificateNo = issueCertificateNo(ctx, kind, req.certificateNo, at);
+    const clerk = slipClerk(ctx, session);
+    const nationalCheck = req.kind === 'marriage' ? { parties: req.nationalCheck, checkedBy: session.staffId, checkedByStaffNo: clerk.staffNo, checkedAt: at } : undefined;
     const created = insertCase(
       ctx,
       call,
       session,
-      { kind: req.kind, status: 'registered', contactId: req.contactId, parties: req.parties, checks: req.checks, details: req.reissue ?? {}, certificateNo },
+      {
+        kind: req.kind,
+        status: 'registered',
+        contactId: req.contactId,
+        parties: req.parties,
+        checks: req.checks,
+        details: req.reissue ?? {},
+        certificateNo,
+        ...(nationalCheck ? { nationalCheck } : {}),
+      },
       req.kind === 'marriage' ? 'marriage.register' : 'marriage.reissue',
       at,
     );
-    const clerk = slipClerk(ctx, session);
     const jobId = ctx.printing.enqueue(call, {
       kind: 'completion',
       document: completionDocument(slipHall(ctx), clerk, {
@@ -72,7 +92,7 @@ export function registerMarriage(ctx: CoreContext, call: CallContext, session: A
       }),
     });
     return { id: created.id, printJobId: jobId };
-  })();
+  }).immediate();
   ctx.printing.kick();
   return { case: getCase(ctx, id), printJobId };
 }
@@ -141,4 +161,63 @@ export function findByDocument(ctx: CoreContext, call: CallContext, documentNumb
     detail: { found: ids.length },
   });
   return views(ctx, ids.map((id) => civilCaseRow(ctx, id)));
+}
+
+interface AppointmentParties {
+  applicant_name: string;
+  document_type: string;
+  document_sealed: string;
+  phone: string;
+  partner_name: string;
+  partner_document_type: string | null;
+  partner_document_sealed: string | null;
+}
+
+function documentTypeOf(stored: string | null): DocumentType {
+  return DOCUMENT_TYPES.find((t) => t === stored) ?? 'residentId';
+}
+
+/**
+ * The parties of a contact of a marriage matter, to fill the form: both
+ * parties of the appointment it was checked in from (numbers opened from
+ * the vault), else the applicant of the intake contact.
+ * Opening sealed numbers is a view of personal data: audited.
+ */
+export function prefillParties(ctx: CoreContext, call: CallContext, contactId: string): { kind: CivilCase['kind']; parties: StartParty[] } {
+  const contact = contactRow(ctx, contactId);
+  const kind = marriageFormKind(contact.item_code);
+  if (kind === null) throw new CounterError('CONFLICT', `“${contact.item_name}”不在婚姻登记中办理，请在接待受理中继续办理`);
+  const booked = ctx.db
+    .prepare('SELECT applicant_name, document_type, document_sealed, phone, partner_name, partner_document_type, partner_document_sealed FROM appointment WHERE contact_id = ?')
+    .get(contactId) as AppointmentParties | undefined;
+  const parties: StartParty[] = booked
+    ? [
+        { name: booked.applicant_name, documentType: documentTypeOf(booked.document_type), documentNumber: ctx.vault.open(booked.document_sealed), phone: booked.phone },
+        ...(booked.partner_name !== '' || booked.partner_document_sealed !== null
+          ? [
+              {
+                name: booked.partner_name,
+                documentType: documentTypeOf(booked.partner_document_type),
+                documentNumber: booked.partner_document_sealed === null ? '' : ctx.vault.open(booked.partner_document_sealed),
+                phone: '',
+              },
+            ]
+          : []),
+      ]
+    : [
+        {
+          name: contact.applicant_name,
+          // a permit or passport number was stored as 'other': the clerk picks the type on the form
+          documentType: 'residentId',
+          documentNumber: contact.applicant_id_sealed === null ? '' : ctx.vault.open(contact.applicant_id_sealed),
+          phone: contact.applicant_phone,
+        },
+      ];
+  recordEvent(ctx.db, ctx.origin(), actorOf(call), ctx.clock.now().toISOString(), {
+    action: 'marriage.prefill',
+    entity: 'contact',
+    entityId: contactId,
+    detail: { fromAppointment: booked !== undefined },
+  });
+  return { kind, parties };
 }

@@ -14,7 +14,7 @@ import { recordChange } from '../db/ledger';
 import { newId } from '../ids';
 import { contactPayload, contactRow } from '../intake/contact-repo';
 import { nextNumber } from '../intake/numbering';
-import { civilCasePayload } from './civil-case-repo';
+import { civilCasePayload, type NationalCheckRecord } from './civil-case-repo';
 import { KIND_LABELS } from './civil-form';
 import { insertParties } from './party-repo';
 
@@ -44,6 +44,9 @@ export interface NewCase {
   details?: Record<string, unknown>;
   certificateNo?: string;
   refusal?: { reasons: string[]; note: string };
+  nationalCheck?: NationalCheckRecord;
+  /** Divorce: the marriage certificate number(s) presented and the ledger's marriage of the couple, if any. */
+  marriage?: { certificateNos: string[]; caseId: string | null };
 }
 
 /** Inserts the case and its parties, closes the contact; returns the case id and number. Inside a transaction. */
@@ -55,8 +58,9 @@ export function insertCase(ctx: CoreContext, call: CallContext, session: ActiveS
   ctx.db
     .prepare(
       `INSERT INTO civil_case (id, hall_id, window_no, case_no, kind, status, contact_id, received_by, received_at, checks, details,
-         certificate_no, registered_at, registrar_id, refusal_reasons, refusal_note, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         certificate_no, registered_at, registrar_id, refusal_reasons, refusal_note, national_check, marriage_certificate_nos, marriage_case_id,
+         created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       id,
@@ -75,11 +79,22 @@ export function insertCase(ctx: CoreContext, call: CallContext, session: ActiveS
       registered ? session.staffId : null,
       c.refusal ? JSON.stringify(c.refusal.reasons) : null,
       c.refusal ? c.refusal.note : null,
+      c.nationalCheck ? JSON.stringify(c.nationalCheck) : null,
+      c.marriage ? JSON.stringify(c.marriage.certificateNos) : null,
+      c.marriage?.caseId ?? null,
       at,
       at,
     );
   insertParties(ctx, id, c.parties, at);
-  recordChange(ctx.db, origin, actorOf(call), at, { action, entity: 'civil_case', entityId: id, op: 'insert', payload: civilCasePayload(ctx, id) });
+  recordChange(ctx.db, origin, actorOf(call), at, {
+    action,
+    entity: 'civil_case',
+    entityId: id,
+    op: 'insert',
+    payload: civilCasePayload(ctx, id),
+    // the national check (联网核查) is recorded in the audit trail, never on a slip
+    ...(c.nationalCheck ? { detail: { nationalCheck: c.nationalCheck } } : {}),
+  });
   if (c.contactId !== null) closeContact(ctx, call, c.contactId, `${KIND_LABELS[c.kind]}：${caseNo}`, action, at);
   return { id, caseNo };
 }

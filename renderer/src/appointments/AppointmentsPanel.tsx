@@ -6,7 +6,9 @@
  */
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { APPOINTMENT_STATUS_LABELS, type Appointment, type AppointmentDay, type AppointmentImportResult, type Contact } from '../../../shared/contract';
+import { marriageFormKind } from '../../../shared/domain/marriage-rules';
 import type { RendererApi } from '../api';
+import type { ServiceStart } from '../marriage/form';
 import { ErrorBanner, Field, Notice, useAction } from '../ui';
 import './appointments.css';
 
@@ -33,7 +35,7 @@ function slotEnded(date: string, end: string, now: Date): boolean {
   return Date.parse(`${date}T${end}:00+08:00`) <= now.getTime();
 }
 
-export function AppointmentsPanel(props: { api: RendererApi; onStartService: (start: { contactId: string; itemCode: string; names: string[] }) => void }) {
+export function AppointmentsPanel(props: { api: RendererApi; onStartService: (start: ServiceStart) => void }) {
   const { api, onStartService } = props;
   const [day, setDay] = useState<AppointmentDay | null>(null);
   const [query, setQuery] = useState('');
@@ -96,9 +98,17 @@ export function AppointmentsPanel(props: { api: RendererApi; onStartService: (st
     }
   };
 
-  const start = (c: { appointment: Appointment; contact: Contact }) => {
-    const names = [c.appointment.applicantName, c.appointment.partnerName].filter((n) => n !== '');
-    onStartService({ contactId: c.contact.id, itemCode: c.contact.itemCode, names });
+  // marriage, divorce and 补领 open their 婚姻登记 form with both parties carried over; other matters continue in 接待受理
+  const start = async (c: { appointment: Appointment; contact: Contact }) => {
+    setNotice(null);
+    if (marriageFormKind(c.contact.itemCode) === null) {
+      setNotice(`${c.appointment.code}（${c.appointment.itemName}）已签到，请在“接待受理”的“我的未结接待”中继续办理`);
+      setCheckedIn(null);
+      return;
+    }
+    const prefill = await run('marriage.prefill', { contactId: c.contact.id });
+    if (!prefill) return;
+    onStartService({ contactId: c.contact.id, itemCode: c.contact.itemCode, parties: prefill.parties });
     setCheckedIn(null);
   };
 
@@ -157,7 +167,7 @@ export function AppointmentsPanel(props: { api: RendererApi; onStartService: (st
               已签到：{checkedIn.appointment.code} · {checkedIn.appointment.itemName} · {checkedIn.appointment.applicantName}
               {checkedIn.appointment.partnerName ? `、${checkedIn.appointment.partnerName}` : ''}（{checkedIn.appointment.slotStart}-{checkedIn.appointment.slotEnd}）
             </span>
-            <button type="button" className="primary" onClick={() => start(checkedIn)}>
+            <button type="button" className="primary" disabled={busy} onClick={() => void start(checkedIn)}>
               开始办理
             </button>
           </div>

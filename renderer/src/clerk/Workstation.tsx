@@ -27,7 +27,8 @@ import { ComplaintsPanel } from '../followup/ComplaintsPanel';
 import { FollowUpPanel } from '../rating/FollowUpPanel';
 import { AppointmentsPanel } from '../appointments/AppointmentsPanel';
 import { DivorceCasesPanel } from '../marriage/DivorceCasesPanel';
-import { MarriagePanel, type ServiceStart } from '../marriage/MarriagePanel';
+import type { ServiceStart } from '../marriage/form';
+import { MarriagePanel } from '../marriage/MarriagePanel';
 
 type Section = 'appointments' | 'marriage' | 'divorces' | 'intake' | 'cases' | 'handover' | 'window' | 'print' | 'pin' | 'staff' | 'commitments' | 'catalogue' | 'calendar' | 'audit' | 'ledger' | 'archive' | 'settings' | 'callbacks' | 'complaints' | 'callbackRules' | 'followUps' | 'stats';
 
@@ -142,7 +143,7 @@ export function Workstation({
             {section === 'appointments' ? <AppointmentsPanel api={api} onStartService={startService} /> : null}
             {section === 'marriage' ? <MarriagePanel api={api} start={serviceStart} /> : null}
             {section === 'divorces' ? <DivorceCasesPanel api={api} /> : null}
-            {section === 'intake' ? <IntakePanel api={api} /> : null}
+            {section === 'intake' ? <IntakePanel api={api} onStartService={startService} /> : null}
             {section === 'handover' ? <HandoverPanel api={api} onClosed={onLoggedOut} /> : null}
             {section === 'cases' ? <CasesPanel api={api} /> : null}
             {section === 'window' ? <WindowPanel api={api} /> : null}

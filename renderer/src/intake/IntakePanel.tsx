@@ -5,10 +5,12 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { Contact } from '../../../shared/api/intake';
 import type { Catalogue, CatalogueItem } from '../../../shared/catalogue/schema';
+import { marriageFormKind } from '../../../shared/domain/marriage-rules';
 import type { RendererApi } from '../api';
 import { ErrorBanner, Field, fieldError, Notice, useAction } from '../ui';
 import { JobPreview } from '../printing/PrintJobsPanel';
 import { RatingRequest } from '../rating/RatingRequest';
+import type { ServiceStart } from '../marriage/form';
 
 const STATUS_LABELS: Record<Contact['status'], string> = {
   open: '接待中',
@@ -25,7 +27,7 @@ interface Outcome {
   printJobId: string;
 }
 
-export function IntakePanel({ api }: { api: RendererApi }) {
+export function IntakePanel({ api, onStartService }: { api: RendererApi; onStartService: (start: ServiceStart) => void }) {
   const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
   const [start, setStart] = useState(BLANK_START);
   const [contact, setContact] = useState<Contact | null>(null);
@@ -120,6 +122,14 @@ export function IntakePanel({ api }: { api: RendererApi }) {
   };
 
   const editable = contact && (contact.status === 'open' || contact.status === 'notified');
+  // marriage, divorce and 补领 are handled by their 婚姻登记 form (rules, certificate numbers, cooling-off), not accepted here
+  const marriageForm = contact !== null && marriageFormKind(contact.itemCode) !== null;
+
+  const openMarriageForm = async () => {
+    if (!contact) return;
+    const prefill = await run('marriage.prefill', { contactId: contact.id });
+    if (prefill) onStartService({ contactId: contact.id, itemCode: contact.itemCode, parties: prefill.parties });
+  };
 
   return (
     <div className="panel intake-panel">
@@ -273,10 +283,21 @@ export function IntakePanel({ api }: { api: RendererApi }) {
                     <button type="button" className="warning" onClick={notify} disabled={busy || missingCount === 0}>
                       打印一次性告知单{missingCount > 0 ? `（缺 ${missingCount} 项）` : ''}
                     </button>
-                    <button type="button" className="primary" onClick={accept} disabled={busy || missingCount > 0}>
-                      受理并打印回执
-                    </button>
+                    {marriageForm ? (
+                      <button type="button" className="primary" onClick={() => void openMarriageForm()} disabled={busy}>
+                        在婚姻登记中办理
+                      </button>
+                    ) : (
+                      <button type="button" className="primary" onClick={accept} disabled={busy || missingCount > 0}>
+                        受理并打印回执
+                      </button>
+                    )}
                   </div>
+                ) : null}
+                {editable && marriageForm ? (
+                  <p className="muted" data-testid="marriage-form-note">
+                    “{contact.itemName}”在“婚姻登记”中办理（核对登记条件、证书字号{marriageFormKind(contact.itemCode) === 'divorce' ? '、离婚冷静期' : ''}），申请人的姓名、证件号码和电话将带入登记表。
+                  </p>
                 ) : null}
               </>
             ) : null}

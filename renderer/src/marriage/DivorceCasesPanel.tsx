@@ -1,6 +1,6 @@
 /**
  * 离婚冷静期: the window's divorce applications — in the cooling-off period
- * (either party alone may withdraw), awaiting registration (both come back
+ * (either party alone may withdraw, identified by their own document), awaiting registration (both come back
  * before the certificate deadline) and 日期待定 (the holiday calendar does not
  * cover the year yet).
  */
@@ -32,7 +32,7 @@ function receivedDay(c: CivilCase): string {
 
 export function DivorceCasesPanel({ api }: { api: RendererApi }) {
   const [list, setList] = useState<DivorceList | null>(null);
-  const [withdrawing, setWithdrawing] = useState<{ id: string; party: 0 | 1 } | null>(null);
+  const [withdrawing, setWithdrawing] = useState<{ id: string; documentNumber: string } | null>(null);
   const [registering, setRegistering] = useState<{ id: string; bothPresent: boolean; certificateNo: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const { run, error, busy, clear } = useAction(api);
@@ -48,9 +48,10 @@ export function DivorceCasesPanel({ api }: { api: RendererApi }) {
 
   const withdraw = async () => {
     if (!withdrawing) return;
-    const result = await run('divorce.withdraw', withdrawing);
+    const result = await run('divorce.withdraw', { id: withdrawing.id, documentNumber: withdrawing.documentNumber.trim() });
     if (!result) return;
-    setNotice(`${result.case.caseNo}：${sideOf(result.case, withdrawing.party)}已撤回离婚登记申请，撤回确认单已送打印`);
+    const by = result.case.divorce?.withdrawnByParty ?? null;
+    setNotice(`${result.case.caseNo}：${by === null ? '当事人' : sideOf(result.case, by)}已撤回离婚登记申请，撤回确认单已送打印`);
     setWithdrawing(null);
     await reload();
   };
@@ -64,11 +65,11 @@ export function DivorceCasesPanel({ api }: { api: RendererApi }) {
     await reload();
   };
 
-  const startWithdraw = (id: string, party: 0 | 1) => {
+  const startWithdraw = (id: string) => {
     clear();
     setNotice(null);
     setRegistering(null);
-    setWithdrawing({ id, party });
+    setWithdrawing({ id, documentNumber: '' });
   };
 
   const startRegister = (id: string) => {
@@ -121,22 +122,42 @@ export function DivorceCasesPanel({ api }: { api: RendererApi }) {
                     <td>{c.divorce?.certificateDeadline ?? '待定'}</td>
                     <td>
                       {withdrawing?.id === c.id ? (
-                        <div className="div-actions" role="group" aria-label="确认撤回">
-                          <span>确认{sideOf(c, withdrawing.party)}撤回？</span>
-                          <button type="button" className="danger-button" disabled={busy} onClick={() => void withdraw()} autoFocus>
-                            确认撤回
-                          </button>
-                          <button type="button" className="secondary" onClick={() => setWithdrawing(null)}>
-                            取消
-                          </button>
-                        </div>
+                        <form
+                          className="div-withdraw"
+                          aria-label="确认撤回"
+                          onSubmit={(e) => {
+                            e.preventDefault();
+                            void withdraw();
+                          }}
+                        >
+                          <label className="field-label" htmlFor={`div-withdraw-${c.id}`}>
+                            撤回方证件号码
+                          </label>
+                          <input
+                            id={`div-withdraw-${c.id}`}
+                            className="mar-mono"
+                            value={withdrawing.documentNumber}
+                            maxLength={40}
+                            autoComplete="off"
+                            autoFocus
+                            placeholder="撤回方刷身份证或输入证件号码"
+                            onChange={(e) => setWithdrawing({ id: c.id, documentNumber: e.target.value })}
+                          />
+                          <span className="field-hint">须由撤回的一方本人出示证件：在读卡器上刷身份证，或输入其证件号码后按回车</span>
+                          <div className="div-actions">
+                            <button type="submit" className="danger-button" disabled={busy || withdrawing.documentNumber.trim() === ''}>
+                              确认撤回
+                            </button>
+                            <button type="button" className="secondary" onClick={() => setWithdrawing(null)}>
+                              取消
+                            </button>
+                          </div>
+                        </form>
                       ) : (
                         <div className="div-actions">
-                          {([0, 1] as const).map((i) => (
-                            <button key={i} type="button" className="secondary" onClick={() => startWithdraw(c.id, i)}>
-                              {sideOf(c, i)}撤回
-                            </button>
-                          ))}
+                          <button type="button" className="secondary" onClick={() => startWithdraw(c.id)}>
+                            撤回申请
+                          </button>
                         </div>
                       )}
                     </td>

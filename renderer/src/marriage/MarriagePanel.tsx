@@ -8,7 +8,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type Keyboard
 import { partyInputSchema, type CivilCase, type CivilChecks, type CivilKind } from '../../../shared/api/marriage';
 import type { ResponseOf } from '../../../shared/contract';
 import { partyProblems, type PartyField } from '../../../shared/domain/civil-party';
-import { REFUSAL_REASON_LABELS, REFUSAL_REASONS, type RefusalReason } from '../../../shared/domain/marriage-rules';
+import { marriageFormKind, NATIONAL_CHECK_LABELS, REFUSAL_REASON_LABELS, REFUSAL_REASONS, type RefusalReason } from '../../../shared/domain/marriage-rules';
 import { hallDay } from '../../../shared/domain/stats';
 import type { RendererApi } from '../api';
 import { KeyboardWedgeReader } from '../idreader/IdCardReader';
@@ -22,23 +22,19 @@ import {
   blankReissue,
   CHECK_LABELS,
   fillFromResidentId,
-  ITEM_KINDS,
   KIND_LABELS,
   normalizeDateTyping,
   PARTY_FIELDS,
+  partiesFromStart,
+  splitCertificateNumbers,
   toPartyInput,
   toReissue,
   type PartyForm,
   type ReissueForm,
+  type ServiceStart,
 } from './form';
 import { EthnicGroupList, PartyCard, partyFieldId } from './PartyCard';
 import './marriage.css';
-
-export interface ServiceStart {
-  contactId: string;
-  itemCode: string;
-  names: string[];
-}
 
 type CheckResult = ResponseOf<'marriage.check'>;
 type FieldProblems = Partial<Record<PartyField, string>>[];
@@ -51,11 +47,6 @@ interface Outcome {
 }
 
 const CHECK_DELAY_MS = 300;
-
-function partiesFor(kind: CivilKind, names: readonly string[]): PartyForm[] {
-  const count = kind === 'reissue' ? Math.min(2, Math.max(1, names.length)) : 2;
-  return Array.from({ length: count }, (_, i) => ({ ...blankParty(), name: names[i] ?? '' }));
-}
 
 /** A schema message 'parties.0.name' → '姓名：不能为空' shown under the field, without the label. */
 function problemsFromPaths(fields: Record<string, string> | undefined, count: number): FieldProblems {
@@ -83,10 +74,14 @@ export function MarriagePanel({ api, start }: { api: RendererApi; start: Service
   const prefix = useId().replace(/:/g, '');
   const rootRef = useRef<HTMLDivElement>(null);
   const [kind, setKind] = useState<CivilKind>('marriage');
-  const [parties, setParties] = useState<PartyForm[]>(() => partiesFor('marriage', []));
+  const [parties, setParties] = useState<PartyForm[]>(() => partiesFromStart('marriage', [], null));
   const [checks, setChecks] = useState<CivilChecks>(BLANK_CHECKS);
   const [reissue, setReissue] = useState<ReissueForm>(blankReissue);
   const [certificateNo, setCertificateNo] = useState('');
+  // 结婚登记: 男方, 女方 checked in 全国婚姻登记信息系统 (联网核查)
+  const [nationalCheck, setNationalCheck] = useState<[boolean, boolean]>([false, false]);
+  // 离婚登记: the marriage certificate number(s) presented
+  const [marriageCertificateNos, setMarriageCertificateNos] = useState('');
   const [contactId, setContactId] = useState<string | null>(null);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [showAll, setShowAll] = useState(false);
@@ -105,12 +100,14 @@ export function MarriagePanel({ api, start }: { api: RendererApi; start: Service
     void api.call('display.state', {}).then((r) => setToday(hallDay(r.ok ? r.value.serverTime : new Date().toISOString())));
   }, [api]);
 
-  const reset = useCallback((nextKind: CivilKind, names: readonly string[], nextContact: string | null) => {
+  const reset = useCallback((nextKind: CivilKind, carried: ServiceStart['parties'], nextContact: string | null) => {
     setKind(nextKind);
-    setParties(partiesFor(nextKind, names));
+    setParties(partiesFromStart(nextKind, carried, null));
     setChecks(BLANK_CHECKS);
     setReissue(blankReissue());
     setCertificateNo('');
+    setNationalCheck([false, false]);
+    setMarriageCertificateNos('');
     setContactId(nextContact);
     setTouched(new Set());
     setShowAll(false);
@@ -125,9 +122,14 @@ export function MarriagePanel({ api, start }: { api: RendererApi; start: Service
   useEffect(() => {
     if (!start) return;
     clear();
-    reset(ITEM_KINDS[start.itemCode] ?? 'marriage', start.names, start.contactId);
+    reset(marriageFormKind(start.itemCode) ?? 'marriage', start.parties, start.contactId);
     // clear is a new function every render; a new start object alone triggers this
   }, [start, reset]);
+
+  // numbers carried over from a check-in give the birth date and sex once the hall's date is known
+  useEffect(() => {
+    if (today !== null) setParties((prev) => (prev.every((p) => fillFromResidentId(p, today) === p) ? prev : prev.map((p) => fillFromResidentId(p, today))));
+  }, [today, start]);
 
   useEffect(() => {
     if (focusNext === null) return;
@@ -157,6 +159,12 @@ export function MarriagePanel({ api, start }: { api: RendererApi; start: Service
       window.clearTimeout(timer);
     };
   }, [api, kind, parties, checks, complete, outcome]);
+
+  // 离婚登记: the couple's marriage registered here fills in the certificate number
+  const ledgerCertificateNo = kind === 'divorce' ? (check?.ledgerMarriage?.certificateNo ?? null) : null;
+  useEffect(() => {
+    if (ledgerCertificateNo !== null) setMarriageCertificateNos((prev) => (prev.trim() === '' ? ledgerCertificateNo : prev));
+  }, [ledgerCertificateNo]);
 
   const serverProblems = useMemo(() => problemsFromPaths(error?.fields, parties.length), [error, parties.length]);
 
@@ -250,10 +258,18 @@ export function MarriagePanel({ api, start }: { api: RendererApi; start: Service
     }
     const input = parties.map(toPartyInput);
     if (kind === 'divorce') {
-      done(await run('divorce.accept', { contactId, parties: input, checks }), 'accepted');
+      done(await run('divorce.accept', { contactId, parties: input, checks, marriageCertificateNos: splitCertificateNumbers(marriageCertificateNos) }), 'accepted');
     } else {
       done(
-        await run('marriage.register', { kind, contactId, parties: input, checks, certificateNo: certificateNo.trim(), reissue: kind === 'reissue' ? toReissue(reissue) : null }),
+        await run('marriage.register', {
+          kind,
+          contactId,
+          parties: input,
+          checks,
+          certificateNo: certificateNo.trim(),
+          reissue: kind === 'reissue' ? toReissue(reissue) : null,
+          nationalCheck,
+        }),
         'registered',
       );
     }
@@ -390,7 +406,45 @@ export function MarriagePanel({ api, start }: { api: RendererApi; start: Service
                 </label>
               ))}
             </div>
-            {kind !== 'divorce' ? (
+            {kind === 'marriage' ? (
+              <fieldset className="mar-national" data-testid="national-check">
+                <legend className="field-label">全国婚姻登记信息系统联网核查（登记前必须核查双方）</legend>
+                {NATIONAL_CHECK_LABELS.map((label, i) => (
+                  <label key={label} className="check">
+                    <input
+                      type="checkbox"
+                      checked={nationalCheck[i] === true}
+                      onChange={(e) => setNationalCheck((prev) => (i === 0 ? [e.target.checked, prev[1]] : [prev[0], e.target.checked]))}
+                    />
+                    {label}
+                  </label>
+                ))}
+                {error?.fields?.nationalCheck && !(nationalCheck[0] && nationalCheck[1]) ? <span className="field-error">{error.fields.nationalCheck}</span> : null}
+              </fieldset>
+            ) : null}
+            {kind === 'divorce' ? (
+              <div className="field mar-cert">
+                <label className="field-label" htmlFor={`${prefix}-marriageCertificateNos`}>
+                  结婚证字号
+                </label>
+                <input
+                  id={`${prefix}-marriageCertificateNos`}
+                  aria-label="结婚证字号"
+                  className="mar-mono"
+                  value={marriageCertificateNos}
+                  maxLength={90}
+                  autoComplete="off"
+                  placeholder="如 J110105-2020-000123"
+                  onChange={(e) => setMarriageCertificateNos(e.target.value)}
+                />
+                {error?.fields?.marriageCertificateNos ? <span className="field-error">{error.fields.marriageCertificateNos}</span> : null}
+                <span className="field-hint" data-testid="ledger-marriage">
+                  {ledgerCertificateNo !== null
+                    ? `本登记处记录双方的结婚证字号为 ${ledgerCertificateNo}，已填入，请与双方出示的结婚证核对`
+                    : '按双方出示的结婚证填写；两本字号不同时用逗号分开'}
+                </span>
+              </div>
+            ) : (
               <div className="field mar-cert">
                 <label className="field-label" htmlFor={`${prefix}-certificateNo`}>
                   证书字号
@@ -407,7 +461,7 @@ export function MarriagePanel({ api, start }: { api: RendererApi; start: Service
                 />
                 <span className="field-hint">留空由系统按字号格式自动编号；使用预印证书时填写证书上的字号</span>
               </div>
-            ) : null}
+            )}
           </div>
 
           <div className="card mar-eligibility" aria-live="polite">

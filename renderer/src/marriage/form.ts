@@ -1,5 +1,5 @@
 /** The marriage form's state, blank values and the conversions to the API's request shapes. */
-import type { CivilChecks, CivilKind, PartyInput, ReissueDetails } from '../../../shared/api/marriage';
+import type { CivilChecks, CivilKind, PartyInput, ReissueDetails, StartParty } from '../../../shared/api/marriage';
 import { CHINA, type EducationLevel, type PartyFacts, type PartyField, type PriorStatus } from '../../../shared/domain/civil-party';
 import { parseResidentId } from '../../../shared/domain/id-number';
 import { normalizeDocumentNumber, type DocumentType, type Sex } from '../../../shared/domain/identity-documents';
@@ -63,12 +63,12 @@ export const KIND_LABELS: Record<CivilKind, string> = {
   reissue: '补领婚姻登记证',
 };
 
-/** Catalogue item codes that open this form, and the kind each selects. */
-export const ITEM_KINDS: Record<string, CivilKind> = {
-  'MAR-REG': 'marriage',
-  'DIV-REG': 'divorce',
-  'MAR-REISSUE': 'reissue',
-};
+/** A contact carried into the form from 今日预约 or 接待受理, with the parties the core knows. */
+export interface ServiceStart {
+  contactId: string;
+  itemCode: string;
+  parties: StartParty[];
+}
 
 export function blankParty(): PartyForm {
   return {
@@ -85,6 +85,31 @@ export function blankParty(): PartyForm {
     phone: '',
     address: '',
   };
+}
+
+/**
+ * The form's party cards for a start: names, document numbers and phones
+ * carried over, birth date and sex from a resident ID number; for marriage
+ * and divorce the man's card first (the cards are 男方, 女方).
+ */
+export function partiesFromStart(kind: CivilKind, carried: readonly StartParty[], today: string | null): PartyForm[] {
+  const count = kind === 'reissue' ? Math.min(2, Math.max(1, carried.length)) : 2;
+  const cards = Array.from({ length: count }, (_, i) => {
+    const c = carried[i];
+    const card = c ? { ...blankParty(), name: c.name, documentType: c.documentType, documentNumber: normalizeDocumentNumber(c.documentNumber), phone: c.phone } : blankParty();
+    return fillFromResidentId(card, today);
+  });
+  const [first, second] = cards;
+  if (kind !== 'reissue' && first && second && first.sex === 'female' && second.sex !== 'female') return [second, first];
+  return cards;
+}
+
+/** Marriage certificate numbers as typed: one, or two separated by a comma, 、 or a space. */
+export function splitCertificateNumbers(typed: string): string[] {
+  return typed
+    .split(/[\s,，、;；]+/)
+    .map((n) => n.trim().toUpperCase())
+    .filter((n) => n !== '');
 }
 
 export function blankReissue(): ReissueForm {
