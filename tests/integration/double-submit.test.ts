@@ -52,13 +52,13 @@ const plain =
     return { request: VALID_REQUESTS[method] };
   };
 
-async function contact(env: Env, itemCode = 'MAR-REISSUE'): Promise<string> {
+async function contact(env: Env, itemCode = 'MAR-RECORD'): Promise<string> {
   return (await call(env.core, 'intake.start', { itemCode, channel: 'walkIn', applicantName: '张三', applicantPhone: '13800001234', applicantIdNumber: '' })).id;
 }
 
 async function openCase(env: Env): Promise<string> {
   const id = await contact(env);
-  return (await call(env.core, 'intake.accept', { id, receivedMaterialIds: ['id-card', 'application', 'photos'] })).case.id;
+  return (await call(env.core, 'intake.accept', { id, receivedMaterialIds: ['id-card', 'application'] })).case.id;
 }
 
 async function printJob(env: Env): Promise<string> {
@@ -100,7 +100,7 @@ async function complaint(env: Env): Promise<string> {
 
 async function divorce(env: Env): Promise<string> {
   await asClerk(env);
-  return (await call(env.core, 'divorce.accept', { parties: VALID_REQUESTS['divorce.accept'].parties, checks: VALID_REQUESTS['divorce.accept'].checks })).case.id;
+  return (await call(env.core, 'divorce.accept', { parties: VALID_REQUESTS['divorce.accept'].parties, checks: VALID_REQUESTS['divorce.accept'].checks, marriageCertificateNos: VALID_REQUESTS['divorce.accept'].marriageCertificateNos })).case.id;
 }
 
 async function appointment(env: Env): Promise<string> {
@@ -152,7 +152,8 @@ const SETUPS: Partial<Record<MethodName, Setup>> = {
     const notified = await call(env.core, 'intake.notify', { id: await contact(env), receivedMaterialIds: ['id-card'], problems: [] });
     return { request: { slipNo: notified.contact.notification?.slipNo ?? '' } };
   },
-  'intake.accept': async (env) => (await asClerk(env), { request: { id: await contact(env), receivedMaterialIds: ['id-card', 'application', 'photos'] } }),
+  'intake.accept': async (env) => (await asClerk(env), { request: { id: await contact(env), receivedMaterialIds: ['id-card', 'application'] } }),
+  'marriage.prefill': async (env) => (await asClerk(env), { request: { contactId: await contact(env, 'MAR-REG') } }),
   'intake.close': async (env) => (await asClerk(env), { request: { id: await contact(env), reason: 'consulted' } }),
   'cases.complete': async (env) => (await asClerk(env), { request: { id: await openCase(env) } }),
   'handover.close': async (env) => (await asClerk(env), { request: VALID_REQUESTS['handover.close'] }),
@@ -231,8 +232,8 @@ const SETUPS: Partial<Record<MethodName, Setup>> = {
   'marriage.register': async (env) => (await asClerk(env), { request: VALID_REQUESTS['marriage.register'] }),
   'marriage.refuse': async (env) => (await asClerk(env), { request: { ...VALID_REQUESTS['marriage.refuse'], contactId: null, reasons: ['notVoluntary'] } }),
   'marriage.find': async (env) => (await asClerk(env), { request: VALID_REQUESTS['marriage.find'] }),
-  'divorce.accept': async (env) => (await asClerk(env), { request: { parties: VALID_REQUESTS['divorce.accept'].parties, checks: VALID_REQUESTS['divorce.accept'].checks } }),
-  'divorce.withdraw': async (env) => ({ request: { id: await divorce(env), party: 0 } }),
+  'divorce.accept': async (env) => (await asClerk(env), { request: { parties: VALID_REQUESTS['divorce.accept'].parties, checks: VALID_REQUESTS['divorce.accept'].checks, marriageCertificateNos: VALID_REQUESTS['divorce.accept'].marriageCertificateNos } }),
+  'divorce.withdraw': async (env) => ({ request: { id: await divorce(env), documentNumber: VALID_REQUESTS['divorce.withdraw'].documentNumber } }),
   'divorce.register': async (env) => {
     const id = await divorce(env);
     env.clock.advance(40 * 24 * 3_600_000); // past the cooling-off period, within the 30 days after it
