@@ -13,7 +13,7 @@ import { DEFAULT_PRINT_OPTIONS, INTERRUPTED_MESSAGE, type JobStages } from '../.
 import { PRINT_JOBS_DIR } from '../../electron/services/printing/store';
 import { printerStatusLine } from '../../shared/print/status';
 import { CLERK, SUPERVISOR, call, cleanupAll, login, logout, makeTempDir, setUpWithClerk } from '../support/core';
-import { FakePrinter } from '../support/fake-printer';
+import { FakePrinter, PAPER_OUT, STATUS_OK } from '../support/fake-printer';
 import { FAST_PRINTING, SAMPLE_SLIP, closeAllPrintCores, closePrintCore, enqueue, jobRow, openPrintCore, waitUntil, type PrintCore } from '../support/print-core';
 
 const printers: FakePrinter[] = [];
@@ -111,6 +111,22 @@ describe('a printer that accepts the connection and never reads', () => {
     for (const at of order) expect(typeof at).toBe('number');
     expect(order).toEqual([...order].sort((a = 0, b = 0) => a - b));
     expect(printer.lastDataAt).toBeGreaterThanOrEqual(stages.checked ?? Infinity);
+  });
+
+  it('a printer that ran out of paper since it last answered: the job recorded as sending while asking goes back to waiting, its attempt not counted', async () => {
+    const printer = await fakePrinter();
+    const t = await started();
+    await configureAsSupervisor(t, printer.uri);
+    expect(t.core.printing.status().state).toBe('ready');
+    printer.status = { ...PAPER_OUT };
+    const id = enqueue(t.core, SAMPLE_SLIP);
+    await waitUntil(() => /缺纸/.test(jobRow(t.core, id).last_error ?? ''), 5000, 'paper out');
+    expect(jobRow(t.core, id)).toMatchObject({ status: 'queued', attempts: 0 });
+    expect(printer.data.length).toBe(0);
+    printer.status = { ...STATUS_OK };
+    await printer.waitForJobs(1);
+    await waitUntil(() => jobRow(t.core, id).status === 'sent', 5000, 'sent');
+    expect(jobRow(t.core, id)).toMatchObject({ status: 'sent', attempts: 1, last_error: null });
   });
 
   it('parallel and repeated reprints of an unconfirmed job: each is its own job, recorded with its reason, printed once', async () => {

@@ -556,6 +556,7 @@ export class PrintQueue implements PrintService {
     let marked: PrintJobRow | null = null;
     const outcome: SendOutcome = await transport.send(job.bytes, {
       requireAnswer: this.silentPrinter === target.uri,
+      expectReady: this.state.state === 'ready' || this.state.state === 'paperNearEnd',
       beforeWrite: () => {
         marked = this.markSending(job, target.uri);
       },
@@ -590,10 +591,13 @@ export class PrintQueue implements PrintService {
     return { ...job, ...fields };
   }
 
-  /** The job waits: its reason is recorded when it changed (not on every retry of the same failure). */
+  /**
+   * The job waits: its reason is recorded when it changed (not on every retry of the same failure). A job
+   * marked "sending" of which nothing was handed over goes back to queued with its attempt not counted.
+   */
   private noteWaiting(job: PrintJobRow, message: string, wasSending = false): void {
     if (!wasSending && job.last_error === message) return;
-    this.update(job, 'print.waiting', { status: 'queued', last_error: message });
+    this.update(job, 'print.waiting', { status: 'queued', last_error: message, ...(wasSending ? { attempts: job.attempts - 1 } : {}) });
   }
 
   private settle(job: PrintJobRow, wasSending: boolean, outcome: SendOutcome, uri: string, stages: string): StepResult {

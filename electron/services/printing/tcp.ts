@@ -136,8 +136,18 @@ class Conversation {
 
   /** DLE EOT 1, 2, 4 and their three answers; null when the printer answered nothing. */
   async status(timeoutMs: number): Promise<StatusReading | null> {
+    await this.askStatus(timeoutMs);
+    return this.statusAnswer(timeoutMs);
+  }
+
+  /** Sends DLE EOT 1, 2, 4 (resolves when they are handed to the system). */
+  askStatus(timeoutMs: number): Promise<void> {
     this.received = Buffer.alloc(0); // nothing unsolicited is expected; never mistake it for an answer
-    await this.write(STATUS_REQUEST, timeoutMs);
+    return this.write(STATUS_REQUEST, timeoutMs);
+  }
+
+  /** The three answers to askStatus(); null when the printer answered nothing. */
+  async statusAnswer(timeoutMs: number): Promise<StatusReading | null> {
     const answer = await this.read(3, timeoutMs);
     if (answer.length === 0) return null;
     return interpretStatus({ printer: answer[0], offlineCause: answer[1], paper: answer[2] });
@@ -199,8 +209,16 @@ export class TcpTransport implements Transport {
       throw error;
     }
     hooks.stage?.('connected');
+    let marked = false;
     try {
-      const before = await conversation.status(this.timeouts.statusMs).catch(() => null);
+      const asked = conversation.askStatus(this.timeouts.statusMs);
+      if (hooks.expectReady) {
+        // the printer could print when last heard from: record the job as being sent while its answer travels
+        // (the job goes back to waiting below if the answer says otherwise)
+        hooks.beforeWrite();
+        marked = true;
+      }
+      const before = await asked.then(() => conversation.statusAnswer(this.timeouts.statusMs)).catch(() => null);
       hooks.stage?.('checked');
       if (conversation.ended || this.aborted) {
         return { kind: 'waiting', state: 'unreachable', message: connectMessage(this.host, this.port, 'CLOSED', 0) };
@@ -212,7 +230,7 @@ export class TcpTransport implements Transport {
         await conversation.end(this.timeouts.statusMs);
         return { kind: 'waiting', state: before.state, message: before.message };
       }
-      hooks.beforeWrite();
+      if (!marked) hooks.beforeWrite();
       try {
         await conversation.write(bytes, this.timeouts.writeMs);
       } catch {

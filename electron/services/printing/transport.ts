@@ -37,6 +37,12 @@ export interface SendHooks {
   beforeWrite(): void;
   /** Keep the job waiting when the printer does not answer the status query before it (the last job went unconfirmed). */
   requireAnswer: boolean;
+  /**
+   * The printer answered that it could print when last asked: beforeWrite may be called as soon as the status
+   * query is on its way, so recording the job as being sent overlaps the printer's answer; when the answer says
+   * it cannot print after all, the outcome is 'waiting' as usual (after beforeWrite).
+   */
+  expectReady?: boolean;
   /** Called when the connection is open (TCP) or the device is about to be written, for the job's stage timestamps. */
   stage?(name: 'connected' | 'checked' | 'written'): void;
 }
