@@ -13,10 +13,11 @@
  * marked "sending" just before its first byte leaves; a job found "sending"
  * at startup (the program stopped mid-send) is marked failed, never resent,
  * because it may be on paper already — except for the 'none' printer, whose
- * job is simply written to the data directory again. While jobs wait the worker retries with backoff (2 s, 3 s,
- * 4 s, then every 5 s), and at once when a new job arrives or the printer is
- * reconfigured; the clerk sees every change of the printer's state through
- * the 'printer.changed' event and the waiting job's lastError.
+ * job is simply written to the data directory again. While jobs wait the
+ * worker retries with backoff (2 s, 3 s, 4 s, then every 5 s), and at once
+ * when a new job arrives or the printer is reconfigured; the clerk sees every
+ * change of the printer's state through the 'printer.changed' event and the
+ * waiting job's lastError.
  */
 import type { PaperWidth, PrintDocument } from '../../../shared/print/document';
 import { PAPER_COLUMNS } from '../../../shared/print/document';
@@ -312,6 +313,7 @@ export class PrintQueue implements PrintService {
     const origin = this.deps.origin();
     const id = newId();
     const at = this.now();
+    this.lastEnqueuedAt = stamp();
     this.deps.db.transaction(() => {
       insertJob(this.deps.db, {
         id,
@@ -326,7 +328,7 @@ export class PrintQueue implements PrintService {
         reprintReason,
         createdBy: actor.id,
         at,
-        stages: { enqueued: (this.lastEnqueuedAt = stamp()) },
+        stages: { enqueued: this.lastEnqueuedAt },
       });
       const row = jobById(this.deps.db, id);
       if (!row) throw new Error('print job not recorded');
