@@ -10,16 +10,13 @@
  *  4e. appointments.import of a 10,000-row booking export through the core: ms and rows/s (bench/appointments.ts)
  *  5. the clerk's click on 受理并打印回执 → the last byte on the printer socket: p50 / p95
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { chromium } from '@playwright/test';
-import WebSocket from 'ws';
 import { CHROMIUM_PATH } from '../playwright.config';
-import { FakePrinter } from '../tests/support/fake-printer';
+import { Client, now, startHost } from './host';
+import { printLatencyBench } from './print-latency';
 import { printingBench } from './printing';
 import { ledgerBench } from './ledger';
 import { auditBench } from './audit';
@@ -31,79 +28,6 @@ import { percentile } from './measure';
 const COLD_STARTS = 7;
 const ROUND_TRIPS = 3000;
 const STATE_CHANGES = 60;
-const ACCEPTS = 30;
-
-function now(): number {
-  return performance.timeOrigin + performance.now();
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startHost(dataDir: string, extra: string[] = []): Promise<{ port: number; ms: number; stop: () => Promise<void> }> {
-  const port = await freePort();
-  const started = now();
-  const child = spawn(process.execPath, ['out/main/host.js', '--port', String(port), '--data-dir', dataDir, ...extra], { stdio: 'ignore' });
-  for (;;) {
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/display`);
-      if (response.ok) {
-        await response.text();
-        break;
-      }
-    } catch {
-      await new Promise((r) => setTimeout(r, 2));
-    }
-  }
-  const ms = now() - started;
-  return {
-    port,
-    ms,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
-class Client {
-  private next = 1;
-  private readonly waiting = new Map<number, (v: unknown) => void>();
-  private constructor(private readonly ws: WebSocket) {
-    ws.on('message', (data) => {
-      const message = JSON.parse(data.toString()) as { kind: string; id?: number; result?: unknown };
-      if (message.kind === 'result' && message.id !== undefined) {
-        this.waiting.get(message.id)?.(message.result);
-        this.waiting.delete(message.id);
-      }
-    });
-  }
-  static open(port: number): Promise<Client> {
-    const ws = new WebSocket(`ws://127.0.0.1:${port}/api?role=clerk`);
-    return new Promise((resolve, reject) => {
-      ws.once('open', () => resolve(new Client(ws)));
-      ws.once('error', reject);
-    });
-  }
-  call(method: string, params: unknown): Promise<{ ok: boolean }> {
-    const id = this.next++;
-    return new Promise((resolve) => {
-      this.waiting.set(id, (v) => resolve(v as { ok: boolean }));
-      this.ws.send(JSON.stringify({ id, method, params }));
-    });
-  }
-  close(): void {
-    this.ws.close();
-  }
-}
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'counter-bench-'));
@@ -174,28 +98,7 @@ async function main(): Promise<void> {
     for (const line of await lookupBench()) console.log(line);
     for (const line of await appointmentsBench()) console.log(line);
 
-    // accept click → last byte on a network printer (the fake ESC/POS printer on 127.0.0.1)
-    const printer = await FakePrinter.start();
-    await client.call('auth.logout', {});
-    await client.call('auth.login', { staffNo: '9001', pin: '246810' });
-    if (!(await client.call('printer.configure', { printer: printer.uri, paperWidth: 80 })).ok) throw new Error('printer.configure failed');
-    await client.call('auth.logout', {});
-    await client.call('auth.login', { staffNo: '1001', pin: '135790' });
-    const clerk = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    const accepts: number[] = [];
-    for (let i = 0; i < ACCEPTS; i++) {
-      const started = await client.call('intake.start', { itemCode: 'MAR-RECORD', channel: 'walkIn', applicantName: `测试${i}`, applicantPhone: '', applicantIdNumber: '' });
-      if (!started.ok) throw new Error('intake.start failed');
-      await clerk.goto(`http://127.0.0.1:${host.port}/`);
-      await clerk.getByRole('button', { name: `测试${i} · 婚姻登记记录证明` }).click();
-      for (const box of await clerk.getByTestId('materials').getByRole('checkbox').all()) await box.check();
-      const t0 = now();
-      await clerk.getByRole('button', { name: '受理并打印回执' }).click();
-      await printer.waitForJobs(i + 1);
-      accepts.push(printer.lastDataAt - t0);
-    }
-    console.log(`受理 click → last byte on the printer socket (${ACCEPTS} receipts, 80 mm): p50 ${percentile(accepts, 50).toFixed(1)} ms, p95 ${percentile(accepts, 95).toFixed(1)} ms`);
-    await printer.stop();
+    for (const line of await printLatencyBench({ browser, client, port: host.port, dataDir })) console.log(line);
     await browser.close();
     client.close();
     await host.stop();

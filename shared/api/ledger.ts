@@ -67,6 +67,7 @@ export const LEDGER_CATEGORY_INFO: Record<LedgerCategory, LedgerCategoryInfo> = 
       { value: 'queued', label: '等待打印' },
       { value: 'sending', label: '正在发送' },
       { value: 'sent', label: '已打印' },
+      { value: 'unconfirmed', label: '发送未确认' },
       { value: 'failed', label: '打印失败' },
     ],
     searchable: false,

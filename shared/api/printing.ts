@@ -24,10 +24,13 @@ export const printerStatusSchema = z.object({
   queued: z.number().int(),
   /** Jobs of the last 24 hours that failed and have not been reprinted. */
   failed: z.number().int(),
+  /** Jobs of the last 24 hours the printer took without confirming them (发送未确认) and nobody has reprinted. */
+  unconfirmed: z.number().int(),
 });
 export type PrinterStatus = z.infer<typeof printerStatusSchema>;
 
-export const printJobStatusSchema = z.enum(['queued', 'sending', 'sent', 'failed']);
+/** unconfirmed (发送未确认): every byte was handed over but the printer did not answer the status query after the job. */
+export const printJobStatusSchema = z.enum(['queued', 'sending', 'sent', 'unconfirmed', 'failed']);
 export type PrintJobStatus = z.infer<typeof printJobStatusSchema>;
 
 export const printJobSchema = z.object({

@@ -25,6 +25,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'print.sent': '打印完成',
   'print.failed': '打印失败',
   'print.interrupted': '打印中断',
+  'print.unconfirmed': '发送未确认',
+  'print.recovered': '中断后重新存档',
   'print.relayout': '重新排版',
   'intake.start': '开始接待',
   'intake.notify': '一次性告知',

@@ -5,6 +5,7 @@ export const JOB_STATUS_LABELS: Record<PrintJobStatus, string> = {
   queued: '待打印',
   sending: '正在发送',
   sent: '已打印',
+  unconfirmed: '发送未确认',
   failed: '未打印成功',
 };
 

@@ -1,6 +1,6 @@
 /**
  * Printer addresses: `tcp://HOST[:PORT]` (port 9100 by default), a device path
- * (`/dev/usb/lp0`, `/dev/ttyUSB0`, `COM3`, `\\.\COM3`), or `none` — the
+ * (`/dev/usb/lp0`, `/dev/ttyUSB0`; on Windows a printer port `COM3`, `\\.\COM3`, `LPT1`, `USB001`), or `none` — the
  * embedded no-printer default that keeps each job in the data directory.
  */
 
@@ -55,6 +55,11 @@ function parseDevice(path: string): ParsedPrinter {
     if (n < 1 || n > 255) return { ok: false, message: `串口 COM${com[1] ?? ''} 不存在，串口号应为 1–255` };
     return { ok: true, target: { kind: 'device', path: `\\\\.\\COM${n}` }, uri: `COM${n}` };
   }
+  const port = /^(?:\\\\\.\\)?(LPT[1-9]|USB\d{3})$/i.exec(path);
+  if (port) {
+    const name = (port[1] ?? '').toUpperCase();
+    return { ok: true, target: { kind: 'device', path: `\\\\.\\${name}` }, uri: name };
+  }
   if (path.startsWith('/dev/')) {
     const segments = path.slice(5).split('/');
     if (segments.some((s) => s === '' || s === '.' || s === '..' || !/^[A-Za-z0-9_.-]+$/.test(s))) {
@@ -64,7 +69,7 @@ function parseDevice(path: string): ParsedPrinter {
   }
   return {
     ok: false,
-    message: '打印机地址格式应为 tcp://IP地址:端口（网络打印机）、设备路径（如 /dev/usb/lp0、COM3）或 none（暂不接打印机）',
+    message: '打印机地址格式应为 tcp://IP地址:端口（网络打印机）、设备路径（如 /dev/usb/lp0、COM3、LPT1、USB001）或 none（暂不接打印机）',
   };
 }
 

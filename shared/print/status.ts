@@ -77,17 +77,18 @@ export function canPrint(state: PrinterState): boolean {
 
 export type StatusTone = 'ok' | 'idle' | 'warn' | 'bad';
 
-/** How the status bar colours the printer: red (bad) when it cannot print or a job failed. */
-export function statusTone(status: Pick<PrinterStatus, 'state' | 'queued' | 'failed'>): StatusTone {
-  if (status.failed > 0 || !(canPrint(status.state) || status.state === 'none')) return 'bad';
+/** How the status bar colours the printer: red (bad) when it cannot print, or a job failed or went unconfirmed. */
+export function statusTone(status: Pick<PrinterStatus, 'state' | 'queued' | 'failed' | 'unconfirmed'>): StatusTone {
+  if (status.failed > 0 || status.unconfirmed > 0 || !(canPrint(status.state) || status.state === 'none')) return 'bad';
   if (status.state === 'paperNearEnd' || status.state === 'unknown') return 'warn';
   return status.state === 'none' ? 'idle' : 'ok';
 }
 
 /** "打印机：缺纸（2 张待打印）" — the status bar's line. */
-export function printerStatusLine(status: Pick<PrinterStatus, 'state' | 'queued' | 'failed'>): string {
+export function printerStatusLine(status: Pick<PrinterStatus, 'state' | 'queued' | 'failed' | 'unconfirmed'>): string {
   const notes: string[] = [];
   if (status.queued > 0) notes.push(`${status.queued} 张待打印`);
+  if (status.unconfirmed > 0) notes.push(`${status.unconfirmed} 张发送未确认`);
   if (status.failed > 0) notes.push(`${status.failed} 张未打印成功`);
   return `打印机：${STATE_LABELS[status.state]}${notes.length > 0 ? `（${notes.join('，')}）` : ''}`;
 }

@@ -81,7 +81,8 @@ describe('printer settings', () => {
     const bad: [unknown, RegExp][] = [
       [{ printer: 'tcp://192.168.1.300:9100', paperWidth: 80 }, /IP 地址 192\.168\.1\.300 不正确/],
       [{ printer: 'tcp://192.168.1.20:99999', paperWidth: 80 }, /端口 99999 不正确/],
-      [{ printer: 'lpt1', paperWidth: 80 }, /打印机地址格式/],
+      [{ printer: 'lpt0', paperWidth: 80 }, /打印机地址格式/],
+      [{ printer: '/dev/shm', paperWidth: 80 }, /是目录，不是打印机设备/],
       [{ printer: '', paperWidth: 80 }, /请填写打印机地址/],
       [{ printer: 'none', paperWidth: 60 }, /纸宽只能是 58 毫米或 80 毫米/],
       [{ printer: 'none', paperWidth: '80' }, /纸宽/],
@@ -116,18 +117,31 @@ describe('printer settings', () => {
     expect(jobRow(t.core, id)).toMatchObject({ status: 'queued', last_error: expect.stringMatching(/找不到打印机设备 \/dev\/counter-test-missing\/lp0/) });
     expect(existsSync('/dev/counter-test-missing')).toBe(false); // nothing created in /dev
 
+    // /dev/null is a character device that takes every byte (and never answers a status query)
+    await call(t.core, 'printer.configure', { printer: '/dev/null', paperWidth: 80 });
+    await waitUntil(() => jobRow(t.core, id).status === 'sent', 5000, 'sent');
+    expect(jobRow(t.core, id)).toMatchObject({ status: 'sent', attempts: 1, printer: '/dev/null' });
+  });
+
+  it('a regular file is not a printer: refused in Chinese when saved, and a job for it waits without writing to it', async () => {
     if (!existsSync('/dev/shm')) {
-      console.warn('skipped: /dev/shm is not available to stand in for a printer device');
+      console.warn('skipped: /dev/shm is not available for a regular file under /dev');
       return;
     }
-    const device = `/dev/shm/counter-print-test-${process.pid}-${Date.now()}`;
-    writeFileSync(device, '');
-    shmFiles.push(device);
-    await call(t.core, 'printer.configure', { printer: device, paperWidth: 80 });
-    await waitUntil(() => jobRow(t.core, id).status === 'sent', 3000, 'sent');
-    const jobs = readJobs(readFileSync(device));
-    expect(jobs).toHaveLength(1);
-    expect(jobs[0]?.lines.some((l) => l.text.includes('受理回执'))).toBe(true);
+    const t = await asSupervisor();
+    const file = `/dev/shm/counter-print-test-${process.pid}-${Date.now()}`;
+    writeFileSync(file, '');
+    shmFiles.push(file);
+    const refused = expectError(await t.core.call('printer.configure', { printer: file, paperWidth: 80 }), 'VALIDATION');
+    expect(refused.message).toMatch(/不是打印机设备（是普通文件）/);
+    expect(refused.fields?.printer).toMatch(/不是打印机设备/);
+    expect(t.core.ctx.settings.get().printer).toBe('none');
+    // a setting saved before this check existed: the job waits with the reason, the file gets nothing
+    t.core.ctx.settings.update({ printer: file });
+    const id = enqueue(t.core, SAMPLE_SLIP);
+    await waitUntil(() => jobRow(t.core, id).last_error !== null, 5000, 'reason');
+    expect(jobRow(t.core, id)).toMatchObject({ status: 'queued', attempts: 0, last_error: expect.stringMatching(/不是打印机设备/) });
+    expect(readFileSync(file).length).toBe(0);
   });
 });
 

@@ -3,7 +3,9 @@
  * It captures every byte, answers DLE EOT n with configurable status bytes,
  * can be stopped and started again on the same port (printer switched off
  * and on), and can misbehave: close each connection at once, never answer a
- * status query, or hang up after receiving some bytes (cable pulled mid-job).
+ * status query, hang up after receiving some bytes (cable pulled mid-job), or
+ * accept connections and never read a byte (a hung printer: its side of the
+ * connection fills up in the kernel, nothing is answered).
  */
 import { createServer, type Server, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -28,7 +30,9 @@ export type FakeMode =
   /** Takes bytes but never answers DLE EOT. */
   | { kind: 'silent' }
   /** Hangs up after this many bytes of print data (status queries not counted). */
-  | { kind: 'closeAfter'; bytes: number };
+  | { kind: 'closeAfter'; bytes: number }
+  /** Accepts every connection and never reads from it (so never answers either). */
+  | { kind: 'neverRead' };
 
 export class FakePrinter {
   status: FakeStatus = { ...STATUS_OK };
@@ -70,6 +74,10 @@ export class FakePrinter {
     socket.on('error', () => undefined);
     if (this.mode.kind === 'closeOnConnect') {
       socket.destroy();
+      return;
+    }
+    if (this.mode.kind === 'neverRead') {
+      socket.pause();
       return;
     }
     let pending: number[] = []; // a DLE EOT split across chunks

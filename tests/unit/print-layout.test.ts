@@ -113,6 +113,21 @@ describe('printer addresses', () => {
     expect(parsePrinterUri('NONE')).toMatchObject({ ok: true, uri: 'none' });
   });
 
+  it('accepts the Windows printer ports LPT1–9 and USB001–999, normalised', () => {
+    const cases: [string, string][] = [
+      ['LPT1', 'LPT1'],
+      ['lpt9', 'LPT9'],
+      ['\\\\.\\LPT2', 'LPT2'],
+      ['USB001', 'USB001'],
+      ['usb002', 'USB002'],
+      ['\\\\.\\USB010', 'USB010'],
+    ];
+    for (const [input, uri] of cases) {
+      expect(parsePrinterUri(input), input).toEqual({ ok: true, target: { kind: 'device', path: `\\\\.\\${uri}` }, uri });
+    }
+    for (const input of ['LPT0', 'LPT10', 'USB1', 'USB0001', 'PRN']) expect(parsePrinterUri(input).ok, input).toBe(false);
+  });
+
   it('explains in Chinese what is wrong with a bad address', () => {
     const cases: [string, RegExp][] = [
       ['', /请填写/],
@@ -160,12 +175,22 @@ describe('DLE EOT status', () => {
   });
 
   it('gives the status bar its line and colour', () => {
-    expect(printerStatusLine({ state: 'paperOut', queued: 2, failed: 0 })).toBe('打印机：缺纸（2 张待打印）');
-    expect(printerStatusLine({ state: 'ready', queued: 0, failed: 0 })).toBe('打印机：就绪');
-    expect(statusTone({ state: 'unreachable', queued: 1, failed: 0 })).toBe('bad');
-    expect(statusTone({ state: 'ready', queued: 0, failed: 1 })).toBe('bad');
-    expect(statusTone({ state: 'none', queued: 0, failed: 0 })).toBe('idle');
-    expect(statusTone({ state: 'ready', queued: 0, failed: 0 })).toBe('ok');
+    const lines: [Parameters<typeof printerStatusLine>[0], string][] = [
+      [{ state: 'paperOut', queued: 2, failed: 0, unconfirmed: 0 }, '打印机：缺纸（2 张待打印）'],
+      [{ state: 'ready', queued: 0, failed: 0, unconfirmed: 0 }, '打印机：就绪'],
+      [{ state: 'unknown', queued: 1, failed: 0, unconfirmed: 2 }, '打印机：状态未知（1 张待打印，2 张发送未确认）'],
+      [{ state: 'ready', queued: 0, failed: 1, unconfirmed: 1 }, '打印机：就绪（1 张发送未确认，1 张未打印成功）'],
+    ];
+    for (const [status, line] of lines) expect(printerStatusLine(status)).toBe(line);
+    const tones: [Parameters<typeof statusTone>[0], string][] = [
+      [{ state: 'unreachable', queued: 1, failed: 0, unconfirmed: 0 }, 'bad'],
+      [{ state: 'ready', queued: 0, failed: 1, unconfirmed: 0 }, 'bad'],
+      [{ state: 'ready', queued: 0, failed: 0, unconfirmed: 1 }, 'bad'],
+      [{ state: 'unknown', queued: 0, failed: 0, unconfirmed: 0 }, 'warn'],
+      [{ state: 'none', queued: 0, failed: 0, unconfirmed: 0 }, 'idle'],
+      [{ state: 'ready', queued: 0, failed: 0, unconfirmed: 0 }, 'ok'],
+    ];
+    for (const [status, tone] of tones) expect(statusTone(status), JSON.stringify(status)).toBe(tone);
   });
 });
 

@@ -11,7 +11,7 @@ export function openDatabase(file: string, migrations: readonly string[] = MIGRA
     // refuse a newer database before any pragma below can write to it (journal_mode rewrites the header)
     assertNotNewer(db, migrations);
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
+    db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db, migrations);

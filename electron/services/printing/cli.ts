@@ -112,13 +112,16 @@ export async function runPrintTest(argv: readonly string[], log: (line: string) 
   const before = await transport.probe();
   log(`打印前状态：${before.message}`);
   if (before.state === 'unreachable') return 1;
-  const outcome = await transport.send(rendered.bytes, { beforeWrite: () => undefined });
+  const outcome = await transport.send(rendered.bytes, { beforeWrite: () => undefined, requireAnswer: false });
   switch (outcome.kind) {
     case 'waiting':
       log(`未打印：${outcome.message}`);
       return 1;
     case 'uncertain':
       log(`打印中断：${outcome.message}`);
+      return 3;
+    case 'unconfirmed':
+      log(`发送未确认：${outcome.message}`);
       return 3;
     case 'sent':
       log(`已发送 ${rendered.bytes.length} 字节。打印后状态：${outcome.after?.message ?? '打印机没有回应状态查询'}`);

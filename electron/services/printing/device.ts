@@ -10,7 +10,7 @@
  * leaves the job waiting instead of tying up a thread; the status (DLE EOT)
  * is read best-effort from character devices that answer.
  */
-import { constants, promises as fsp, type promises } from 'node:fs';
+import { constants, promises as fsp, type promises, type Stats } from 'node:fs';
 import { canPrint, interpretStatus, type StatusReading } from '../../../shared/print/status';
 import { STATUS_REQUEST } from './escpos';
 import { DEFAULT_TIMEOUTS, type SendHooks, type SendOutcome, type Transport, type TransportTimeouts } from './transport';
@@ -51,6 +51,29 @@ function openMessage(path: string, code: string | undefined): string {
 }
 
 class OpenError extends Error {}
+
+/** COM3, LPT1, USB001 are normalised to \\.\NAME: Windows printer ports, not files. */
+function isWindowsPort(path: string): boolean {
+  return path.startsWith('\\\\.\\');
+}
+
+/**
+ * Why a device path cannot be a printer, or null: a path that exists must be a character device (a regular
+ * file such as /dev/shm/x would just collect the slips). A path that is not there is allowed: the printer
+ * may be unplugged or off, and its jobs wait.
+ */
+export async function devicePathProblem(path: string): Promise<string | null> {
+  if (isWindowsPort(path)) return null;
+  let stat: Stats;
+  try {
+    stat = await fsp.stat(path);
+  } catch (error) {
+    return errnoOf(error) === 'ENOENT' ? null : openMessage(path, errnoOf(error));
+  }
+  if (stat.isDirectory()) return openMessage(path, 'EISDIR');
+  if (!stat.isCharacterDevice()) return `${path} 不是打印机设备（是普通文件），请改为打印机的设备路径，如 /dev/usb/lp0、/dev/ttyUSB0，或 Windows 的 COM3、LPT1、USB001`;
+  return null;
+}
 
 export class DeviceTransport implements Transport {
   private readonly handles = new Set<FileHandle>();
@@ -155,15 +178,22 @@ export class DeviceTransport implements Transport {
   }
 
   async send(bytes: Buffer, hooks: SendHooks): Promise<SendOutcome> {
+    const problem = await devicePathProblem(this.path);
+    if (problem) return { kind: 'waiting', state: 'unreachable', message: problem };
     const before = await this.readStatus(this.timeouts.statusMs);
+    hooks.stage?.('checked');
+    if (!before && hooks.requireAnswer) {
+      return { kind: 'waiting', state: 'unknown', message: `打印机设备 ${this.path} 没有回应状态查询（上一张发送未确认），暂停发送，打印机恢复回应后自动打印` };
+    }
     if (before && !canPrint(before.state)) return { kind: 'waiting', state: before.state, message: before.message };
     let handle: FileHandle;
     try {
-      // append matters only for a plain file standing in for a device; Windows COM ports are opened plainly
-      handle = await this.open(constants.O_WRONLY | (NONBLOCK === undefined ? 0 : constants.O_APPEND | NONBLOCK));
+      // Windows ports are opened plainly; elsewhere without blocking
+      handle = await this.open(constants.O_WRONLY | (NONBLOCK ?? 0));
     } catch (error) {
       return { kind: 'waiting', state: 'unreachable', message: error instanceof OpenError ? error.message : openMessage(this.path, errnoOf(error)) };
     }
+    hooks.stage?.('connected');
     let written: number;
     try {
       hooks.beforeWrite();
@@ -171,6 +201,7 @@ export class DeviceTransport implements Transport {
     } finally {
       await this.close(handle);
     }
+    hooks.stage?.('written');
     if (written === 0) {
       return { kind: 'waiting', state: 'offline', message: `打印机设备 ${this.path} 没有接收数据（可能缺纸、开盖或脱机），未打印任何内容` };
     }
@@ -181,7 +212,15 @@ export class DeviceTransport implements Transport {
         message: `打印机设备 ${this.path} 只接收了部分内容（${written}/${bytes.length} 字节），无法确认是否打印完整，请核对后重打`,
       };
     }
-    return { kind: 'sent', after: await this.readStatus(this.timeouts.statusMs + 1500) };
+    const after = await this.readStatus(this.timeouts.confirmMs);
+    if (before && !after) {
+      return {
+        kind: 'unconfirmed',
+        message: `打印机设备 ${this.path} 收下了内容，但发送后没有回应状态查询，无法确认是否已打印。请核对，没有打印的请填写原因重打（可换一台打印机）`,
+      };
+    }
+    // a device that never answers status (a Windows port, one without a read channel) cannot confirm more than the write
+    return { kind: 'sent', after };
   }
 
   abort(): void {

@@ -5,13 +5,19 @@
  * change-log rows) before anything is sent. One worker sends the jobs in
  * order, one connection per job: DLE EOT status first — a printer that is
  * off, unreachable, out of paper or open gets nothing and the job waits —
- * then the job, then the status again. The job is marked "sending" just
- * before its first byte leaves; a job found "sending" at startup (the program
- * stopped mid-send) is marked failed, never resent, because it may be on
- * paper already. While jobs wait the worker retries with backoff (2 s, 3 s,
- * 4 s, then every 5 s), and at once when a new job arrives or the printer is
- * reconfigured; the clerk sees every change of the printer's state through
- * the 'printer.changed' event and the waiting job's lastError.
+ * then the job, then the status again. A job is "sent" only when the printer
+ * answered that last query; a printer that took the bytes and stayed silent
+ * leaves it "unconfirmed" (发送未确认: the clerk is told, it is never resent
+ * by itself and may be reprinted with a reason, here or on another printer),
+ * and the jobs after it wait until that printer answers again. The job is
+ * marked "sending" just before its first byte leaves; a job found "sending"
+ * at startup (the program stopped mid-send) is marked failed, never resent,
+ * because it may be on paper already — except for the 'none' printer, whose
+ * job is simply written to the data directory again. While jobs wait the
+ * worker retries with backoff (2 s, 3 s, 4 s, then every 5 s), and at once
+ * when a new job arrives or the printer is reconfigured; the clerk sees every
+ * change of the printer's state through the 'printer.changed' event and the
+ * waiting job's lastError.
  */
 import type { PaperWidth, PrintDocument } from '../../../shared/print/document';
 import { PAPER_COLUMNS } from '../../../shared/print/document';
@@ -27,11 +33,11 @@ import type { Db } from '../db/connection';
 import { recordChange, SYSTEM_ACTOR, type Actor, type Origin } from '../db/ledger';
 import { newId } from '../ids';
 import type { SettingsStore } from '../settings-store';
-import { DeviceTransport } from './device';
+import { devicePathProblem, DeviceTransport } from './device';
 import { renderPreviewSvg } from './preview';
 import { renderJob } from './render';
 import {
-  countUnresolvedFailures,
+  countUnresolved,
   countWaiting,
   documentOf,
   insertJob,
@@ -50,6 +56,7 @@ import { JobStore, PRINT_JOBS_DIR } from './store';
 import { TcpTransport } from './tcp';
 import { DEFAULT_TIMEOUTS, type SendOutcome, type Transport, type TransportTimeouts } from './transport';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 
 export const INTERRUPTED_MESSAGE = '发送中断，无法确认是否已打印，请核对后重打';
 
@@ -74,6 +81,31 @@ export interface PrintDeps {
 
 type StepResult = 'sent' | 'waiting' | 'idle';
 
+/** A job's way from the request to the printer's answer, in epoch milliseconds (stored as print_job.stages). */
+export interface JobStages {
+  /** Recorded by the service that asked for the slip (inside its transaction). */
+  enqueued: number;
+  /** The first kick() after it: the service's transaction has committed. */
+  committed?: number;
+  /** The worker took it. */
+  picked?: number;
+  /** Connected (TCP) or the device opened. */
+  connected?: number;
+  /** The status before it was read (or not answered). */
+  checked?: number;
+  /** Its last byte was handed over. */
+  written?: number;
+  /** The printer answered (or did not) after it. */
+  confirmed?: number;
+}
+
+/** Epoch milliseconds with sub-millisecond resolution, comparable across processes on one machine. */
+function stamp(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+export const UNCONFIRMED_STATE_MESSAGE = '打印机收下了上一张单据，但没有回应状态查询，无法确认是否已打印';
+
 const DAY_MS = 24 * 3_600_000;
 
 function targetOf(uri: string): { ok: true; target: PrinterTarget; uri: string } | { ok: false; message: string } {
@@ -91,8 +123,14 @@ export class PrintQueue implements PrintService {
   private wakeUp: (() => void) | null = null;
   private transport: { uri: string; transport: Transport } | null = null;
   private io: Promise<unknown> = Promise.resolve();
-  private stepping = false;
+  /** True while the worker is busy: from the start (jobs interrupted at the last stop) and during each step. */
+  private stepping = true;
   private lastResult: StepResult = 'idle';
+  /** The printer whose last job went unconfirmed and that has not answered a status query since. */
+  private silentPrinter: string | null = null;
+  /** When kick() was first called after the newest job was recorded (the requesting transaction had committed). */
+  private kickedAt: number | null = null;
+  private lastEnqueuedAt = 0;
   private readonly loopDone: Promise<void>;
 
   constructor(
@@ -118,6 +156,7 @@ export class PrintQueue implements PrintService {
   }
 
   kick(): void {
+    if (this.kickedAt === null || this.kickedAt < this.lastEnqueuedAt) this.kickedAt = stamp();
     this.wakeRequested = true;
     this.wakeUp?.();
     this.publishIfChanged();
@@ -137,7 +176,8 @@ export class PrintQueue implements PrintService {
       message: this.state.message,
       checkedAt: this.state.checkedAt,
       queued: countWaiting(this.deps.db),
-      failed: countUnresolvedFailures(this.deps.db, new Date(now - DAY_MS).toISOString()),
+      failed: countUnresolved(this.deps.db, 'failed', new Date(now - DAY_MS).toISOString()),
+      unconfirmed: countUnresolved(this.deps.db, 'unconfirmed', new Date(now - DAY_MS).toISOString()),
     };
   }
 
@@ -192,6 +232,8 @@ export class PrintQueue implements PrintService {
   async configure(call: CallContext, printer: string, paperWidth: PaperWidth): Promise<PrinterStatus> {
     const parsed = parsePrinterUri(printer);
     if (!parsed.ok) throw new CounterError('VALIDATION', `请检查输入：${parsed.message}`, { printer: parsed.message });
+    const problem = parsed.target.kind === 'device' ? await devicePathProblem(parsed.target.path) : null;
+    if (problem) throw new CounterError('VALIDATION', `请检查输入：${problem}`, { printer: problem });
     const before = this.deps.settings.get();
     if (parsed.uri !== before.printer || paperWidth !== before.paperWidth) {
       this.deps.settings.update({ printer: parsed.uri, paperWidth });
@@ -221,7 +263,7 @@ export class PrintQueue implements PrintService {
     if (parsed.target.kind !== 'none') {
       const target = parsed.target;
       const reading = await this.exclusive(() => this.transportFor(parsed.uri, target).probe());
-      if (!this.stopped) this.setState(reading);
+      if (!this.stopped) this.noteReading(parsed.uri, reading);
     }
     this.kick();
     return this.status();
@@ -271,6 +313,7 @@ export class PrintQueue implements PrintService {
     const origin = this.deps.origin();
     const id = newId();
     const at = this.now();
+    this.lastEnqueuedAt = stamp();
     this.deps.db.transaction(() => {
       insertJob(this.deps.db, {
         id,
@@ -285,6 +328,7 @@ export class PrintQueue implements PrintService {
         reprintReason,
         createdBy: actor.id,
         at,
+        stages: { enqueued: this.lastEnqueuedAt },
       });
       const row = jobById(this.deps.db, id);
       if (!row) throw new Error('print job not recorded');
@@ -301,15 +345,20 @@ export class PrintQueue implements PrintService {
   }
 
   /** One status change of a job, with its audit and change-log rows, in one transaction. */
-  private update(job: PrintJobRow, action: string, fields: Partial<Pick<PrintJobRow, 'status' | 'attempts' | 'last_error' | 'printer' | 'sent_at' | 'bytes' | 'paper_width'>>, actor: Actor = SYSTEM_ACTOR): void {
+  private update(
+    job: PrintJobRow,
+    action: string,
+    fields: Partial<Pick<PrintJobRow, 'status' | 'attempts' | 'last_error' | 'printer' | 'sent_at' | 'bytes' | 'paper_width' | 'stages'>>,
+    actor: Actor = SYSTEM_ACTOR,
+  ): void {
     const db = this.deps.db;
     if (!db.open) return;
     const at = this.now();
     db.transaction(() => {
       const next: PrintJobRow = { ...job, ...fields, updated_at: at };
       db.prepare(
-        `UPDATE print_job SET status = ?, attempts = ?, last_error = ?, printer = ?, sent_at = ?, bytes = ?, paper_width = ?, updated_at = ? WHERE id = ?`,
-      ).run(next.status, next.attempts, next.last_error, next.printer, next.sent_at, next.bytes, next.paper_width, at, job.id);
+        `UPDATE print_job SET status = ?, attempts = ?, last_error = ?, printer = ?, sent_at = ?, bytes = ?, paper_width = ?, stages = ?, updated_at = ? WHERE id = ?`,
+      ).run(next.status, next.attempts, next.last_error, next.printer, next.sent_at, next.bytes, next.paper_width, next.stages, at, job.id);
       recordChange(db, this.deps.origin(), actor, at, {
         action,
         entity: 'print_job',
@@ -321,10 +370,39 @@ export class PrintQueue implements PrintService {
     })();
   }
 
-  /** At startup: a job left "sending" may or may not be on paper; it is failed, not resent. */
+  /** At startup: a job left "sending" to a printer may or may not be on paper; it is failed, not resent. */
   private failInterrupted(): void {
     for (const job of jobsInStatus(this.deps.db, 'sending')) {
-      this.update(job, 'print.interrupted', { status: 'failed', last_error: INTERRUPTED_MESSAGE });
+      if (job.printer !== 'none') this.update(job, 'print.interrupted', { status: 'failed', last_error: INTERRUPTED_MESSAGE });
+    }
+  }
+
+  /**
+   * At startup, before the first job: the 'none' printer's temporary files a crash left are removed, and its
+   * jobs cut off mid-write (left "sending", or failed as interrupted by an earlier version and not reprinted)
+   * are written to the data directory again — rewriting a file prints nothing twice.
+   */
+  private async finishInterruptedFileJobs(): Promise<void> {
+    if (this.stopped || !this.deps.db.open) return;
+    await this.store.removeTemporaryFiles();
+    if (this.stopped || !this.deps.db.open) return;
+    const interrupted = this.deps.db
+      .prepare(
+        `SELECT * FROM print_job j WHERE j.printer = 'none'
+           AND (j.status = 'sending' OR (j.status = 'failed' AND j.last_error = ? AND NOT EXISTS (SELECT 1 FROM print_job r WHERE r.reprint_of = j.id)))
+         ORDER BY rowid`,
+      )
+      .all(INTERRUPTED_MESSAGE) as PrintJobRow[];
+    for (const job of interrupted) {
+      if (this.stopped || !this.deps.db.open) return;
+      try {
+        await this.saveToDataDir(job);
+      } catch (error) {
+        if (job.status === 'sending') this.update(job, 'print.interrupted', { status: 'failed', last_error: `${INTERRUPTED_MESSAGE}（${errorText(error)}）` });
+        continue;
+      }
+      if (this.stopped || !this.deps.db.open) return;
+      this.update(job, 'print.recovered', { status: 'sent', sent_at: this.now(), last_error: null });
     }
   }
 
@@ -383,7 +461,8 @@ export class PrintQueue implements PrintService {
 
   private transportFor(uri: string, target: Exclude<PrinterTarget, { kind: 'none' }>): Transport {
     if (this.transport?.uri !== uri) {
-      const timeouts = { connectMs: this.options.connectMs, statusMs: this.options.statusMs, writeMs: this.options.writeMs };
+      const { connectMs, statusMs, confirmMs, writeMs } = this.options;
+      const timeouts = { connectMs, statusMs, confirmMs, writeMs };
       this.transport = {
         uri,
         transport: target.kind === 'tcp' ? new TcpTransport(target.host, target.port, timeouts) : new DeviceTransport(target.path, timeouts),
@@ -415,6 +494,13 @@ export class PrintQueue implements PrintService {
     let failures = 0;
     // let the constructor's caller finish wiring before the first step
     await new Promise((resolve) => setImmediate(resolve));
+    try {
+      await this.exclusive(() => this.finishInterruptedFileJobs());
+    } catch (error) {
+      if (!this.stopped) console.error('[print] could not finish the jobs interrupted at the last stop', error);
+    } finally {
+      this.stepping = false;
+    }
     while (!this.stopped) {
       this.wakeRequested = false;
       this.stepping = true;
@@ -464,18 +550,41 @@ export class PrintQueue implements PrintService {
     if (!job) {
       if (Date.now() - this.state.checkedMs >= this.options.idlePollMs / 2 || this.state.checkedAt === null) {
         const reading = await transport.probe();
-        if (!this.stopped) this.setState(reading);
+        if (!this.stopped) this.noteReading(target.uri, reading);
       }
       return 'idle';
     }
+    const stages = this.stagesOf(job);
     let marked: PrintJobRow | null = null;
     const outcome: SendOutcome = await transport.send(job.bytes, {
+      requireAnswer: this.silentPrinter === target.uri,
+      expectReady: this.state.state === 'ready' || this.state.state === 'paperNearEnd',
       beforeWrite: () => {
         marked = this.markSending(job, target.uri);
       },
+      stage: (name) => {
+        stages[name] = stamp();
+      },
     });
+    stages.confirmed = stamp();
     if (this.stopped || !this.deps.db.open) return 'idle';
-    return this.settle(marked ?? job, marked !== null, outcome);
+    return this.settle(marked ?? job, marked !== null, outcome, target.uri, JSON.stringify(stages));
+  }
+
+  /** The job's stages so far, with the commit (first kick since the last job was taken) and the worker taking it now. */
+  private stagesOf(job: PrintJobRow): JobStages {
+    const stored = job.stages ? (JSON.parse(job.stages) as Partial<JobStages>) : {};
+    const stages: JobStages = { enqueued: stored.enqueued ?? stamp() };
+    if (this.kickedAt !== null && this.kickedAt >= stages.enqueued) stages.committed = this.kickedAt;
+    this.kickedAt = null;
+    stages.picked = stamp();
+    return stages;
+  }
+
+  /** A status answer (or none) from the printer at `uri`: a printer that answered is no longer silent. */
+  private noteReading(uri: string, reading: StatusReading): void {
+    if (reading.state !== 'unknown' && reading.state !== 'unreachable' && this.silentPrinter === uri) this.silentPrinter = null;
+    this.setState(reading);
   }
 
   private markSending(job: PrintJobRow, uri: string): PrintJobRow {
@@ -484,27 +593,36 @@ export class PrintQueue implements PrintService {
     return { ...job, ...fields };
   }
 
-  /** The job waits: its reason is recorded when it changed (not on every retry of the same failure). */
+  /**
+   * The job waits: its reason is recorded when it changed (not on every retry of the same failure). A job
+   * marked "sending" of which nothing was handed over goes back to queued with its attempt not counted.
+   */
   private noteWaiting(job: PrintJobRow, message: string, wasSending = false): void {
     if (!wasSending && job.last_error === message) return;
-    this.update(job, 'print.waiting', { status: 'queued', last_error: message });
+    this.update(job, 'print.waiting', { status: 'queued', last_error: message, ...(wasSending ? { attempts: job.attempts - 1 } : {}) });
   }
 
-  private settle(job: PrintJobRow, wasSending: boolean, outcome: SendOutcome): StepResult {
+  private settle(job: PrintJobRow, wasSending: boolean, outcome: SendOutcome, uri: string, stages: string): StepResult {
     switch (outcome.kind) {
       case 'waiting':
         this.noteWaiting(job, outcome.message, wasSending);
-        this.setState(outcome);
+        this.noteReading(uri, outcome);
         return 'waiting';
       case 'uncertain':
-        this.update(job, 'print.failed', { status: 'failed', last_error: outcome.message });
+        this.update(job, 'print.failed', { status: 'failed', last_error: outcome.message, stages });
         this.setState(outcome);
+        return 'waiting';
+      case 'unconfirmed':
+        this.silentPrinter = uri;
+        this.update(job, 'print.unconfirmed', { status: 'unconfirmed', last_error: outcome.message, stages });
+        this.setState({ state: 'unknown', message: UNCONFIRMED_STATE_MESSAGE });
         return 'waiting';
       case 'sent': {
         const after = outcome.after;
         const note = after && !canPrint(after.state) ? `打印后检测到：${after.message}。请核对这张是否打印完整，必要时重打` : null;
-        this.update(job, 'print.sent', { status: 'sent', sent_at: this.now(), last_error: note });
-        this.setState(after ?? { state: 'unknown', message: STATE_MESSAGES.unknown });
+        this.update(job, 'print.sent', { status: 'sent', sent_at: this.now(), last_error: note, stages });
+        if (after) this.noteReading(uri, after);
+        else this.setState({ state: 'unknown', message: STATE_MESSAGES.unknown });
         return 'sent';
       }
     }
@@ -514,11 +632,10 @@ export class PrintQueue implements PrintService {
   private async keepInDataDir(job: PrintJobRow, uri: string): Promise<StepResult> {
     const marked = this.markSending(job, uri);
     try {
-      const laid = layoutDocument(documentOf(job), { columns: PAPER_COLUMNS[job.paper_width] });
-      await this.store.save(job.id, job.bytes, renderPreviewSvg(laid));
+      await this.saveToDataDir(job);
     } catch (error) {
       if (this.stopped || !this.deps.db.open) return 'idle';
-      const message = `打印内容未能存入数据目录（${error instanceof Error ? error.message : String(error)}），稍后重试`;
+      const message = `打印内容未能存入数据目录（${errorText(error)}），稍后重试`;
       this.noteWaiting(marked, message, true);
       return 'waiting';
     }
@@ -526,4 +643,13 @@ export class PrintQueue implements PrintService {
     this.update(marked, 'print.sent', { status: 'sent', sent_at: this.now(), last_error: null });
     return 'sent';
   }
+
+  private async saveToDataDir(job: PrintJobRow): Promise<void> {
+    const laid = layoutDocument(documentOf(job), { columns: PAPER_COLUMNS[job.paper_width] });
+    await this.store.save(job.id, job.bytes, renderPreviewSvg(laid));
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

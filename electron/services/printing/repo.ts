@@ -22,6 +22,8 @@ export interface PrintJobRow {
   created_at: string;
   updated_at: string;
   sent_at: string | null;
+  /** The job's stage timestamps as JSON ({ enqueued, committed, picked, connected, checked, written, confirmed }: epoch ms). */
+  stages: string | null;
 }
 
 export interface NewJob {
@@ -37,13 +39,14 @@ export interface NewJob {
   reprintReason: string | null;
   createdBy: string | null;
   at: string;
+  stages: { enqueued: number };
 }
 
 export function insertJob(db: Db, job: NewJob): void {
   db.prepare(
     `INSERT INTO print_job (id, hall_id, window_no, kind, title, document, bytes, printer, paper_width, status, attempts,
-       reprint_of, reprint_reason, created_by, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?, ?, ?)`,
+       reprint_of, reprint_reason, created_by, created_at, updated_at, stages)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?, ?, ?, ?)`,
   ).run(
     job.id,
     job.hallId,
@@ -59,6 +62,7 @@ export function insertJob(db: Db, job: NewJob): void {
     job.createdBy,
     job.at,
     job.at,
+    JSON.stringify(job.stages),
   );
 }
 
@@ -83,16 +87,16 @@ export function countWaiting(db: Db): number {
   return (db.prepare("SELECT COUNT(*) AS n FROM print_job WHERE status IN ('queued', 'sending')").get() as { n: number }).n;
 }
 
-/** Failed jobs created since `since` that nobody has reprinted yet. */
-export function countUnresolvedFailures(db: Db, since: string): number {
+/** Failed (or unconfirmed) jobs created since `since` that nobody has reprinted yet. */
+export function countUnresolved(db: Db, status: 'failed' | 'unconfirmed', since: string): number {
   return (
     db
       .prepare(
         `SELECT COUNT(*) AS n FROM print_job j
-         WHERE j.status = 'failed' AND j.created_at >= ?
+         WHERE j.status = ? AND j.created_at >= ?
            AND NOT EXISTS (SELECT 1 FROM print_job r WHERE r.reprint_of = j.id)`,
       )
-      .get(since) as { n: number }
+      .get(status, since) as { n: number }
   ).n;
 }
 

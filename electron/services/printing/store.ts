@@ -3,7 +3,7 @@
  * preview are kept in the data directory (print-jobs/<id>.bin and .svg), so a
  * fresh install works, and can be checked, before a printer is attached.
  */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export const PRINT_JOBS_DIR = 'print-jobs';
@@ -17,6 +17,14 @@ export class JobStore {
 
   svgPath(id: string): string {
     return join(this.dir, `${id}.svg`);
+  }
+
+  /** At startup, before any job is saved: removes the temporary files a crash left behind; returns how many. */
+  async removeTemporaryFiles(): Promise<number> {
+    const names = await readdir(this.dir).catch(() => [] as string[]);
+    const stray = names.filter((name) => name.endsWith('.tmp'));
+    for (const name of stray) await rm(join(this.dir, name), { force: true });
+    return stray.length;
   }
 
   /** Writes both files (each to a temporary name first, so a crash never leaves half a file). */

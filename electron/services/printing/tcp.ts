@@ -44,6 +44,10 @@ function connectMessage(host: string, port: number, code: string | undefined, ti
   }
 }
 
+function silentMessage(host: string, port: number): string {
+  return `打印机 ${host}:${port} 没有回应状态查询（上一张发送未确认），暂停发送，打印机恢复回应后自动打印`;
+}
+
 /** One connection to the printer: bytes received are buffered until read. */
 class Conversation {
   private received = Buffer.alloc(0);
@@ -132,8 +136,18 @@ class Conversation {
 
   /** DLE EOT 1, 2, 4 and their three answers; null when the printer answered nothing. */
   async status(timeoutMs: number): Promise<StatusReading | null> {
+    await this.askStatus(timeoutMs);
+    return this.statusAnswer(timeoutMs);
+  }
+
+  /** Sends DLE EOT 1, 2, 4 (resolves when they are handed to the system). */
+  askStatus(timeoutMs: number): Promise<void> {
     this.received = Buffer.alloc(0); // nothing unsolicited is expected; never mistake it for an answer
-    await this.write(STATUS_REQUEST, timeoutMs);
+    return this.write(STATUS_REQUEST, timeoutMs);
+  }
+
+  /** The three answers to askStatus(); null when the printer answered nothing. */
+  async statusAnswer(timeoutMs: number): Promise<StatusReading | null> {
     const answer = await this.read(3, timeoutMs);
     if (answer.length === 0) return null;
     return interpretStatus({ printer: answer[0], offlineCause: answer[1], paper: answer[2] });
@@ -194,16 +208,29 @@ export class TcpTransport implements Transport {
       if (error instanceof ConnectError) return { kind: 'waiting', state: 'unreachable', message: error.message };
       throw error;
     }
+    hooks.stage?.('connected');
+    let marked = false;
     try {
-      const before = await conversation.status(this.timeouts.statusMs).catch(() => null);
+      const asked = conversation.askStatus(this.timeouts.statusMs);
+      if (hooks.expectReady) {
+        // the printer could print when last heard from: record the job as being sent while its answer travels
+        // (the job goes back to waiting below if the answer says otherwise)
+        hooks.beforeWrite();
+        marked = true;
+      }
+      const before = await asked.then(() => conversation.statusAnswer(this.timeouts.statusMs)).catch(() => null);
+      hooks.stage?.('checked');
       if (conversation.ended || this.aborted) {
         return { kind: 'waiting', state: 'unreachable', message: connectMessage(this.host, this.port, 'CLOSED', 0) };
+      }
+      if (!before && hooks.requireAnswer) {
+        return { kind: 'waiting', state: 'unknown', message: silentMessage(this.host, this.port) };
       }
       if (before && !canPrint(before.state)) {
         await conversation.end(this.timeouts.statusMs);
         return { kind: 'waiting', state: before.state, message: before.message };
       }
-      hooks.beforeWrite();
+      if (!marked) hooks.beforeWrite();
       try {
         await conversation.write(bytes, this.timeouts.writeMs);
       } catch {
@@ -213,13 +240,21 @@ export class TcpTransport implements Transport {
           message: `发送途中与打印机 ${this.host}:${this.port} 的连接中断，无法确认是否已打印，请核对后重打`,
         };
       }
-      // the answers come after the printer has taken the job in: allow for a full receive buffer
-      const after = await conversation.status(this.timeouts.statusMs + 1500).catch(() => null);
+      hooks.stage?.('written');
+      // the answers come once the printer has taken the job in
+      const after = await conversation.status(this.timeouts.confirmMs).catch(() => null);
       if (conversation.ended) {
         return {
           kind: 'uncertain',
           state: 'unreachable',
           message: `打印机 ${this.host}:${this.port} 在接收过程中断开了连接，无法确认是否打印完整，请核对后重打`,
+        };
+      }
+      if (!after) {
+        // a printer that does not read does not see the end of the connection either: no waiting for it
+        return {
+          kind: 'unconfirmed',
+          message: `打印机 ${this.host}:${this.port} 接受了连接，但发送后没有回应状态查询，无法确认是否已打印。请核对，没有打印的请填写原因重打（可换一台打印机）`,
         };
       }
       await conversation.end(this.timeouts.statusMs);

@@ -9,6 +9,7 @@ const FILTERS: { value: PrintJobStatus | ''; label: string }[] = [
   { value: '', label: '全部' },
   { value: 'queued', label: '待打印' },
   { value: 'sent', label: '已打印' },
+  { value: 'unconfirmed', label: '发送未确认' },
   { value: 'failed', label: '未打印成功' },
 ];
 
@@ -89,7 +90,7 @@ export function PrintJobsPanel({ api }: { api: RendererApi }) {
   }, [api, load]);
 
   const job = jobs?.find((j) => j.id === selected) ?? null;
-  const canReprint = job !== null && (job.status === 'sent' || job.status === 'failed');
+  const canReprint = job !== null && (job.status === 'sent' || job.status === 'unconfirmed' || job.status === 'failed');
 
   return (
     <div className="panel print-panel">
@@ -187,6 +188,11 @@ export function PrintJobsPanel({ api }: { api: RendererApi }) {
               </>
             ) : null}
           </dl>
+          {job.status === 'unconfirmed' ? (
+            <p className="banner banner-error" role="status">
+              打印机没有确认收到这张单据，不会自动重发。请到打印机旁核对：已经打出的不用重打；没有打出的，填写原因重打（打印机无响应时，可先在系统设置中换一台打印机再重打）。
+            </p>
+          ) : null}
           {canReprint ? (
             <ReprintForm
               api={api}
