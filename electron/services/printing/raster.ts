@@ -28,12 +28,19 @@ const CACHE_LINES = 256;
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const sharp = require(workerData.sharpPath);
 const signal = new Int32Array(workerData.signal);
 const port = workerData.port;
+let sharp = null;
+let loadError = null;
+try {
+  sharp = require(workerData.sharpPath);
+} catch (error) {
+  loadError = error;
+}
 parentPort.on('message', async (request) => {
   let reply;
   try {
+    if (!sharp) throw loadError;
     const { data, info } = await sharp(Buffer.from(request.svg)).greyscale().raw().toBuffer({ resolveWithObject: true });
     reply = { id: request.id, ok: true, width: info.width, height: info.height, channels: info.channels, data };
   } catch (error) {
@@ -59,6 +66,8 @@ class SyncRenderer {
   private readonly signal = new Int32Array(new SharedArrayBuffer(4));
   private readonly port: MessagePort;
   private nextId = 1;
+  /** Set when the worker has died: every line is given up at once from then on. */
+  private dead = false;
 
   constructor() {
     const sharpPath = createRequire(import.meta.url).resolve('sharp');
@@ -69,12 +78,19 @@ class SyncRenderer {
       workerData: { sharpPath, signal: this.signal.buffer, port: channel.port2 },
       transferList: [channel.port2],
     });
+    this.worker.on('error', () => {
+      this.dead = true;
+    });
+    this.worker.on('exit', () => {
+      this.dead = true;
+    });
     this.worker.unref();
     this.port.unref();
   }
 
   /** Grey pixels of the SVG, or null when it failed or took too long. */
   render(svg: string): { width: number; height: number; channels: number; data: Uint8Array } | null {
+    if (this.dead) return null;
     const id = this.nextId++;
     const deadline = Date.now() + RENDER_TIMEOUT_MS;
     let seen = Atomics.load(this.signal, 0);
