@@ -1,7 +1,7 @@
 /**
  * Receipt bytes generation time: a 受理回执 laid out for the paper, checked
- * for unprintable characters and encoded to ESC/POS (what enqueue does for
- * every slip), and the SVG preview made from the same lines.
+ * for characters outside the printer's font and encoded to ESC/POS (what
+ * enqueue does for every slip), and the SVG preview made from the same lines.
  *
  * `tsx bench/printing.ts` prints the figures; bench/run.ts may call printingBench().
  */

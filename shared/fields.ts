@@ -1,16 +1,29 @@
 /** Reusable zod field builders with Chinese messages. */
 import { z } from 'zod';
+import { textFieldProblem, type TextKind } from './text-rule';
 
-export function text(min: number, max: number) {
-  return z
-    .string()
-    .trim()
-    .min(min, min === 1 ? '不能为空' : `至少需要 ${min} 个字`)
-    .max(max, `不能超过 ${max} 个字`);
+/** Applies the text rule (text-rule.ts): no control or bidi characters; no line breaks but in multi-line fields; no emoji in names. */
+export function withTextRule(schema: z.ZodString, kind: TextKind) {
+  return schema.superRefine((value, issue) => {
+    const problem = textFieldProblem(value, kind);
+    if (problem !== null) issue.addIssue({ code: 'custom', message: problem });
+  });
 }
 
-export function optionalText(max: number) {
-  return z.string().trim().max(max, `不能超过 ${max} 个字`);
+/** Required text of one line by default; `multiline` for notes and replies, `name` for a person's name. */
+export function text(min: number, max: number, kind: TextKind = 'line') {
+  return withTextRule(
+    z
+      .string()
+      .trim()
+      .min(min, min === 1 ? '不能为空' : `至少需要 ${min} 个字`)
+      .max(max, `不能超过 ${max} 个字`),
+    kind,
+  );
+}
+
+export function optionalText(max: number, kind: TextKind = 'line') {
+  return withTextRule(z.string().trim().max(max, `不能超过 ${max} 个字`), kind);
 }
 
 export const phoneField = z

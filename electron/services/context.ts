@@ -32,7 +32,7 @@ export interface PrintService {
    * Records a job (status queued, with its ESC/POS bytes) and its audit and
    * change-log rows. Call inside the transaction of the change the slip
    * belongs to, so the record and its slip are committed together; then kick().
-   * Throws CounterError VALIDATION when the text has characters the printer cannot print.
+   * Throws CounterError VALIDATION when the document cannot be laid out on the paper.
    */
   enqueue(call: CallContext, job: { kind: string; document: PrintDocument }): string;
   /** Starts sending queued jobs (after the enqueuing transaction committed). */

@@ -4,7 +4,7 @@
  * on cases addressed to other windows or departments (沟通联系制).
  */
 import { z } from 'zod';
-import { idField, optionalText, phoneField, text } from '../fields';
+import { idField, optionalText, phoneField, text, withTextRule } from '../fields';
 import { empty, method } from './method';
 
 export const callbackRuleKindSchema = z.enum(['badRating', 'completedShare', 'matter'], '请选择回访规则类型');
@@ -120,7 +120,7 @@ export const followupMethods = {
       .object({
         id: idField,
         status: z.enum(['done', 'unreachable'], '请选择回访结果'),
-        outcome: optionalText(500).default(''),
+        outcome: optionalText(500, 'multiline').default(''),
         satisfaction: z.number('请选择满意度').int().min(1, '请选择满意度').max(5, '请选择满意度').nullable().default(null),
       })
       .strict()
@@ -137,13 +137,16 @@ export const followupMethods = {
       .object({
         kind: complaintKindSchema,
         via: complaintChannelSchema,
-        complainant: optionalText(30).default(''),
+        complainant: optionalText(30, 'name').default(''),
         phone: optionalPhone.default(''),
-        details: z
-          .string('请填写投诉或建议内容')
-          .trim()
-          .min(5, { error: (issue) => (issue.input === '' ? '请填写投诉或建议内容' : '内容至少需要 5 个字') })
-          .max(1000, '内容不能超过 1000 个字'),
+        details: withTextRule(
+          z
+            .string('请填写投诉或建议内容')
+            .trim()
+            .min(5, { error: (issue) => (issue.input === '' ? '请填写投诉或建议内容' : '内容至少需要 5 个字') })
+            .max(1000, '内容不能超过 1000 个字'),
+          'multiline',
+        ),
         subjectStaffId: idField.nullable().default(null),
         /** Absent: the clerk registering it. */
         ownerStaffId: idField.nullable().default(null),
@@ -158,13 +161,13 @@ export const followupMethods = {
   }),
   'complaints.resolve': method({ effect: 'write',
     access: 'clerk',
-    request: z.object({ id: idField, resolution: text(2, 1000), reply: text(2, 1000) }).strict(),
+    request: z.object({ id: idField, resolution: text(2, 1000, 'multiline'), reply: text(2, 1000, 'multiline') }).strict(),
     response: complaintSchema,
   }),
   'complaints.close': method({ effect: 'write', access: 'supervisor', request: z.object({ id: idField }).strict(), response: complaintSchema }),
   'coordination.add': method({ effect: 'write',
     access: 'clerk',
-    request: z.object({ caseId: idField, addressedTo: text(2, 40), message: text(1, 500) }).strict(),
+    request: z.object({ caseId: idField, addressedTo: text(2, 40), message: text(1, 500, 'multiline') }).strict(),
     response: coordinationNoteSchema,
   }),
   'coordination.list': method({ effect: 'read',
@@ -174,7 +177,7 @@ export const followupMethods = {
   }),
   'coordination.reply': method({ effect: 'write',
     access: 'clerk',
-    request: z.object({ id: idField, reply: text(1, 500) }).strict(),
+    request: z.object({ id: idField, reply: text(1, 500, 'multiline') }).strict(),
     response: coordinationNoteSchema,
   }),
 } as const;

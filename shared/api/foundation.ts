@@ -87,9 +87,9 @@ export const settingsViewSchema = hallIdentitySchema.extend({
 export type SettingsView = z.infer<typeof settingsViewSchema>;
 
 const staffEditable = {
-  name: text(1, 20),
+  name: text(1, 20, 'name'),
   title: optionalText(20),
-  duties: optionalText(200),
+  duties: optionalText(200, 'multiline'),
   partyMember: z.boolean(),
   role: roleSchema,
 };
@@ -104,7 +104,7 @@ export const foundationMethods = {
     request: z
       .object({
         hall: hallIdentitySchema.strict(),
-        supervisor: z.object({ name: text(1, 20), staffNo: staffNoField, title: optionalText(20), pin: pinField }).strict(),
+        supervisor: z.object({ name: text(1, 20, 'name'), staffNo: staffNoField, title: optionalText(20), pin: pinField }).strict(),
       })
       .strict(),
     response: appInfoSchema,

@@ -84,7 +84,7 @@ export const handoverMethods = {
     request: z
       .object({
         kind: z.enum(['handover', 'dayEnd'], '请选择交班或日终关窗'),
-        notes: optionalText(500),
+        notes: optionalText(500, 'multiline'),
         items,
         countersign: z.object({ staffNo: staffNoField, pin: pinField }).strict(),
       })
@@ -95,7 +95,7 @@ export const handoverMethods = {
   'handover.acknowledge': method({ effect: 'write', access: 'clerk', request: z.object({ id: idField }).strict(), response: handoverSchema }),
   'handover.correct': method({ effect: 'write',
     access: 'supervisor',
-    request: z.object({ id: idField, notes: text(1, 500), items }).strict(),
+    request: z.object({ id: idField, notes: text(1, 500, 'multiline'), items }).strict(),
     response: z.object({ handover: handoverSchema, printJobId: z.string() }),
   }),
   'handover.get': method({ effect: 'read', access: 'clerk', request: z.object({ id: idField }).strict(), response: handoverSchema }),

@@ -65,7 +65,7 @@ export const intakeMethods = {
       .object({
         itemCode: z.string().trim().min(1, '请选择办理事项').max(40),
         channel: channelSchema,
-        applicantName: text(1, 30),
+        applicantName: text(1, 30, 'name'),
         applicantPhone: z.union([z.literal(''), z.string().trim().regex(/^[0-9+\-() ]{3,20}$/, '电话号码只能包含数字和 + - ( )')]),
         applicantIdNumber: optionalText(40),
       })

@@ -25,7 +25,7 @@ export const partyInputSchema = z
   .object({
     documentType: documentTypeSchema,
     documentNumber: z.string().trim().min(1, '请填写证件号码').max(40, '证件号码不能超过 40 位'),
-    name: text(1, 40),
+    name: text(1, 40, 'name'),
     sex: sexSchema,
     birthDate: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, '出生日期格式应为 年-月-日，例如 1990-05-01'),
     nationality: text(1, 30),
@@ -168,7 +168,7 @@ export const marriageMethods = {
         parties,
         checks: civilChecksSchema,
         reasons: z.array(refusalReasonSchema).min(1, '请至少选择一项不予登记的理由').max(7),
-        note: optionalText(200),
+        note: optionalText(200, 'multiline'),
       })
       .strict(),
     response: withSlip,

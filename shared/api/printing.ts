@@ -83,7 +83,13 @@ export const printingMethods = {
   'print.preview': method({ effect: 'read',
     access: 'clerk',
     request: z.object({ id: idField }).strict(),
-    response: z.object({ title: z.string(), svg: z.string(), columns: z.number().int() }),
+    response: z.object({
+      title: z.string(),
+      svg: z.string(),
+      columns: z.number().int(),
+      /** Chinese, when a character could not be printed as typed (no font on this machine has it); null otherwise. */
+      warning: z.string().nullable(),
+    }),
   }),
   'print.reprint': method({ effect: 'write',
     access: 'clerk',

@@ -69,7 +69,7 @@ export const followUpSchema = z.object({
 });
 export type FollowUp = z.infer<typeof followUpSchema>;
 
-const note = (max: number) => optionalText(max).optional();
+const note = (max: number) => optionalText(max, 'multiline').optional();
 
 export const ratingMethods = {
   'rating.request': method({ effect: 'write',
@@ -91,7 +91,7 @@ export const ratingMethods = {
         requestId: idField,
         level: z.number('请选择评价').int('请选择评价').min(1, '请选择评价').max(5, '请选择评价'),
         reasons: z.array(z.enum(BAD_REASONS, '请从列表中选择原因')).max(BAD_REASONS.length).optional(),
-        comment: optionalText(200).optional(),
+        comment: optionalText(200, 'multiline').optional(),
       })
       .strict(),
     response: z.object({ thanks: z.string() }),
@@ -126,12 +126,12 @@ export const ratingMethods = {
   }),
   'followUp.appeal': method({ effect: 'write',
     access: 'clerk',
-    request: z.object({ id: idField, reason: text(2, 500) }).strict(),
+    request: z.object({ id: idField, reason: text(2, 500, 'multiline') }).strict(),
     response: followUpSchema,
   }),
   'followUp.decideAppeal': method({ effect: 'write',
     access: 'supervisor',
-    request: z.object({ id: idField, upheld: z.boolean('请选择是否支持申诉'), decision: text(2, 500) }).strict(),
+    request: z.object({ id: idField, upheld: z.boolean('请选择是否支持申诉'), decision: text(2, 500, 'multiline') }).strict(),
     response: followUpSchema,
   }),
 } as const;

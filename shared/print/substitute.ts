@@ -3,9 +3,10 @@
  * ASCII and double-byte GB18030 codes; a character that GB18030 can only
  * encode in four bytes (¥ £ • ™ …) or that printer fonts lack (€) is replaced
  * by its double-byte or ASCII equivalent, and control characters — which
- * would reach the printer as commands — are dropped. What still cannot be
- * printed after this (emoji, CJK Extension A/B characters such as 𠮷, combining
- * marks) is refused when the job is queued, naming the characters.
+ * would reach the printer as commands — are dropped. What the printer's font
+ * still lacks after this (CJK Extension A–H characters such as 𪚥, emoji) is
+ * printed as a raster image of its line, drawn with a system font that has
+ * it (electron/services/printing/render.ts).
  */
 
 /** One-for-one replacements; the value may be longer (€ → EUR) or empty (zero-width characters). */
@@ -72,40 +73,10 @@ export function substituteForPrinter(text: string): string {
   return out;
 }
 
-/**
- * Characters no printer font has, known without an encoder: astral-plane
- * characters (emoji, CJK Extension B and later), CJK Extension A, private-use
- * characters, lone surrogates and combining marks. The core checks the rest
- * against GB18030 itself; the UI can use this for an early warning.
- */
-export function obviouslyUnprintable(text: string): string[] {
-  const found = new Set<string>();
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    if (
-      cp > 0xffff ||
-      (cp >= 0x3400 && cp <= 0x4dbf) ||
-      (cp >= 0xe000 && cp <= 0xf8ff) ||
-      (cp >= 0xd800 && cp <= 0xdfff) ||
-      (cp >= 0x0300 && cp <= 0x036f)
-    ) {
-      found.add(ch);
-    }
-  }
-  return [...found];
-}
-
-/** "𠮷（U+20BB7）" — how a refused character is named to the clerk. */
+/** "𠮷（U+20BB7）" — how a character is named to the clerk. */
 export function describeCharacter(ch: string): string {
   const cp = ch.codePointAt(0) ?? 0;
   const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
   const visible = cp >= 0xd800 && cp <= 0xdfff ? '' : cp >= 0x0300 && cp <= 0x036f ? `◌${ch}` : ch;
   return visible ? `${visible}（${code}）` : code;
-}
-
-/** The Chinese refusal for characters the printer cannot print. */
-export function unprintableMessage(chars: readonly string[]): string {
-  const shown = chars.slice(0, 8).map(describeCharacter).join('、');
-  const more = chars.length > 8 ? ` 等 ${chars.length} 个字符` : '';
-  return `打印机无法打印以下字符：${shown}${more}。请改用常用字或在旁注明拼音后再打印；本次没有打印任何内容。`;
 }

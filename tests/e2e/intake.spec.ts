@@ -100,3 +100,39 @@ test('walk-in, missing material, notification slip, return with the slip, accept
   await expect(page.getByTestId('cases-board')).toContainText('2026-10-09');
   await page.screenshot({ path: join(ARTIFACTS_DIR, 'intake-cases.png') });
 });
+
+test('a name outside GBK (𪚥明) is shown as typed and printed on the receipt as an image; an emoji in a name is refused', async ({ browser }) => {
+  printer = await FakePrinter.start();
+  host = await startHostProcess({ demo: true, clockStart: '2026-09-29T09:30:00+08:00' });
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  await page.goto(`${host.baseUrl}/`);
+  await configurePrinterAsSupervisor(page, printer.uri);
+  await login(page, '1001', '135790');
+
+  await page.getByLabel('办理事项').selectOption({ label: '婚姻登记记录证明' });
+  await page.getByLabel('申请人姓名').fill('张😀');
+  await page.getByRole('button', { name: '开始接待' }).click();
+  await expect(page.getByText(/姓名不能包含表情符号/).first()).toBeVisible();
+  const card = page.getByTestId('contact-card');
+  await expect(card).not.toContainText('张');
+  await page.screenshot({ path: join(ARTIFACTS_DIR, 'intake-emoji-name-refused.png') });
+
+  await page.getByLabel('申请人姓名').fill('𪚥明');
+  await page.getByRole('button', { name: '开始接待' }).click();
+  await expect(card).toContainText('婚姻登记记录证明 · 𪚥明');
+  await page.getByRole('checkbox', { name: material('id-card'), exact: true }).check();
+  await page.getByRole('checkbox', { name: material('application'), exact: true }).check();
+  await page.getByRole('button', { name: '受理并打印回执' }).click();
+  await expect(page.getByRole('status')).toContainText('回执已送打印');
+  await expect(page.getByTestId('print-preview')).toBeVisible();
+  await expect(page.getByTestId('print-warning')).toHaveCount(0);
+  await page.screenshot({ path: join(ARTIFACTS_DIR, 'intake-rare-name.png') });
+  await page.getByTestId('print-preview').screenshot({ path: join(ARTIFACTS_DIR, 'intake-rare-name-preview.png') });
+
+  const [receipt] = await printer.waitForJobs(1);
+  expect(jobText(receipt)).toContain('受理回执');
+  expect(jobText(receipt)).not.toContain('?');
+  expect(receipt?.rasters).toHaveLength(1);
+  expect(receipt?.rasters[0]).toMatchObject({ widthBytes: 72, height: 30, missing: 0 });
+  expectFitsPaper(receipt, 48);
+});

@@ -12,7 +12,6 @@ import { allChanges, rowCounts } from '../support/db';
 import { readJobs } from '../support/escpos-reader';
 import { SAMPLE_SLIP, closeAllPrintCores, enqueue, jobRow, openPrintCore, waitUntil, type PrintCore } from '../support/print-core';
 import { UNKNOWN_ID } from '../support/requests';
-import { CounterError } from '../../shared/result';
 
 const shmFiles: string[] = [];
 afterEach(() => {
@@ -145,20 +144,16 @@ describe('printer settings', () => {
   });
 });
 
-describe('what cannot be printed', () => {
-  it('refuses the job at enqueue, naming the characters; nothing is recorded or printed', async () => {
+describe('characters outside the printer\'s font', () => {
+  it('are printed, not refused: the job is recorded and its preview has no warning when a font has them', async () => {
     const t = await asClerk();
-    const before = rowCounts(t.core.db);
-    let error: unknown;
-    try {
-      enqueue(t.core, { title: '受理回执', blocks: [{ kind: 'field', label: '申请人', value: '𠮷田 😀' }, { kind: 'text', text: '收费 ¥0 €0' }] });
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(CounterError);
-    expect((error as CounterError).code).toBe('VALIDATION');
-    expect((error as CounterError).message).toMatch(/打印机无法打印以下字符：𠮷（U\+20BB7）、😀（U\+1F600）/);
-    expect(rowCounts(t.core.db)).toEqual(before);
+    const id = enqueue(t.core, { title: '受理回执', blocks: [{ kind: 'field', label: '申请人', value: '𠮷田 😀' }, { kind: 'text', text: '收费 ¥0 €0' }] });
+    await t.core.printing.settled();
+    expect(jobRow(t.core, id)).toMatchObject({ status: 'sent' });
+    const [job] = readJobs(jobRow(t.core, id).bytes);
+    expect(job?.rasters).toHaveLength(1);
+    expect(job?.lines.map((line) => line.text.trim())).toContain('收费 ￥0 EUR0');
+    expect((await call(t.core, 'print.preview', { id })).warning).toBeNull();
   });
 });
 

@@ -1,8 +1,8 @@
 /**
  * Reads ESC/POS bytes back, the way a printer would: commands, text lines
  * (decoded from GB18030 with iconv-lite) with the size and bold in force,
- * and QR store commands with their declared length. Tests assert on this,
- * not on the encoder's own idea of what it wrote.
+ * QR store commands with their declared length, and GS v 0 raster images.
+ * Tests assert on this, not on the encoder's own idea of what it wrote.
  */
 import iconv from 'iconv-lite';
 
@@ -26,6 +26,16 @@ export interface ReadQr {
   printed: boolean;
 }
 
+/** A GS v 0 raster bit image: rows of widthBytes bytes, most significant bit leftmost, 1 = black. */
+export interface ReadRaster {
+  mode: number;
+  widthBytes: number;
+  height: number;
+  bits: Buffer;
+  /** Bytes the header announced but the stream did not have. */
+  missing: number;
+}
+
 export type ReadItem =
   | { kind: 'init' }
   | { kind: 'chineseOn' }
@@ -38,12 +48,14 @@ export type ReadItem =
   | { kind: 'status'; n: number }
   | { kind: 'line'; line: ReadLine }
   | { kind: 'qr'; qr: ReadQr }
+  | { kind: 'raster'; raster: ReadRaster }
   | { kind: 'unknown'; byte: number; at: number };
 
 export interface ReadJob {
   items: ReadItem[];
   lines: ReadLine[];
   qrs: ReadQr[];
+  rasters: ReadRaster[];
 }
 
 export function readEscPos(bytes: Uint8Array): ReadItem[] {
@@ -127,6 +139,13 @@ export function readEscPos(bytes: Uint8Array): ReadItem[] {
         qr = {};
       }
       i += 5 + length;
+    } else if (c === 0x1d && b(i + 1) === 0x76 && b(i + 2) === 0x30) {
+      const widthBytes = b(i + 4) + 256 * b(i + 5);
+      const height = b(i + 6) + 256 * b(i + 7);
+      const start = i + 8;
+      const bits = Buffer.from(bytes.subarray(start, start + widthBytes * height));
+      items.push({ kind: 'raster', raster: { mode: b(i + 3), widthBytes, height, bits, missing: widthBytes * height - bits.length } });
+      i = start + widthBytes * height;
     } else if (c === 0x0a) {
       flushText();
       i += 1;
@@ -154,13 +173,14 @@ export function readJobs(bytes: Uint8Array): ReadJob[] {
   let current: ReadJob | null = null;
   for (const item of readEscPos(bytes)) {
     if (item.kind === 'init') {
-      current = { items: [], lines: [], qrs: [] };
+      current = { items: [], lines: [], qrs: [], rasters: [] };
       jobs.push(current);
     }
     if (!current) continue;
     current.items.push(item);
     if (item.kind === 'line') current.lines.push(item.line);
     if (item.kind === 'qr') current.qrs.push(item.qr);
+    if (item.kind === 'raster') current.rasters.push(item.raster);
   }
   return jobs;
 }
@@ -171,4 +191,49 @@ export function printedColumns(line: ReadLine): number {
   for (const ch of line.text) columns += (ch.codePointAt(0) ?? 0) < 0x80 ? 1 : 2;
   const widthFactor = ((line.size >> 4) & 0x07) + 1;
   return columns * widthFactor;
+}
+
+/** Black dots of a raster image. */
+export function blackDots(raster: ReadRaster): number {
+  let n = 0;
+  for (const byte of raster.bits) for (let bit = byte; bit !== 0; bit &= bit - 1) n++;
+  return n;
+}
+
+/** Whether the dot at (x, y) is black. */
+export function dotAt(raster: ReadRaster, x: number, y: number): boolean {
+  return (((raster.bits[y * raster.widthBytes + (x >> 3)] ?? 0) >> (7 - (x & 7))) & 1) === 1;
+}
+
+/**
+ * A raster image as ASCII art, '#' for a cell with at least `ink` black dots
+ * of its `cell`×`cell` square, so a 576-dot line fits a terminal; only the
+ * columns up to the last inked one.
+ */
+export function rasterArt(raster: ReadRaster, cell = 2, ink = 1): string[] {
+  const width = raster.widthBytes * 8;
+  const rows: string[] = [];
+  for (let y = 0; y < raster.height; y += cell) {
+    let row = '';
+    for (let x = 0; x < width; x += cell) {
+      let dots = 0;
+      for (let dy = 0; dy < cell && y + dy < raster.height; dy++) for (let dx = 0; dx < cell; dx++) if (dotAt(raster, x + dx, y + dy)) dots++;
+      row += dots >= ink ? '#' : ' ';
+    }
+    rows.push(row.trimEnd());
+  }
+  while (rows.length > 0 && rows[rows.length - 1] === '') rows.pop();
+  while (rows.length > 0 && rows[0] === '') rows.shift();
+  return rows;
+}
+
+/** The job as the paper shows it: text lines, QR codes as [QR data], raster images as ASCII art. */
+export function slipText(job: ReadJob, cell = 2): string[] {
+  const out: string[] = [];
+  for (const item of job.items) {
+    if (item.kind === 'line') out.push(item.line.text);
+    else if (item.kind === 'qr') out.push(`[QR ${item.qr.data}]`);
+    else if (item.kind === 'raster') out.push(...rasterArt(item.raster, cell).map((row) => `|${row}`));
+  }
+  return out;
 }

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { PAPER_COLUMNS, type PrintDocument } from '../../shared/print/document';
 import { buildTestPage, testPageQrData } from '../../shared/print/test-page';
-import { CounterError } from '../../shared/result';
 import { encodeEscPos, qrCommands, STATUS_REQUEST } from '../../electron/services/printing/escpos';
-import { unprintableCharacters } from '../../electron/services/printing/gb18030';
+import { nonNativeCharacters } from '../../electron/services/printing/gb18030';
 import { renderPreviewSvg } from '../../electron/services/printing/preview';
 import { renderJob } from '../../electron/services/printing/render';
-import { printedColumns, readEscPos, readJobs } from '../support/escpos-reader';
+import { blackDots, dotAt, printedColumns, readEscPos, readJobs, type ReadRaster } from '../support/escpos-reader';
 
 const INFO = {
   hallName: '测试区政务服务中心',
@@ -15,15 +14,6 @@ const INFO = {
   printer: '网络打印机 127.0.0.1:9100',
   printedAt: '2026-03-02T01:00:00.000Z',
 } as const;
-
-function caught(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('ESC/POS bytes', () => {
   it('the test page: ESC @, FS &, GB18030 text within the paper, GS ! sizes, QR with its byte length, FS . before the cut', () => {
@@ -86,16 +76,84 @@ describe('ESC/POS bytes', () => {
     expect(items.filter((i) => i.kind === 'unknown')).toEqual([]);
   });
 
-  it('refuses characters the printer cannot print, naming them, after substitution', () => {
-    expect(unprintableCharacters('张三 ￥12 中文·①')).toEqual([]);
-    expect(unprintableCharacters('吉𠮷😀㐀\u2022\ue000e\u0301')).toEqual(['𠮷', '😀', '㐀', '\u2022', '\ue000', '\u0301']);
-    const doc: PrintDocument = { title: '回执', blocks: [{ kind: 'field', label: '申请人', value: '𠮷野家😀' }, { kind: 'text', text: '¥5 €2 • ok' }] };
-    const error = caught(() => renderJob(doc, 80));
-    expect(error).toBeInstanceOf(CounterError);
-    expect((error as CounterError).code).toBe('VALIDATION');
-    expect((error as CounterError).message).toContain('𠮷（U+20BB7）');
-    expect((error as CounterError).message).toContain('😀（U+1F600）');
-    expect((error as CounterError).message).not.toContain('U+00A5'); // ¥ was substituted, not refused
+  it("knows which characters the printer's own font prints: printable ASCII and two-byte GB18030 codes", () => {
+    expect(nonNativeCharacters('张三 ￥12 中文·①')).toEqual([]);
+    expect(nonNativeCharacters('吉𪚥😀㐀\u2022\ue000e\u0301')).toEqual(['𪚥', '😀', '㐀', '\u2022', '\ue000', '\u0301']);
+  });
+
+  it('prints a line with a character outside GBK as a GS v 0 image of the whole line, the rest as text', () => {
+    const doc: PrintDocument = {
+      title: '受理回执',
+      blocks: [
+        { kind: 'text', text: '受理回执', align: 'center', size: 2, bold: true },
+        { kind: 'field', label: '申请人', value: '𪚥明' },
+        { kind: 'field', label: '事项', value: '婚姻登记记录证明' },
+      ],
+    };
+    for (const paperWidth of [58, 80] as const) {
+      const rendered = renderJob(doc, paperWidth);
+      expect(rendered.warning).toBeNull();
+      const [job] = readJobs(rendered.bytes);
+      expect(job?.items.filter((i) => i.kind === 'unknown')).toEqual([]);
+      expect(job?.lines.map((l) => l.text.trim())).toEqual(['受理回执', '事项：婚姻登记记录证明']);
+      expect(job?.lines.some((l) => l.text.includes('?'))).toBe(false);
+      expect(job?.rasters).toHaveLength(1);
+      const raster = job?.rasters[0];
+      if (!raster) throw new Error('no raster');
+      // the paper's printable width (columns × 12 dots) and the pitch of a text line
+      expect(raster).toMatchObject({ mode: 0, widthBytes: (PAPER_COLUMNS[paperWidth] * 12) / 8, height: 30, missing: 0 });
+      // "申请人：" is 8 columns, so 𪚥 is drawn in dots 96–119 and 明 in 120–143; nothing after them
+      const inked = (from: number, to: number): number => {
+        let n = 0;
+        for (let y = 0; y < raster.height; y++) for (let x = from; x < to; x++) if (dotAt(raster, x, y)) n++;
+        return n;
+      };
+      expect(inked(0, 96)).toBeGreaterThan(100);
+      expect(inked(96, 120)).toBeGreaterThan(100); // 𪚥 is four 龍 (64 strokes): dense
+      expect(inked(120, 144)).toBeGreaterThan(50);
+      expect(inked(144, raster.widthBytes * 8)).toBe(0);
+      expect(blackDots(raster)).toBe(inked(0, 144));
+    }
+  });
+
+  it('draws the rare character itself, not a blank or a placeholder box', () => {
+    const image = (value: string) => {
+      const [job] = readJobs(renderJob({ title: 't', blocks: [{ kind: 'field', label: '申请人', value }] }, 80).bytes);
+      const raster = job?.rasters[0];
+      if (!raster) throw new Error('no raster');
+      return raster;
+    };
+    const rare = image('𪚥明');
+    const other = image('𠮷明'); // another rare character: another picture in the same cell
+    const cell = (r: ReadRaster) => {
+      const rows: string[] = [];
+      for (let y = 0; y < r.height; y++) {
+        let row = '';
+        for (let x = 96; x < 120; x++) row += dotAt(r, x, y) ? '#' : '.';
+        rows.push(row);
+      }
+      return rows.join('\n');
+    };
+    expect(cell(rare)).not.toBe(cell(other));
+    // a placeholder box (tofu) is an outline: its middle rows would be ink at the edges only
+    const middle = cell(rare).split('\n').slice(6, 20);
+    expect(middle.filter((row) => /^\.*#\.+#\.*$/.test(row))).not.toHaveLength(middle.length);
+    expect(blackDots(rare)).toBeGreaterThan(300);
+  });
+
+  it('a double-size line with a rare character is an image twice as high', () => {
+    const [job] = readJobs(renderJob({ title: 't', blocks: [{ kind: 'text', text: '𪚥明 先生', size: 2 }] }, 80).bytes);
+    expect(job?.rasters.map((r) => [r.widthBytes, r.height])).toEqual([[72, 60]]);
+  });
+
+  it('prints a character no font on this machine has as its code point, and warns', () => {
+    // U+2EBF0 (CJK Extension I, Unicode 15.1) is in none of the fonts the project installs
+    const rendered = renderJob({ title: 't', blocks: [{ kind: 'field', label: '申请人', value: '\u{2EBF0}明' }] }, 80);
+    const [job] = readJobs(rendered.bytes);
+    expect(job?.rasters).toEqual([]);
+    expect(job?.lines[0]?.text.trim()).toBe('申请人：U+2EBF0明');
+    expect(rendered.warning).toContain('\u{2EBF0}（U+2EBF0）');
+    expect(rendered.warning).toMatch(/按编码打印/);
   });
 
   it('encodes exactly the laid-out lines (trailing padding dropped)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeCharacter, obviouslyUnprintable, substituteForPrinter, unprintableMessage } from '../../shared/print/substitute';
+import { describeCharacter, substituteForPrinter } from '../../shared/print/substitute';
 import { displayWidth, padToWidth, printerWidth, textWidth, truncateToWidth, wrapParagraph, wrapText } from '../../shared/print/text-width';
 import { Prng } from '../support/prng';
 
@@ -91,9 +91,9 @@ describe('substitution before printing', () => {
     expect(substituteForPrinter('a\tb\r\nc\u0000\u001b@\u200b\ufe0f')).toBe('a b\nc@');
   });
 
-  it('knows the obviously unprintable characters and names them with their code points', () => {
-    expect(obviouslyUnprintable('吉𠮷😀㐀\ue000e\u0301')).toEqual(['𠮷', '😀', '㐀', '\ue000', '\u0301']);
+  it('names a character with its code point', () => {
     expect(describeCharacter('𠮷')).toBe('𠮷（U+20BB7）');
-    expect(unprintableMessage(['𠮷', '😀'])).toContain('𠮷（U+20BB7）、😀（U+1F600）');
+    expect(describeCharacter('\u0301')).toBe('◌\u0301（U+0301）');
+    expect(describeCharacter('\ud842')).toBe('U+D842');
   });
 });

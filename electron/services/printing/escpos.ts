@@ -10,6 +10,8 @@
  *   GS ! n           size: 0x00 normal, 0x11 double width and height
  *   ESC E n          bold on/off
  *   text + LF        GB18030; lines are pre-padded by the layout, trailing spaces dropped
+ *   GS v 0           a line with characters the printer's font lacks, as a raster image
+ *                    of the whole line (the caller renders it, see raster.ts)
  *   ESC a 1 / 0      centre / left, around the QR code only
  *   GS ( k           QR model 2, module size, error correction M, store (pL pH = byte length + 3), print
  *   ESC d n          feed n lines
@@ -18,7 +20,7 @@
  */
 import type { LaidOutDocument, LaidOutLine } from '../../../shared/print/layout';
 import { STATUS_QUERIES } from '../../../shared/print/status';
-import { encodeGb18030 } from './gb18030';
+import { encodeGb18030, isNativeLine } from './gb18030';
 
 export const ESC = 0x1b;
 export const GS = 0x1d;
@@ -78,7 +80,30 @@ export function qrCommands(data: string, moduleSize: number): Buffer {
   ]);
 }
 
-function encodeLine(line: LaidOutLine, state: { size: 1 | 2; bold: boolean }, out: Buffer[]): void {
+/** A 1-bit image, rows of widthBytes bytes, most significant bit leftmost, 1 = black. */
+export interface RasterImage {
+  widthBytes: number;
+  height: number;
+  bits: Buffer;
+}
+
+/** GS v 0 m xL xH yL yH d1…dk: print a raster bit image at normal density (m = 0); the paper moves on by its height. */
+export function rasterCommand(image: RasterImage): Buffer {
+  const header = Buffer.from([GS, 0x76, 0x30, 0x00, image.widthBytes & 0xff, image.widthBytes >> 8, image.height & 0xff, image.height >> 8]);
+  return Buffer.concat([header, image.bits]);
+}
+
+/** Renders a text line that has characters outside the printer's font: its image, or its text to print instead. */
+export type LineImager = (text: string, columns: number, size: 1 | 2, bold: boolean) => RasterImage | string;
+
+interface EncodeState {
+  size: 1 | 2;
+  bold: boolean;
+  columns: number;
+  imager: LineImager | undefined;
+}
+
+function encodeLine(line: LaidOutLine, state: EncodeState, out: Buffer[]): void {
   if (line.kind === 'feed') {
     out.push(feedCommand(line.lines));
     return;
@@ -95,13 +120,26 @@ function encodeLine(line: LaidOutLine, state: { size: 1 | 2; bold: boolean }, ou
     out.push(boldCommand(line.bold));
     state.bold = line.bold;
   }
+  if (state.imager && !isNativeLine(line.text)) {
+    const image = state.imager(line.text, state.columns, line.size, line.bold);
+    if (typeof image !== 'string') {
+      out.push(rasterCommand(image));
+      return;
+    }
+    out.push(encodeGb18030(image.trimEnd()), Buffer.from([LF]));
+    return;
+  }
   out.push(encodeGb18030(line.text.trimEnd()), Buffer.from([LF]));
 }
 
-/** The job's bytes. The text must have passed unprintableCharacters() (render.ts does that). */
-export function encodeEscPos(doc: LaidOutDocument): Buffer {
+/**
+ * The job's bytes. A text line with characters outside the printer's font
+ * (gb18030.ts) goes to `imager`; render.ts passes one for every document
+ * that has such characters.
+ */
+export function encodeEscPos(doc: LaidOutDocument, imager?: LineImager): Buffer {
   const out: Buffer[] = [INITIALISE, CHINESE_MODE_ON];
-  const state = { size: 1 as 1 | 2, bold: false };
+  const state: EncodeState = { size: 1, bold: false, columns: doc.columns, imager };
   for (const line of doc.lines) encodeLine(line, state, out);
   if (state.size !== 1) out.push(sizeCommand(1));
   if (state.bold) out.push(boldCommand(false));

@@ -5,6 +5,8 @@ import type { CallContext, CoreContext } from '../context';
 import type { HandlersFor } from '../handlers';
 import { staffById } from '../staff-repo';
 import { PrintQueue } from './queue';
+import { printWarning } from './render';
+import { documentOf, jobById } from './repo';
 
 function queueOf(ctx: CoreContext): PrintQueue {
   if (!(ctx.printing instanceof PrintQueue)) throw new CounterError('INTERNAL', '打印服务未启动，请重启窗口工作台');
@@ -22,6 +24,10 @@ export const printingHandlers: HandlersFor<keyof typeof printingMethods> = {
   'printer.configure': (ctx, req, call) => queueOf(ctx).configure(call, req.printer, req.paperWidth),
   'printer.testPage': (ctx, _req, call) => queueOf(ctx).testPage(call, requester(ctx, call)),
   'print.jobs': (ctx, req) => queueOf(ctx).jobs(req.status, req.limit ?? 50),
-  'print.preview': (ctx, req) => queueOf(ctx).preview(req.id),
+  'print.preview': (ctx, req) => {
+    const preview = queueOf(ctx).preview(req.id);
+    const row = jobById(ctx.db, req.id);
+    return { ...preview, warning: row ? printWarning(documentOf(row)) : null };
+  },
   'print.reprint': (ctx, req, call) => queueOf(ctx).reprint(call, req.id, req.reason),
 };

@@ -20,15 +20,19 @@ function timeOf(iso: string | null): string {
 /** The slip as the printer gets it: the SVG rendered by the core from the same laid-out lines. */
 export function JobPreview({ api, jobId, caption = '打印预览' }: { api: RendererApi; jobId: string; caption?: string }) {
   const [svg, setSvg] = useState<string | null>(null);
+  const [warning, setWarning] = useState<string | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
     setSvg(null);
+    setWarning(null);
     setFailed(null);
     void api.call('print.preview', { id: jobId }).then((r) => {
       if (!live) return;
-      if (r.ok) setSvg(r.value.svg);
-      else setFailed(r.error.message);
+      if (r.ok) {
+        setSvg(r.value.svg);
+        setWarning(r.value.warning);
+      } else setFailed(r.error.message);
     });
     return () => {
       live = false;
@@ -39,6 +43,11 @@ export function JobPreview({ api, jobId, caption = '打印预览' }: { api: Rend
   return (
     <figure className="print-preview" data-testid="print-preview">
       <figcaption>{caption}</figcaption>
+      {warning ? (
+        <p className="banner banner-warn" role="alert" data-testid="print-warning">
+          {warning}
+        </p>
+      ) : null}
       <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`} alt={caption} />
     </figure>
   );
