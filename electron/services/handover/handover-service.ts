@@ -227,8 +227,7 @@ export async function closeShiftWithHandover(
   if (req.countersign.staffNo.toUpperCase() === session.staffNo.toUpperCase()) {
     throw new CounterError('VALIDATION', '请检查输入：交班不能由本人签收，请接班人或主管输入自己的工号和 PIN', { 'countersign.staffNo': '不能是本人' });
   }
-  const signer = await verifyCountersign(ctx, call, req.countersign.staffNo, req.countersign.pin);
-  if (signer.active !== 1) throw new CounterError('ACCOUNT_DISABLED', '签收人的账号已停用');
+  const signer = await verifyCountersign(ctx, call, req.countersign.staffNo, req.countersign.pin, (staff) => staff);
   if (req.kind === 'dayEnd' && signer.role !== 'supervisor') {
     throw new CounterError('FORBIDDEN', '日终关窗需要主管签收，请主管输入工号和 PIN', { 'countersign.staffNo': '需要主管' });
   }
