@@ -4,7 +4,7 @@
  */
 import type { ParsedRequestOf, Session } from '../../shared/contract';
 import { CounterError } from '../../shared/result';
-import { recordChange, recordEvent } from './db/ledger';
+import { recordChange } from './db/ledger';
 import { actorOf, type ActiveSession, type CallContext, type CoreContext } from './context';
 import { newId } from './ids';
 import { hashPin, verifyPin } from './pin-hash';
@@ -130,15 +130,12 @@ async function checkPin<T>(ctx: CoreContext, call: CallContext, staff: StaffRow,
   return outcome.value;
 }
 
-/** An unknown staff number: hashed like a real one and logged with the number typed, answered like a wrong PIN. */
-async function refuseUnknownStaff(ctx: CoreContext, call: CallContext, staffNo: string, pin: string, check: PinCheck): Promise<never> {
+/**
+ * An unknown staff number: a PIN is hashed as for a real one and the answer is
+ * a wrong PIN's. Nothing is written, so anonymous requests cannot fill the audit trail.
+ */
+async function refuseUnknownStaff(pin: string, check: PinCheck): Promise<never> {
   await verifyPin(pin, await UNKNOWN_STAFF_HASH);
-  recordEvent(ctx.db, ctx.origin(), actorOf(call), ctx.clock.now().toISOString(), {
-    action: check.failedAction,
-    entity: 'staff',
-    entityId: null,
-    detail: { staffNo, unknownStaffNo: true },
-  });
   const wrong = check.wrong ?? LOGIN_WRONG;
   throw new CounterError('PIN_WRONG', wrong.message, wrong.fields);
 }
@@ -154,7 +151,7 @@ function sessionPayload(ctx: CoreContext, id: string): Record<string, unknown> {
 export async function login(ctx: CoreContext, call: CallContext, req: ParsedRequestOf<'auth.login'>): Promise<Session> {
   const check: PinCheck = { failedAction: 'auth.loginFailed', wrong: LOGIN_WRONG };
   const staff = staffByNo(ctx.db, req.staffNo);
-  if (!staff) return refuseUnknownStaff(ctx, call, req.staffNo, req.pin, check);
+  if (!staff) return refuseUnknownStaff(req.pin, check);
   assertNotLocked(staff, ctx.clock.now());
   const current = openSession(ctx);
   if (current) {
@@ -268,7 +265,7 @@ async function confirmPin<T>(ctx: CoreContext, call: CallContext, session: Activ
 export async function verifyCountersign<T>(ctx: CoreContext, call: CallContext, staffNo: string, pin: string, onMatch: (signer: StaffRow) => T): Promise<T> {
   const check: PinCheck = { failedAction: 'handover.countersignFailed', wrong: COUNTERSIGN_WRONG };
   const staff = staffByNo(ctx.db, staffNo);
-  if (!staff) return refuseUnknownStaff(ctx, call, staffNo, pin, check);
+  if (!staff) return refuseUnknownStaff(pin, check);
   try {
     return await checkPin(ctx, call, staff, pin, check, onMatch);
   } catch (error) {
