@@ -3,10 +3,11 @@
  * unknown staff number and a wrong PIN, and who may change a contact.
  */
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Contact } from '../../shared/api/intake';
 import type { Result } from '../../shared/result';
 import { MAX_WRONG_PINS } from '../../electron/services/session-service';
 import { CLERK, SUPERVISOR, call, cleanupAll, createTestCore, expectError, expectOk, login, logout, setUpWithClerk, type TestCore } from '../support/core';
-import { auditSince, maxSeq } from '../support/db';
+import { auditSince, maxSeq, rowCounts } from '../support/db';
 
 afterAll(cleanupAll);
 
@@ -124,5 +125,71 @@ describe('one answer for an unknown staff number and a wrong PIN', () => {
     await logout(t.core);
     expect(expectError(await t.core.call('auth.login', { staffNo: CLERK.staffNo, pin: WRONG }), 'PIN_WRONG').message).toBe('工号或 PIN 不正确，请核对后重试');
     expectError(await t.core.call('auth.login', { staffNo: CLERK.staffNo, pin: CLERK.pin }), 'ACCOUNT_DISABLED');
+  });
+});
+
+describe('首问负责: another clerk may not change a contact', () => {
+  let t: TestCore;
+  let contact: Contact;
+  const start = (name: string): Promise<Contact> =>
+    call(t.core, 'intake.start', { itemCode: 'MAR-RECORD', channel: 'walkIn', applicantName: name, applicantPhone: '13800000000', applicantIdNumber: '' });
+
+  beforeEach(async () => {
+    t = createTestCore();
+    await setUpWithClerk(t.core);
+    await login(t.core, SUPERVISOR.staffNo, SUPERVISOR.pin);
+    await call(t.core, 'staff.create', OTHER);
+    await logout(t.core);
+    await login(t.core, CLERK.staffNo, CLERK.pin);
+    contact = await start('赵一');
+    await logout(t.core);
+  });
+
+  it('clerk 2 can neither read nor close, refer or accept clerk 1\'s contact; nothing is written', async () => {
+    await login(t.core, OTHER.staffNo, OTHER.pin);
+    const before = rowCounts(t.core.db);
+    expectError(await t.core.call('intake.get', { id: contact.id }), 'FORBIDDEN');
+    const refused = await Promise.all([
+      ...Array.from({ length: 5 }, () => t.core.call('intake.close', { id: contact.id, reason: 'consulted' })),
+      t.core.call('intake.refer', { id: contact.id }),
+      t.core.call('intake.accept', { id: contact.id, receivedMaterialIds: ['id-card', 'application'] }),
+      t.core.call('intake.notify', { id: contact.id, receivedMaterialIds: ['id-card'], problems: [] }),
+    ]);
+    expect(tally(refused)).toEqual({ FORBIDDEN: 8 });
+    expect(expectError(refused[0] as Result<unknown>, 'FORBIDDEN').message).toContain(`${CLERK.name}（${CLERK.staffNo}）`);
+    expect(rowCounts(t.core.db)).toEqual(before);
+    await logout(t.core);
+    await login(t.core, CLERK.staffNo, CLERK.pin);
+    expect((await call(t.core, 'intake.get', { id: contact.id })).status).toBe('open');
+  });
+
+  it('a supervisor may close it, once however often it is sent, and the audit row says whose contact it was', async () => {
+    await login(t.core, SUPERVISOR.staffNo, SUPERVISOR.pin);
+    expect((await call(t.core, 'intake.get', { id: contact.id })).owner.staffNo).toBe(CLERK.staffNo);
+    const seq = maxSeq(t.core.db, 'audit_log');
+    const results = await Promise.all(Array.from({ length: 10 }, () => t.core.call('intake.close', { id: contact.id, reason: 'withdrawn' })));
+    expect(tally(results)).toEqual({ OK: 1, CONFLICT: 9 });
+    expectError(await t.core.call('intake.close', { id: contact.id, reason: 'withdrawn' }), 'CONFLICT');
+    const rows = auditSince(t.core.db, seq).filter((r) => r.action === 'intake.close');
+    expect(rows.map((r) => [r.actor_staff_no, JSON.parse(r.detail)])).toEqual([[SUPERVISOR.staffNo, { supervisorForOwner: CLERK.staffNo }]]);
+  });
+
+  it('the applicant back with the notification slip is served by whoever is at the window; clerk 1 stays the first contact', async () => {
+    await login(t.core, CLERK.staffNo, CLERK.pin);
+    const { contact: notified } = await call(t.core, 'intake.notify', { id: contact.id, receivedMaterialIds: ['id-card'], problems: [] });
+    const slipNo = notified.notification?.slipNo ?? '';
+    await logout(t.core);
+    await login(t.core, OTHER.staffNo, OTHER.pin);
+    // awaiting materials is still clerk 1's to close
+    expectError(await t.core.call('intake.close', { id: contact.id, reason: 'withdrawn' }), 'FORBIDDEN');
+    expect((await call(t.core, 'intake.resume', { slipNo })).id).toBe(contact.id);
+    const seq = maxSeq(t.core.db, 'audit_log');
+    const results = await Promise.all(Array.from({ length: 5 }, () => t.core.call('intake.accept', { id: contact.id, receivedMaterialIds: ['id-card', 'application'] })));
+    expect(tally(results)).toEqual({ OK: 1, CONFLICT: 4 });
+    const accepted = results.find((r) => r.ok);
+    expect(accepted?.ok && accepted.value.contact.owner.staffNo).toBe(CLERK.staffNo);
+    expect(accepted?.ok && accepted.value.case.id).toBeTruthy();
+    const rows = auditSince(t.core.db, seq).filter((r) => r.action === 'intake.accept' && r.entity === 'contact');
+    expect(rows.map((r) => [r.actor_staff_no, JSON.parse(r.detail)])).toEqual([[OTHER.staffNo, { resumedForOwner: CLERK.staffNo }]]);
   });
 });
