@@ -150,14 +150,15 @@ function sessionPayload(ctx: CoreContext, id: string): Record<string, unknown> {
 
 export async function login(ctx: CoreContext, call: CallContext, req: ParsedRequestOf<'auth.login'>): Promise<Session> {
   const check: PinCheck = { failedAction: 'auth.loginFailed', wrong: LOGIN_WRONG };
-  const staff = staffByNo(ctx.db, req.staffNo);
-  if (!staff) return refuseUnknownStaff(req.pin, check);
-  assertNotLocked(staff, ctx.clock.now());
+  // before the staff number is looked at: the answer must not depend on whether it exists
   const current = openSession(ctx);
   if (current) {
     const holder = staffById(ctx.db, current.staffId);
     throw new CounterError('CONFLICT', `本窗口已由 ${holder?.name ?? '其他工作人员'}（${current.staffNo}）登录，请先退出登录`);
   }
+  const staff = staffByNo(ctx.db, req.staffNo);
+  if (!staff) return refuseUnknownStaff(req.pin, check);
+  assertNotLocked(staff, ctx.clock.now());
   const id = newId();
   await checkPin(ctx, call, staff, req.pin, check, (current) => {
     if (openSession(ctx)) throw new CounterError('CONFLICT', '本窗口刚刚已有工作人员登录，请刷新后重试');

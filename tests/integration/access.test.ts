@@ -104,6 +104,11 @@ describe('one answer for an unknown staff number and a wrong PIN', () => {
     expect(wrong.message).not.toMatch(/再试|\d/);
     const rows = auditSince(t.core.db, seq);
     expect(rows.map((r) => [r.action, JSON.parse(r.detail).staffNo])).toEqual([['auth.loginFailed', CLERK.staffNo]]);
+
+    // while the window is in use, a real and an unknown number get the same answer too
+    await login(t.core, SUPERVISOR.staffNo, SUPERVISOR.pin);
+    const busyReal = expectError(await t.core.call('auth.login', { staffNo: CLERK.staffNo, pin: WRONG }), 'CONFLICT');
+    expect(expectError(await t.core.call('auth.login', { staffNo: 'NOBODY1', pin: WRONG }), 'CONFLICT')).toEqual(busyReal);
   });
 
   it('countersign: same code, message and fields for an unknown number and a wrong PIN', async () => {
@@ -191,5 +196,26 @@ describe('首问负责: another clerk may not change a contact', () => {
     expect(accepted?.ok && accepted.value.case.id).toBeTruthy();
     const rows = auditSince(t.core.db, seq).filter((r) => r.action === 'intake.accept' && r.entity === 'contact');
     expect(rows.map((r) => [r.actor_staff_no, JSON.parse(r.detail)])).toEqual([[OTHER.staffNo, { resumedForOwner: CLERK.staffNo }]]);
+  });
+});
+
+describe('the LAN clerk pairing setting', () => {
+  it('is off by default; turning it on, ten times at once and again, makes one token that the audit trail does not carry', async () => {
+    const t = createTestCore();
+    await setUpWithClerk(t.core);
+    await login(t.core, SUPERVISOR.staffNo, SUPERVISOR.pin);
+    const before = await call(t.core, 'settings.get', {});
+    expect(before).toMatchObject({ allowLanClerk: false, clerkPairingToken: '' });
+    const seq = maxSeq(t.core.db, 'audit_log');
+    const results = await Promise.all(Array.from({ length: 10 }, () => t.core.call('settings.update', { allowLan: true, allowLanClerk: true })));
+    const tokens = new Set(results.map((r) => expectOk(r).clerkPairingToken));
+    expect(tokens.size).toBe(1);
+    const [token] = [...tokens];
+    expect(token?.length).toBeGreaterThanOrEqual(20);
+    expect(token).not.toBe(before.pairingToken);
+    expect((await call(t.core, 'settings.update', { allowLanClerk: true })).clerkPairingToken).toBe(token);
+    const rows = auditSince(t.core.db, seq).filter((r) => r.action === 'settings.update');
+    expect(rows).toHaveLength(1);
+    expect(rows.map((r) => r.detail).join('')).not.toContain(token ?? '');
   });
 });
