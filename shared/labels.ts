@@ -29,6 +29,7 @@ export const FIELD_LABELS: Record<string, string> = {
   archiveAfterMonths: '归档期限（月）',
   purgeScansAfterDays: '扫描件保留天数',
   allowLan: '允许局域网访问',
+  allowLanClerk: '允许局域网内的工作台',
   name: '姓名',
   staffNo: '工号',
   pin: 'PIN',

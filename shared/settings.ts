@@ -61,7 +61,11 @@ export const settingsSchema = z.object({
   hallId: z.string(),
   idleLockMinutes: z.number().int('必须是整数').min(1, '至少 1 分钟').max(120, '不能超过 120 分钟'),
   allowLan: z.boolean(),
+  /** Pairs a LAN client as the public display (display methods only). */
   pairingToken: z.string(),
+  /** A clerk screen over the LAN: refused unless a supervisor turns it on; it pairs with its own token. */
+  allowLanClerk: z.boolean(),
+  clerkPairingToken: z.string(),
   setupComplete: z.boolean(),
   /** tcp://HOST[:PORT], a device path, or "none": the embedded no-printer default. */
   printer: z.string().max(200),
@@ -107,6 +111,8 @@ export const DEFAULT_SETTINGS: Settings = {
   idleLockMinutes: 5,
   allowLan: false,
   pairingToken: '',
+  allowLanClerk: false,
+  clerkPairingToken: '',
   setupComplete: false,
   printer: 'none',
   paperWidth: 80,
@@ -130,6 +136,7 @@ export const settingsUpdateSchema = hallIdentitySchema
   .extend({
     idleLockMinutes: settingsSchema.shape.idleLockMinutes,
     allowLan: z.boolean(),
+    allowLanClerk: z.boolean(),
     officePhone: z.union([z.literal(''), phoneField]),
     archiveAfterMonths: settingsSchema.shape.archiveAfterMonths,
     purgeScansAfterDays: settingsSchema.shape.purgeScansAfterDays,

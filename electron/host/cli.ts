@@ -23,10 +23,12 @@ async function main(): Promise<void> {
   }
   const host = await startHost({ core, port: args.port, rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)) });
   const shown = host.bindAddress === '0.0.0.0' ? '127.0.0.1' : host.bindAddress;
-  const token = core.ctx.settings.get().allowLan ? `?token=${core.ctx.settings.get().pairingToken}` : '';
+  const settings = core.ctx.settings.get();
+  const token = settings.allowLan ? `?token=${settings.pairingToken}` : '';
   console.log(`Counter Workstation host mode (data: ${dataDir})`);
   console.log(`  clerk workstation: http://${shown}:${host.port}/`);
   console.log(`  public display:    http://${shown}:${host.port}/display${token}`);
+  if (settings.allowLan && settings.allowLanClerk) console.log(`  clerk workstation over the LAN: http://${shown}:${host.port}/?token=${settings.clerkPairingToken}`);
   if (host.bindAddress === '0.0.0.0') console.log('  LAN access is on: other machines use this PC\'s address with the token above.');
   const stop = (): void => {
     void host.close().then(() => {

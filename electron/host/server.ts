@@ -1,13 +1,17 @@
 /**
  * Host mode: the clerk workstation at / and the public display at /display,
  * with the same API over a WebSocket at /api. Bound to 127.0.0.1 unless the
- * LAN is allowed in settings; LAN clients must present the pairing token.
+ * LAN is allowed in settings. A LAN client's role is fixed when it pairs: the
+ * display token pairs a display (display methods and events only); a clerk
+ * screen needs the clerk token, which works only while a supervisor allows it.
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { DISPLAY_EVENTS, type CallerKind, type WireMessage, type WireRequest } from '../../shared/contract';
 import { fail } from '../../shared/result';
+import type { Settings } from '../../shared/settings';
 import type { CounterCore } from '../services/core';
 import { staticHandler } from './static-files';
 
@@ -34,6 +38,27 @@ function isLoopback(address: string | undefined): boolean {
 function isLoopbackHost(host: string | undefined): boolean {
   const name = (host ?? '').replace(/:\d+$/, '').toLowerCase();
   return name === 'localhost' || name === '[::1]' || /^127(\.\d{1,3}){3}$/.test(name);
+}
+
+/** Compares a presented token with the expected one in constant time (SHA-256 digests, so the lengths are equal). */
+function tokenMatches(presented: string | null, expected: string): boolean {
+  if (presented === null || expected === '') return false;
+  const digest = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();
+  return timingSafeEqual(digest(presented), digest(expected));
+}
+
+/**
+ * The caller a socket is bound to for its lifetime, or null when it is refused.
+ * A loopback client says which screen it is; a LAN client is what its token pairs.
+ */
+function pairedCaller(settings: Settings, local: boolean, url: URL): CallerKind | null {
+  const asked: CallerKind = url.searchParams.get('role') === 'display' ? 'display' : 'clerk';
+  if (local) return asked;
+  if (!settings.allowLan) return null;
+  const token = url.searchParams.get('token');
+  if (tokenMatches(token, settings.pairingToken)) return 'display';
+  if (settings.allowLanClerk && tokenMatches(token, settings.clerkPairingToken)) return asked;
+  return null;
 }
 
 function parseRequest(data: string): WireRequest | null {
@@ -64,14 +89,12 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const origin = req.headers.origin;
     const sameOrigin = !origin || origin === `http://${req.headers.host ?? ''}`;
-    const { allowLan, pairingToken } = core.ctx.settings.get();
     const local = isLoopback(req.socket.remoteAddress) && isLoopbackHost(req.headers.host);
-    const paired = allowLan && pairingToken !== '' && url.searchParams.get('token') === pairingToken;
-    if (url.pathname !== '/api' || !sameOrigin || !(local || paired)) {
+    const caller = pairedCaller(core.ctx.settings.get(), local, url);
+    if (url.pathname !== '/api' || !sameOrigin || caller === null) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
-    const caller: CallerKind = url.searchParams.get('role') === 'display' ? 'display' : 'clerk';
     wss.handleUpgrade(req, socket, head, (ws) => {
       clients.set(ws, caller);
       ws.on('close', () => clients.delete(ws));

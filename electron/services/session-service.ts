@@ -55,41 +55,89 @@ function minutesLeft(until: string, now: Date): number {
   return Math.max(1, Math.ceil((new Date(until).getTime() - now.getTime()) / 60000));
 }
 
-function assertCanUsePin(staff: StaffRow, now: Date): void {
+function assertNotLocked(staff: StaffRow, now: Date): void {
   if (staff.locked_until && new Date(staff.locked_until).getTime() > now.getTime()) {
     throw new CounterError(
       'ACCOUNT_LOCKED',
       `该账号因连续输错 PIN 已被锁定，请 ${minutesLeft(staff.locked_until, now)} 分钟后再试，或请主管重置 PIN`,
     );
   }
+}
+
+function assertActive(staff: StaffRow): void {
   if (staff.active !== 1) throw new CounterError('ACCOUNT_DISABLED', '该账号已停用，请联系主管');
 }
 
-/** Counts a wrong PIN; the fifth in a row locks the account. Returns the error to throw. */
-function registerWrongPin(ctx: CoreContext, call: CallContext, staff: StaffRow, action: string): CounterError {
+/** One message for an unknown staff number and a wrong PIN, so staff numbers cannot be probed. */
+const LOGIN_WRONG = { message: '工号或 PIN 不正确，请核对后重试', fields: { pin: '工号或 PIN 不正确' } };
+const COUNTERSIGN_WRONG = { message: '签收人的工号或 PIN 不正确，请核对后重试', fields: { 'countersign.pin': '工号或 PIN 不正确' } };
+
+/** How a PIN check reports a wrong PIN: its audit action and, unless it is the session holder's own PIN, one fixed message. */
+interface PinCheck {
+  failedAction: string;
+  /** A fixed message that reveals nothing about the account; null: say how many tries are left (the session holder's own PIN). */
+  wrong: { message: string; fields: Record<string, string> } | null;
+}
+
+/**
+ * Counts a wrong PIN; the fifth in a row locks the account. Runs inside the
+ * caller's transaction and returns the error to throw (throwing would roll the count back).
+ */
+function registerWrongPin(ctx: CoreContext, call: CallContext, staff: StaffRow, check: PinCheck): CounterError {
   const now = ctx.clock.now();
   const at = now.toISOString();
-  return ctx.db.transaction(() => {
-    ctx.db.prepare('UPDATE staff SET failed_pins = failed_pins + 1 WHERE id = ?').run(staff.id);
-    const { failed_pins } = ctx.db.prepare('SELECT failed_pins FROM staff WHERE id = ?').get(staff.id) as { failed_pins: number };
-    const locks = failed_pins >= MAX_WRONG_PINS;
-    if (locks) {
-      const until = new Date(now.getTime() + LOCKOUT_MS).toISOString();
-      ctx.db.prepare('UPDATE staff SET failed_pins = 0, locked_until = ?, updated_at = ? WHERE id = ?').run(until, at, staff.id);
-    }
-    recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
-      action: locks ? 'auth.accountLocked' : action,
-      entity: 'staff',
-      entityId: staff.id,
-      op: 'update',
-      payload: staffPayload(staff),
-      detail: { failedPins: locks ? MAX_WRONG_PINS : failed_pins },
-    });
-    if (locks) {
-      return new CounterError('ACCOUNT_LOCKED', `PIN 连续输错 ${MAX_WRONG_PINS} 次，账号已锁定 5 分钟，请稍后再试或请主管重置 PIN`);
-    }
-    return new CounterError('PIN_WRONG', `PIN 不正确，还可以再试 ${MAX_WRONG_PINS - failed_pins} 次`, { pin: 'PIN 不正确' });
+  ctx.db.prepare('UPDATE staff SET failed_pins = failed_pins + 1 WHERE id = ?').run(staff.id);
+  const { failed_pins } = ctx.db.prepare('SELECT failed_pins FROM staff WHERE id = ?').get(staff.id) as { failed_pins: number };
+  const locks = failed_pins >= MAX_WRONG_PINS;
+  if (locks) {
+    const until = new Date(now.getTime() + LOCKOUT_MS).toISOString();
+    ctx.db.prepare('UPDATE staff SET failed_pins = 0, locked_until = ?, updated_at = ? WHERE id = ?').run(until, at, staff.id);
+  }
+  recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
+    action: locks ? 'auth.accountLocked' : check.failedAction,
+    entity: 'staff',
+    entityId: staff.id,
+    op: 'update',
+    payload: staffPayload(staff),
+    detail: { staffNo: staff.staff_no, failedPins: locks ? MAX_WRONG_PINS : failed_pins },
+  });
+  if (locks) {
+    return new CounterError('ACCOUNT_LOCKED', `PIN 连续输错 ${MAX_WRONG_PINS} 次，账号已锁定 5 分钟，请稍后再试或请主管重置 PIN`);
+  }
+  if (check.wrong) return new CounterError('PIN_WRONG', check.wrong.message, check.wrong.fields);
+  return new CounterError('PIN_WRONG', `PIN 不正确，还可以再试 ${MAX_WRONG_PINS - failed_pins} 次`, { pin: 'PIN 不正确' });
+}
+
+/**
+ * The one PIN check: the (slow, async) hash first, then one transaction that
+ * re-reads the account, refuses if it is locked by now (even the right PIN),
+ * counts a wrong PIN and decides the lock, or runs onMatch. Parallel attempts
+ * therefore cannot get past the lockout: after five wrong PINs every attempt
+ * whose hash finishes later is refused.
+ */
+async function checkPin<T>(ctx: CoreContext, call: CallContext, staff: StaffRow, pin: string, check: PinCheck, onMatch: (current: StaffRow) => T): Promise<T> {
+  assertNotLocked(staff, ctx.clock.now()); // cheap early refusal; decided again below
+  const matches = await verifyPin(pin, staff.pin_hash);
+  const outcome = ctx.db.transaction((): { value: T } | { error: CounterError } => {
+    const current = staffById(ctx.db, staff.id);
+    if (!current) throw new CounterError('NOT_FOUND', '找不到该工作人员，请刷新后重试');
+    assertNotLocked(current, ctx.clock.now());
+    if (!matches || current.pin_hash !== staff.pin_hash) return { error: registerWrongPin(ctx, call, current, check) };
+    assertActive(current);
+    return { value: onMatch(current) };
   })();
+  if ('error' in outcome) throw outcome.error;
+  return outcome.value;
+}
+
+/**
+ * An unknown staff number: a PIN is hashed as for a real one and the answer is
+ * a wrong PIN's. Nothing is written, so anonymous requests cannot fill the audit trail.
+ */
+async function refuseUnknownStaff(pin: string, check: PinCheck): Promise<never> {
+  await verifyPin(pin, await UNKNOWN_STAFF_HASH);
+  const wrong = check.wrong ?? LOGIN_WRONG;
+  throw new CounterError('PIN_WRONG', wrong.message, wrong.fields);
 }
 
 function clearWrongPins(ctx: CoreContext, staffId: string): void {
@@ -101,31 +149,28 @@ function sessionPayload(ctx: CoreContext, id: string): Record<string, unknown> {
 }
 
 export async function login(ctx: CoreContext, call: CallContext, req: ParsedRequestOf<'auth.login'>): Promise<Session> {
-  const now = ctx.clock.now();
-  const staff = staffByNo(ctx.db, req.staffNo);
-  if (!staff) {
-    await verifyPin(req.pin, await UNKNOWN_STAFF_HASH);
-    throw new CounterError('PIN_WRONG', '工号或 PIN 不正确，请核对后重试');
-  }
-  assertCanUsePin(staff, now);
+  const check: PinCheck = { failedAction: 'auth.loginFailed', wrong: LOGIN_WRONG };
+  // before the staff number is looked at: the answer must not depend on whether it exists
   const current = openSession(ctx);
   if (current) {
     const holder = staffById(ctx.db, current.staffId);
     throw new CounterError('CONFLICT', `本窗口已由 ${holder?.name ?? '其他工作人员'}（${current.staffNo}）登录，请先退出登录`);
   }
-  if (!(await verifyPin(req.pin, staff.pin_hash))) throw registerWrongPin(ctx, call, staff, 'auth.loginFailed');
+  const staff = staffByNo(ctx.db, req.staffNo);
+  if (!staff) return refuseUnknownStaff(req.pin, check);
+  assertNotLocked(staff, ctx.clock.now());
   const id = newId();
-  ctx.db.transaction(() => {
+  await checkPin(ctx, call, staff, req.pin, check, (current) => {
     if (openSession(ctx)) throw new CounterError('CONFLICT', '本窗口刚刚已有工作人员登录，请刷新后重试');
     const at = ctx.clock.now().toISOString();
     const origin = ctx.origin();
-    clearWrongPins(ctx, staff.id);
+    clearWrongPins(ctx, current.id);
     ctx.db
       .prepare(
         `INSERT INTO clerk_session (id, hall_id, window_no, staff_id, started_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(id, origin.hallId, origin.windowNo, staff.id, at, at, at);
-    const actor = { id: staff.id, staffNo: staff.staff_no };
+      .run(id, origin.hallId, origin.windowNo, current.id, at, at, at);
+    const actor = { id: current.id, staffNo: current.staff_no };
     recordChange(ctx.db, origin, actor, at, {
       action: 'auth.login',
       entity: 'clerk_session',
@@ -133,8 +178,8 @@ export async function login(ctx: CoreContext, call: CallContext, req: ParsedRequ
       op: 'insert',
       payload: sessionPayload(ctx, id),
     });
-    startShift(ctx, { caller: call.caller, session: { id, staffId: staff.id, staffNo: staff.staff_no, role: staff.role, locked: false, startedAt: at } }, staff.id, at);
-  })();
+    startShift(ctx, { caller: call.caller, session: { id, staffId: current.id, staffNo: current.staff_no, role: current.role, locked: false, startedAt: at } }, current.id, at);
+  });
   const session = sessionView(ctx, openSession(ctx));
   if (!session) throw new CounterError('INTERNAL', '登录状态未能保存，请重试');
   return session;
@@ -200,40 +245,46 @@ export function setLocked(ctx: CoreContext, call: CallContext, session: ActiveSe
   return view;
 }
 
-/** Checks the session holder's PIN; wrong PINs count towards the lockout like at login. */
-async function confirmPin(ctx: CoreContext, call: CallContext, session: ActiveSession, pin: string): Promise<StaffRow> {
+/**
+ * Checks the session holder's PIN; wrong PINs count towards the lockout like
+ * at login, and the lock ends the session. onMatch runs in the same transaction.
+ */
+async function confirmPin<T>(ctx: CoreContext, call: CallContext, session: ActiveSession, pin: string, onMatch: (staff: StaffRow) => T): Promise<T> {
   const staff = staffById(ctx.db, session.staffId);
   if (!staff) throw new CounterError('AUTH_REQUIRED', '登录已结束，请重新登录');
-  assertCanUsePin(staff, ctx.clock.now());
-  if (!(await verifyPin(pin, staff.pin_hash))) {
-    const error = registerWrongPin(ctx, call, staff, 'auth.pinFailed');
-    if (error.code === 'ACCOUNT_LOCKED') endSession(ctx, call, 'pinLockout');
+  try {
+    return await checkPin(ctx, call, staff, pin, { failedAction: 'auth.pinFailed', wrong: null }, (current) => {
+      if (openSession(ctx)?.id !== session.id) throw new CounterError('AUTH_REQUIRED', '登录已结束，请重新登录');
+      return onMatch(current);
+    });
+  } catch (error) {
+    if (error instanceof CounterError && error.code === 'ACCOUNT_LOCKED' && openSession(ctx)?.id === session.id) endSession(ctx, call, 'pinLockout');
     throw error;
   }
-  return staff;
 }
 
 /**
  * Checks another staff member's PIN typed at this window (a countersignature).
- * Wrong PINs count towards that person's lockout, as at login.
+ * Wrong PINs count towards that person's lockout, as at login; onMatch runs in the same transaction.
  */
-export async function verifyCountersign(ctx: CoreContext, call: CallContext, staffNo: string, pin: string): Promise<StaffRow> {
+export async function verifyCountersign<T>(ctx: CoreContext, call: CallContext, staffNo: string, pin: string, onMatch: (signer: StaffRow) => T): Promise<T> {
+  const check: PinCheck = { failedAction: 'handover.countersignFailed', wrong: COUNTERSIGN_WRONG };
   const staff = staffByNo(ctx.db, staffNo);
-  if (!staff) {
-    await verifyPin(pin, await UNKNOWN_STAFF_HASH);
-    throw new CounterError('PIN_WRONG', '签收人的工号或 PIN 不正确，请核对后重试', { 'countersign.pin': '工号或 PIN 不正确' });
+  if (!staff) return refuseUnknownStaff(pin, check);
+  try {
+    return await checkPin(ctx, call, staff, pin, check, onMatch);
+  } catch (error) {
+    if (error instanceof CounterError && error.code === 'ACCOUNT_LOCKED') throw new CounterError(error.code, `签收人${error.message}`, { 'countersign.pin': '已锁定' });
+    if (error instanceof CounterError && error.code === 'ACCOUNT_DISABLED') throw new CounterError(error.code, '签收人的账号已停用', { 'countersign.staffNo': '已停用' });
+    throw error;
   }
-  assertCanUsePin(staff, ctx.clock.now());
-  if (!(await verifyPin(pin, staff.pin_hash))) {
-    const error = registerWrongPin(ctx, call, staff, 'handover.countersignFailed');
-    throw new CounterError(error.code, `签收人${error.message}`, { 'countersign.pin': 'PIN 不正确' });
-  }
-  return staff;
 }
 
 export async function unlock(ctx: CoreContext, call: CallContext, session: ActiveSession, pin: string): Promise<Session> {
-  await confirmPin(ctx, call, session, pin);
-  return setLocked(ctx, call, session, false, 'auth.unlock');
+  await confirmPin(ctx, call, session, pin, () => setLocked(ctx, call, session, false, 'auth.unlock'));
+  const view = sessionView(ctx, openSession(ctx));
+  if (!view) throw new CounterError('AUTH_REQUIRED', '登录已结束，请重新登录');
+  return view;
 }
 
 export async function changePin(
@@ -243,7 +294,7 @@ export async function changePin(
   req: ParsedRequestOf<'auth.changePin'>,
 ): Promise<null> {
   assertStrongPin(req.newPin, 'newPin');
-  const staff = await confirmPin(ctx, call, session, req.pin);
+  const staff = await confirmPin(ctx, call, session, req.pin, (current) => current);
   if (req.newPin === req.pin) throw new CounterError('VALIDATION', '请检查输入：新 PIN 不能与原 PIN 相同', { newPin: '与原 PIN 相同' });
   const pinHash = await hashPin(req.newPin);
   const at = ctx.clock.now().toISOString();

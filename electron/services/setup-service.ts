@@ -96,6 +96,8 @@ export function settingsView(settings: Settings): SettingsView {
     appointmentPeakDays: settings.appointmentPeakDays,
     allowLan: settings.allowLan,
     pairingToken: settings.pairingToken,
+    allowLanClerk: settings.allowLanClerk,
+    clerkPairingToken: settings.clerkPairingToken,
   };
 }
 
@@ -103,8 +105,11 @@ export function updateSettings(ctx: CoreContext, call: CallContext, patch: Setti
   const before = ctx.settings.get();
   const changed = (Object.keys(patch) as (keyof SettingsUpdate)[]).filter((k) => patch[k] !== undefined && patch[k] !== before[k]);
   if (changed.length === 0) return settingsView(before);
-  const token = patch.allowLan && !before.pairingToken ? { pairingToken: newPairingToken() } : {};
-  const after = ctx.settings.update({ ...patch, ...token });
+  const tokens = {
+    ...(patch.allowLan && !before.pairingToken ? { pairingToken: newPairingToken() } : {}),
+    ...(patch.allowLanClerk && !before.clerkPairingToken ? { clerkPairingToken: newPairingToken() } : {}),
+  };
+  const after = ctx.settings.update({ ...patch, ...tokens });
   try {
     ctx.db.transaction(() => {
       recordChange(ctx.db, ctx.origin(), actorOf(call), ctx.clock.now().toISOString(), {

@@ -83,6 +83,8 @@ export const settingsViewSchema = hallIdentitySchema.extend({
   appointmentPeakDays: z.array(peakDayRuleSchema),
   allowLan: z.boolean(),
   pairingToken: z.string(),
+  allowLanClerk: z.boolean(),
+  clerkPairingToken: z.string(),
 });
 export type SettingsView = z.infer<typeof settingsViewSchema>;
 

@@ -22,8 +22,12 @@ export const handoverSummarySchema = z.object({
     completed: z.number().int(),
     closed: z.number().int(),
   }),
-  /** Ratings the applicants gave this clerk during the shift (好差评). */
-  ratings: z.object({ rated: z.number().int(), bad: z.number().int(), notRated: z.number().int() }),
+  /**
+   * Ratings asked for during the shift (好差评): rated and not rated only, never
+   * the levels, which the clerk may not learn. Handovers signed earlier also
+   * stored a bad-rating count; parsing drops it.
+   */
+  ratings: z.object({ rated: z.number().int(), notRated: z.number().int() }),
   /** Contacts the clerk is still receiving: they must be finished or handed over before closing. */
   inProgress: z.number().int(),
   openCases: z.array(z.object({ caseNo: z.string(), itemName: z.string(), applicantName: z.string(), dueDate: z.string().nullable(), overdue: z.boolean() })),

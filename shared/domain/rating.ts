@@ -26,6 +26,20 @@ export function isBadRating(level: number): boolean {
   return level === 1 || level === 2;
 }
 
+/**
+ * The display's thank-you, the same for every level: the clerk sees and hears
+ * the display, and must not learn what the applicant chose.
+ */
+export const RATING_THANKS = '感谢您的评价！';
+
+/**
+ * 好差评 as the clerk's screens and slips show it: how many applicants rated
+ * and how many did not, never the levels (those are for supervisors' statistics).
+ */
+export function clerkRatingLine(ratings: { rated: number; notRated: number }): string {
+  return `已评价 ${ratings.rated} 次，未评价 ${ratings.notRated} 次`;
+}
+
 /** The reasons a bad rating offers; 其他 asks for the free text. */
 export const BAD_REASONS = ['等候时间长', '态度不好', '一次性告知不清楚', '办理时间长', '材料要求多', '其他'] as const;
 export type BadReason = (typeof BAD_REASONS)[number];

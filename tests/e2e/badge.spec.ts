@@ -87,7 +87,7 @@ test('first run: setup wizard, a new clerk with a photo, badge, pause, resume, l
   await clerk.getByLabel('工号').fill('2001');
   await clerk.getByLabel('PIN').fill('604722');
   await clerk.getByRole('button', { name: '登录' }).click();
-  await expect(clerk.getByRole('alert')).toContainText('PIN 不正确，还可以再试 4 次');
+  await expect(clerk.getByRole('alert')).toContainText('工号或 PIN 不正确，请核对后重试');
   await login(clerk, '2001', '604721');
   const badge = display.getByTestId('display-badge');
   await expect(display.getByTestId('display-status')).toContainText('在岗服务');

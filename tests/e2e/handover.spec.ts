@@ -74,6 +74,11 @@ test('a shift with each kind of contact is handed over, countersigned, printed a
   const summary = page.getByTestId('handover-summary');
   await expect(summary).toContainText('在办受理件 1 件');
   await expect(summary).toContainText('已告知、等待补齐材料 1 件');
+  // 好差评: rated and not rated only, never the levels
+  await expect(page.getByTestId('handover-ratings')).toHaveText(/^好差评：已评价 \d+ 次，未评价 \d+ 次$/);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.screenshot({ path: join(ARTIFACTS_DIR, 'handover-summary-1366x768.png') });
+  await page.setViewportSize({ width: 1366, height: 900 });
   await page.getByLabel('交接说明').fill('赵一的申请表明天补交');
   await page.getByRole('button', { name: '添加物品' }).click();
   await page.getByLabel('第 1 项物品').fill('代保管结婚证');
@@ -90,6 +95,8 @@ test('a shift with each kind of contact is handed over, countersigned, printed a
 
   const jobs = await printer.waitForJobs(5);
   const slip = (jobs[4]?.lines ?? []).map((l) => l.text.trim()).join('\n');
+  expect(slip).toMatch(/好差评：已评价 \d+ 次，未评价 \d+ 次/);
+  expect(slip).not.toMatch(/差评 \d/);
   for (const expected of ['交接班单', '交班人：李晓梅（工号 1001）', '在办受理件 1 件', '孙*', '已告知待补材料 1 件', '赵*', '代保管结婚证：1 本', '接班人签收：张伟（1002）']) {
     expect(slip).toContain(expected);
   }

@@ -71,7 +71,9 @@ describe('the shift summary', () => {
     const s = await call(t.core, 'handover.summary', {});
     expect(s.counts).toEqual({ received: 5, notified: 1, referred: 1, accepted: 2, completed: 1, closed: 1 });
     expect(s.inProgress).toBe(0);
-    expect(s.ratings).toEqual({ rated: 1, bad: 1, notRated: 0 });
+    // rated and not rated only: the shift had one 不满意, which the clerk may not learn
+    expect(s.ratings).toEqual({ rated: 1, notRated: 0 });
+    expect(JSON.stringify(s)).not.toMatch(/bad|差评|不满意/);
     expect(s.openCasesTotal).toBe(1);
     expect(s.openCases[0]).toMatchObject({ applicantName: '孙三', dueDate: '2026-10-09', overdue: false });
     expect(s.awaitingTotal).toBe(1);
@@ -93,10 +95,11 @@ describe('closing the shift', () => {
     const shift = t.core.db.prepare('SELECT close_kind FROM shift ORDER BY opened_at DESC LIMIT 1').get() as { close_kind: string };
     expect(shift.close_kind).toBe('handover');
     const slip = jobText(printJobId);
-    for (const expected of ['交接班单', CLERK.name, NEXT.name, '已评价 1 次（差评 1 次）', '在办受理件 1 件', '孙*', '已告知待补材料 1 件', '赵*', '代保管结婚证', '2 本', '明天上午出具证明']) {
+    for (const expected of ['交接班单', CLERK.name, NEXT.name, '已评价 1 次，未评价 0 次', '在办受理件 1 件', '孙*', '已告知待补材料 1 件', '赵*', '代保管结婚证', '2 本', '明天上午出具证明']) {
       expect(slip).toContain(expected);
     }
     expect(slip).not.toContain('孙三');
+    expect(slip).not.toMatch(/差评 \d|不满意/);
 
     await login(t.core, NEXT.staffNo, NEXT.pin);
     const pending = await call(t.core, 'handover.pending', {});
@@ -247,5 +250,41 @@ describe('marriage registration in the handover', () => {
     expect(slip).toContain('交接班更正单');
     expect(slip).not.toContain('婚姻登记：结婚');
     expect(slip).not.toContain('即将到期');
+  });
+});
+
+describe('ratings stay secret from the clerk', () => {
+  it('a handover signed before the levels were dropped still reads back, without its bad-rating count, everywhere a clerk looks', async () => {
+    const { handover } = await call(t.core, 'handover.close', { kind: 'handover', notes: '', items: [], countersign: { staffNo: NEXT.staffNo, pin: NEXT.pin } });
+    // an older signed handover, as earlier versions stored it: the summary JSON with a bad-rating count
+    const stored = t.core.db.prepare('SELECT * FROM handover WHERE id = ?').get(handover.id) as Record<string, unknown>;
+    const summary = JSON.parse(String(stored.summary)) as { ratings: Record<string, number> };
+    summary.ratings = { rated: 1, bad: 1, notRated: 0 };
+    const oldId = '01890a5d-ac96-774b-bcce-b302099a8058';
+    const columns = Object.keys(stored).filter((c) => c !== 'print_job_id' && c !== 'acknowledged_by' && c !== 'acknowledged_at');
+    t.core.db
+      .prepare(`INSERT INTO handover (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
+      .run(...columns.map((c) => (c === 'id' ? oldId : c === 'summary' ? JSON.stringify(summary) : c === 'countersigned_at' ? new Date(t.clock.now().getTime() + MINUTE).toISOString() : stored[c])));
+
+    await login(t.core, NEXT.staffNo, NEXT.pin);
+    const pending = await call(t.core, 'handover.pending', {});
+    expect(pending?.id).toBe(oldId);
+    expect(pending?.summary.ratings).toEqual({ rated: 1, notRated: 0 });
+    expect((await call(t.core, 'handover.get', { id: oldId })).summary.ratings).toEqual({ rated: 1, notRated: 0 });
+    expect(JSON.stringify(await call(t.core, 'handover.acknowledge', { id: oldId }))).not.toContain('bad');
+    const ledger = await call(t.core, 'ledger.query', { filter: { category: 'handovers' }, limit: 50 });
+    const texts = ledger.rows.map((r) => r.values.join(' | '));
+    expect(texts).toHaveLength(2);
+    for (const text of texts) {
+      expect(text).toContain('已评价 1 次，未评价 0 次');
+      expect(text).not.toMatch(/差评|bad|\{/);
+    }
+    await logout(t.core);
+    // a supervisor's correction reprints the old summary: still without the levels
+    await login(t.core, SUPERVISOR.staffNo, SUPERVISOR.pin);
+    const { printJobId } = await call(t.core, 'handover.correct', { id: oldId, notes: '补充说明', items: [] });
+    const slip = jobText(printJobId);
+    expect(slip).toContain('已评价 1 次，未评价 0 次');
+    expect(slip).not.toMatch(/差评 \d|不满意/);
   });
 });

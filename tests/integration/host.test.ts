@@ -1,11 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { displayStateSchema, isMethodName, METHOD_NAMES, methods, sessionSchema } from '../../shared/contract';
 import { ERROR_CODES } from '../../shared/result';
 import { startHost, type RunningHost } from '../../electron/host/server';
 import { CONTENT_SECURITY_POLICY } from '../../electron/host/static-files';
-import { CHINESE, CLERK, cleanupAll, createTestCore, fileBytes, makeTempDir, MINUTE, setUpWithClerk, type TestCore } from '../support/core';
+import { CHINESE, CLERK, SUPERVISOR, cleanupAll, createTestCore, fileBytes, makeTempDir, MINUTE, setUpWithClerk, type TestCore } from '../support/core';
 import { rowCounts } from '../support/db';
 import { describePayload, jsonRoundTrip, randomValue } from '../support/fuzz';
 import { Prng } from '../support/prng';
@@ -321,5 +322,111 @@ describe('the WebSocket API', () => {
     await second.close();
     expect(await socket.closed).toBeGreaterThan(0);
     expect((await t.core.call('app.info', {})).ok).toBe(true);
+  });
+});
+
+/**
+ * The address a LAN client reaches: this machine's own non-loopback address
+ * when it has one (a real LAN socket), else the loopback address under a LAN
+ * host name, which the host must treat the same way.
+ */
+function lanEndpoint(port: number): { url: string; origin: string; host: string | undefined } {
+  const address = Object.values(networkInterfaces())
+    .flat()
+    .find((a) => a?.family === 'IPv4' && !a.internal)?.address;
+  if (address) return { url: `ws://${address}:${port}/api`, origin: `http://${address}:${port}`, host: undefined };
+  const name = `192.0.2.10:${port}`;
+  return { url: `ws://127.0.0.1:${port}/api`, origin: `http://${name}`, host: name };
+}
+
+describe('LAN pairing', () => {
+  let lan: TestCore;
+  let lanHost: RunningHost;
+  let endpoint: ReturnType<typeof lanEndpoint>;
+  let local: ApiSocket;
+
+  beforeAll(async () => {
+    lan = createTestCore();
+    await setUpWithClerk(lan.core);
+    valueOf(await lan.core.call('auth.login', { staffNo: SUPERVISOR.staffNo, pin: SUPERVISOR.pin }));
+    valueOf(await lan.core.call('settings.update', { allowLan: true }));
+    lanHost = await startHost({ core: lan.core, rendererDir: makeTempDir(), port: 0 });
+    endpoint = lanEndpoint(lanHost.port);
+    local = await ApiSocket.open(`ws://127.0.0.1:${lanHost.port}/api`, `http://127.0.0.1:${lanHost.port}`);
+  });
+
+  afterAll(async () => {
+    await local.close();
+    await lanHost.close();
+  });
+
+  const settings = async (): Promise<Record<string, unknown>> => {
+    const value = valueOf(await local.call('settings.get', {}));
+    if (!isRecord(value)) throw new Error('settings.get returned a non-object');
+    return value;
+  };
+  const openLan = (query: string): Promise<ApiSocket> => ApiSocket.open(`${endpoint.url}?${query}`, endpoint.origin, endpoint.host);
+  const refusedLan = (query: string): Promise<number> => refusedUpgrade(`${endpoint.url}?${query}`, endpoint.origin, endpoint.host);
+
+  it('binds to all interfaces while the LAN is allowed; a loopback clerk keeps working as supervisor', async () => {
+    expect(lanHost.bindAddress).toBe('0.0.0.0');
+    expect((await settings()).allowLan).toBe(true);
+  });
+
+  it('refuses a LAN client without a token, with a wrong one, or with a prefix of the right one', async () => {
+    const token = String((await settings()).pairingToken);
+    expect(token.length).toBeGreaterThanOrEqual(20);
+    expect(await refusedLan('role=display')).toBe(403);
+    expect(await refusedLan('role=clerk&token=wrong')).toBe(403);
+    expect(await refusedLan(`token=${encodeURIComponent(token.slice(0, -1))}`)).toBe(403);
+    expect(await refusedLan(`token=${encodeURIComponent(`${token}x`)}`)).toBe(403);
+  });
+
+  it.each(['role=clerk&', 'role=display&', ''])('the display token (%s) pairs a display: display methods and events only', async (role) => {
+    const token = String((await settings()).pairingToken);
+    const socket = await openLan(`${role}token=${encodeURIComponent(token)}`);
+    try {
+      expect(displayStateSchema.parse(valueOf(await socket.call('display.state', {}))).status).toBe('serving');
+      for (const method of ['staff.list', 'settings.get', 'auth.current', 'audit.recent', 'auth.logout', 'window.pause']) {
+        expect(errorCodeOf(await socket.call(method, {})), method).toBe('FORBIDDEN');
+      }
+      expect(errorCodeOf(await socket.call('auth.login', { staffNo: CLERK.staffNo, pin: CLERK.pin }))).toBe('FORBIDDEN');
+      const mark = socket.messages.length;
+      valueOf(await local.call('auth.lock', {}));
+      valueOf(await local.call('auth.unlock', { pin: SUPERVISOR.pin }));
+      // events for those changes were sent before this reply on the same connection
+      valueOf(await socket.call('display.state', {}));
+      expect(socket.messages.slice(mark).filter((m) => m.kind === 'event' && m.event === 'session.changed')).toEqual([]);
+      expect(await lan.core.call('auth.current', {})).toMatchObject({ ok: true, value: { staff: { staffNo: SUPERVISOR.staffNo } } });
+    } finally {
+      await socket.close();
+    }
+  });
+
+  it('a clerk screen over the LAN is refused until a supervisor allows it, then pairs with its own token only', async () => {
+    const displayToken = String((await settings()).pairingToken);
+    expect((await settings()).allowLanClerk).toBe(false);
+    expect(await refusedLan(`token=${encodeURIComponent(String((await settings()).clerkPairingToken))}`)).toBe(403);
+
+    const updated = valueOf(await local.call('settings.update', { allowLanClerk: true }));
+    if (!isRecord(updated)) throw new Error('settings.update returned a non-object');
+    const clerkToken = String(updated.clerkPairingToken);
+    expect(clerkToken.length).toBeGreaterThanOrEqual(20);
+    expect(clerkToken).not.toBe(displayToken);
+
+    const clerkScreen = await openLan(`token=${encodeURIComponent(clerkToken)}`);
+    try {
+      expect(sessionSchema.parse(valueOf(await clerkScreen.call('auth.current', {}))).staff.staffNo).toBe(SUPERVISOR.staffNo);
+      expect(Array.isArray(valueOf(await clerkScreen.call('staff.list', {})))).toBe(true);
+    } finally {
+      await clerkScreen.close();
+    }
+    // the display token still pairs a display only
+    const display = await openLan(`role=clerk&token=${encodeURIComponent(displayToken)}`);
+    expect(errorCodeOf(await display.call('staff.list', {}))).toBe('FORBIDDEN');
+    await display.close();
+
+    valueOf(await local.call('settings.update', { allowLanClerk: false }));
+    expect(await refusedLan(`token=${encodeURIComponent(clerkToken)}`)).toBe(403);
   });
 });

@@ -156,6 +156,17 @@ describe('rating a finished contact', () => {
     expect(rowCounts(t.core.db)).toEqual(before);
   });
 
+  it('the display thanks a bad rating with the same words as a good one', async () => {
+    const thanks: unknown[] = [];
+    for (const level of [5, 1] as const) {
+      const contactId = await finishedContact();
+      await call(t.core, 'rating.request', { contactId });
+      const requestId = await pendingId();
+      thanks.push(expectOk(await t.core.call('rating.submit', { requestId, level, ...(level === 1 ? { reasons: ['态度不好'] } : {}) }, 'display')));
+    }
+    expect(thanks).toEqual([{ thanks: '感谢您的评价！' }, { thanks: '感谢您的评价！' }]);
+  });
+
   it('a bad rating needs a reason; 其他 needs the text', async () => {
     const contactId = await finishedContact();
     await call(t.core, 'rating.request', { contactId });

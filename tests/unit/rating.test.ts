@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BAD_REASONS, RATING_LEVELS, followUpDeadlines, isBadRating, ratingLabel } from '../../shared/domain/rating';
+import { BAD_REASONS, RATING_LEVELS, clerkRatingLine, followUpDeadlines, isBadRating, ratingLabel } from '../../shared/domain/rating';
 import { createWorkCalendar } from '../../shared/domain/working-days';
 import { statutoryCalendar } from '../../electron/services/reference/statutory-data';
 
@@ -56,5 +56,16 @@ describe('follow-up deadlines in working days', () => {
     expect(due.contactDue.date).toBeNull();
     expect(due.contactDue.pendingReason).toMatch(/2027/);
     expect(due.rectifyDue.date).toBeNull();
+  });
+});
+
+describe('好差评 as the clerk sees it', () => {
+  it.each([
+    [{ rated: 0, notRated: 0 }, '已评价 0 次，未评价 0 次'],
+    [{ rated: 1, notRated: 0 }, '已评价 1 次，未评价 0 次'],
+    [{ rated: 12, notRated: 3 }, '已评价 12 次，未评价 3 次'],
+    [{ rated: 1, bad: 1, notRated: 2 }, '已评价 1 次，未评价 2 次'],
+  ])('%j → %s (never the levels)', (ratings, line) => {
+    expect(clerkRatingLine(ratings)).toBe(line);
   });
 });

@@ -3,10 +3,9 @@
  * incoming clerk's (or, at day end, a supervisor's) PIN; the signed handover
  * is printed, the shift and session end, and the next clerk acknowledges it.
  */
-import type { Handover, HandoverItem, HandoverSummary } from '../../../shared/api/handover';
+import { handoverSummarySchema, type Handover, type HandoverItem, type HandoverSummary } from '../../../shared/api/handover';
 import type { ParsedRequestOf } from '../../../shared/contract';
 import { addDays } from '../../../shared/domain/plain-date';
-import { RATING_LEVELS } from '../../../shared/domain/rating';
 import { hallDate } from '../../../shared/print/slips/common';
 import { handoverDocument } from '../../../shared/print/slips/handover';
 import { CounterError } from '../../../shared/result';
@@ -20,11 +19,6 @@ import { loadWorkCalendar } from '../reference/calendar-service';
 import { endSession, verifyCountersign } from '../session-service';
 import { staffById } from '../staff-repo';
 import { openShift } from './shift-repo';
-
-/** The rating levels that count as bad (不满意, 非常不满意), as an SQL list. */
-const BAD_LEVELS = RATING_LEVELS.filter((l) => l.bad)
-  .map((l) => l.level)
-  .join(', ');
 
 /** How many open cases and awaiting contacts the summary lists by name; the totals count all. */
 export const SUMMARY_LIST_LIMIT = 20;
@@ -116,7 +110,6 @@ export function shiftSummary(ctx: CoreContext, staffId: string, from: string, to
     },
     ratings: {
       rated: count(ctx, "SELECT COUNT(*) AS n FROM rating WHERE staff_id = ? AND status = 'rated' AND answered_at >= ? AND answered_at <= ?", staffId, from, to),
-      bad: count(ctx, `SELECT COUNT(*) AS n FROM rating WHERE staff_id = ? AND status = 'rated' AND level IN (${BAD_LEVELS}) AND answered_at >= ? AND answered_at <= ?`, staffId, from, to),
       notRated: count(ctx, "SELECT COUNT(*) AS n FROM rating WHERE staff_id = ? AND status = 'notRated' AND expires_at >= ? AND expires_at <= ?", staffId, from, to),
     },
     inProgress: count(ctx, "SELECT COUNT(*) AS n FROM contact WHERE owner_staff_id = ? AND status = 'open'", staffId),
@@ -157,6 +150,14 @@ interface HandoverRow {
   print_job_id: string | null;
 }
 
+/**
+ * A signed handover's stored summary, read through the contract: what older
+ * handovers stored and the contract no longer carries (the bad-rating count) is dropped.
+ */
+function storedSummary(json: string): HandoverSummary {
+  return handoverSummarySchema.parse(JSON.parse(json));
+}
+
 function handoverRow(ctx: CoreContext, id: string): HandoverRow {
   const row = ctx.db.prepare('SELECT * FROM handover WHERE id = ?').get(id) as HandoverRow | undefined;
   if (!row) throw new CounterError('NOT_FOUND', '找不到该交接记录');
@@ -170,7 +171,7 @@ function view(ctx: CoreContext, row: HandoverRow): Handover {
     from: person(ctx, row.from_staff_id),
     countersignedBy: person(ctx, row.countersigned_by),
     countersignedAt: row.countersigned_at,
-    summary: JSON.parse(row.summary) as HandoverSummary,
+    summary: storedSummary(row.summary),
     notes: row.notes,
     items: JSON.parse(row.items) as HandoverItem[],
     correctsId: row.corrects_id,
@@ -236,8 +237,7 @@ export async function closeShiftWithHandover(
   if (req.countersign.staffNo.toUpperCase() === session.staffNo.toUpperCase()) {
     throw new CounterError('VALIDATION', '请检查输入：交班不能由本人签收，请接班人或主管输入自己的工号和 PIN', { 'countersign.staffNo': '不能是本人' });
   }
-  const signer = await verifyCountersign(ctx, call, req.countersign.staffNo, req.countersign.pin);
-  if (signer.active !== 1) throw new CounterError('ACCOUNT_DISABLED', '签收人的账号已停用');
+  const signer = await verifyCountersign(ctx, call, req.countersign.staffNo, req.countersign.pin, (staff) => staff);
   if (req.kind === 'dayEnd' && signer.role !== 'supervisor') {
     throw new CounterError('FORBIDDEN', '日终关窗需要主管签收，请主管输入工号和 PIN', { 'countersign.staffNo': '需要主管' });
   }
@@ -301,7 +301,7 @@ export function correctHandover(ctx: CoreContext, call: CallContext, session: Ac
         kind: 'correction',
         fromStaffId: original.from_staff_id,
         countersignedBy: session.staffId,
-        summary: JSON.parse(original.summary) as HandoverSummary,
+        summary: storedSummary(original.summary),
         notes: req.notes,
         items: req.items,
         correctsId: original.corrects_id ?? original.id,

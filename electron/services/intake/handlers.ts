@@ -4,17 +4,17 @@ import { actorOf, sessionOf } from '../context';
 import { scheduleCallbacksQuietly } from '../followup/callback-service';
 import type { HandlersFor } from '../handlers';
 import { completeCase, myCases } from './case-service';
-import { acceptContact, closeContact, getContact, myContacts, notifyContact, referContact, resumeBySlip, startContact } from './intake-service';
+import { acceptContact, closeContact, myContacts, notifyContact, readContact, referContact, resumeBySlip, startContact } from './intake-service';
 
 export const intakeHandlers: HandlersFor<keyof typeof intakeMethods> = {
   'intake.start': (ctx, req, call) => startContact(ctx, call, sessionOf(call), req),
-  'intake.get': (ctx, req) => getContact(ctx, req.id),
+  'intake.get': (ctx, req, call) => readContact(ctx, sessionOf(call), req.id),
   'intake.mine': (ctx, _req, call) => myContacts(ctx, sessionOf(call)),
   'intake.refer': (ctx, req, call) => referContact(ctx, call, sessionOf(call), req.id),
   'intake.notify': (ctx, req, call) => notifyContact(ctx, call, sessionOf(call), req),
   'intake.resume': (ctx, req, call) => resumeBySlip(ctx, call, req.slipNo),
   'intake.accept': (ctx, req, call) => acceptContact(ctx, call, sessionOf(call), req),
-  'intake.close': (ctx, req, call) => closeContact(ctx, call, req),
+  'intake.close': (ctx, req, call) => closeContact(ctx, call, sessionOf(call), req),
   'cases.mine': (ctx, _req, call) => myCases(ctx, sessionOf(call)),
   'cases.complete': (ctx, req, call) => {
     const completed = completeCase(ctx, call, sessionOf(call), req.id);

@@ -6,6 +6,7 @@
  */
 import type { Contact, ParsedRequestOf, ServiceCase } from '../../../shared/contract';
 import type { CatalogueItem } from '../../../shared/catalogue/schema';
+import { contactChangeRight } from '../../../shared/domain/first-contact';
 import { parseResidentId } from '../../../shared/domain/id-number';
 import { normalizeDocumentNumber } from '../../../shared/domain/identity-documents';
 import { marriageFormKind } from '../../../shared/domain/marriage-rules';
@@ -21,6 +22,7 @@ import { actorOf, type ActiveSession, type CallContext, type CoreContext } from 
 import { recordChange, recordEvent } from '../db/ledger';
 import { newId } from '../ids';
 import { activeCatalogue } from '../reference/catalogue-service';
+import { staffById } from '../staff-repo';
 import { loadWorkCalendar } from '../reference/calendar-service';
 import { caseRow, caseView } from './case-service';
 import { contactPayload, contactRow, contactView, handledHere, receivedIds, type ContactRow, type MissingEntry } from './contact-repo';
@@ -111,7 +113,31 @@ function checkMaterials(item: CatalogueItem, received: readonly string[]): { mis
   };
 }
 
-function updateContact(ctx: CoreContext, call: CallContext, id: string, fields: { status: ContactRow['status']; received?: string[]; closeReason?: string }, action: string, at: string): void {
+/**
+ * 首问负责 (shared/domain/first-contact.ts): another clerk may not change the
+ * contact except to continue it by slip number; a supervisor may. Returns the
+ * audit detail naming whose contact it was (empty for the owner).
+ */
+function assertMayChange(ctx: CoreContext, row: ContactRow, session: ActiveSession, to: ContactRow['status']): Record<string, unknown> {
+  const right = contactChangeRight({ isOwner: row.owner_staff_id === session.staffId, role: session.role, from: row.status, to });
+  if (right === 'owner') return {};
+  const owner = staffById(ctx.db, row.owner_staff_id);
+  if (right === null) {
+    const ownerName = owner ? `${owner.name}（${owner.staff_no}）` : '其他工作人员';
+    throw new CounterError('FORBIDDEN', `该接待记录由 ${ownerName} 首问负责，您不能办理；申请人持一次性告知单回来时，输入告知单编号即可接续办理，其他情况请主管处理`);
+  }
+  const ownerNo = owner?.staff_no ?? row.owner_staff_id;
+  return right === 'resume' ? { resumedForOwner: ownerNo } : { supervisorForOwner: ownerNo };
+}
+
+function updateContact(
+  ctx: CoreContext,
+  call: CallContext,
+  id: string,
+  fields: { status: ContactRow['status']; received?: string[]; closeReason?: string },
+  change: { action: string; detail: Record<string, unknown> },
+  at: string,
+): void {
   const row = contactRow(ctx, id);
   ctx.db
     .prepare('UPDATE contact SET status = ?, received_materials = ?, closed_at = ?, close_reason = ?, updated_at = ? WHERE id = ?')
@@ -123,7 +149,7 @@ function updateContact(ctx: CoreContext, call: CallContext, id: string, fields: 
       at,
       id,
     );
-  recordChange(ctx.db, ctx.origin(), actorOf(call), at, { action, entity: 'contact', entityId: id, op: 'update', payload: contactPayload(ctx, id) });
+  recordChange(ctx.db, ctx.origin(), actorOf(call), at, { action: change.action, entity: 'contact', entityId: id, op: 'update', payload: contactPayload(ctx, id), detail: change.detail });
 }
 
 export function startContact(ctx: CoreContext, call: CallContext, session: ActiveSession, req: ParsedRequestOf<'intake.start'>): Contact {
@@ -167,6 +193,15 @@ export function getContact(ctx: CoreContext, id: string): Contact {
   return view(ctx, contactRow(ctx, id));
 }
 
+/** A contact with the applicant's details, for its owner or a supervisor; other clerks continue one by its slip number. */
+export function readContact(ctx: CoreContext, session: ActiveSession, id: string): Contact {
+  const row = contactRow(ctx, id);
+  if (row.owner_staff_id !== session.staffId && session.role !== 'supervisor') {
+    throw new CounterError('FORBIDDEN', '这是其他工作人员首问负责的接待记录，不能查看；申请人持一次性告知单回来时，请输入告知单编号接续办理');
+  }
+  return view(ctx, row);
+}
+
 /** This clerk's contacts that are not finished, newest first. */
 export function myContacts(ctx: CoreContext, session: ActiveSession): Contact[] {
   const rows = ctx.db
@@ -178,6 +213,7 @@ export function myContacts(ctx: CoreContext, session: ActiveSession): Contact[] 
 export function referContact(ctx: CoreContext, call: CallContext, session: ActiveSession, id: string): { contact: Contact; printJobId: string } {
   const row = contactRow(ctx, id);
   assertStatus(row, ['open', 'notified', 'referred'], '开具引导单');
+  const detail = assertMayChange(ctx, row, session, 'referred');
   const item = requireItem(ctx, row.item_code);
   const hall = slipHall(ctx);
   const target = item.referral ?? (item.windows.length > 0 && !handledHere(item, hall.windowNo)
@@ -193,7 +229,7 @@ export function referContact(ctx: CoreContext, call: CallContext, session: Activ
       .prepare('INSERT INTO referral (id, hall_id, window_no, slip_no, contact_id, target, issued_by, issued_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
       .run(referralId, origin.hallId, origin.windowNo, slipNo, id, JSON.stringify(target), session.staffId, at, at, at);
     recordChange(ctx.db, origin, actorOf(call), at, { action: 'intake.refer', entity: 'referral', entityId: referralId, op: 'insert', payload: { id: referralId, slipNo, contactId: id, target } });
-    updateContact(ctx, call, id, { status: 'referred' }, 'intake.refer', at);
+    updateContact(ctx, call, id, { status: 'referred' }, { action: 'intake.refer', detail }, at);
     return ctx.printing.enqueue(call, {
       kind: 'referral',
       document: referralDocument(hall, slipClerk(ctx, session), { number: slipNo, applicant: slipApplicant(row), matter: item.name, issuedAt: at, ...target }),
@@ -206,6 +242,7 @@ export function referContact(ctx: CoreContext, call: CallContext, session: Activ
 export function notifyContact(ctx: CoreContext, call: CallContext, session: ActiveSession, req: ParsedRequestOf<'intake.notify'>): { contact: Contact; printJobId: string } {
   const row = contactRow(ctx, req.id);
   assertStatus(row, ['open', 'notified'], '开具一次性告知单');
+  const detail = assertMayChange(ctx, row, session, 'notified');
   const item = requireItem(ctx, row.item_code);
   if (!handledHere(item, ctx.origin().windowNo)) throw new CounterError('CONFLICT', '本窗口不办理该事项，请开具引导单');
   const { missing, receivedNames } = checkMaterials(item, req.receivedMaterialIds);
@@ -239,7 +276,7 @@ export function notifyContact(ctx: CoreContext, call: CallContext, session: Acti
       op: 'insert',
       payload: { id: notificationId, slipNo, contactId: req.id, received: req.receivedMaterialIds, missing, supplementBy },
     });
-    updateContact(ctx, call, req.id, { status: 'notified', received: req.receivedMaterialIds }, 'intake.notify', at);
+    updateContact(ctx, call, req.id, { status: 'notified', received: req.receivedMaterialIds }, { action: 'intake.notify', detail }, at);
     return ctx.printing.enqueue(call, {
       kind: 'notification',
       document: notificationDocument(slipHall(ctx), slipClerk(ctx, session), {
@@ -284,6 +321,7 @@ export function acceptContact(
     throw new CounterError('CONFLICT', `“${row.item_name}”须在“婚姻登记”中办理（登记条件核对、证书字号、离婚冷静期），不能在接待受理中直接受理。请点“在婚姻登记中办理”`);
   }
   assertStatus(row, ['open', 'notified'], '受理');
+  const detail = assertMayChange(ctx, row, session, 'accepted');
   const item = requireItem(ctx, row.item_code);
   if (!handledHere(item, ctx.origin().windowNo)) throw new CounterError('CONFLICT', '本窗口不办理该事项，请开具引导单');
   const { missing, receivedNames } = checkMaterials(item, req.receivedMaterialIds);
@@ -317,7 +355,7 @@ export function acceptContact(
       op: 'insert',
       payload: ctx.db.prepare('SELECT * FROM service_case WHERE id = ?').get(caseId) as Record<string, unknown>,
     });
-    updateContact(ctx, call, req.id, { status: 'accepted', received: req.receivedMaterialIds }, 'intake.accept', at);
+    updateContact(ctx, call, req.id, { status: 'accepted', received: req.receivedMaterialIds }, { action: 'intake.accept', detail }, at);
     const commitments = listCommitments(ctx)
       .slice(0, 3)
       .map((c) => `${c.text}（${c.timeLimit}）`)
@@ -348,10 +386,11 @@ export function acceptContact(
 
 const CLOSE_REASONS = { consulted: '咨询完毕', referralDone: '已引导至其他部门', withdrawn: '申请人撤回' } as const;
 
-export function closeContact(ctx: CoreContext, call: CallContext, req: ParsedRequestOf<'intake.close'>): Contact {
+export function closeContact(ctx: CoreContext, call: CallContext, session: ActiveSession, req: ParsedRequestOf<'intake.close'>): Contact {
   const row = contactRow(ctx, req.id);
   assertStatus(row, ['open', 'notified', 'referred'], '结束');
+  const detail = assertMayChange(ctx, row, session, 'closed');
   const at = ctx.clock.now().toISOString();
-  ctx.db.transaction(() => updateContact(ctx, call, req.id, { status: 'closed', closeReason: CLOSE_REASONS[req.reason] }, 'intake.close', at))();
+  ctx.db.transaction(() => updateContact(ctx, call, req.id, { status: 'closed', closeReason: CLOSE_REASONS[req.reason] }, { action: 'intake.close', detail }, at))();
   return getContact(ctx, req.id);
 }

@@ -4,7 +4,9 @@
  * use. A new category (marriage records, appointments) is one more entry here
  * and in LEDGER_CATEGORIES / LEDGER_CATEGORY_INFO.
  */
+import { handoverSummarySchema } from '../../../shared/api/handover';
 import { LEDGER_CATEGORY_INFO, type LedgerCategory, type LedgerColumn } from '../../../shared/api/ledger';
+import { clerkRatingLine } from '../../../shared/domain/rating';
 
 /** One row as the category's SELECT returns it; `_key` and `_at` drive ordering and paging. */
 type Cell = string | number | null | undefined;
@@ -67,6 +69,23 @@ export function maskPhone(phone: string): string {
 
 const str = (v: Cell): string => (v === null || v === undefined ? '' : String(v));
 const clerk = (name: Cell, no: Cell): string => (name === null || name === undefined ? str(no) : `${str(name)}（${str(no)}）`);
+
+/**
+ * A signed handover's summary as one line: the counts and the rated / not-rated
+ * numbers, never the stored JSON (older handovers also stored the bad-rating count).
+ */
+function handoverSummaryText(v: Cell): string {
+  let json: unknown;
+  try {
+    json = JSON.parse(str(v));
+  } catch {
+    return '';
+  }
+  const parsed = handoverSummarySchema.safeParse(json);
+  if (!parsed.success) return '';
+  const c = parsed.data.counts;
+  return `接待 ${c.received}，告知 ${c.notified}，引导 ${c.referred}，受理 ${c.accepted}，办结 ${c.completed}；${clerkRatingLine(parsed.data.ratings)}`;
+}
 
 function statusLabel(category: LedgerCategory, value: Cell): string {
   return LEDGER_CATEGORY_INFO[category].statuses.find((s) => s.value === value)?.label ?? str(value);
@@ -276,7 +295,7 @@ export const CATEGORY_SQL: Record<LedgerCategory, CategorySql> = {
       HANDOVER_KIND[str(r.kind)] ?? str(r.kind),
       clerk(r.staff_name, r.staff_no),
       clerk(r.signer_name, r.signer_no),
-      str(r.summary),
+      handoverSummaryText(r.summary),
       !r.acknowledged_at ? '待确认' : '已确认',
       hallDateTime(r.acknowledged_at),
     ],

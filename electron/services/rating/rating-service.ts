@@ -8,7 +8,7 @@
  * only in the change log (for the hall server) and the supervisor's follow-up.
  */
 import type { ParsedRequestOf, RatingRequestView, RatingStatus } from '../../../shared/contract';
-import { followUpDeadlines, isBadRating } from '../../../shared/domain/rating';
+import { followUpDeadlines, isBadRating, RATING_THANKS } from '../../../shared/domain/rating';
 import { hallDate } from '../../../shared/print/slips/common';
 import { CounterError } from '../../../shared/result';
 import { actorOf, type ActiveSession, type CallContext, type CoreContext } from '../context';
@@ -204,7 +204,7 @@ export function submitRating(ctx: CoreContext, call: CallContext, req: ParsedReq
     }
   })();
   publishRating(ctx);
-  return { thanks: bad ? '感谢您的评价！我们会尽快与您联系并认真整改。' : '感谢您的评价！' };
+  return { thanks: RATING_THANKS };
 }
 
 export function ratingStatus(ctx: CoreContext, contactId: string): { status: RatingStatus } {

@@ -54,7 +54,7 @@ export function SettingsPanel({ api, onSaved }: { api: RendererApi; onSaved: () 
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
-    const { pairingToken, ...patch } = form;
+    const { pairingToken, clerkPairingToken, ...patch } = form;
     const next = await run('settings.update', patch);
     if (next) {
       setForm(next);
@@ -133,7 +133,18 @@ export function SettingsPanel({ api, onSaved }: { api: RendererApi; onSaved: () 
           </label>
           {form.allowLan && form.pairingToken ? (
             <p className="muted">
-              配对码：<code>{form.pairingToken}</code>
+              公示屏配对码（只能打开公示屏）：<code>{form.pairingToken}</code>
+            </p>
+          ) : null}
+          {form.allowLan ? (
+            <label className="check">
+              <input type="checkbox" name="allowLanClerk" checked={form.allowLanClerk} onChange={(e) => setForm({ ...form, allowLanClerk: e.target.checked })} />
+              允许局域网内的电脑打开本窗口工作台（另用工作台配对码，默认关闭）
+            </label>
+          ) : null}
+          {form.allowLan && form.allowLanClerk && form.clerkPairingToken ? (
+            <p className="muted">
+              工作台配对码（可操作本窗口，请勿外传）：<code>{form.clerkPairingToken}</code>
             </p>
           ) : null}
         </fieldset>

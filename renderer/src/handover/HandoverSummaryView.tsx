@@ -1,4 +1,5 @@
 /** The shift summary as the clerk and the incoming clerk read it. */
+import { clerkRatingLine } from '../../../shared/domain/rating';
 import type { HandoverSummary } from '../../../shared/api/handover';
 
 const COUNT_LABELS: [keyof HandoverSummary['counts'], string][] = [
@@ -28,9 +29,7 @@ export function HandoverSummaryView({ summary }: { summary: HandoverSummary }) {
           </div>
         ))}
       </div>
-      <p>
-        好差评：已评价 {summary.ratings.rated} 次（差评 {summary.ratings.bad} 次），未评价 {summary.ratings.notRated} 次
-      </p>
+      <p data-testid="handover-ratings">好差评：{clerkRatingLine(summary.ratings)}</p>
       {summary.registry ? (
         <>
           <p data-testid="handover-registry">

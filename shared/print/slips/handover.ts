@@ -1,4 +1,5 @@
 /** 交接班单: the shift summary, marriage-registration work and expiring divorces, open work, notes and items, with both signatures. */
+import { clerkRatingLine } from '../../domain/rating';
 import type { Handover } from '../../api/handover';
 import { maskName } from '../../domain/masking';
 import type { Block, PrintDocument } from '../document';
@@ -46,7 +47,7 @@ export function handoverDocument(hall: SlipHall, h: Handover, number: string): P
         aligns: ['center', 'center', 'center', 'center', 'center', 'center'],
         bold: true,
       },
-      { kind: 'field', label: '好差评', value: `已评价 ${s.ratings.rated} 次（差评 ${s.ratings.bad} 次），未评价 ${s.ratings.notRated} 次` },
+      { kind: 'field', label: '好差评', value: clerkRatingLine(s.ratings) },
       ...registry,
       { kind: 'rule' },
       { kind: 'text', text: `在办受理件 ${s.openCasesTotal} 件，其中超期 ${s.overdueTotal} 件`, bold: true },
