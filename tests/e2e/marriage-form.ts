@@ -1,6 +1,7 @@
 /** Filling the 婚姻登记 form the way a clerk does: the ID card reader, then the keyboard. */
 import { expect, type Page } from '@playwright/test';
 import type { ReadJob } from '../support/escpos-reader';
+import { readIdCard } from './keyboard-wedge';
 
 export interface E2eParty {
   side: '男方' | '女方';
@@ -12,18 +13,10 @@ export interface E2eParty {
   priorStatus: string;
 }
 
-/**
- * A keyboard-wedge reader: the whole number typed as fast as the browser
- * takes keys, then Enter. The reader fills whichever party card has focus.
- */
-export async function readIdCard(page: Page, number: string): Promise<void> {
-  await page.keyboard.type(number);
-  await page.keyboard.press('Enter');
-}
-
 export async function fillParty(page: Page, p: E2eParty): Promise<void> {
   const field = (name: string) => page.getByLabel(`${p.side} ${name}`, { exact: true });
   await field('证件类型').focus();
+  // the reader fills whichever party card has focus
   await readIdCard(page, p.id);
   // the reader's keystrokes went into the card, not into the focused select; birth date and sex come from the number
   await expect(field('证件号码')).toHaveValue(p.id);
