@@ -66,7 +66,7 @@ async function acceptDivorce(page: Page, couple: [E2eParty, E2eParty]): Promise<
 }
 
 test('divorce: acceptance, cooling-off, registration with a certificate; the other application deemed withdrawn', async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   browserPage = () => browser.newPage({ viewport: { width: 1366, height: 1000 } });
   printer = await FakePrinter.start();
 

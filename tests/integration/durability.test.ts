@@ -30,7 +30,7 @@ beforeAll(async () => {
     build: { ssr: 'tests/support/write-child.ts', outDir: childDir, emptyOutDir: false, minify: false, target: 'node20', reportCompressedSize: false },
   });
   childScript = join(childDir, 'write-child.js');
-}, 60_000);
+});
 
 afterAll(() => {
   cleanupAll();
@@ -121,5 +121,5 @@ describe('ledger durability', () => {
     console.log(
       `kill -9: ${KILLS} kills, ${acknowledged.length} acknowledged records, 0 lost, ${unacknowledgedKept} kept unacknowledged, integrity_check ok, audit:verify exit ${String(verify.status)}`,
     );
-  }, 120_000);
+  });
 });
