@@ -121,5 +121,6 @@ describe('ledger durability', () => {
     console.log(
       `kill -9: ${KILLS} kills, ${acknowledged.length} acknowledged records, 0 lost, ${unacknowledgedKept} kept unacknowledged, integrity_check ok, audit:verify exit ${String(verify.status)}`,
     );
-  });
+    // twenty process start-ups: about 40 s with the cores busy, several times that when other test files share them
+  }, 300_000);
 });
