@@ -7,6 +7,7 @@ import { expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { residentIdCheckCharacter } from '../../shared/domain/id-number';
 import { login, shot, startHostProcess, type HostProcess } from './host';
+import { readIdCard } from './keyboard-wedge';
 
 let host: HostProcess;
 test.afterEach(async () => {
@@ -53,8 +54,8 @@ test('import the day’s bookings, see every bad row, check in by code and by ID
   await box.press('Enter');
   await expect(page.getByRole('button', { name: '开始办理' })).toBeVisible();
   // an ID card reader types the number and Enter
-  await box.pressSequentially(reader);
-  await box.press('Enter');
+  await box.focus();
+  await readIdCard(page, reader);
   await expect(page.getByRole('status').filter({ hasText: '已签到：YY0819003' })).toBeVisible();
   await expect(page.getByTestId('appointment-slots')).toContainText('已签到 2 人');
 

@@ -3,6 +3,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import type { ReadJob } from '../support/escpos-reader';
 import { ARTIFACTS_DIR } from './host';
+import { readIdCard } from './keyboard-wedge';
 
 export interface E2eParty {
   side: '男方' | '女方';
@@ -14,23 +15,10 @@ export interface E2eParty {
   priorStatus: string;
 }
 
-/**
- * A keyboard-wedge reader: the whole number as one burst of key events, then
- * Enter, dispatched in one task inside the page so that the burst is as fast
- * as a real reader's however busy the machine is (Playwright's keyboard sends
- * each key in its own round trip, and on a loaded machine the gaps exceed the
- * reader's 35 ms). The reader fills whichever party card has focus.
- */
-export async function readIdCard(page: Page, number: string): Promise<void> {
-  await page.evaluate((keys) => {
-    const target = document.activeElement ?? document.body;
-    for (const key of keys) target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
-  }, [...number, 'Enter']);
-}
-
 export async function fillParty(page: Page, p: E2eParty): Promise<void> {
   const field = (name: string) => page.getByLabel(`${p.side} ${name}`, { exact: true });
   await field('证件类型').focus();
+  // the reader fills whichever party card has focus
   await readIdCard(page, p.id);
   // the reader's keystrokes went into the card, not into the focused select; birth date and sex come from the number
   await expect(field('证件号码')).toHaveValue(p.id);

@@ -28,6 +28,7 @@ import {
   type TestCore,
 } from '../support/core';
 import { auditSince, changesSince, maxSeq } from '../support/db';
+import { waitUntil } from '../support/print-core';
 
 afterAll(cleanupAll);
 
@@ -46,12 +47,7 @@ interface Seeded {
 }
 
 async function waitPrinted(t: TestCore): Promise<void> {
-  for (let i = 0; i < 400; i++) {
-    const waiting = t.core.db.prepare("SELECT COUNT(*) AS n FROM print_job WHERE status IN ('queued', 'sending')").get() as { n: number };
-    if (waiting.n === 0) return;
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  throw new Error('print jobs still waiting');
+  await waitUntil(() => (t.core.db.prepare("SELECT COUNT(*) AS n FROM print_job WHERE status IN ('queued', 'sending')").get() as { n: number }).n === 0, 20_000, 'print jobs sent');
 }
 
 async function seed(): Promise<Seeded> {
@@ -393,7 +389,7 @@ describe('archive and retention', () => {
       const child = spawnSync(process.execPath, ['--import', 'tsx', 'tests/support/archive-child.ts', t.dataDir, TODAY.toISOString(), SUPERVISOR.staffNo, SUPERVISOR.pin], {
         env: { ...process.env, [KILL_AT_ENV]: step },
         encoding: 'utf8',
-        timeout: 20_000,
+        timeout: 90_000,
       });
       expect(child.signal, child.stderr).toBe('SIGKILL');
       expect(workingCounts(t.core.db)).toEqual({ ...before, audit_log: workingCounts(t.core.db).audit_log });
@@ -411,7 +407,7 @@ describe('archive and retention', () => {
     expect(runs[0]?.error).toMatch(CHINESE);
     expect(archivedContacts(file)).toEqual(['张三', '张三丰', '李四']);
     expect(workingCounts(t.core.db).contact).toBe(before.contact - 3);
-  }, 30_000);
+  }, 240_000);
 
   it('purges only scans and print files older than the setting, and logs it', async () => {
     const t = createTestCore({ clock: new FakeClock(TODAY) });

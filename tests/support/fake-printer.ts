@@ -144,7 +144,7 @@ export class FakePrinter {
     return readJobs(this.data);
   }
 
-  async waitForJobs(count: number, timeoutMs = 8000): Promise<ReadJob[]> {
+  async waitForJobs(count: number, timeoutMs = 20_000): Promise<ReadJob[]> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       const jobs = this.jobs();

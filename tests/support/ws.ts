@@ -70,7 +70,7 @@ export class ApiSocket {
   }
 
   /** Resolves with the first message, already received from index `from` on or yet to come, that matches. */
-  waitFor(match: (m: Message) => boolean, from = 0, timeoutMs = 5000): Promise<Message> {
+  waitFor(match: (m: Message) => boolean, from = 0, timeoutMs = 15_000): Promise<Message> {
     const seen = this.messages.slice(from).find(match);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
@@ -142,7 +142,7 @@ export interface HttpReply {
 /** A raw HTTP request, so the path reaches the server exactly as written (no client-side normalising). */
 export function httpRequest(port: number, path: string, method = 'GET'): Promise<HttpReply> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method, agent: false, timeout: 3000 }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path, method, agent: false, timeout: 15_000 }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));

@@ -1,4 +1,4 @@
-/** Opens the window's SQLite ledger in WAL mode and brings its schema up to date. */
+/** Opens the window's SQLite ledger in WAL mode, synchronous FULL, and brings its schema up to date. */
 import Database from 'better-sqlite3';
 import { CounterError } from '../../../shared/result';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
@@ -11,6 +11,8 @@ export function openDatabase(file: string, migrations: readonly string[] = MIGRA
     // refuse a newer database before any pragma below can write to it (journal_mode rewrites the header)
     assertNotNewer(db, migrations);
     db.pragma('journal_mode = WAL');
+    // FULL: a commit returns only after the WAL is synced, so a record the clerk was told is saved
+    // survives a power cut too (NORMAL survives a killed process but may lose the last commits)
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');

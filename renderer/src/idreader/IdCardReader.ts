@@ -72,8 +72,8 @@ export class KeyboardWedgeReader implements IdCardReader {
         snapshot = null;
         return;
       }
-      const at = Number.isFinite(event.timeStamp) && event.timeStamp > 0 ? event.timeStamp : performance.now();
-      const step = feedWedge(state, event.key, at, this.options);
+      // the time the key was produced, not the time it is handled: a burst a busy renderer handles late is still a burst
+      const step = feedWedge(state, event.key, event.timeStamp, this.options);
       state = step.state;
       if (step.read !== null) {
         event.preventDefault();
