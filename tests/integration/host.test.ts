@@ -1,5 +1,4 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { displayStateSchema, isMethodName, METHOD_NAMES, methods, sessionSchema } from '../../shared/contract';
@@ -326,15 +325,11 @@ describe('the WebSocket API', () => {
 });
 
 /**
- * The address a LAN client reaches: this machine's own non-loopback address
- * when it has one (a real LAN socket), else the loopback address under a LAN
- * host name, which the host must treat the same way.
+ * A LAN client as the host sees it, without sending traffic off loopback: the
+ * loopback address under a LAN host name (what a page on another machine, or a
+ * DNS-rebinding page, presents), which the host must treat as a LAN client.
  */
-function lanEndpoint(port: number): { url: string; origin: string; host: string | undefined } {
-  const address = Object.values(networkInterfaces())
-    .flat()
-    .find((a) => a?.family === 'IPv4' && !a.internal)?.address;
-  if (address) return { url: `ws://${address}:${port}/api`, origin: `http://${address}:${port}`, host: undefined };
+function lanEndpoint(port: number): { url: string; origin: string; host: string } {
   const name = `192.0.2.10:${port}`;
   return { url: `ws://127.0.0.1:${port}/api`, origin: `http://${name}`, host: name };
 }
