@@ -11,6 +11,14 @@
  * payload (compared by a SHA-256 of its canonical JSON), so only the client
  * that made the random id and the request can replay it; a different payload
  * under a used id is refused.
+ *
+ * Neither bookkeeping write waits for the disk (writeWithoutSync), so a
+ * write with a request id costs one sync, its own, not three. The claim is
+ * made durable by the handler's own commit that follows it; a power cut
+ * before that commit loses the claim together with the write, and a retry
+ * rightly runs it. A power cut after that commit but before the answer is
+ * synced leaves the claim 'running': a retry is refused as unfinished, never
+ * run twice (as for a process stopped between the two).
  */
 import { canonicalJson } from '../../shared/audit/chain';
 import type { CallerKind, MethodName } from '../../shared/contract';
@@ -18,7 +26,7 @@ import { fail, type Result } from '../../shared/result';
 import { sha256Hex } from './audit/chain-store';
 import type { Clock } from './clock';
 import type { DocumentVault } from './crypto/document-vault';
-import type { Db } from './db/connection';
+import { writeWithoutSync, type Db } from './db/connection';
 
 /** How long an answer is kept for repeats. */
 export const RETENTION_MS = 24 * 3_600_000;
@@ -83,9 +91,11 @@ export class RequestLog {
 
     let claimed = false;
     const claim: Claim = () => {
-      this.db
-        .prepare("INSERT INTO request_log (key, method, fingerprint, status, result_sealed, created_at) VALUES (?, ?, ?, 'running', NULL, ?)")
-        .run(key, request.method, fingerprint, this.clock.now().toISOString());
+      writeWithoutSync(this.db, () =>
+        this.db
+          .prepare("INSERT INTO request_log (key, method, fingerprint, status, result_sealed, created_at) VALUES (?, ?, ?, 'running', NULL, ?)")
+          .run(key, request.method, fingerprint, this.clock.now().toISOString()),
+      );
       claimed = true;
     };
     const answer = run(claim)
@@ -101,7 +111,8 @@ export class RequestLog {
   private remember(key: string, result: Result<unknown>): void {
     try {
       // answers may hold personal data (names, phone numbers): sealed like document numbers
-      this.db.prepare("UPDATE request_log SET status = 'done', result_sealed = ? WHERE key = ?").run(this.vault.seal(JSON.stringify(result)), key);
+      const sealed = this.vault.seal(JSON.stringify(result));
+      writeWithoutSync(this.db, () => this.db.prepare("UPDATE request_log SET status = 'done', result_sealed = ? WHERE key = ?").run(sealed, key));
     } catch (error) {
       // the answer still goes back; a repeat of this request is then refused as unfinished, never run twice
       console.error('[core] keeping a request answer failed', error);

@@ -4,6 +4,7 @@
  * acknowledged, leaves an intact database and an intact audit chain.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'vite';
@@ -84,6 +85,18 @@ describe('ledger durability', () => {
     // and again after a restart on the same file
     const reopened = t.reopen();
     expect(reopened.db.pragma('synchronous', { simple: true })).toBe(2);
+  });
+
+  it('is FULL again after a write with a request id, whose bookkeeping rows skip the sync of their own', async () => {
+    const t = createTestCore();
+    await setUpWithClerk(t.core);
+    const requestId = randomUUID();
+    const first = await t.core.call('auth.login', { staffNo: CLERK.staffNo, pin: CLERK.pin }, 'clerk', requestId);
+    expect(first.ok).toBe(true);
+    expect(t.core.db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(t.core.db.prepare('SELECT status FROM request_log').all()).toEqual([{ status: 'done' }]);
+    // the answer is kept: a repeat gets it without a second login
+    expect(await t.core.call('auth.login', { staffNo: CLERK.staffNo, pin: CLERK.pin }, 'clerk', requestId)).toEqual(first);
   });
 
   it(`keeps every acknowledged write across ${KILLS} kill -9 of a core writing through the API`, async () => {
