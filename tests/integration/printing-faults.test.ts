@@ -6,28 +6,17 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/services/db/connection';
 import { MIGRATIONS } from '../../electron/services/db/migrations';
 import { DEFAULT_PRINT_OPTIONS, INTERRUPTED_MESSAGE, type JobStages } from '../../electron/services/printing/queue';
 import { PRINT_JOBS_DIR } from '../../electron/services/printing/store';
 import { printerStatusLine } from '../../shared/print/status';
 import { CLERK, SUPERVISOR, call, cleanupAll, login, logout, makeTempDir, setUpWithClerk } from '../support/core';
-import { FakePrinter, PAPER_OUT, STATUS_OK } from '../support/fake-printer';
-import { FAST_PRINTING, SAMPLE_SLIP, closeAllPrintCores, closePrintCore, enqueue, jobRow, openPrintCore, waitUntil, type PrintCore } from '../support/print-core';
+import { PAPER_OUT, STATUS_OK } from '../support/fake-printer';
+import { FAST_PRINTING, SAMPLE_SLIP, closePrintCore, enqueue, fakePrinters, jobRow, openPrintCore, waitUntil, type PrintCore } from '../support/print-core';
 
-const printers: FakePrinter[] = [];
-
-async function fakePrinter(): Promise<FakePrinter> {
-  const printer = await FakePrinter.start();
-  printers.push(printer);
-  return printer;
-}
-
-afterEach(async () => {
-  closeAllPrintCores();
-  for (const printer of printers.splice(0)) await printer.stop();
-});
+const fakePrinter = fakePrinters();
 afterAll(cleanupAll);
 
 /** Short, explicit timeouts: a silent printer is found out after statusMs + confirmMs. */

@@ -3,26 +3,15 @@
  * bytes as received and decoded, printer down and back, paper out, printer
  * switched, broken connections, a crash mid-send.
  */
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { PAPER_COLUMNS } from '../../shared/print/document';
 import { INTERRUPTED_MESSAGE } from '../../electron/services/printing/queue';
 import { CLERK, SUPERVISOR, call, cleanupAll, login, logout, setUpWithClerk } from '../support/core';
 import { printedColumns } from '../support/escpos-reader';
-import { FakePrinter, PAPER_OUT, STATUS_OK } from '../support/fake-printer';
-import { SAMPLE_SLIP, closeAllPrintCores, enqueue, jobRow, openPrintCore, sleep, waitUntil, type PrintCore } from '../support/print-core';
+import { PAPER_OUT, STATUS_OK } from '../support/fake-printer';
+import { SAMPLE_SLIP, enqueue, fakePrinters, jobRow, openPrintCore, sleep, waitUntil, type PrintCore } from '../support/print-core';
 
-const printers: FakePrinter[] = [];
-
-async function fakePrinter(): Promise<FakePrinter> {
-  const printer = await FakePrinter.start();
-  printers.push(printer);
-  return printer;
-}
-
-afterEach(async () => {
-  closeAllPrintCores();
-  for (const printer of printers.splice(0)) await printer.stop();
-});
+const fakePrinter = fakePrinters();
 afterAll(cleanupAll);
 
 /** Set up, point the window at `uri` as the supervisor, and leave the clerk logged in. */

@@ -5,7 +5,9 @@ import type { PrintQueueOptions } from '../../electron/services/printing/queue';
 import type { PrintJobRow } from '../../electron/services/printing/repo';
 import { CounterCore } from '../../electron/services/core';
 import { openSession } from '../../electron/services/session-service';
+import { afterEach } from 'vitest';
 import { FakeClock, makeTempDir, settingsBackend } from './core';
+import { FakePrinter } from './fake-printer';
 
 /** Retries every 100–300 ms instead of 2–5 s; timeouts short enough for tests, long enough for a loaded machine. */
 export const FAST_PRINTING: Partial<PrintQueueOptions> = {
@@ -100,3 +102,20 @@ export const SAMPLE_SLIP: PrintDocument = {
     { kind: 'text', text: '办理时限：当场办结', align: 'center' },
   ],
 };
+
+/**
+ * For a test file: a function that starts a fake printer; after each test the
+ * print cores are closed and every printer it started is stopped.
+ */
+export function fakePrinters(): () => Promise<FakePrinter> {
+  const printers: FakePrinter[] = [];
+  afterEach(async () => {
+    closeAllPrintCores();
+    for (const printer of printers.splice(0)) await printer.stop();
+  });
+  return async () => {
+    const printer = await FakePrinter.start();
+    printers.push(printer);
+    return printer;
+  };
+}
