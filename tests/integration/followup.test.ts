@@ -12,6 +12,7 @@ import { newId } from '../../electron/services/ids';
 import { CLERK, SUPERVISOR, call, cleanupAll, createTestCore, expectError, expectOk, login, logout, setUpWithClerk, type TestCore } from '../support/core';
 import { auditSince, changesSince, maxSeq, rowCounts } from '../support/db';
 import { UNKNOWN_ID } from '../support/requests';
+import { ON_THE_SPOT_ITEM } from '../support/catalogue';
 
 afterAll(cleanupAll);
 
@@ -30,17 +31,7 @@ const TEST_CATALOGUE = {
       fee: '不收费',
       resultPickup: '凭回执到本窗口领取',
     },
-    {
-      code: 'T-SPOT',
-      name: '婚姻登记记录证明',
-      department: '民政局',
-      windows: [],
-      materials: [{ id: 'id', name: '居民身份证', standard: '原件', obtainFrom: '本人携带', required: true }],
-      legalBasis: '《婚姻登记条例》',
-      timeLimit: { kind: 'onTheSpot' },
-      fee: '不收费',
-      resultPickup: '当场领取',
-    },
+    ON_THE_SPOT_ITEM,
   ],
 };
 

@@ -20,6 +20,7 @@ import {
   type TestCore,
 } from '../support/core';
 import { rowCounts } from '../support/db';
+import { ON_THE_SPOT_ITEM } from '../support/catalogue';
 
 afterAll(cleanupAll);
 
@@ -43,17 +44,7 @@ const TEST_CATALOGUE = {
       fee: '不收费',
       resultPickup: '结果短信通知，凭回执到本窗口领取',
     },
-    {
-      code: 'T-SPOT',
-      name: '婚姻登记记录证明',
-      department: '民政局',
-      windows: [],
-      materials: [{ id: 'id', name: '居民身份证', standard: '原件', obtainFrom: '本人携带', required: true }],
-      legalBasis: '《婚姻登记条例》',
-      timeLimit: { kind: 'onTheSpot' },
-      fee: '不收费',
-      resultPickup: '当场领取',
-    },
+    ON_THE_SPOT_ITEM,
     {
       code: 'T-REF',
       name: '社会团体成立登记',

@@ -9,22 +9,13 @@ import { CLERK, SUPERVISOR, call, cleanupAll, expectError, login, logout, setUpW
 import { readJobs, slipText, type ReadJob } from '../support/escpos-reader';
 import { FakePrinter } from '../support/fake-printer';
 import { closeAllPrintCores, enqueue, openPrintCore, type PrintCore } from '../support/print-core';
+import { ON_THE_SPOT_ITEM } from '../support/catalogue';
 
 const CATALOGUE = {
   version: '9999.2',
   issuedAt: '2026-01-01',
   items: [
-    {
-      code: 'T-SPOT',
-      name: '婚姻登记记录证明',
-      department: '民政局',
-      windows: [],
-      materials: [{ id: 'id', name: '居民身份证', standard: '原件', obtainFrom: '本人携带', required: true }],
-      legalBasis: '《婚姻登记条例》',
-      timeLimit: { kind: 'onTheSpot' },
-      fee: '不收费',
-      resultPickup: '当场领取',
-    },
+    ON_THE_SPOT_ITEM,
   ],
 };
 
