@@ -1,6 +1,7 @@
 /** The booking export parser: CSV and JSON, Chinese and English headers, every bad row reported. */
 import { describe, expect, it } from 'vitest';
-import { parseBookingExport, parseBookingSlot, parseCsvRecords, type BookingProblem } from '../../shared/domain/booking-import';
+import { parseBookingExport, parseBookingSlot, type BookingProblem } from '../../shared/domain/booking-import';
+import { parseCsvRecords } from '../../shared/domain/csv';
 import { residentIdCheckCharacter } from '../../shared/domain/id-number';
 
 const TODAY = '2026-08-10';
