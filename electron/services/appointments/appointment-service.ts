@@ -473,7 +473,6 @@ export function printAppointmentSlip(ctx: CoreContext, call: CallContext, sessio
     status: row.status === 'checkedIn' && row.checked_in_at ? `已签到（${chineseDateTime(row.checked_in_at)}）` : (row.status === 'booked' ? '待签到' : KEPT_STATUS[row.status]),
   });
   const printJobId = ctx.db.transaction(() => ctx.printing.enqueue(call, { kind: 'appointment', document }))();
-  ctx.printing.kick();
   return { printJobId };
 }
 
