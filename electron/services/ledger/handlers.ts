@@ -13,7 +13,7 @@ export const ledgerHandlers: HandlersFor<keyof typeof ledgerMethods> = {
     return queryLedger(ctx.db, req.filter, req.limit, req.cursor, ctx.vault);
   },
   'ledger.export': preparedWrite({ prepare: (ctx, req, call) => writeLedgerExport(ctx, call, req), commit: (ctx, _req, call, written) => recordLedgerExport(ctx, call, written) }),
-  'archive.run': (ctx, req, call) => runArchive(ctx, call, req.olderThanMonths),
+  'archive.run': preparedWrite({ prepare: async (ctx, req, call) => runArchive(ctx, call, req.olderThanMonths), commit: (_ctx, _req, _call, outcome) => outcome }),
   'archive.list': (ctx) => {
     const s = ctx.settings.get();
     return { runs: listArchiveRuns(ctx), archiveAfterMonths: s.archiveAfterMonths, purgeScansAfterDays: s.purgeScansAfterDays };
