@@ -104,8 +104,9 @@ export function settlePin<T>(ctx: CoreContext, call: CallContext, proof: PinProo
   const current = staffById(ctx.db, proof.staff.id);
   if (!current) throw new CounterError('NOT_FOUND', '找不到该工作人员，请刷新后重试');
   assertNotLocked(current, ctx.clock.now());
-  // a PIN changed while this one was hashed: the proof is about the old PIN
-  if (!proof.matches || current.pin_hash !== proof.staff.pin_hash) throw RecordedRefusal.of(registerWrongPin(ctx, call, current, check));
+  if (!proof.matches) throw RecordedRefusal.of(registerWrongPin(ctx, call, current, check));
+  // the PIN was changed while this one was hashed (another window, a second PIN change): the proof is about the old PIN
+  if (current.pin_hash !== proof.staff.pin_hash) throw new CounterError('CONFLICT', 'PIN 刚刚已被修改（可能在另一个窗口或重复提交），本次操作未生效，请用新的 PIN 重试');
   assertActive(current);
   return onMatch(current);
 }

@@ -225,9 +225,8 @@ export function changePin(ctx: CoreContext, call: CallContext, session: ActiveSe
   const staff = settleOwnPin(ctx, call, session, prepared.proof, (current) => current);
   if (req.newPin === req.pin) throw new CounterError('VALIDATION', '请检查输入：新 PIN 不能与原 PIN 相同', { newPin: '与原 PIN 相同' });
   const at = ctx.clock.now().toISOString();
-  // only over the PIN just confirmed: a change that came in while this one hashed has replaced it
-  const changed = ctx.db.prepare('UPDATE staff SET pin_hash = ?, failed_pins = 0, updated_at = ? WHERE id = ? AND pin_hash = ?').run(prepared.newHash, at, staff.id, staff.pin_hash);
-  if (changed.changes === 0) throw new CounterError('CONFLICT', 'PIN 刚刚已被修改（可能在另一个窗口或重复提交），本次修改未生效，请用新的 PIN 重试');
+  // settleOwnPin has checked, in this transaction, that the stored PIN is still the one just confirmed
+  ctx.db.prepare('UPDATE staff SET pin_hash = ?, failed_pins = 0, updated_at = ? WHERE id = ?').run(prepared.newHash, at, staff.id);
   recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
     action: 'auth.changePin',
     entity: 'staff',
