@@ -53,6 +53,9 @@ export type MethodName = keyof Methods;
 export type RequestOf<M extends MethodName> = z.input<Methods[M]['request']>;
 export type ParsedRequestOf<M extends MethodName> = z.output<Methods[M]['request']>;
 export type ResponseOf<M extends MethodName> = z.output<Methods[M]['response']>;
+/** The methods that change something: each runs in the dispatcher's write transaction. */
+export type WriteMethodName = { [M in MethodName]: Methods[M]['effect'] extends 'write' ? M : never }[MethodName];
+export type ReadMethodName = Exclude<MethodName, WriteMethodName>;
 
 export const METHOD_NAMES = Object.keys(methods) as MethodName[];
 

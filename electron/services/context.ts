@@ -23,7 +23,18 @@ export interface CoreContext {
   /** The data directory (database, photos, print-jobs, scans, archive). */
   readonly dataDir: string;
   origin(): Origin;
+  /**
+   * Inside a write: what to do with files and settings once its transaction
+   * has ended, committed (remove a replaced photo) or rolled back (remove the
+   * file prepared for it, put the settings back).
+   */
+  afterWrite(hooks: WriteHooks): void;
   publish<E extends EventName>(event: E, payload: EventPayload<E>): void;
+}
+
+export interface WriteHooks {
+  committed?: () => void;
+  rolledBack?: () => void;
 }
 
 /** The durable print queue, as the rest of the core uses it. */
@@ -31,14 +42,30 @@ export interface PrintService {
   /**
    * Records a job (status queued, with its ESC/POS bytes) and its audit and
    * change-log rows. Call inside the transaction of the change the slip
-   * belongs to, so the record and its slip are committed together; then kick().
+   * belongs to, so the record and its slip are committed together; the
+   * dispatcher starts the sending once the write has committed.
    * Throws CounterError VALIDATION when the document cannot be laid out on the paper.
    */
   enqueue(call: CallContext, job: { kind: string; document: PrintDocument }): string;
-  /** Starts sending queued jobs (after the enqueuing transaction committed). */
-  kick(): void;
   /** The printer's last known state and the jobs waiting or failed. */
   status(): PrinterStatus;
+}
+
+/**
+ * A refusal whose writes stand: thrown inside a write, it commits what the
+ * write recorded before it (a wrong PIN counted, an account locked, a session
+ * ended by the lock) and is then answered as the refusal. Any other error
+ * rolls the whole write back.
+ */
+export class RecordedRefusal extends CounterError {
+  static of(error: CounterError): RecordedRefusal {
+    return new RecordedRefusal(error.code, error.message, error.fields);
+  }
+}
+
+/** The same refusal in other words, keeping whether its writes stand. */
+export function retell(error: CounterError, message: string, fields?: Record<string, string>): CounterError {
+  return error instanceof RecordedRefusal ? new RecordedRefusal(error.code, message, fields) : new CounterError(error.code, message, fields);
 }
 
 /** The clerk session a call runs under, if any. */

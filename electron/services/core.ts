@@ -24,16 +24,17 @@ import { CounterError, fail, ok, type Result } from '../../shared/result';
 import { describeIssues } from '../../shared/validation';
 import { systemClock, type Clock } from './clock';
 import { backfillAuditChain } from './audit/chain-store';
-import { openDatabase, type Db } from './db/connection';
+import { openDatabase, writeTransaction, type Db } from './db/connection';
 import type { Origin } from './db/ledger';
-import type { CallContext, CoreContext } from './context';
+import { RecordedRefusal, type CallContext, type CoreContext, type WriteHooks } from './context';
 import { DocumentVault, type KeyStore } from './crypto/document-vault';
 import { KeyFileStore } from './crypto/key-file-store';
 import { assertKeyOpensData } from './crypto/key-check';
-import { CHANGES_DISPLAY, handlers } from './handlers';
+import type { PreparedWrite, ReadHandler, WriteHandler } from './handler';
+import { handlers } from './handlers';
 import { PhotoStore } from './photos';
 import { PrintQueue, type PrintQueueOptions } from './printing/queue';
-import { RequestLog, type Claim } from './request-log';
+import { RequestLog, type Keep } from './request-log';
 import { lockRestoredSession, openSession, sessionView } from './session-service';
 import { SettingsStore, type SettingsBackend } from './settings-store';
 import { displayState } from './window-service';
@@ -81,6 +82,8 @@ export class CounterCore {
   private lastDisplay = '';
   private lastSession = '';
   private readonly callbackTimer: ReturnType<typeof setInterval>;
+  /** The hooks of the write whose transaction is open now (writes are synchronous, so there is one at a time). */
+  private writeHooks: WriteHooks[] | null = null;
 
   constructor(options: CoreOptions) {
     mkdirSync(options.dataDir, { recursive: true });
@@ -108,7 +111,8 @@ export class CounterCore {
       emitter.emit('event', event, payload);
     };
     this.requests = new RequestLog(this.db, vault, clock);
-    this.printing = new PrintQueue({ db: this.db, settings, clock, origin, publish, dataDir: options.dataDir }, options.printing);
+    const afterWrite: CoreContext['afterWrite'] = (hooks) => this.afterWrite(hooks);
+    this.printing = new PrintQueue({ db: this.db, settings, clock, origin, publish, afterWrite, dataDir: options.dataDir }, options.printing);
     this.ctx = {
       db: this.db,
       settings,
@@ -120,9 +124,10 @@ export class CounterCore {
       version: options.version,
       dataDir: options.dataDir,
       origin,
+      afterWrite,
       publish,
     };
-    lockRestoredSession(this.ctx);
+    this.inTransaction(() => lockRestoredSession(this.ctx));
     // 跟踪回访: schedule what the rules ask for now, then every few minutes
     // and divorces nobody came back for become 视为撤回 on their own
     const periodic = (): void => {
@@ -157,18 +162,19 @@ export class CounterCore {
     const id = requestIdSchema.optional().safeParse(requestId);
     if (!id.success) return fail('VALIDATION', describeIssues(id.error).message);
     if (id.data === undefined || methods[method].effect === 'read') return this.execute(method, params, caller, null);
-    return this.requests.once({ caller, method, requestId: id.data, params }, (claim) => this.execute(method, params, caller, claim));
+    return this.requests.once({ caller, method, requestId: id.data, params }, (keep) => this.execute(method, params, caller, keep));
   }
 
-  private async execute(method: MethodName, params: unknown, caller: CallerKind, claim: Claim | null): Promise<Result<unknown>> {
+  private async execute(method: MethodName, params: unknown, caller: CallerKind, keep: Keep | null): Promise<Result<unknown>> {
+    const spec = methods[method];
     try {
-      return await this.run(method, params, caller, claim);
+      return await this.run(method, params, caller, keep);
     } catch (error) {
       if (error instanceof CounterError) return fail(error.code, error.message, error.fields);
       console.error(`[core] ${method} failed`, error);
       return fail('INTERNAL', '系统内部错误，操作未完成，已保存的数据未受影响。请重试，仍有问题请联系信息科。');
     } finally {
-      if (CHANGES_DISPLAY.has(method)) {
+      if (spec.changesDisplay) {
         try {
           this.publishChanges();
         } catch (error) {
@@ -184,7 +190,7 @@ export class CounterCore {
     return this.dispatch(method, request, caller, requestId) as Promise<Result<ResponseOf<M>>>;
   }
 
-  private async run(method: MethodName, params: unknown, caller: CallerKind, claim: Claim | null): Promise<Result<unknown>> {
+  private async run(method: MethodName, params: unknown, caller: CallerKind, keep: Keep | null): Promise<Result<unknown>> {
     const spec = methods[method];
     const settings = this.ctx.settings.get();
     if (caller === 'display' && !spec.display) return fail('FORBIDDEN', '公共显示屏不能执行此操作');
@@ -204,15 +210,73 @@ export class CounterCore {
       return fail('VALIDATION', problem.message, problem.fields);
     }
     const call: CallContext = { caller, session };
-    const handler = handlers[method] as (ctx: CoreContext, req: unknown, call: CallContext) => unknown;
-    claim?.();
-    const value = await handler(this.ctx, parsed.data, call);
-    const checked = spec.response.safeParse(value);
-    if (!checked.success) {
-      console.error(`[core] ${method} returned a response outside the contract`, checked.error.issues);
-      return fail('INTERNAL', '系统内部错误（响应格式不符），请联系信息科');
+    if (spec.effect === 'read') {
+      const read = handlers[method] as ReadHandler<MethodName>;
+      return this.answer(method, await read(this.ctx, parsed.data, call));
     }
-    return ok(checked.data);
+    const write = handlers[method] as WriteHandler<MethodName>;
+    if (typeof write === 'function') return this.commit(method, keep, () => write(this.ctx, parsed.data, call));
+    const prepared = await write.prepare(this.ctx, parsed.data, call);
+    return this.commit(method, keep, () => (write as PreparedWrite<MethodName, unknown>).commit(this.ctx, parsed.data, call, prepared));
+  }
+
+  /** The response, checked against the contract before it leaves. */
+  private answer(method: MethodName, value: unknown): Result<unknown> {
+    const checked = methods[method].response.safeParse(value);
+    if (checked.success) return ok(checked.data);
+    console.error(`[core] ${method} returned a response outside the contract`, checked.error.issues);
+    return fail('INTERNAL', '系统内部错误（响应格式不符），请联系信息科');
+  }
+
+  /**
+   * Runs a write in one immediate transaction, together with its audit and
+   * change-log rows and the answer kept for its request id. A refusal rolls
+   * it back, except a RecordedRefusal, whose writes commit with it. After the
+   * commit the print queue starts on the slips the write recorded.
+   */
+  private commit(method: MethodName, keep: Keep | null, write: () => unknown): Result<unknown> {
+    const result = this.inTransaction((): Result<unknown> => {
+      let answer: Result<unknown>;
+      try {
+        answer = this.answer(method, write());
+      } catch (error) {
+        if (!(error instanceof RecordedRefusal)) throw error;
+        answer = fail(error.code, error.message, error.fields);
+      }
+      // an answer outside the contract leaves nothing behind
+      if (!answer.ok && answer.error.code === 'INTERNAL') throw new CounterError('INTERNAL', answer.error.message);
+      keep?.(answer);
+      return answer;
+    });
+    this.printing.wakeForNewJobs();
+    return result;
+  }
+
+  /** One immediate transaction, with the afterWrite hooks run once it has committed or rolled back. */
+  private inTransaction<T>(write: () => T): T {
+    if (this.writeHooks !== null) throw new Error('A write transaction is already open');
+    const hooks: WriteHooks[] = [];
+    this.writeHooks = hooks;
+    let committed = false;
+    try {
+      const value = writeTransaction(this.db, write);
+      committed = true;
+      return value;
+    } finally {
+      this.writeHooks = null;
+      for (const hook of hooks) {
+        try {
+          (committed ? hook.committed : hook.rolledBack)?.();
+        } catch (error) {
+          console.error('[core] work after a write failed', error);
+        }
+      }
+    }
+  }
+
+  private afterWrite(hooks: WriteHooks): void {
+    if (this.writeHooks === null) throw new Error('afterWrite() outside a write');
+    this.writeHooks.push(hooks);
   }
 
   private rememberPublished(display: DisplayState, session: Session | null): { display: boolean; session: boolean } {

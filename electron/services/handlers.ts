@@ -1,10 +1,11 @@
 /** The handler for every method of the contract; the compiler checks the table is complete. */
-import type { foundationMethods, MethodName, ParsedRequestOf, ResponseOf } from '../../shared/contract';
-import { sessionOf, type CallContext, type CoreContext } from './context';
+import type { foundationMethods } from '../../shared/contract';
+import { sessionOf } from './context';
+import { preparedWrite, type HandlersFor, type HandlerTable } from './handler';
 import { listCommitments, saveCommitments } from './commitments-service';
-import { changePin, endSession, login, openSession, sessionView, setLocked, unlock } from './session-service';
-import { appInfo, completeSetup, settingsView, updateSettings } from './setup-service';
-import { createStaff, listAllStaff, resetStaffPin, setStaffPhoto, staffPhoto, updateStaff } from './staff-service';
+import { changePin, endSession, login, openSession, proveChangePin, proveLogin, proveOwnPin, sessionView, setLocked, unlock } from './session-service';
+import { appInfo, completeSetup, prepareSetup, settingsView, updateSettings } from './setup-service';
+import { createStaff, hashNewPin, listAllStaff, preparePhoto, resetStaffPin, setStaffPhoto, staffPhoto, updateStaff } from './staff-service';
 import { displayState, pauseWindow, resumeWindow } from './window-service';
 import { handoverHandlers } from './handover/handlers';
 import { intakeHandlers } from './intake/handlers';
@@ -18,35 +19,31 @@ import { followupHandlers } from './followup/handlers';
 import { marriageHandlers } from './marriage/handlers';
 import { appointmentHandlers } from './appointments/handlers';
 
-export type Handler<M extends MethodName> = (
-  ctx: CoreContext,
-  req: ParsedRequestOf<M>,
-  call: CallContext,
-) => ResponseOf<M> | Promise<ResponseOf<M>>;
-
-/** Handlers for a group of methods; the groups are combined into one complete table below. */
-export type HandlersFor<K extends MethodName> = { [M in K]: Handler<M> };
-export type HandlerTable = HandlersFor<MethodName>;
-
 const foundationHandlers: HandlersFor<keyof typeof foundationMethods> = {
   'app.info': (ctx) => appInfo(ctx),
-  'setup.complete': (ctx, req, call) => completeSetup(ctx, call, req),
+  'setup.complete': preparedWrite({ prepare: (_ctx, req) => prepareSetup(req), commit: (ctx, req, call, pinHash) => completeSetup(ctx, call, req, pinHash) }),
   'settings.get': (ctx) => settingsView(ctx.settings.get()),
   'settings.update': (ctx, req, call) => updateSettings(ctx, call, req),
   'auth.current': (ctx) => sessionView(ctx, openSession(ctx)),
-  'auth.login': (ctx, req, call) => login(ctx, call, req),
+  'auth.login': preparedWrite({ prepare: (ctx, req) => proveLogin(ctx, req), commit: (ctx, _req, call, proof) => login(ctx, call, proof) }),
   'auth.logout': (ctx, _req, call) => {
     endSession(ctx, call, 'logout');
     return null;
   },
   'auth.lock': (ctx, _req, call) => setLocked(ctx, call, sessionOf(call), true, 'auth.lock'),
-  'auth.unlock': (ctx, req, call) => unlock(ctx, call, sessionOf(call), req.pin),
-  'auth.changePin': (ctx, req, call) => changePin(ctx, call, sessionOf(call), req),
+  'auth.unlock': preparedWrite({
+    prepare: (ctx, req, call) => proveOwnPin(ctx, sessionOf(call), req.pin),
+    commit: (ctx, _req, call, proof) => unlock(ctx, call, sessionOf(call), proof),
+  }),
+  'auth.changePin': preparedWrite({
+    prepare: (ctx, req, call) => proveChangePin(ctx, sessionOf(call), req),
+    commit: (ctx, req, call, proven) => changePin(ctx, call, sessionOf(call), req, proven),
+  }),
   'staff.list': (ctx) => listAllStaff(ctx),
-  'staff.create': (ctx, req, call) => createStaff(ctx, call, req),
+  'staff.create': preparedWrite({ prepare: (_ctx, req) => hashNewPin(req.pin, 'pin'), commit: (ctx, req, call, pinHash) => createStaff(ctx, call, req, pinHash) }),
   'staff.update': (ctx, req, call) => updateStaff(ctx, call, req),
-  'staff.resetPin': (ctx, req, call) => resetStaffPin(ctx, call, req),
-  'staff.setPhoto': (ctx, req, call) => setStaffPhoto(ctx, call, req),
+  'staff.resetPin': preparedWrite({ prepare: (_ctx, req) => hashNewPin(req.newPin, 'newPin'), commit: (ctx, req, call, pinHash) => resetStaffPin(ctx, call, req, pinHash) }),
+  'staff.setPhoto': preparedWrite({ prepare: (ctx, req) => preparePhoto(ctx, req), commit: (ctx, req, call, fileName) => setStaffPhoto(ctx, call, req, fileName) }),
   'staff.photo': (ctx, req) => staffPhoto(ctx, req),
   'commitments.list': (ctx) => listCommitments(ctx),
   'commitments.save': (ctx, req, call) => saveCommitments(ctx, call, req.items),
@@ -57,19 +54,3 @@ const foundationHandlers: HandlersFor<keyof typeof foundationMethods> = {
 
 export const handlers: HandlerTable = { ...foundationHandlers, ...printingHandlers, ...intakeHandlers, ...handoverHandlers, ...referenceHandlers, ...auditHandlers, ...ledgerHandlers, ...statsHandlers, ...followupHandlers, ...ratingHandlers, ...marriageHandlers, ...appointmentHandlers };
 
-/** Methods after which the public display and the clerk's session view may have changed. */
-export const CHANGES_DISPLAY: ReadonlySet<MethodName> = new Set<MethodName>([
-  'setup.complete',
-  'settings.update',
-  'auth.login',
-  'auth.logout',
-  'auth.lock',
-  'auth.unlock',
-  'auth.changePin',
-  'staff.update',
-  'staff.setPhoto',
-  'commitments.save',
-  'window.pause',
-  'window.resume',
-  'handover.close',
-]);

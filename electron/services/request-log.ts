@@ -12,13 +12,13 @@
  * that made the random id and the request can replay it; a different payload
  * under a used id is refused.
  *
- * Neither bookkeeping write waits for the disk (writeWithoutSync), so a
- * write with a request id costs one sync, its own, not three. The claim is
- * made durable by the handler's own commit that follows it; a power cut
- * before that commit loses the claim together with the write, and a retry
- * rightly runs it. A power cut after that commit but before the answer is
- * synced leaves the claim 'running': a retry is refused as unfinished, never
- * run twice (as for a process stopped between the two).
+ * The answer is kept inside the write's own transaction (the dispatcher
+ * calls keep() just before it commits), so the write and its kept answer are
+ * committed together or not at all: a retry after a crash either finds the
+ * answer or finds nothing written and runs. Refusals that roll the write back
+ * are not kept (nothing happened; a retry is evaluated again); refusals whose
+ * writes stand (a wrong PIN counted) are. Rows left 'running' by versions
+ * that claimed a request before running it are answered as unfinished.
  */
 import { canonicalJson } from '../../shared/audit/chain';
 import type { CallerKind, MethodName } from '../../shared/contract';
@@ -26,7 +26,7 @@ import { fail, type Result } from '../../shared/result';
 import { sha256Hex } from './audit/chain-store';
 import type { Clock } from './clock';
 import type { DocumentVault } from './crypto/document-vault';
-import { writeWithoutSync, type Db } from './db/connection';
+import type { Db } from './db/connection';
 
 /** How long an answer is kept for repeats. */
 export const RETENTION_MS = 24 * 3_600_000;
@@ -40,8 +40,8 @@ export interface KeyedRequest {
   params: unknown;
 }
 
-/** Marks the request as started: called once the request passed access and validation, just before the handler runs. */
-export type Claim = () => void;
+/** Keeps the answer of a write with a request id: called inside the write's transaction, just before it commits. */
+export type Keep = (answer: Result<unknown>) => void;
 
 interface Stored {
   fingerprint: string;
@@ -63,12 +63,8 @@ export class RequestLog {
     private readonly clock: Clock,
   ) {}
 
-  /**
-   * Runs the request once per key. `run` must call claim() when it starts
-   * the handler; only claimed requests are kept (refusals before the handler
-   * write nothing and are simply evaluated again).
-   */
-  once(request: KeyedRequest, run: (claim: Claim) => Promise<Result<unknown>>): Promise<Result<unknown>> {
+  /** Runs the request once per key; `run` hands keep() to the write's transaction. */
+  once(request: KeyedRequest, run: (keep: Keep) => Promise<Result<unknown>>): Promise<Result<unknown>> {
     const key = `${request.caller}:${request.method}:${request.requestId}`;
     let fingerprint: string;
     try {
@@ -84,39 +80,20 @@ export class RequestLog {
     const stored = this.db.prepare('SELECT fingerprint, status, result_sealed FROM request_log WHERE key = ?').get(key) as Stored | undefined;
     if (stored) {
       if (stored.fingerprint !== fingerprint) return Promise.resolve(fail('CONFLICT', CONFLICT_MESSAGE));
-      // 'running' in the table but not in this process: the process stopped while it ran
+      // 'running': claimed by an older version that stopped while it ran
       if (stored.status !== 'done' || stored.result_sealed === null) return Promise.resolve(fail('CONFLICT', UNFINISHED_MESSAGE));
       return Promise.resolve(JSON.parse(this.vault.open(stored.result_sealed)) as Result<unknown>);
     }
 
-    let claimed = false;
-    const claim: Claim = () => {
-      writeWithoutSync(this.db, () =>
-        this.db
-          .prepare("INSERT INTO request_log (key, method, fingerprint, status, result_sealed, created_at) VALUES (?, ?, ?, 'running', NULL, ?)")
-          .run(key, request.method, fingerprint, this.clock.now().toISOString()),
-      );
-      claimed = true;
+    const keep: Keep = (answer) => {
+      // answers may hold personal data (names, phone numbers): sealed like document numbers
+      this.db
+        .prepare("INSERT INTO request_log (key, method, fingerprint, status, result_sealed, created_at) VALUES (?, ?, ?, 'done', ?, ?)")
+        .run(key, request.method, fingerprint, this.vault.seal(JSON.stringify(answer)), this.clock.now().toISOString());
     };
-    const answer = run(claim)
-      .then((result) => {
-        if (claimed) this.remember(key, result);
-        return result;
-      })
-      .finally(() => this.running.delete(key));
+    const answer = run(keep).finally(() => this.running.delete(key));
     this.running.set(key, { fingerprint, answer });
     return answer;
-  }
-
-  private remember(key: string, result: Result<unknown>): void {
-    try {
-      // answers may hold personal data (names, phone numbers): sealed like document numbers
-      const sealed = this.vault.seal(JSON.stringify(result));
-      writeWithoutSync(this.db, () => this.db.prepare("UPDATE request_log SET status = 'done', result_sealed = ? WHERE key = ?").run(sealed, key));
-    } catch (error) {
-      // the answer still goes back; a repeat of this request is then refused as unfinished, never run twice
-      console.error('[core] keeping a request answer failed', error);
-    }
   }
 
   /** Forgets answers older than RETENTION_MS, at most once per PRUNE_EVERY_MS of the core's clock. */

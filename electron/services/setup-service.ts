@@ -27,48 +27,42 @@ export function newPairingToken(): string {
   return randomBytes(18).toString('base64url');
 }
 
-/**
- * Writes the hall identity and the first supervisor. The ledger rows are
- * committed first; the settings file is marked complete only after that.
- */
-export async function completeSetup(ctx: CoreContext, call: CallContext, req: ParsedRequestOf<'setup.complete'>): Promise<AppInfo> {
+/** setup.complete, step one: the supervisor's PIN hash. */
+export async function prepareSetup(req: ParsedRequestOf<'setup.complete'>): Promise<string> {
   assertStrongPin(req.supervisor.pin, 'supervisor.pin');
-  const pinHash = await hashPin(req.supervisor.pin);
-  if (ctx.settings.get().setupComplete) throw new CounterError('SETUP_DONE', '首次设置已经完成，不能重复设置');
-  const before = ctx.settings.get();
-  const hallId = before.hallId || newId();
-  // the ledger rows carry the hall identity (ctx.origin), so settings go first and are put back on failure
-  ctx.settings.update({ ...req.hall, hallId, pairingToken: newPairingToken() });
-  try {
-    writeSetupRows(ctx, call, req, pinHash, hallId);
-  } catch (error) {
-    ctx.settings.update(before);
-    throw error;
-  }
-  ctx.settings.update({ setupComplete: true });
-  return appInfo(ctx);
+  return hashPin(req.supervisor.pin);
 }
 
-function writeSetupRows(ctx: CoreContext, call: CallContext, req: ParsedRequestOf<'setup.complete'>, pinHash: string, hallId: string): void {
-  ctx.db.transaction(() => {
-    const supervisor = insertStaff(ctx, call, {
-      staffNo: req.supervisor.staffNo,
-      name: req.supervisor.name,
-      title: req.supervisor.title,
-      duties: '窗口管理与监督',
-      partyMember: false,
-      role: 'supervisor',
-      pinHash,
-    });
-    replaceCommitments(ctx, { ...call, session: null }, DEFAULT_COMMITMENTS);
-    recordChange(ctx.db, ctx.origin(), { id: supervisor.id, staffNo: supervisor.staff_no }, ctx.clock.now().toISOString(), {
-      action: 'setup.complete',
-      entity: 'settings',
-      entityId: hallId,
-      op: 'update',
-      payload: { ...req.hall, hallId },
-    });
-  })();
+/**
+ * setup.complete, step two: the hall identity and the first supervisor. The
+ * ledger rows carry the hall identity (ctx.origin), so the settings are
+ * written first and put back if the write does not commit.
+ */
+export function completeSetup(ctx: CoreContext, call: CallContext, req: ParsedRequestOf<'setup.complete'>, pinHash: string): AppInfo {
+  const before = ctx.settings.get();
+  if (before.setupComplete) throw new CounterError('SETUP_DONE', '首次设置已经完成，不能重复设置');
+  const hallId = before.hallId || newId();
+  ctx.settings.update({ ...req.hall, hallId, pairingToken: newPairingToken() });
+  ctx.afterWrite({ rolledBack: () => ctx.settings.update(before) });
+  const supervisor = insertStaff(ctx, call, {
+    staffNo: req.supervisor.staffNo,
+    name: req.supervisor.name,
+    title: req.supervisor.title,
+    duties: '窗口管理与监督',
+    partyMember: false,
+    role: 'supervisor',
+    pinHash,
+  });
+  replaceCommitments(ctx, { ...call, session: null }, DEFAULT_COMMITMENTS);
+  recordChange(ctx.db, ctx.origin(), { id: supervisor.id, staffNo: supervisor.staff_no }, ctx.clock.now().toISOString(), {
+    action: 'setup.complete',
+    entity: 'settings',
+    entityId: hallId,
+    op: 'update',
+    payload: { ...req.hall, hallId },
+  });
+  ctx.settings.update({ setupComplete: true });
+  return appInfo(ctx);
 }
 
 export function settingsView(settings: Settings): SettingsView {
@@ -110,20 +104,14 @@ export function updateSettings(ctx: CoreContext, call: CallContext, patch: Setti
     ...(patch.allowLanClerk && !before.clerkPairingToken ? { clerkPairingToken: newPairingToken() } : {}),
   };
   const after = ctx.settings.update({ ...patch, ...tokens });
-  try {
-    ctx.db.transaction(() => {
-      recordChange(ctx.db, ctx.origin(), actorOf(call), ctx.clock.now().toISOString(), {
-        action: 'settings.update',
-        entity: 'settings',
-        entityId: before.hallId,
-        op: 'update',
-        payload: Object.fromEntries(changed.map((k) => [k, after[k]])),
-        detail: { before: Object.fromEntries(changed.map((k) => [k, before[k]])) },
-      });
-    })();
-  } catch (error) {
-    ctx.settings.update(before);
-    throw error;
-  }
+  ctx.afterWrite({ rolledBack: () => ctx.settings.update(before) });
+  recordChange(ctx.db, ctx.origin(), actorOf(call), ctx.clock.now().toISOString(), {
+    action: 'settings.update',
+    entity: 'settings',
+    entityId: before.hallId,
+    op: 'update',
+    payload: Object.fromEntries(changed.map((k) => [k, after[k]])),
+    detail: { before: Object.fromEntries(changed.map((k) => [k, before[k]])) },
+  });
   return settingsView(after);
 }

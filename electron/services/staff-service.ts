@@ -70,11 +70,14 @@ export function insertStaff(ctx: CoreContext, call: CallContext, input: NewStaff
   return row;
 }
 
-export async function createStaff(ctx: CoreContext, call: CallContext, req: ParsedRequestOf<'staff.create'>): Promise<Staff> {
-  assertStrongPin(req.pin, 'pin');
-  const pinHash = await hashPin(req.pin);
-  const row = ctx.db.transaction(() => insertStaff(ctx, call, { ...req, pinHash }))();
-  return toStaff(row, ctx.clock.now());
+/** staff.create and staff.resetPin, step one: the new PIN's hash. */
+export async function hashNewPin(pin: string, field: string): Promise<string> {
+  assertStrongPin(pin, field);
+  return hashPin(pin);
+}
+
+export function createStaff(ctx: CoreContext, call: CallContext, req: ParsedRequestOf<'staff.create'>, pinHash: string): Staff {
+  return toStaff(insertStaff(ctx, call, { ...req, pinHash }), ctx.clock.now());
 }
 
 export function listAllStaff(ctx: CoreContext): Staff[] {
@@ -83,94 +86,79 @@ export function listAllStaff(ctx: CoreContext): Staff[] {
 }
 
 export function updateStaff(ctx: CoreContext, call: CallContext, req: ParsedRequestOf<'staff.update'>): Staff {
-  const row = ctx.db.transaction(() => {
-    const before = requireStaff(ctx, req.id);
-    const losesSupervisor =
-      before.role === 'supervisor' && before.active === 1 && (req.role === 'clerk' || req.active === false);
-    if (losesSupervisor && req.id === call.session?.staffId) {
-      throw new CounterError('CONFLICT', '不能停用或降级自己正在使用的主管账号，请由另一位主管操作');
-    }
-    if (losesSupervisor && activeSupervisorCount(ctx.db) <= 1) {
-      throw new CounterError('CONFLICT', '这是最后一个启用的主管账号，不能停用或降级；请先设置另一位主管');
-    }
-    const after = {
-      name: req.name ?? before.name,
-      title: req.title ?? before.title,
-      duties: req.duties ?? before.duties,
-      party_member: req.partyMember === undefined ? before.party_member : req.partyMember ? 1 : 0,
-      role: req.role ?? before.role,
-      active: req.active === undefined ? before.active : req.active ? 1 : 0,
-    };
-    const at = ctx.clock.now().toISOString();
-    ctx.db
-      .prepare(
-        `UPDATE staff SET name = ?, title = ?, duties = ?, party_member = ?, role = ?, active = ?, updated_at = ? WHERE id = ?`,
-      )
-      .run(after.name, after.title, after.duties, after.party_member, after.role, after.active, at, req.id);
-    const updated = requireStaff(ctx, req.id);
-    recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
-      action: 'staff.update',
-      entity: 'staff',
-      entityId: req.id,
-      op: 'update',
-      payload: staffPayload(updated),
-    });
-    return updated;
-  })();
-  return toStaff(row, ctx.clock.now());
+  const before = requireStaff(ctx, req.id);
+  const losesSupervisor = before.role === 'supervisor' && before.active === 1 && (req.role === 'clerk' || req.active === false);
+  if (losesSupervisor && req.id === call.session?.staffId) {
+    throw new CounterError('CONFLICT', '不能停用或降级自己正在使用的主管账号，请由另一位主管操作');
+  }
+  if (losesSupervisor && activeSupervisorCount(ctx.db) <= 1) {
+    throw new CounterError('CONFLICT', '这是最后一个启用的主管账号，不能停用或降级；请先设置另一位主管');
+  }
+  const after = {
+    name: req.name ?? before.name,
+    title: req.title ?? before.title,
+    duties: req.duties ?? before.duties,
+    party_member: req.partyMember === undefined ? before.party_member : req.partyMember ? 1 : 0,
+    role: req.role ?? before.role,
+    active: req.active === undefined ? before.active : req.active ? 1 : 0,
+  };
+  const at = ctx.clock.now().toISOString();
+  ctx.db
+    .prepare(`UPDATE staff SET name = ?, title = ?, duties = ?, party_member = ?, role = ?, active = ?, updated_at = ? WHERE id = ?`)
+    .run(after.name, after.title, after.duties, after.party_member, after.role, after.active, at, req.id);
+  const updated = requireStaff(ctx, req.id);
+  recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
+    action: 'staff.update',
+    entity: 'staff',
+    entityId: req.id,
+    op: 'update',
+    payload: staffPayload(updated),
+  });
+  return toStaff(updated, ctx.clock.now());
 }
 
-export async function resetStaffPin(ctx: CoreContext, call: CallContext, req: ParsedRequestOf<'staff.resetPin'>): Promise<null> {
-  assertStrongPin(req.newPin, 'newPin');
-  requireStaff(ctx, req.id);
-  const pinHash = await hashPin(req.newPin);
-  ctx.db.transaction(() => {
-    const row = requireStaff(ctx, req.id);
-    const at = ctx.clock.now().toISOString();
-    ctx.db
-      .prepare('UPDATE staff SET pin_hash = ?, failed_pins = 0, locked_until = NULL, updated_at = ? WHERE id = ?')
-      .run(pinHash, at, req.id);
-    recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
-      action: 'staff.resetPin',
-      entity: 'staff',
-      entityId: req.id,
-      op: 'update',
-      payload: staffPayload(row),
-      detail: { unlocked: row.locked_until !== null },
-    });
-  })();
+export function resetStaffPin(ctx: CoreContext, call: CallContext, req: ParsedRequestOf<'staff.resetPin'>, pinHash: string): null {
+  const row = requireStaff(ctx, req.id);
+  const at = ctx.clock.now().toISOString();
+  ctx.db.prepare('UPDATE staff SET pin_hash = ?, failed_pins = 0, locked_until = NULL, updated_at = ? WHERE id = ?').run(pinHash, at, req.id);
+  recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
+    action: 'staff.resetPin',
+    entity: 'staff',
+    entityId: req.id,
+    op: 'update',
+    payload: staffPayload(row),
+    detail: { unlocked: row.locked_until !== null },
+  });
   return null;
 }
 
-export async function setStaffPhoto(ctx: CoreContext, call: CallContext, req: ParsedRequestOf<'staff.setPhoto'>): Promise<Staff> {
+/** staff.setPhoto, step one: the image made a badge JPEG and saved under a new name. */
+export async function preparePhoto(ctx: CoreContext, req: ParsedRequestOf<'staff.setPhoto'>): Promise<{ fileName: string; bytes: number }> {
   requireStaff(ctx, req.id);
   const jpeg = await PhotoStore.normalise(Buffer.from(req.imageBase64, 'base64'));
   const fileName = `${req.id}-${newId()}.jpg`;
   ctx.photos.save(fileName, jpeg);
-  const commit = ctx.db.transaction(() => {
-    const before = requireStaff(ctx, req.id);
-    const at = ctx.clock.now().toISOString();
-    ctx.db.prepare('UPDATE staff SET photo_file = ?, updated_at = ? WHERE id = ?').run(fileName, at, req.id);
-    const updated = requireStaff(ctx, req.id);
-    recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
-      action: 'staff.setPhoto',
-      entity: 'staff',
-      entityId: req.id,
-      op: 'update',
-      payload: staffPayload(updated),
-      detail: { previousPhoto: before.photo_file, bytes: jpeg.length },
-    });
-    return { updated, previous: before.photo_file };
+  return { fileName, bytes: jpeg.length };
+}
+
+/** staff.setPhoto, step two: the staff row points at the new file; the old file goes once this commits, the new one if it does not. */
+export function setStaffPhoto(ctx: CoreContext, call: CallContext, req: ParsedRequestOf<'staff.setPhoto'>, photo: { fileName: string; bytes: number }): Staff {
+  ctx.afterWrite({ rolledBack: () => ctx.photos.remove(photo.fileName) });
+  const before = requireStaff(ctx, req.id);
+  const at = ctx.clock.now().toISOString();
+  ctx.db.prepare('UPDATE staff SET photo_file = ?, updated_at = ? WHERE id = ?').run(photo.fileName, at, req.id);
+  const updated = requireStaff(ctx, req.id);
+  recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
+    action: 'staff.setPhoto',
+    entity: 'staff',
+    entityId: req.id,
+    op: 'update',
+    payload: staffPayload(updated),
+    detail: { previousPhoto: before.photo_file, bytes: photo.bytes },
   });
-  let result: { updated: StaffRow; previous: string | null };
-  try {
-    result = commit();
-  } catch (error) {
-    ctx.photos.remove(fileName);
-    throw error;
-  }
-  if (result.previous) ctx.photos.remove(result.previous);
-  return toStaff(result.updated, ctx.clock.now());
+  const previous = before.photo_file;
+  if (previous) ctx.afterWrite({ committed: () => ctx.photos.remove(previous) });
+  return toStaff(updated, ctx.clock.now());
 }
 
 export function staffPhoto(ctx: CoreContext, req: ParsedRequestOf<'staff.photo'>): { dataUrl: string | null } {

@@ -85,7 +85,7 @@ const optionalPhone = z.union([z.literal(''), phoneField]);
 
 export const followupMethods = {
   'callbackRules.list': method({ effect: 'read', access: 'supervisor', request: empty, response: z.array(callbackRuleSchema) }),
-  'callbackRules.save': method({ effect: 'write',
+  'callbackRules.save': method({ effect: 'write', audit: '保存回访规则', changesDisplay: false,
     access: 'supervisor',
     request: z
       .object({
@@ -100,7 +100,7 @@ export const followupMethods = {
       .strict(),
     response: callbackRuleSchema,
   }),
-  'callbacks.due': method({ effect: 'write',
+  'callbacks.due': method({ effect: 'write', audit: '生成到期回访', changesDisplay: false,
     access: 'clerk',
     request: empty,
     response: z.object({
@@ -113,8 +113,8 @@ export const followupMethods = {
       warning: z.string().nullable(),
     }),
   }),
-  'callbacks.phone': method({ effect: 'write', access: 'clerk', request: z.object({ id: idField }).strict(), response: z.object({ phone: z.string() }) }),
-  'callbacks.record': method({ effect: 'write',
+  'callbacks.phone': method({ effect: 'write', audit: '查看回访电话', changesDisplay: false, access: 'clerk', request: z.object({ id: idField }).strict(), response: z.object({ phone: z.string() }) }),
+  'callbacks.record': method({ effect: 'write', audit: '登记回访结果', changesDisplay: false,
     access: 'clerk',
     request: z
       .object({
@@ -131,7 +131,7 @@ export const followupMethods = {
       }),
     response: callbackSchema,
   }),
-  'complaints.create': method({ effect: 'write',
+  'complaints.create': method({ effect: 'write', audit: '登记投诉建议', changesDisplay: false,
     access: 'clerk',
     request: z
       .object({
@@ -159,13 +159,13 @@ export const followupMethods = {
     request: z.object({ status: complaintStatusSchema.optional() }).strict(),
     response: z.array(complaintSchema),
   }),
-  'complaints.resolve': method({ effect: 'write',
+  'complaints.resolve': method({ effect: 'write', audit: '处理投诉建议', changesDisplay: false,
     access: 'clerk',
     request: z.object({ id: idField, resolution: text(2, 1000, 'multiline'), reply: text(2, 1000, 'multiline') }).strict(),
     response: complaintSchema,
   }),
-  'complaints.close': method({ effect: 'write', access: 'supervisor', request: z.object({ id: idField }).strict(), response: complaintSchema }),
-  'coordination.add': method({ effect: 'write',
+  'complaints.close': method({ effect: 'write', audit: '办结投诉建议', changesDisplay: false, access: 'supervisor', request: z.object({ id: idField }).strict(), response: complaintSchema }),
+  'coordination.add': method({ effect: 'write', audit: '发起沟通', changesDisplay: false,
     access: 'clerk',
     request: z.object({ caseId: idField, addressedTo: text(2, 40), message: text(1, 500, 'multiline') }).strict(),
     response: coordinationNoteSchema,
@@ -175,7 +175,7 @@ export const followupMethods = {
     request: z.object({ caseId: idField.optional() }).strict(),
     response: z.array(coordinationNoteSchema),
   }),
-  'coordination.reply': method({ effect: 'write',
+  'coordination.reply': method({ effect: 'write', audit: '回复沟通', changesDisplay: false,
     access: 'clerk',
     request: z.object({ id: idField, reply: text(1, 500, 'multiline') }).strict(),
     response: coordinationNoteSchema,

@@ -101,7 +101,7 @@ export const MAX_PHOTO_BASE64 = 7_000_000;
 
 export const foundationMethods = {
   'app.info': method({ effect: 'read', access: 'public', display: true, request: empty, response: appInfoSchema }),
-  'setup.complete': method({ effect: 'write',
+  'setup.complete': method({ effect: 'write', audit: '完成首次设置', changesDisplay: true,
     access: 'setup',
     request: z
       .object({
@@ -112,28 +112,28 @@ export const foundationMethods = {
     response: appInfoSchema,
   }),
   'settings.get': method({ effect: 'read', access: 'supervisor', request: empty, response: settingsViewSchema }),
-  'settings.update': method({ effect: 'write', access: 'supervisor', request: settingsUpdateSchema, response: settingsViewSchema }),
+  'settings.update': method({ effect: 'write', audit: '修改系统设置', changesDisplay: true, access: 'supervisor', request: settingsUpdateSchema, response: settingsViewSchema }),
   'auth.current': method({ effect: 'read', access: 'public', request: empty, response: sessionSchema.nullable() }),
-  'auth.login': method({ effect: 'write',
+  'auth.login': method({ effect: 'write', audit: '登录', changesDisplay: true,
     access: 'public',
     request: z.object({ staffNo: staffNoField, pin: pinField }).strict(),
     response: sessionSchema,
   }),
-  'auth.logout': method({ effect: 'write', access: 'session', request: empty, response: z.null() }),
-  'auth.lock': method({ effect: 'write', access: 'clerk', request: empty, response: sessionSchema }),
-  'auth.unlock': method({ effect: 'write', access: 'session', request: z.object({ pin: pinField }).strict(), response: sessionSchema }),
-  'auth.changePin': method({ effect: 'write',
+  'auth.logout': method({ effect: 'write', audit: '退出登录', changesDisplay: true, access: 'session', request: empty, response: z.null() }),
+  'auth.lock': method({ effect: 'write', audit: '锁定屏幕', changesDisplay: true, access: 'clerk', request: empty, response: sessionSchema }),
+  'auth.unlock': method({ effect: 'write', audit: '解锁屏幕', changesDisplay: true, access: 'session', request: z.object({ pin: pinField }).strict(), response: sessionSchema }),
+  'auth.changePin': method({ effect: 'write', audit: '修改 PIN', changesDisplay: true,
     access: 'clerk',
     request: z.object({ pin: pinField, newPin: pinField }).strict(),
     response: z.null(),
   }),
   'staff.list': method({ effect: 'read', access: 'supervisor', request: empty, response: z.array(staffSchema) }),
-  'staff.create': method({ effect: 'write',
+  'staff.create': method({ effect: 'write', audit: '新增工作人员', changesDisplay: false,
     access: 'supervisor',
     request: z.object({ ...staffEditable, staffNo: staffNoField, pin: pinField }).strict(),
     response: staffSchema,
   }),
-  'staff.update': method({ effect: 'write',
+  'staff.update': method({ effect: 'write', audit: '修改工作人员', changesDisplay: true,
     access: 'supervisor',
     request: z
       .object({ id: idField, ...staffEditable, active: z.boolean() })
@@ -142,12 +142,12 @@ export const foundationMethods = {
       .strict(),
     response: staffSchema,
   }),
-  'staff.resetPin': method({ effect: 'write',
+  'staff.resetPin': method({ effect: 'write', audit: '重置 PIN', changesDisplay: false,
     access: 'supervisor',
     request: z.object({ id: idField, newPin: pinField }).strict(),
     response: z.null(),
   }),
-  'staff.setPhoto': method({ effect: 'write',
+  'staff.setPhoto': method({ effect: 'write', audit: '更换照片', changesDisplay: true,
     access: 'supervisor',
     request: z
       .object({
@@ -167,19 +167,19 @@ export const foundationMethods = {
     response: z.object({ dataUrl: z.string().nullable() }),
   }),
   'commitments.list': method({ effect: 'read', access: 'clerk', request: empty, response: z.array(commitmentSchema) }),
-  'commitments.save': method({ effect: 'write',
+  'commitments.save': method({ effect: 'write', audit: '修改服务承诺', changesDisplay: true,
     access: 'supervisor',
     request: z
       .object({ items: z.array(commitmentSchema).min(1, '至少保留一条承诺').max(12, '承诺最多 12 条') })
       .strict(),
     response: z.array(commitmentSchema),
   }),
-  'window.pause': method({ effect: 'write',
+  'window.pause': method({ effect: 'write', audit: '暂离窗口', changesDisplay: true,
     access: 'clerk',
     request: z.object({ reason: text(1, 20), returnAt: isoDateTime }).strict(),
     response: displayStateSchema,
   }),
-  'window.resume': method({ effect: 'write', access: 'clerk', request: empty, response: displayStateSchema }),
+  'window.resume': method({ effect: 'write', audit: '恢复服务', changesDisplay: true, access: 'clerk', request: empty, response: displayStateSchema }),
   'display.state': method({ effect: 'read', access: 'public', display: true, request: empty, response: displayStateSchema }),
 } as const;
 

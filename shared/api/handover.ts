@@ -83,7 +83,7 @@ const items = z.array(handoverItemSchema).max(30, '交接物品最多 30 项');
 
 export const handoverMethods = {
   'handover.summary': method({ effect: 'read', access: 'clerk', request: empty, response: handoverSummarySchema }),
-  'handover.close': method({ effect: 'write',
+  'handover.close': method({ effect: 'write', audit: '交接班', changesDisplay: true,
     access: 'clerk',
     request: z
       .object({
@@ -96,8 +96,8 @@ export const handoverMethods = {
     response: z.object({ handover: handoverSchema, printJobId: z.string() }),
   }),
   'handover.pending': method({ effect: 'read', access: 'clerk', request: empty, response: handoverSchema.nullable() }),
-  'handover.acknowledge': method({ effect: 'write', access: 'clerk', request: z.object({ id: idField }).strict(), response: handoverSchema }),
-  'handover.correct': method({ effect: 'write',
+  'handover.acknowledge': method({ effect: 'write', audit: '确认交接', changesDisplay: false, access: 'clerk', request: z.object({ id: idField }).strict(), response: handoverSchema }),
+  'handover.correct': method({ effect: 'write', audit: '更正交接记录', changesDisplay: false,
     access: 'supervisor',
     request: z.object({ id: idField, notes: text(1, 500, 'multiline'), items }).strict(),
     response: z.object({ handover: handoverSchema, printJobId: z.string() }),

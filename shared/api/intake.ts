@@ -59,7 +59,7 @@ export type ServiceCase = z.infer<typeof caseSchema>;
 const materialIds = z.array(z.string().min(1).max(40)).max(60, '材料条目太多');
 
 export const intakeMethods = {
-  'intake.start': method({ effect: 'write',
+  'intake.start': method({ effect: 'write', audit: '开始接待', changesDisplay: false,
     access: 'clerk',
     request: z
       .object({
@@ -74,12 +74,12 @@ export const intakeMethods = {
   }),
   'intake.get': method({ effect: 'read', access: 'clerk', request: z.object({ id: idField }).strict(), response: contactSchema }),
   'intake.mine': method({ effect: 'read', access: 'clerk', request: empty, response: z.array(contactSchema) }),
-  'intake.refer': method({ effect: 'write',
+  'intake.refer': method({ effect: 'write', audit: '开具引导单', changesDisplay: false,
     access: 'clerk',
     request: z.object({ id: idField }).strict(),
     response: z.object({ contact: contactSchema, printJobId: z.string() }),
   }),
-  'intake.notify': method({ effect: 'write',
+  'intake.notify': method({ effect: 'write', audit: '一次性告知', changesDisplay: false,
     access: 'clerk',
     request: z
       .object({
@@ -90,17 +90,17 @@ export const intakeMethods = {
       .strict(),
     response: z.object({ contact: contactSchema, printJobId: z.string() }),
   }),
-  'intake.resume': method({ effect: 'write',
+  'intake.resume': method({ effect: 'write', audit: '补齐材料续办', changesDisplay: false,
     access: 'clerk',
     request: z.object({ slipNo: z.string().trim().toUpperCase().min(1, '请输入或扫描告知单编号').max(40) }).strict(),
     response: contactSchema,
   }),
-  'intake.accept': method({ effect: 'write',
+  'intake.accept': method({ effect: 'write', audit: '受理', changesDisplay: false,
     access: 'clerk',
     request: z.object({ id: idField, receivedMaterialIds: materialIds }).strict(),
     response: z.object({ contact: contactSchema, case: caseSchema, printJobId: z.string(), warning: z.string().nullable() }),
   }),
-  'intake.close': method({ effect: 'write',
+  'intake.close': method({ effect: 'write', audit: '结束接待', changesDisplay: false,
     access: 'clerk',
     request: z.object({ id: idField, reason: z.enum(['consulted', 'referralDone', 'withdrawn'], '请选择结束原因') }).strict(),
     response: contactSchema,
@@ -116,5 +116,5 @@ export const intakeMethods = {
       pending: z.array(caseSchema),
     }),
   }),
-  'cases.complete': method({ effect: 'write', access: 'clerk', request: z.object({ id: idField }).strict(), response: caseSchema }),
+  'cases.complete': method({ effect: 'write', audit: '办结', changesDisplay: false, access: 'clerk', request: z.object({ id: idField }).strict(), response: caseSchema }),
 } as const;

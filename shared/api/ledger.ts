@@ -157,7 +157,7 @@ export const ledgerMethods = {
       .strict(),
     response: ledgerPageSchema,
   }),
-  'ledger.export': method({ effect: 'write',
+  'ledger.export': method({ effect: 'write', audit: '导出台账', changesDisplay: false,
     access: 'supervisor',
     request: z
       .object({
@@ -172,7 +172,7 @@ export const ledgerMethods = {
       .strict(),
     response: z.object({ exportId: z.string(), file: z.string(), rows: z.number().int(), bytes: z.number().int() }),
   }),
-  'archive.run': method({ effect: 'write',
+  'archive.run': method({ effect: 'write', audit: '归档', changesDisplay: false,
     access: 'supervisor',
     request: z.object({ olderThanMonths: z.number().int().min(1, '至少 1 个月').max(600).optional() }).strict(),
     response: z.object({ cutoff: z.string(), runs: z.array(archiveRunSchema), archived: z.record(z.string(), z.number()) }),
@@ -182,7 +182,7 @@ export const ledgerMethods = {
     request: empty,
     response: z.object({ runs: z.array(archiveRunSchema), archiveAfterMonths: z.number().int(), purgeScansAfterDays: z.number().int() }),
   }),
-  'retention.purge': method({ effect: 'write',
+  'retention.purge': method({ effect: 'write', audit: '清理过期扫描件', changesDisplay: false,
     access: 'supervisor',
     request: z.object({ olderThanDays: z.number().int().min(1, '至少 1 天').max(36500).optional() }).strict(),
     response: z.object({ cutoff: z.string(), removed: z.number().int(), bytes: z.number().int(), folders: z.array(z.string()) }),

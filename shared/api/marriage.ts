@@ -142,7 +142,7 @@ export const marriageMethods = {
     }),
   }),
   /** 结婚登记 or 补领: registers on the spot, records the certificate number and prints the completion slip. */
-  'marriage.register': method({ effect: 'write',
+  'marriage.register': method({ effect: 'write', audit: '结婚登记', changesDisplay: false,
     access: 'clerk',
     request: z
       .object({
@@ -159,7 +159,7 @@ export const marriageMethods = {
     response: withSlip,
   }),
   /** 不予登记: records the reasons and prints the 不予登记告知书 that states them. */
-  'marriage.refuse': method({ effect: 'write',
+  'marriage.refuse': method({ effect: 'write', audit: '不予登记', changesDisplay: false,
     access: 'clerk',
     request: z
       .object({
@@ -178,19 +178,19 @@ export const marriageMethods = {
   'marriage.today': method({ effect: 'read', access: 'clerk', request: empty, response: z.array(civilCaseSchema) }),
   /** The parties of a check-in or intake contact of a marriage matter, to fill the form (numbers opened from the vault; audited). */
   'marriage.prefill': method({
-    effect: 'write',
+    effect: 'write', audit: '带入婚姻登记表', changesDisplay: false,
     access: 'clerk',
     request: z.object({ contactId: idField }).strict(),
     response: z.object({ kind: civilKindSchema, parties: z.array(startPartySchema) }),
   }),
   /** Every application in which a party holds this document number (keyed-hash lookup; the view is audited). */
-  'marriage.find': method({ effect: 'write',
+  'marriage.find': method({ effect: 'write', audit: '按证件号码查询婚姻登记', changesDisplay: false,
     access: 'clerk',
     request: z.object({ documentNumber: z.string().trim().min(1, '请输入或读取证件号码').max(40) }).strict(),
     response: z.array(civilCaseSchema),
   }),
   /** 离婚登记申请受理: prints the receipt with the cooling-off end and the certificate deadline. */
-  'divorce.accept': method({ effect: 'write',
+  'divorce.accept': method({ effect: 'write', audit: '受理离婚登记申请', changesDisplay: false,
     access: 'clerk',
     request: z
       .object({
@@ -204,14 +204,14 @@ export const marriageMethods = {
     response: withSlip.extend({ warning: z.string().nullable() }),
   }),
   /** Either party alone withdraws during the cooling-off period; prints the withdrawal slip. */
-  'divorce.withdraw': method({ effect: 'write',
+  'divorce.withdraw': method({ effect: 'write', audit: '撤回离婚登记申请', changesDisplay: false,
     access: 'clerk',
     /** The withdrawing party identified by their document (ID card reader or typed), matched by keyed hash. */
     request: z.object({ id: idField, documentNumber: z.string().trim().min(1, '请撤回的一方出示证件，读卡或输入证件号码').max(40, '证件号码不能超过 40 位') }).strict(),
     response: withSlip,
   }),
   /** Both parties are back within the window after the cooling-off period: register and issue the certificates. */
-  'divorce.register': method({ effect: 'write',
+  'divorce.register': method({ effect: 'write', audit: '离婚登记', changesDisplay: false,
     access: 'clerk',
     request: z.object({ id: idField, bothPresent: z.boolean(), certificateNo }).strict(),
     response: withSlip,

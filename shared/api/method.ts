@@ -1,4 +1,10 @@
-/** How a method of the API contract is declared. */
+/**
+ * How a method of the API contract is declared. Every fact about a method
+ * lives in its entry, and the compiler refuses an entry that leaves one out:
+ * who may call it, whether it reads or writes, what it takes and answers, and
+ * for a write the audit label of the row it writes and whether the public
+ * display changes. The dispatcher (electron/services/core.ts) derives the rest.
+ */
 import { z } from 'zod';
 
 /** Who may call a method: checked by the dispatcher before any handler runs. */
@@ -12,8 +18,9 @@ export type Access =
 /**
  * Whether a method changes anything: the ledger, settings, files, the print
  * queue or the session (a write), or only answers from them (a read). A write
- * is deduplicated by its request id, so a double click or a retried send has
- * one effect and gets the first answer.
+ * runs inside one transaction opened by the dispatcher and is deduplicated by
+ * its request id, so a double click or a retried send has one effect and gets
+ * the first answer.
  */
 export type Effect = 'read' | 'write';
 
@@ -23,22 +30,42 @@ export const requestIdSchema = z.uuid('请求编号格式不正确，应为 UUID
 /** The request of methods that take no parameters. */
 export const empty = z.object({}).strict();
 
-export interface MethodSpec<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
+interface SpecBase<Req extends z.ZodType, Res extends z.ZodType> {
   access: Access;
-  effect: Effect;
   request: Req;
   response: Res;
-  /** The public display may call it too. */
-  display: boolean;
+  /** The public display may call it too (default: no). */
+  display?: boolean;
 }
 
-export function method<Req extends z.ZodType, Res extends z.ZodType>(spec: {
+/** A method that only answers. */
+export interface ReadSpec<Req extends z.ZodType, Res extends z.ZodType> extends SpecBase<Req, Res> {
+  effect: 'read';
+}
+
+/** A method that changes something: its audit label and display effect are part of its declaration. */
+export interface WriteSpec<Req extends z.ZodType, Res extends z.ZodType> extends SpecBase<Req, Res> {
+  effect: 'write';
+  /** The audit log's Chinese name for the row this method writes under its own name. */
+  audit: string;
+  /** After it, the public display and the clerk's session view may have changed and are pushed again. */
+  changesDisplay: boolean;
+}
+
+export interface MethodSpec<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType, E extends Effect = Effect> {
   access: Access;
-  effect: Effect;
+  effect: E;
   request: Req;
   response: Res;
-  display?: boolean;
-}): MethodSpec<Req, Res> {
+  display: boolean;
+  /** Chinese audit label; null for a read. */
+  audit: string | null;
+  changesDisplay: boolean;
+}
+
+export function method<Req extends z.ZodType, Res extends z.ZodType>(spec: ReadSpec<Req, Res>): MethodSpec<Req, Res, 'read'>;
+export function method<Req extends z.ZodType, Res extends z.ZodType>(spec: WriteSpec<Req, Res>): MethodSpec<Req, Res, 'write'>;
+export function method<Req extends z.ZodType, Res extends z.ZodType>(spec: ReadSpec<Req, Res> | WriteSpec<Req, Res>): MethodSpec<Req, Res> {
+  if (spec.effect === 'read') return { display: false, audit: null, changesDisplay: false, ...spec };
   return { display: false, ...spec };
 }
-

@@ -67,12 +67,12 @@ export const printerUriField = z
 
 export const printingMethods = {
   'printer.status': method({ effect: 'read', access: 'clerk', request: empty, response: printerStatusSchema }),
-  'printer.configure': method({ effect: 'write',
+  'printer.configure': method({ effect: 'write', audit: '设置打印机', changesDisplay: false,
     access: 'supervisor',
     request: z.object({ printer: printerUriField, paperWidth: paperWidthSchema }).strict(),
     response: printerStatusSchema,
   }),
-  'printer.testPage': method({ effect: 'write', access: 'clerk', request: empty, response: printJobSchema }),
+  'printer.testPage': method({ effect: 'write', audit: '打印测试页', changesDisplay: false, access: 'clerk', request: empty, response: printJobSchema }),
   'print.jobs': method({ effect: 'read',
     access: 'clerk',
     request: z
@@ -91,7 +91,7 @@ export const printingMethods = {
       warning: z.string().nullable(),
     }),
   }),
-  'print.reprint': method({ effect: 'write',
+  'print.reprint': method({ effect: 'write', audit: '重新打印', changesDisplay: false,
     access: 'clerk',
     request: z.object({ id: idField, reason: text(2, 100) }).strict(),
     response: printJobSchema,

@@ -72,7 +72,7 @@ export type FollowUp = z.infer<typeof followUpSchema>;
 const note = (max: number) => optionalText(max, 'multiline').optional();
 
 export const ratingMethods = {
-  'rating.request': method({ effect: 'write',
+  'rating.request': method({ effect: 'write', audit: '请申请人评价', changesDisplay: false,
     access: 'clerk',
     request: z.object({ contactId: idField }).strict(),
     response: z.object({ status: z.literal('pending') }),
@@ -83,7 +83,7 @@ export const ratingMethods = {
     request: z.object({}).strict(),
     response: ratingRequestViewSchema.nullable(),
   }),
-  'rating.submit': method({ effect: 'write',
+  'rating.submit': method({ effect: 'write', audit: '申请人评价', changesDisplay: false,
     access: 'public',
     display: true,
     request: z
@@ -106,7 +106,7 @@ export const ratingMethods = {
     request: z.object({ filter: z.enum(['open', 'overdue', 'closed', 'all']).optional() }).strict(),
     response: z.array(followUpSchema),
   }),
-  'followUp.record': method({ effect: 'write',
+  'followUp.record': method({ effect: 'write', audit: '登记整改情况', changesDisplay: false,
     access: 'supervisor',
     request: z
       .object({
@@ -119,17 +119,17 @@ export const ratingMethods = {
       .strict(),
     response: followUpSchema,
   }),
-  'followUp.close': method({ effect: 'write',
+  'followUp.close': method({ effect: 'write', audit: '差评整改结案', changesDisplay: false,
     access: 'supervisor',
     request: z.object({ id: idField }).strict(),
     response: followUpSchema,
   }),
-  'followUp.appeal': method({ effect: 'write',
+  'followUp.appeal': method({ effect: 'write', audit: '提出申诉', changesDisplay: false,
     access: 'clerk',
     request: z.object({ id: idField, reason: text(2, 500, 'multiline') }).strict(),
     response: followUpSchema,
   }),
-  'followUp.decideAppeal': method({ effect: 'write',
+  'followUp.decideAppeal': method({ effect: 'write', audit: '申诉裁定', changesDisplay: false,
     access: 'supervisor',
     request: z.object({ id: idField, upheld: z.boolean('请选择是否支持申诉'), decision: text(2, 500, 'multiline') }).strict(),
     response: followUpSchema,

@@ -78,7 +78,7 @@ export type CatalogueVersionView = z.infer<typeof catalogueVersionSchema>;
 export const referenceMethods = {
   'catalogue.get': method({ effect: 'read', access: 'clerk', request: empty, response: catalogueSchema }),
   'catalogue.versions': method({ effect: 'read', access: 'supervisor', request: empty, response: z.array(catalogueVersionSchema) }),
-  'catalogue.import': method({ effect: 'write',
+  'catalogue.import': method({ effect: 'write', audit: '导入事项目录', changesDisplay: false,
     access: 'supervisor',
     request: z
       .object({
@@ -92,7 +92,7 @@ export const referenceMethods = {
     response: z.object({ version: z.string(), items: z.number().int() }),
   }),
   'calendar.overrides': method({ effect: 'read', access: 'clerk', request: empty, response: calendarOverviewSchema }),
-  'calendar.saveOverride': method({ effect: 'write',
+  'calendar.saveOverride': method({ effect: 'write', audit: '保存节假日设置', changesDisplay: false,
     access: 'supervisor',
     request: z
       .object({
@@ -106,7 +106,7 @@ export const referenceMethods = {
       .strict(),
     response: calendarOverviewSchema,
   }),
-  'calendar.deleteOverride': method({ effect: 'write',
+  'calendar.deleteOverride': method({ effect: 'write', audit: '删除节假日设置', changesDisplay: false,
     access: 'supervisor',
     request: z.object({ date: plainDateField }).strict(),
     response: calendarOverviewSchema,

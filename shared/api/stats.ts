@@ -90,7 +90,7 @@ export const statsMethods = {
     request: statsFilterSchema,
     response: statsReportSchema,
   }),
-  'stats.export': method({ effect: 'write',
+  'stats.export': method({ effect: 'write', audit: '导出统计', changesDisplay: false,
     access: 'supervisor',
     request: z
       .object({

@@ -1,43 +1,27 @@
-/** Chinese names of the audit trail's actions, for the supervisor's audit log screen. */
-export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
-  'setup.complete': '完成首次设置',
-  'settings.update': '修改系统设置',
-  'auth.login': '登录',
+/**
+ * Chinese names of the audit trail's actions, for the supervisor's audit log
+ * screen. A write method's audit rows carry the method's name and its label
+ * is declared in the method's contract entry; the table below names the
+ * actions that are no method of their own (refusals, print outcomes, steps of
+ * a method that writes several rows, what the core does by itself).
+ */
+import { methods, type WriteMethodName } from '../contract';
+
+export const AUDIT_EVENT_LABELS = {
   'auth.loginFailed': '登录失败',
-  'auth.logout': '退出登录',
-  'auth.lock': '锁定屏幕',
-  'auth.unlock': '解锁屏幕',
   'auth.pinFailed': 'PIN 输入错误',
   'auth.accountLocked': '账号被锁定',
   'auth.forcedLogout': '被强制退出',
   'auth.lockOnRestart': '重启后锁屏',
-  'auth.changePin': '修改 PIN',
-  'staff.create': '新增工作人员',
-  'staff.update': '修改工作人员',
-  'staff.resetPin': '重置 PIN',
-  'staff.setPhoto': '更换照片',
-  'commitments.save': '修改服务承诺',
-  'window.pause': '暂离窗口',
-  'window.resume': '恢复服务',
-  'printer.configure': '设置打印机',
   'print.enqueue': '打印',
-  'print.reprint': '重新打印',
+  'print.sending': '开始发送到打印机',
+  'print.waiting': '等待打印机',
   'print.sent': '打印完成',
   'print.failed': '打印失败',
   'print.interrupted': '打印中断',
   'print.unconfirmed': '发送未确认',
   'print.recovered': '中断后重新存档',
   'print.relayout': '重新排版',
-  'intake.start': '开始接待',
-  'intake.notify': '一次性告知',
-  'intake.refer': '开具引导单',
-  'intake.resume': '补齐材料续办',
-  'intake.accept': '受理',
-  'intake.close': '结束接待',
-  'cases.complete': '办结',
-  'catalogue.import': '导入事项目录',
-  'calendar.saveOverride': '保存节假日设置',
-  'calendar.deleteOverride': '删除节假日设置',
   'shift.open': '开始当班',
   'shift.close.logout': '结束当班（退出登录）',
   'shift.close.handover': '结束当班（交班）',
@@ -45,51 +29,36 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'handover.handover': '交接班签收',
   'handover.dayEnd': '日终关窗签收',
   'handover.correction': '更正交接记录',
-  'handover.acknowledge': '确认交接',
   'handover.countersignFailed': '交接签收失败',
-  'ledger.export': '导出台账',
   'ledger.export.fullValues': '导出台账（完整信息）',
   'archive.started': '开始归档',
   'archive.copied': '归档已复制',
   'archive.verified': '归档已核对',
   'archive.completed': '归档完成',
   'archive.failed': '归档失败',
-  'rating.request': '请申请人评价',
-  'rating.submit': '申请人评价',
   'rating.expire': '超时未评价',
   'followUp.open': '差评整改立项',
-  'followUp.record': '登记整改情况',
-  'followUp.close': '差评整改结案',
-  'followUp.appeal': '提出申诉',
-  'followUp.decideAppeal': '申诉裁定',
-  'callbackRules.save': '保存回访规则',
   'callbacks.schedule': '安排回访',
-  'callbacks.record': '登记回访结果',
-  'callbacks.phone': '查看回访电话',
-  'complaints.create': '登记投诉建议',
-  'complaints.resolve': '处理投诉建议',
-  'complaints.close': '办结投诉建议',
-  'coordination.add': '发起沟通',
-  'coordination.reply': '回复沟通',
-  'stats.export': '导出统计',
-  'retention.purge': '清理过期扫描件',
-  'marriage.register': '结婚登记',
   'marriage.reissue': '补领婚姻登记证',
-  'marriage.refuse': '不予登记',
-  'marriage.find': '按证件号码查询婚姻登记',
-  'divorce.accept': '受理离婚登记申请',
-  'divorce.withdraw': '撤回离婚登记申请',
-  'divorce.register': '离婚登记',
   'divorce.deemedWithdrawn': '离婚申请视为撤回',
-  'appointments.import': '导入预约数据',
   'appointments.importRefused': '预约文件未导入',
   'appointments.add': '新增预约',
   'appointments.update': '更新预约',
-  'appointments.checkIn': '预约签到',
-  'appointments.markNoShow': '标记预约未到',
-};
+} as const satisfies Record<string, string>;
 
-/** The action's Chinese name, or the action itself when it has none yet. */
+export type AuditEvent = keyof typeof AUDIT_EVENT_LABELS;
+/** Every action an audit row may carry: a write method's name or one of the events above. */
+export type AuditAction = WriteMethodName | AuditEvent;
+
+function methodAuditLabels(): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const [name, spec] of Object.entries(methods)) if (spec.audit !== null) labels[name] = spec.audit;
+  return labels;
+}
+
+export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = { ...methodAuditLabels(), ...AUDIT_EVENT_LABELS };
+
+/** The action's Chinese name, or the action itself for rows written under a name no longer in use. */
 export function auditActionLabel(action: string): string {
   return Object.prototype.hasOwnProperty.call(AUDIT_ACTION_LABELS, action) ? (AUDIT_ACTION_LABELS[action] ?? action) : action;
 }

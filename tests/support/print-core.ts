@@ -4,6 +4,7 @@ import type { PrintDocument } from '../../shared/print/document';
 import type { PrintQueueOptions } from '../../electron/services/printing/queue';
 import type { PrintJobRow } from '../../electron/services/printing/repo';
 import { CounterCore } from '../../electron/services/core';
+import { writeTransaction } from '../../electron/services/db/connection';
 import { openSession } from '../../electron/services/session-service';
 import { afterEach } from 'vitest';
 import { FakeClock, makeTempDir, settingsBackend } from './core';
@@ -63,11 +64,11 @@ export function closeAllPrintCores(): void {
   cores.clear();
 }
 
-/** Queues a document as another service would: in a transaction, then kick(). */
+/** Queues a document as a write does: in a transaction, then the queue is woken as the dispatcher does after a commit. */
 export function enqueue(core: CounterCore, document: PrintDocument, kind = 'slip'): string {
   const call = { caller: 'clerk' as const, session: openSession(core.ctx) };
-  const id = core.db.transaction(() => core.ctx.printing.enqueue(call, { kind, document }))();
-  core.ctx.printing.kick();
+  const id = writeTransaction(core.db, () => core.ctx.printing.enqueue(call, { kind, document }));
+  core.printing.wakeForNewJobs();
   return id;
 }
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DISPLAY_EVENTS, EVENT_NAMES, METHOD_NAMES, events, isMethodName, methods, type MethodName } from '../../shared/contract';
 import { ERROR_CODES } from '../../shared/result';
-import { CHANGES_DISPLAY, handlers } from '../../electron/services/handlers';
+import { z } from 'zod';
+import { empty, method } from '../../shared/api/method';
+import { handlers } from '../../electron/services/handlers';
 import { VALID_REQUESTS } from '../support/requests';
 
 function unrecognized(method: MethodName, request: unknown): boolean {
@@ -56,11 +58,23 @@ describe('the API contract', () => {
     expect(methods[method].access).toBe(access);
   });
 
-  it('marks only real methods as display-changing, and no read-only one', () => {
-    for (const m of CHANGES_DISPLAY) {
-      expect(isMethodName(m)).toBe(true);
-      expect(methods[m].effect).toBe('write');
+  it('declares for every write its Chinese audit label, and for no read a label or a display change', () => {
+    for (const m of METHOD_NAMES) {
+      const spec = methods[m];
+      if (spec.effect === 'write') expect(spec.audit, m).toMatch(/\p{Script=Han}/u);
+      else expect([spec.audit, spec.changesDisplay], m).toEqual([null, false]);
     }
+    expect(METHOD_NAMES.filter((m) => methods[m].changesDisplay).sort()).toEqual(
+      ['auth.changePin', 'auth.lock', 'auth.login', 'auth.logout', 'auth.unlock', 'commitments.save', 'handover.close', 'settings.update', 'setup.complete', 'staff.setPhoto', 'staff.update', 'window.pause', 'window.resume'].sort(),
+    );
+  });
+
+  it('does not compile a write that leaves out its audit label or whether it changes the display', () => {
+    // @ts-expect-error a write must declare its audit label and changesDisplay
+    const incomplete = method({ access: 'clerk', effect: 'write', request: empty, response: z.null() });
+    // @ts-expect-error a read has no audit label
+    const labelledRead = method({ access: 'clerk', effect: 'read', request: empty, response: z.null(), audit: '查询' });
+    expect([incomplete.effect, labelledRead.effect]).toEqual(['write', 'read']);
   });
 
   it.each<[unknown, boolean]>([

@@ -19,7 +19,7 @@ import { slotCapacity, type LunarOf } from '../../../shared/domain/peak-days';
 import { appointmentDocument } from '../../../shared/print/slips/appointment';
 import { chineseDate, chineseDateTime } from '../../../shared/print/slips/common';
 import { CounterError } from '../../../shared/result';
-import { actorOf, type ActiveSession, type CallContext, type CoreContext } from '../context';
+import { actorOf, RecordedRefusal, type ActiveSession, type CallContext, type CoreContext } from '../context';
 import { recordChange, recordEvent } from '../db/ledger';
 import { newId } from '../ids';
 import { handledHere } from '../intake/contact-repo';
@@ -198,7 +198,7 @@ export function importAppointments(ctx: CoreContext, call: CallContext, session:
       entityId: null,
       detail: { fileName: req.fileName, problem: fileProblem.message },
     });
-    throw new CounterError('VALIDATION', `预约文件未导入：${fileProblem.message}`, { content: fileProblem.message });
+    throw new RecordedRefusal('VALIDATION', `预约文件未导入：${fileProblem.message}`, { content: fileProblem.message });
   }
   const problems: ImportProblem[] = parsed.problems.map((p) => ({ ...p, severity: 'error' }));
   const rejectedRows = new Set(parsed.problems.map((p) => p.row)).size;
@@ -473,7 +473,6 @@ export function printAppointmentSlip(ctx: CoreContext, call: CallContext, sessio
     status: row.status === 'checkedIn' && row.checked_in_at ? `已签到（${chineseDateTime(row.checked_in_at)}）` : (row.status === 'booked' ? '待签到' : KEPT_STATUS[row.status]),
   });
   const printJobId = ctx.db.transaction(() => ctx.printing.enqueue(call, { kind: 'appointment', document }))();
-  ctx.printing.kick();
   return { printJobId };
 }
 

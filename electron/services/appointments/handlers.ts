@@ -1,7 +1,7 @@
 /** Handlers for the appointment methods of the contract. */
 import type { appointmentMethods } from '../../../shared/api/appointments';
 import { sessionOf } from '../context';
-import type { HandlersFor } from '../handlers';
+import type { HandlersFor } from '../handler';
 import { appointmentDay, checkIn, importAppointments, markNoShow, printAppointmentSlip } from './appointment-service';
 
 export const appointmentHandlers: HandlersFor<keyof typeof appointmentMethods> = {

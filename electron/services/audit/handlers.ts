@@ -1,7 +1,7 @@
 /** Handlers of the audit methods (supervisor: verify the chain, read the latest rows). */
 import { performance } from 'node:perf_hooks';
 import type { AuditMethodName, AuditRowView } from '../../../shared/api/audit';
-import type { HandlersFor } from '../handlers';
+import type { HandlersFor } from '../handler';
 import type { Db } from '../db/connection';
 import { verifyAuditChain } from './verify';
 

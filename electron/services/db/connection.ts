@@ -25,20 +25,12 @@ export function openDatabase(file: string, migrations: readonly string[] = MIGRA
 }
 
 /**
- * Runs one small bookkeeping write without waiting for the disk (synchronous
- * NORMAL for it alone, FULL again after). In WAL mode its frames are appended
- * before those of any later commit, and the next FULL commit syncs the WAL
- * file, so the write becomes durable with that commit; only a power cut
- * before it can lose the write. Use it only where losing it that way is
- * harmless (see RequestLog).
+ * A write outside any request (at start, in a periodic sweep, in the print
+ * worker) in one immediate transaction of its own. Requests' writes get
+ * theirs from the dispatcher (electron/services/core.ts).
  */
-export function writeWithoutSync<T>(db: Db, write: () => T): T {
-  db.pragma('synchronous = NORMAL');
-  try {
-    return write();
-  } finally {
-    db.pragma('synchronous = FULL');
-  }
+export function writeTransaction<T>(db: Db, write: () => T): T {
+  return db.transaction(write).immediate();
 }
 
 export function schemaVersion(db: Db): number {

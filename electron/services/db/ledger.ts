@@ -7,6 +7,7 @@ import type { Db } from './connection';
 import { schemaVersion } from './connection';
 import { newId } from '../ids';
 import { appendAudit } from '../audit/chain-store';
+import type { AuditAction } from '../../../shared/audit/labels';
 
 export interface Actor {
   id: string | null;
@@ -21,7 +22,7 @@ export interface Origin {
 }
 
 export interface Change {
-  action: string;
+  action: AuditAction;
   entity: string;
   entityId: string;
   op: 'insert' | 'update' | 'delete';
@@ -67,7 +68,7 @@ export function recordEvent(
   origin: Origin,
   actor: Actor,
   at: string,
-  event: { action: string; entity: string; entityId: string | null; detail?: Record<string, unknown> },
+  event: { action: AuditAction; entity: string; entityId: string | null; detail?: Record<string, unknown> },
 ): void {
   appendAudit(db, {
     id: newId(),

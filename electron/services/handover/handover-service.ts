@@ -16,7 +16,8 @@ import { nextNumber } from '../intake/numbering';
 import { slipHall } from '../intake/slip-context';
 import { deadlinesOf } from '../marriage/civil-case-repo';
 import { loadWorkCalendar } from '../reference/calendar-service';
-import { endSession, verifyCountersign } from '../session-service';
+import { endSession, proveCountersign, settleCountersign } from '../session-service';
+import type { PinProof } from '../pin-check';
 import { staffById } from '../staff-repo';
 import { openShift } from './shift-repo';
 
@@ -226,35 +227,38 @@ function assertCanHandOver(ctx: CoreContext, session: ActiveSession): { id: stri
   return current;
 }
 
-export async function closeShiftWithHandover(
-  ctx: CoreContext,
-  call: CallContext,
-  session: ActiveSession,
-  req: ParsedRequestOf<'handover.close'>,
-): Promise<{ handover: Handover; printJobId: string }> {
-  // checked before the PIN is verified so the clerk hears of open work at once, and again in the transaction below
+/** handover.close, step one: the countersignature's PIN hash, after the checks the clerk should hear of at once. */
+export function proveHandover(ctx: CoreContext, session: ActiveSession, req: ParsedRequestOf<'handover.close'>): Promise<PinProof> {
+  // checked before the PIN is verified so the clerk hears of open work at once, and again in step two
   assertCanHandOver(ctx, session);
   if (req.countersign.staffNo.toUpperCase() === session.staffNo.toUpperCase()) {
     throw new CounterError('VALIDATION', '请检查输入：交班不能由本人签收，请接班人或主管输入自己的工号和 PIN', { 'countersign.staffNo': '不能是本人' });
   }
-  const signer = await verifyCountersign(ctx, call, req.countersign.staffNo, req.countersign.pin, (staff) => staff);
+  return proveCountersign(ctx, req.countersign.staffNo, req.countersign.pin);
+}
+
+/** handover.close, step two (in the write's transaction): the countersignature decided, the handover and its slip written, the session ended. */
+export function closeShiftWithHandover(
+  ctx: CoreContext,
+  call: CallContext,
+  session: ActiveSession,
+  req: ParsedRequestOf<'handover.close'>,
+  proof: PinProof,
+): { handover: Handover; printJobId: string } {
+  const signer = settleCountersign(ctx, call, proof, (staff) => staff);
   if (req.kind === 'dayEnd' && signer.role !== 'supervisor') {
     throw new CounterError('FORBIDDEN', '日终关窗需要主管签收，请主管输入工号和 PIN', { 'countersign.staffNo': '需要主管' });
   }
   const at = ctx.clock.now().toISOString();
-  const [id, printJobId] = ctx.db.transaction(() => {
-    // the PIN check awaited: another close (a double click, a second screen) may have ended the shift meanwhile
-    const shift = assertCanHandOver(ctx, session);
-    const written = writeHandover(
-      ctx,
-      call,
-      { shiftId: shift.id, kind: req.kind, fromStaffId: session.staffId, countersignedBy: signer.id, summary: shiftSummary(ctx, session.staffId, shift.openedAt, at), notes: req.notes, items: req.items, correctsId: null },
-      at,
-    );
-    endSession(ctx, call, req.kind);
-    return written;
-  })();
-  ctx.printing.kick();
+  // the PIN check awaited: another close (a double click, a second screen) may have ended the shift meanwhile
+  const shift = assertCanHandOver(ctx, session);
+  const [id, printJobId] = writeHandover(
+    ctx,
+    call,
+    { shiftId: shift.id, kind: req.kind, fromStaffId: session.staffId, countersignedBy: signer.id, summary: shiftSummary(ctx, session.staffId, shift.openedAt, at), notes: req.notes, items: req.items, correctsId: null },
+    at,
+  );
+  endSession(ctx, call, req.kind);
   return { handover: getHandover(ctx, id), printJobId };
 }
 
@@ -309,6 +313,5 @@ export function correctHandover(ctx: CoreContext, call: CallContext, session: Ac
       at,
     ),
   )();
-  ctx.printing.kick();
   return { handover: getHandover(ctx, id), printJobId };
 }

@@ -2,7 +2,7 @@
 import type { intakeMethods } from '../../../shared/api/intake';
 import { actorOf, sessionOf } from '../context';
 import { scheduleCallbacksQuietly } from '../followup/callback-service';
-import type { HandlersFor } from '../handlers';
+import type { HandlersFor } from '../handler';
 import { completeCase, myCases } from './case-service';
 import { acceptContact, closeContact, myContacts, notifyContact, readContact, referContact, resumeBySlip, startContact } from './intake-service';
 

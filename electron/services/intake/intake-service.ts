@@ -4,6 +4,7 @@
  * Each step is one transaction: the records, the slip's print job and the
  * audit and change-log rows are committed together, then printing starts.
  */
+import type { AuditAction } from '../../../shared/audit/labels';
 import type { Contact, ParsedRequestOf, ServiceCase } from '../../../shared/contract';
 import type { CatalogueItem } from '../../../shared/catalogue/schema';
 import { contactChangeRight } from '../../../shared/domain/first-contact';
@@ -135,7 +136,7 @@ function updateContact(
   call: CallContext,
   id: string,
   fields: { status: ContactRow['status']; received?: string[]; closeReason?: string },
-  change: { action: string; detail: Record<string, unknown> },
+  change: { action: AuditAction; detail: Record<string, unknown> },
   at: string,
 ): void {
   const row = contactRow(ctx, id);
@@ -235,7 +236,6 @@ export function referContact(ctx: CoreContext, call: CallContext, session: Activ
       document: referralDocument(hall, slipClerk(ctx, session), { number: slipNo, applicant: slipApplicant(row), matter: item.name, issuedAt: at, ...target }),
     });
   })();
-  ctx.printing.kick();
   return { contact: getContact(ctx, id), printJobId };
 }
 
@@ -291,7 +291,6 @@ export function notifyContact(ctx: CoreContext, call: CallContext, session: Acti
       }),
     });
   })();
-  ctx.printing.kick();
   return { contact: getContact(ctx, req.id), printJobId };
 }
 
@@ -375,7 +374,6 @@ export function acceptContact(
       }),
     });
   })();
-  ctx.printing.kick();
   return {
     contact: getContact(ctx, req.id),
     case: caseView(ctx, caseRow(ctx, caseId)),

@@ -21,7 +21,7 @@ import type { ArchiveRun } from '../../../shared/api/ledger';
 import { CounterError } from '../../../shared/result';
 import { actorOf, type CallContext, type CoreContext } from '../context';
 import type { Db } from '../db/connection';
-import { schemaVersion } from '../db/connection';
+import { schemaVersion, writeTransaction } from '../db/connection';
 import { recordChange } from '../db/ledger';
 import { newId } from '../ids';
 import { staffById } from '../staff-repo';
@@ -170,7 +170,7 @@ function setStatus(ctx: CoreContext, call: CallContext, id: string, fields: { st
 function failInterrupted(ctx: CoreContext, call: CallContext): void {
   const stale = ctx.db.prepare("SELECT id FROM archive_run WHERE status IN ('started', 'copied', 'verified')").all() as { id: string }[];
   for (const { id } of stale) {
-    ctx.db.transaction(() => setStatus(ctx, call, id, { status: 'failed', error: '上次归档未完成（程序中断），工作库中的记录未被删除，已重新归档', finished: true }))();
+    writeTransaction(ctx.db, () => setStatus(ctx, call, id, { status: 'failed', error: '上次归档未完成（程序中断），工作库中的记录未被删除，已重新归档', finished: true }));
   }
 }
 
@@ -184,7 +184,7 @@ function archiveMonth(ctx: CoreContext, call: CallContext, month: string, cutoff
   const id = newId();
   const at = ctx.clock.now().toISOString();
   const origin = ctx.origin();
-  db.transaction(() => {
+  writeTransaction(db, () => {
     db.prepare(
       `INSERT INTO archive_run (id, hall_id, window_no, month, file, status, counts, started_by, started_at, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, 'started', ?, ?, ?, ?, ?)`,
@@ -196,7 +196,7 @@ function archiveMonth(ctx: CoreContext, call: CallContext, month: string, cutoff
       op: 'insert',
       payload: { id, month, file, status: 'started', counts },
     });
-  })();
+  });
   killPoint('started');
   try {
     // 1. copy into the month's file (its own connection; committed with a full fsync)
@@ -228,7 +228,7 @@ function archiveMonth(ctx: CoreContext, call: CallContext, month: string, cutoff
     } finally {
       archive.close();
     }
-    db.transaction(() => setStatus(ctx, call, id, { status: 'copied' }))();
+    writeTransaction(db, () => setStatus(ctx, call, id, { status: 'copied' }));
     killPoint('copied');
 
     // 2. re-open the file and compare every table with the working database
@@ -247,25 +247,30 @@ function archiveMonth(ctx: CoreContext, call: CallContext, month: string, cutoff
     } finally {
       check.close();
     }
-    db.transaction(() => setStatus(ctx, call, id, { status: 'verified' }))();
+    writeTransaction(db, () => setStatus(ctx, call, id, { status: 'verified' }));
     killPoint('verified');
 
     // 3. only now: delete from the working database, children before parents, with the run's completion
-    db.transaction(() => {
+    writeTransaction(db, () => {
       for (const table of DELETE_ORDER) {
         const del = db.prepare(`DELETE FROM ${table} WHERE id = ?`);
         for (const rowId of ids[table]) del.run(rowId);
       }
       setStatus(ctx, call, id, { status: 'completed', counts, finished: true });
-    })();
+    });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    db.transaction(() => setStatus(ctx, call, id, { status: 'failed', error: message, finished: true }))();
+    writeTransaction(db, () => setStatus(ctx, call, id, { status: 'failed', error: message, finished: true }));
     throw new CounterError('CONFLICT', `${month} 的归档未完成：${message}。工作库中的记录均未删除，可稍后重试。`);
   }
   return runView(db, db.prepare('SELECT * FROM archive_run WHERE id = ?').get(id) as RunRow);
 }
 
+/**
+ * archive.run: its stages commit one by one (that is what makes a killed
+ * archive safe), so it runs as the prepare step of its write, before the
+ * write's own transaction, which then only keeps the answer.
+ */
 export function runArchive(ctx: CoreContext, call: CallContext, olderThanMonths?: number): { cutoff: string; runs: ArchiveRun[]; archived: Record<string, number> } {
   const months = olderThanMonths ?? ctx.settings.get().archiveAfterMonths;
   const cutoff = archiveCutoff(ctx.clock.now(), months);

@@ -7,7 +7,7 @@
  * failure the temporary file is removed and nothing is left behind.
  */
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
 import { open, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -17,6 +17,7 @@ import { normalizeDocumentNumber } from '../../../shared/domain/identity-documen
 import { maskIdNumber } from '../../../shared/domain/masking';
 import { CounterError } from '../../../shared/result';
 import { actorOf, sessionOf, type CallContext, type CoreContext } from '../context';
+import { writeTransaction } from '../db/connection';
 import { recordEvent } from '../db/ledger';
 import type { SqlRow } from './categories';
 import { assertMayView, buildQuery, orderBy, type DocumentLookup } from './query-service';
@@ -191,7 +192,18 @@ export async function reserveFileName(directory: string, name: string, extension
   }
 }
 
-export async function exportLedger(ctx: CoreContext, call: CallContext, req: ParsedRequestOf<'ledger.export'>): Promise<ResponseOf<'ledger.export'>> {
+/** A written export file, waiting for its audit row (the second step of the export's write). */
+interface WrittenLedgerExport {
+  response: ResponseOf<'ledger.export'>;
+  detail: Record<string, unknown>;
+}
+
+/**
+ * ledger.export, step one (outside the write's transaction): writes the file.
+ * A full-value export's request is recorded first, in a transaction of its
+ * own: the trail keeps the request even if the export then fails.
+ */
+export async function writeLedgerExport(ctx: CoreContext, call: CallContext, req: ParsedRequestOf<'ledger.export'>): Promise<WrittenLedgerExport> {
   const session = sessionOf(call);
   assertMayView(req.filter, session);
   buildQuery(req.filter, ctx.vault); // refuses a bad status or search before anything is written
@@ -203,12 +215,14 @@ export async function exportLedger(ctx: CoreContext, call: CallContext, req: Par
   const filter = loggedFilter(req.filter);
   if (req.fullValues) {
     // asked for, even if the export then fails: the request itself is what the trail records
-    recordEvent(ctx.db, ctx.origin(), actorOf(call), at, {
-      action: 'ledger.export.fullValues',
-      entity: 'ledger',
-      entityId: null,
-      detail: { exportId, category: req.filter.category, filter, format: req.format, directory },
-    });
+    writeTransaction(ctx.db, () =>
+      recordEvent(ctx.db, ctx.origin(), actorOf(call), at, {
+        action: 'ledger.export.fullValues',
+        entity: 'ledger',
+        entityId: null,
+        detail: { exportId, category: req.filter.category, filter, format: req.format, directory },
+      }),
+    );
   }
   const name = `${info.label}台账_${stamp(at)}`;
   const file = await reserveFileName(directory, name, req.format);
@@ -250,11 +264,12 @@ export async function exportLedger(ctx: CoreContext, call: CallContext, req: Par
   }
   const bytes = (await stat(file)).size;
   ctx.publish('export.progress', { exportId, done: rows, total: rows });
-  recordEvent(ctx.db, ctx.origin(), actorOf(call), ctx.clock.now().toISOString(), {
-    action: 'ledger.export',
-    entity: 'ledger',
-    entityId: null,
-    detail: { exportId, category: req.filter.category, filter, format: req.format, fullValues: req.fullValues, file, rows, bytes },
-  });
-  return { exportId, file, rows, bytes };
+  return { response: { exportId, file, rows, bytes }, detail: { exportId, category: req.filter.category, filter, format: req.format, fullValues: req.fullValues, file, rows, bytes } };
+}
+
+/** ledger.export, step two (in the write's transaction): the audit row; a file whose row is not committed is removed. */
+export function recordLedgerExport(ctx: CoreContext, call: CallContext, written: WrittenLedgerExport): ResponseOf<'ledger.export'> {
+  ctx.afterWrite({ rolledBack: () => rmSync(written.response.file, { force: true }) });
+  recordEvent(ctx.db, ctx.origin(), actorOf(call), ctx.clock.now().toISOString(), { action: 'ledger.export', entity: 'ledger', entityId: null, detail: written.detail });
+  return written.response;
 }

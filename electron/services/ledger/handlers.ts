@@ -1,9 +1,9 @@
 /** Handlers for the ledger methods of the contract: views, exports, archive and retention. */
 import type { ledgerMethods } from '../../../shared/api/ledger';
 import { sessionOf } from '../context';
-import type { HandlersFor } from '../handlers';
+import { preparedWrite, type HandlersFor } from '../handler';
 import { listArchiveRuns, runArchive } from './archive-service';
-import { exportLedger } from './export-service';
+import { recordLedgerExport, writeLedgerExport } from './export-service';
 import { assertMayView, queryLedger } from './query-service';
 import { purgeOldFiles } from './retention-service';
 
@@ -12,8 +12,8 @@ export const ledgerHandlers: HandlersFor<keyof typeof ledgerMethods> = {
     assertMayView(req.filter, sessionOf(call));
     return queryLedger(ctx.db, req.filter, req.limit, req.cursor, ctx.vault);
   },
-  'ledger.export': (ctx, req, call) => exportLedger(ctx, call, req),
-  'archive.run': (ctx, req, call) => runArchive(ctx, call, req.olderThanMonths),
+  'ledger.export': preparedWrite({ prepare: (ctx, req, call) => writeLedgerExport(ctx, call, req), commit: (ctx, _req, call, written) => recordLedgerExport(ctx, call, written) }),
+  'archive.run': preparedWrite({ prepare: async (ctx, req, call) => runArchive(ctx, call, req.olderThanMonths), commit: (_ctx, _req, _call, outcome) => outcome }),
   'archive.list': (ctx) => {
     const s = ctx.settings.get();
     return { runs: listArchiveRuns(ctx), archiveAfterMonths: s.archiveAfterMonths, purgeScansAfterDays: s.purgeScansAfterDays };

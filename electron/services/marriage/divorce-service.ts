@@ -4,6 +4,7 @@
  * the cooling-off period; both come back within the next 30 days (rolled) to
  * register; an application nobody completes is deemed withdrawn on its own.
  */
+import type { AuditAction } from '../../../shared/audit/labels';
 import type { CivilCase, ParsedRequestOf } from '../../../shared/contract';
 import { COOLING_OFF_DAYS, divorceStage } from '../../../shared/domain/divorce-periods';
 import { addDays } from '../../../shared/domain/plain-date';
@@ -33,7 +34,7 @@ function view(ctx: CoreContext, id: string): CivilCase {
   return civilCaseView(ctx, loadWorkCalendar(ctx), civilCaseRow(ctx, id), hallToday(ctx));
 }
 
-function updateCase(ctx: CoreContext, actor: Actor, id: string, sets: Record<string, string | number | null>, action: string, at: string): void {
+function updateCase(ctx: CoreContext, actor: Actor, id: string, sets: Record<string, string | number | null>, action: AuditAction, at: string): void {
   const columns = Object.keys(sets);
   ctx.db.prepare(`UPDATE civil_case SET ${columns.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(...columns.map((c) => sets[c] ?? null), at, id);
   recordChange(ctx.db, ctx.origin(), actor, at, { action, entity: 'civil_case', entityId: id, op: 'update', payload: civilCasePayload(ctx, id) });
@@ -155,7 +156,6 @@ export function acceptDivorce(
     });
     return { id: created.id, printJobId: jobId };
   }).immediate();
-  ctx.printing.kick();
   const pending = 'pending' in coolingOffEnd ? coolingOffEnd : 'pending' in certificateDeadline ? certificateDeadline : null;
   return {
     case: view(ctx, id),
@@ -224,7 +224,6 @@ export function withdrawDivorce(ctx: CoreContext, call: CallContext, session: Ac
       }),
     });
   })();
-  ctx.printing.kick();
   return { case: view(ctx, row.id), printJobId };
 }
 
@@ -257,7 +256,6 @@ export function registerDivorce(ctx: CoreContext, call: CallContext, session: Ac
       }),
     });
   })();
-  ctx.printing.kick();
   return { case: view(ctx, row.id), printJobId };
 }
 

@@ -93,7 +93,6 @@ export function registerMarriage(ctx: CoreContext, call: CallContext, session: A
     });
     return { id: created.id, printJobId: jobId };
   }).immediate();
-  ctx.printing.kick();
   return { case: getCase(ctx, id), printJobId };
 }
 
@@ -129,7 +128,6 @@ export function refuseRegistration(ctx: CoreContext, call: CallContext, session:
     });
     return { id: created.id, printJobId: jobId };
   })();
-  ctx.printing.kick();
   return { case: getCase(ctx, id), printJobId };
 }
 

@@ -3,6 +3,7 @@
  * it closes, the slip's hall/clerk/party lines. Each outcome is one
  * transaction: case, parties, contact, audit and change-log rows, print job.
  */
+import type { AuditAction } from '../../../shared/audit/labels';
 import type { CivilChecks, CivilKind, CivilStatus, PartyInput } from '../../../shared/api/marriage';
 import { DOCUMENT_TYPE_LABELS } from '../../../shared/domain/identity-documents';
 import { maskIdNumber, maskName } from '../../../shared/domain/masking';
@@ -50,7 +51,7 @@ export interface NewCase {
 }
 
 /** Inserts the case and its parties, closes the contact; returns the case id and number. Inside a transaction. */
-export function insertCase(ctx: CoreContext, call: CallContext, session: ActiveSession, c: NewCase, action: string, at: string): { id: string; caseNo: string } {
+export function insertCase(ctx: CoreContext, call: CallContext, session: ActiveSession, c: NewCase, action: AuditAction, at: string): { id: string; caseNo: string } {
   const id = newId();
   const caseNo = nextNumber(ctx, 'HY', at);
   const origin = ctx.origin();
@@ -99,7 +100,7 @@ export function insertCase(ctx: CoreContext, call: CallContext, session: ActiveS
   return { id, caseNo };
 }
 
-function closeContact(ctx: CoreContext, call: CallContext, contactId: string, reason: string, action: string, at: string): void {
+function closeContact(ctx: CoreContext, call: CallContext, contactId: string, reason: string, action: AuditAction, at: string): void {
   ctx.db.prepare("UPDATE contact SET status = 'closed', closed_at = ?, close_reason = ?, updated_at = ? WHERE id = ?").run(at, reason, at, contactId);
   recordChange(ctx.db, ctx.origin(), actorOf(call), at, { action, entity: 'contact', entityId: contactId, op: 'update', payload: contactPayload(ctx, contactId) });
 }

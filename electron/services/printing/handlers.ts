@@ -2,7 +2,7 @@
 import type { printingMethods } from '../../../shared/api/printing';
 import { CounterError } from '../../../shared/result';
 import type { CallContext, CoreContext } from '../context';
-import type { HandlersFor } from '../handlers';
+import { preparedWrite, type HandlersFor } from '../handler';
 import { staffById } from '../staff-repo';
 import { PrintQueue } from './queue';
 import { printWarning } from './render';
@@ -21,7 +21,10 @@ function requester(ctx: CoreContext, call: CallContext): string {
 
 export const printingHandlers: HandlersFor<keyof typeof printingMethods> = {
   'printer.status': (ctx) => queueOf(ctx).currentStatus(),
-  'printer.configure': (ctx, req, call) => queueOf(ctx).configure(call, req.printer, req.paperWidth),
+  'printer.configure': preparedWrite({
+    prepare: (ctx, req) => queueOf(ctx).checkConfiguration(req.printer),
+    commit: (ctx, req, call, checked) => queueOf(ctx).configure(call, checked, req.paperWidth),
+  }),
   'printer.testPage': (ctx, _req, call) => queueOf(ctx).testPage(call, requester(ctx, call)),
   'print.jobs': (ctx, req) => queueOf(ctx).jobs(req.status, req.limit ?? 50),
   'print.preview': (ctx, req) => {

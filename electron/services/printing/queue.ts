@@ -19,6 +19,7 @@
  * change of the printer's state through the 'printer.changed' event and the
  * waiting job's lastError.
  */
+import type { AuditAction } from '../../../shared/audit/labels';
 import type { PaperWidth, PrintDocument } from '../../../shared/print/document';
 import { PAPER_COLUMNS } from '../../../shared/print/document';
 import type { PrinterState, PrinterStatus, PrintJob, PrintJobStatus } from '../../../shared/api/printing';
@@ -76,6 +77,7 @@ export interface PrintDeps {
   clock: Clock;
   origin(): Origin;
   publish: CoreContext['publish'];
+  afterWrite: CoreContext['afterWrite'];
   dataDir: string;
 }
 
@@ -155,6 +157,11 @@ export class PrintQueue implements PrintService {
     return this.insert(actorOf(call), job.kind, job.document, null, null);
   }
 
+  /** Called by the dispatcher after every committed write: starts sending the jobs it recorded. */
+  wakeForNewJobs(): void {
+    if (this.kickedAt === null || this.kickedAt < this.lastEnqueuedAt) this.kick();
+  }
+
   kick(): void {
     if (this.kickedAt === null || this.kickedAt < this.lastEnqueuedAt) this.kickedAt = stamp();
     this.wakeRequested = true;
@@ -214,7 +221,6 @@ export class PrintQueue implements PrintService {
       requestedBy,
     });
     const id = this.insert(actorOf(call), 'testPage', document, null, null);
-    this.kick();
     return this.job(id);
   }
 
@@ -224,47 +230,43 @@ export class PrintQueue implements PrintService {
       throw new CounterError('CONFLICT', '这张单据还在打印队列中，打印机恢复后会自动打印，不需要重打');
     }
     const newJob = this.insert(actorOf(call), original.kind, documentOf(original), original.id, reason);
-    this.kick();
     return this.job(newJob);
   }
 
-  /** Saves the printer and paper width (queued jobs are laid out again for a new width), checks the printer, and resumes sending. */
-  async configure(call: CallContext, printer: string, paperWidth: PaperWidth): Promise<PrinterStatus> {
+  /**
+   * printer.configure, step one (outside the write's transaction): checks the
+   * address, the device path and asks the printer for its status.
+   */
+  async checkConfiguration(printer: string): Promise<{ uri: string; reading: StatusReading | null }> {
     const parsed = parsePrinterUri(printer);
     if (!parsed.ok) throw new CounterError('VALIDATION', `请检查输入：${parsed.message}`, { printer: parsed.message });
     const problem = parsed.target.kind === 'device' ? await devicePathProblem(parsed.target.path) : null;
     if (problem) throw new CounterError('VALIDATION', `请检查输入：${problem}`, { printer: problem });
+    if (parsed.target.kind === 'none') return { uri: parsed.uri, reading: null };
+    const target = parsed.target;
+    const reading = await this.exclusive(() => this.transportFor(parsed.uri, target).probe());
+    return { uri: parsed.uri, reading };
+  }
+
+  /** printer.configure, step two (in the write's transaction): saves the printer and paper width; queued jobs are laid out again for a new width. */
+  configure(call: CallContext, checked: { uri: string; reading: StatusReading | null }, paperWidth: PaperWidth): PrinterStatus {
     const before = this.deps.settings.get();
-    if (parsed.uri !== before.printer || paperWidth !== before.paperWidth) {
-      this.deps.settings.update({ printer: parsed.uri, paperWidth });
-      try {
-        this.deps.db.transaction(() => {
-          const at = this.now();
-          recordChange(this.deps.db, this.deps.origin(), actorOf(call), at, {
-            action: 'printer.configure',
-            entity: 'settings',
-            entityId: before.hallId,
-            op: 'update',
-            payload: { printer: parsed.uri, paperWidth },
-            detail: { before: { printer: before.printer, paperWidth: before.paperWidth } },
-          });
-          if (paperWidth !== before.paperWidth) this.relayoutQueued(actorOf(call), paperWidth, at);
-        })();
-      } catch (error) {
-        this.deps.settings.update({ printer: before.printer, paperWidth: before.paperWidth });
-        throw error;
-      }
-      this.dropTransport();
-      this.setState(
-        parsed.target.kind === 'none' ? { state: 'none', message: STATE_MESSAGES.none } : { state: 'unknown', message: '正在检查打印机…' },
-        false,
-      );
+    if (checked.uri !== before.printer || paperWidth !== before.paperWidth) {
+      this.deps.settings.update({ printer: checked.uri, paperWidth });
+      this.deps.afterWrite({ rolledBack: () => this.deps.settings.update({ printer: before.printer, paperWidth: before.paperWidth }) });
+      const at = this.now();
+      recordChange(this.deps.db, this.deps.origin(), actorOf(call), at, {
+        action: 'printer.configure',
+        entity: 'settings',
+        entityId: before.hallId,
+        op: 'update',
+        payload: { printer: checked.uri, paperWidth },
+        detail: { before: { printer: before.printer, paperWidth: before.paperWidth } },
+      });
+      if (paperWidth !== before.paperWidth) this.relayoutQueued(actorOf(call), paperWidth, at);
+      this.setState(checked.reading === null ? { state: 'none', message: STATE_MESSAGES.none } : { state: 'unknown', message: '正在检查打印机…' }, false);
     }
-    if (parsed.target.kind !== 'none') {
-      const target = parsed.target;
-      const reading = await this.exclusive(() => this.transportFor(parsed.uri, target).probe());
-      if (!this.stopped) this.noteReading(parsed.uri, reading);
-    }
+    if (checked.reading && !this.stopped) this.noteReading(checked.uri, checked.reading);
     this.kick();
     return this.status();
   }
@@ -347,7 +349,7 @@ export class PrintQueue implements PrintService {
   /** One status change of a job, with its audit and change-log rows, in one transaction. */
   private update(
     job: PrintJobRow,
-    action: string,
+    action: AuditAction,
     fields: Partial<Pick<PrintJobRow, 'status' | 'attempts' | 'last_error' | 'printer' | 'sent_at' | 'bytes' | 'paper_width' | 'stages'>>,
     actor: Actor = SYSTEM_ACTOR,
   ): void {
@@ -469,10 +471,6 @@ export class PrintQueue implements PrintService {
       };
     }
     return this.transport.transport;
-  }
-
-  private dropTransport(): void {
-    this.transport = null;
   }
 
   private sleep(ms: number): Promise<void> {

@@ -4,6 +4,7 @@
  * closes it only when all three are there. The clerk rated (or a supervisor)
  * may appeal (申诉); a supervisor other than the appellant decides.
  */
+import type { AuditAction } from '../../../shared/audit/labels';
 import type { FollowUp, ParsedRequestOf } from '../../../shared/contract';
 import { ratingLabel } from '../../../shared/domain/rating';
 import { CounterError } from '../../../shared/result';
@@ -121,7 +122,7 @@ function requireOpen(row: FollowUpRow): void {
   if (row.status !== 'open') throw new CounterError('CONFLICT', '该差评整改已结案，不能再修改');
 }
 
-function save(ctx: CoreContext, call: CallContext, id: string, action: string, sql: string, params: unknown[], detail?: Record<string, unknown>): FollowUp {
+function save(ctx: CoreContext, call: CallContext, id: string, action: AuditAction, sql: string, params: unknown[], detail?: Record<string, unknown>): FollowUp {
   const at = ctx.clock.now().toISOString();
   ctx.db.transaction(() => {
     ctx.db.prepare(`UPDATE follow_up SET ${sql}, updated_at = ? WHERE id = ?`).run(...params, at, id);

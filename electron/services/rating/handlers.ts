@@ -1,7 +1,7 @@
 /** Handlers for the rating and follow-up methods of the contract. */
 import type { ratingMethods } from '../../../shared/api/rating';
 import { sessionOf } from '../context';
-import type { HandlersFor } from '../handlers';
+import type { HandlersFor } from '../handler';
 import { appealFollowUp, closeFollowUp, decideAppeal, listFollowUps, recordFollowUp } from './follow-up-service';
 import { pendingForDisplay, ratingStatus, requestRating, submitRating } from './rating-service';
 

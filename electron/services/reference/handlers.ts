@@ -1,6 +1,6 @@
 /** Handlers of the reference-data methods (catalogue and working-day calendar). */
 import type { ReferenceMethodName } from '../../../shared/api/reference';
-import type { HandlersFor } from '../handlers';
+import type { HandlersFor } from '../handler';
 import { calendarOverview, deadline, deleteOverride, saveOverride } from './calendar-service';
 import { activeCatalogue, catalogueVersions, importCatalogue } from './catalogue-service';
 

@@ -3,6 +3,7 @@
  * file in the chosen folder, renamed at the end, removed on failure): one row
  * per group, the 合计 row, then the footnotes defining each measure.
  */
+import { rmSync } from 'node:fs';
 import { rename, stat, unlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { StatsReport, StatsRow } from '../../../shared/api/stats';
@@ -50,7 +51,8 @@ export function statsValues(row: StatsRow): string[] {
   ];
 }
 
-export async function exportStats(ctx: CoreContext, call: CallContext, req: ParsedRequestOf<'stats.export'>): Promise<ResponseOf<'stats.export'>> {
+/** stats.export, step one (outside the write's transaction): writes the file. */
+export async function writeStatsExport(ctx: CoreContext, req: ParsedRequestOf<'stats.export'>): Promise<ResponseOf<'stats.export'>> {
   const report = statsReport(ctx.db, req.filter, ctx.clock.now());
   const directory = req.directory;
   await assertExportFolder(directory);
@@ -78,12 +80,17 @@ export async function exportStats(ctx: CoreContext, call: CallContext, req: Pars
     if (error instanceof CounterError) throw error;
     throw new CounterError('VALIDATION', `导出失败：${folderProblem(error)}。未生成任何文件，请检查文件夹“${directory}”后重试。`, { directory: folderProblem(error) });
   }
-  const bytes = (await stat(file)).size;
+  return { file, rows: report.rows.length, bytes: (await stat(file)).size };
+}
+
+/** stats.export, step two (in the write's transaction): the audit row; a file whose row is not committed is removed. */
+export function recordStatsExport(ctx: CoreContext, call: CallContext, req: ParsedRequestOf<'stats.export'>, written: ResponseOf<'stats.export'>): ResponseOf<'stats.export'> {
+  ctx.afterWrite({ rolledBack: () => rmSync(written.file, { force: true }) });
   recordEvent(ctx.db, ctx.origin(), actorOf(call), ctx.clock.now().toISOString(), {
     action: 'stats.export',
     entity: 'stats',
     entityId: null,
-    detail: { filter: req.filter, format: req.format, file, rows: report.rows.length, bytes },
+    detail: { filter: req.filter, format: req.format, ...written },
   });
-  return { file, rows: report.rows.length, bytes };
+  return written;
 }
