@@ -87,14 +87,16 @@ describe('ledger durability', () => {
     expect(reopened.db.pragma('synchronous', { simple: true })).toBe(2);
   });
 
-  it('is FULL again after a write with a request id, whose bookkeeping rows skip the sync of their own', async () => {
+  it('keeps the answer of a write with a request id in the write\'s own FULL commit', async () => {
     const t = createTestCore();
     await setUpWithClerk(t.core);
     const requestId = randomUUID();
     const first = await t.core.call('auth.login', { staffNo: CLERK.staffNo, pin: CLERK.pin }, 'clerk', requestId);
     expect(first.ok).toBe(true);
     expect(t.core.db.pragma('synchronous', { simple: true })).toBe(2);
+    // committed with the login itself: the session and the kept answer are there together
     expect(t.core.db.prepare('SELECT status FROM request_log').all()).toEqual([{ status: 'done' }]);
+    expect(t.core.db.prepare('SELECT COUNT(*) AS n FROM clerk_session WHERE ended_at IS NULL').get()).toEqual({ n: 1 });
     // the answer is kept: a repeat gets it without a second login
     expect(await t.core.call('auth.login', { staffNo: CLERK.staffNo, pin: CLERK.pin }, 'clerk', requestId)).toEqual(first);
   });
