@@ -17,6 +17,7 @@ import { up as marriageAppointmentsSealedIds } from './009-marriage-appointments
 import { up as requestLog } from './010-request-log';
 import { up as civilCaseNationalCheck } from './011-civil-case-national-check';
 import { up as printJobUnconfirmed } from './012-print-job-unconfirmed';
+import { up as auditChainBackfill } from './013-audit-chain-backfill';
 
 /** One migration: runs inside the runner's transaction, never opens its own. */
 export type Migration = (db: Db) => void;
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   requestLog,
   civilCaseNationalCheck,
   printJobUnconfirmed,
+  auditChainBackfill,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
