@@ -23,7 +23,6 @@ import {
 import { CounterError, fail, ok, type Result } from '../../shared/result';
 import { describeIssues } from '../../shared/validation';
 import { systemClock, type Clock } from './clock';
-import { backfillAuditChain } from './audit/chain-store';
 import { openDatabase, writeTransaction, type Db } from './db/connection';
 import type { Origin } from './db/ledger';
 import { RecordedRefusal, type CallContext, type CoreContext, type WriteHooks } from './context';
@@ -99,8 +98,6 @@ export class CounterCore {
       this.db.close();
       throw error;
     }
-    // audit rows written before the hash chain existed (migration 5) are chained once, in seq order
-    backfillAuditChain(this.db);
     const emitter = this.emitter;
     const clock = options.clock ?? systemClock;
     const origin = (): Origin => {

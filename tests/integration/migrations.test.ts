@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CounterError } from '../../shared/result';
 import { migrate, openDatabase, schemaVersion } from '../../electron/services/db/connection';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/services/db/migrations';
+import { MIGRATIONS, SCHEMA_VERSION, type Migration } from '../../electron/services/db/migrations';
 import { CHINESE, cleanupAll, makeTempDir } from '../support/core';
 import { rowCounts, tableNames } from '../support/db';
 
@@ -30,7 +30,7 @@ function caught(fn: () => unknown): unknown {
 function newerDatabase(file: string, wal: boolean): void {
   const db = new Database(file);
   if (wal) db.pragma('journal_mode = WAL');
-  db.exec(MIGRATIONS.join('\n'));
+  for (const up of MIGRATIONS) up(db);
   db.exec("CREATE TABLE from_the_future (id TEXT PRIMARY KEY); INSERT INTO from_the_future VALUES ('x');");
   db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
   db.close();
@@ -118,10 +118,32 @@ describe('database migrations', () => {
     expect(sha256(file)).toBe(before);
   });
 
+  it('run only the migrations after the version a database is at, each once', () => {
+    const file = join(makeTempDir(), 'partial.sqlite3');
+    openDatabase(file, MIGRATIONS.slice(0, 5)).close();
+    const ran: number[] = [];
+    const recorded = MIGRATIONS.map((up, i): Migration => (db) => {
+      ran.push(i + 1);
+      up(db);
+    });
+    const db = openDatabase(file, recorded);
+    db.close();
+    expect(ran).toEqual(MIGRATIONS.map((_, i) => i + 1).slice(5));
+    ran.length = 0;
+    openDatabase(file, recorded).close();
+    expect(ran).toEqual([]);
+  });
+
   it('run pending migrations in one transaction: a failing one leaves the old version', () => {
     const file = join(makeTempDir(), 'upgrade.sqlite3');
     openDatabase(file).close();
-    const broken = [...MIGRATIONS, 'CREATE TABLE added_in_v2 (id TEXT);', 'CREATE TABLE this is not sql;'];
+    const addTable: Migration = (db) => {
+      db.exec('CREATE TABLE added_in_v2 (id TEXT);');
+    };
+    const notSql: Migration = (db) => {
+      db.exec('CREATE TABLE this is not sql;');
+    };
+    const broken = [...MIGRATIONS, addTable, notSql];
     expect(() => openDatabase(file, broken)).toThrow();
     const db = new Database(file);
     try {
@@ -130,7 +152,7 @@ describe('database migrations', () => {
     } finally {
       db.close();
     }
-    const good = [...MIGRATIONS, 'CREATE TABLE added_in_v2 (id TEXT);'];
+    const good = [...MIGRATIONS, addTable];
     const upgraded = openDatabase(file, good);
     try {
       expect(schemaVersion(upgraded)).toBe(MIGRATIONS.length + 1);

@@ -1,18 +1,18 @@
 /**
  * Printing faults that used to lose slips or leave them failed: a printer that
  * takes the connection and never reads (发送未确认), a crash while a job was
- * being written to the data directory ('none' printer), and the migration that
- * added the unconfirmed state. Real TCP sockets on 127.0.0.1, real SQLite files.
+ * being written to the data directory ('none' printer). The migration that
+ * added the unconfirmed state is tested in migrations/012-print-job-unconfirmed.test.ts.
+ * Real TCP sockets on 127.0.0.1, real SQLite files.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/services/db/connection';
-import { MIGRATIONS } from '../../electron/services/db/migrations';
 import { DEFAULT_PRINT_OPTIONS, INTERRUPTED_MESSAGE, type JobStages } from '../../electron/services/printing/queue';
 import { PRINT_JOBS_DIR } from '../../electron/services/printing/store';
 import { printerStatusLine } from '../../shared/print/status';
-import { CLERK, SUPERVISOR, call, cleanupAll, login, logout, makeTempDir, setUpWithClerk } from '../support/core';
+import { CLERK, SUPERVISOR, call, cleanupAll, login, logout, setUpWithClerk } from '../support/core';
 import { PAPER_OUT, STATUS_OK } from '../support/fake-printer';
 import { FAST_PRINTING, SAMPLE_SLIP, closePrintCore, enqueue, fakePrinters, jobRow, openPrintCore, waitUntil, type PrintCore } from '../support/print-core';
 
@@ -204,43 +204,5 @@ describe('the default none printer after a crash', () => {
     expect(jobRow(reopened.core, id)).toMatchObject({ status: 'failed', last_error: INTERRUPTED_MESSAGE });
     expect(existsSync(join(dir, `${id}.bin`))).toBe(false);
     expect(printer.data.length).toBe(0);
-  });
-});
-
-describe('migration 12 (the unconfirmed state)', () => {
-  it('keeps every print job, its order and the rows referencing it, and accepts the new state', () => {
-    const file = join(makeTempDir(), 'v11.sqlite3');
-    const old = openDatabase(file, MIGRATIONS.slice(0, 11));
-    old.pragma('foreign_keys = OFF'); // a handover row without its shift and staff, just to reference a job
-    const insert = old.prepare(
-      `INSERT INTO print_job (id, hall_id, window_no, kind, title, document, bytes, printer, paper_width, status, attempts, reprint_of, reprint_reason, created_at, updated_at, sent_at)
-       VALUES (?, 'h', '3', 'slip', ?, '{}', x'1b40', 'none', 80, ?, 1, ?, ?, 't', 't', ?)`,
-    );
-    insert.run('job-b', 'B', 'failed', null, null, null);
-    insert.run('job-a', 'A', 'sent', null, null, 't');
-    insert.run('job-c', 'C', 'queued', 'job-b', '重打', null);
-    old.prepare(
-      `INSERT INTO handover (id, hall_id, window_no, shift_id, kind, from_staff_id, summary, countersigned_by, countersigned_at, print_job_id, created_at, updated_at)
-       VALUES ('h1', 'h', '3', 's', 'handover', 'x', '{}', 'y', 't', 'job-a', 't', 't')`,
-    ).run();
-    old.close();
-
-    const db = openDatabase(file);
-    try {
-      expect((db.prepare('SELECT id FROM print_job ORDER BY rowid').all() as { id: string }[]).map((r) => r.id)).toEqual(['job-b', 'job-a', 'job-c']);
-      expect(db.prepare("SELECT reprint_of FROM print_job WHERE id = 'job-c'").get()).toEqual({ reprint_of: 'job-b' });
-      expect(db.pragma('foreign_key_check(print_job)')).toEqual([]);
-      db.prepare("UPDATE print_job SET status = 'unconfirmed' WHERE id = 'job-b'").run();
-      expect(() => db.prepare("UPDATE print_job SET status = 'lost' WHERE id = 'job-b'").run()).toThrow(/CHECK/);
-      expect(() => db.prepare("DELETE FROM print_job WHERE id = 'job-a'").run()).toThrow(/FOREIGN KEY/);
-      expect(db.prepare("SELECT name FROM sqlite_schema WHERE tbl_name = 'print_job' AND type = 'index' ORDER BY name").all()).toEqual([
-        { name: 'print_job_recent' },
-        { name: 'print_job_reprint_of' },
-        { name: 'print_job_waiting' },
-        { name: 'sqlite_autoindex_print_job_1' },
-      ]);
-    } finally {
-      db.close();
-    }
   });
 });

@@ -2,7 +2,7 @@
  * Writing the audit trail's hash chain: every insert into audit_log goes
  * through appendAudit(), which reads the latest row inside the same
  * transaction and stores prev_hash and hash with the row. Rows written before
- * migration 5 (hash NULL) are chained once by backfillAuditChain() on open.
+ * migration 5 (hash NULL) were chained once by migration 13.
  */
 import { hash } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
@@ -50,12 +50,7 @@ export type NewAuditRow = Omit<AuditChainRow, 'seq'>;
 export function appendAudit(db: Db, row: NewAuditRow): number {
   const write = (): number => {
     const s = statementsFor(db);
-    let last = s.last.get();
-    if (last && last.hash === null) {
-      // rows older than the chain that the open-time backfill has not reached (never expected): chain them first
-      backfillAuditChain(db);
-      last = s.last.get();
-    }
+    const last = s.last.get();
     // the seq AUTOINCREMENT would give: after the highest seq ever used, so rows deleted from the
     // end of the table leave a gap that verification reports once the app writes again
     const seq = Math.max(last?.seq ?? 0, s.sequence.get()?.seq ?? 0) + 1;
@@ -66,33 +61,4 @@ export function appendAudit(db: Db, row: NewAuditRow): number {
     return seq;
   };
   return db.inTransaction ? write() : db.transaction(write)();
-}
-
-/**
- * Chains the rows that have no hash yet (written before migration 5), in seq
- * order, in one transaction. The append-only trigger lets a NULL hash be filled
- * in once. Returns how many rows were chained.
- */
-export function backfillAuditChain(db: Db): number {
-  const run = (): number => {
-    const first = db.prepare('SELECT MIN(seq) AS seq FROM audit_log WHERE hash IS NULL').get() as { seq: number | null };
-    if (first.seq === null) return 0;
-    const before = db.prepare('SELECT hash FROM audit_log WHERE seq < ? ORDER BY seq DESC LIMIT 1').get(first.seq) as { hash: string | null } | undefined;
-    let prevHash = before?.hash ?? GENESIS_HASH;
-    const rows = db
-      .prepare(
-        `SELECT seq, id, hall_id, window_no, at, actor_id, actor_staff_no, action, entity, entity_id, detail
-         FROM audit_log WHERE seq >= ? ORDER BY seq`,
-      )
-      .all(first.seq) as AuditChainRow[];
-    const update = db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ? AND hash IS NULL');
-    let chained = 0;
-    for (const row of rows) {
-      const hash = auditRowHash(sha256Hex, prevHash, row);
-      chained += update.run(prevHash, hash, row.seq).changes;
-      prevHash = hash;
-    }
-    return chained;
-  };
-  return db.inTransaction ? run() : db.transaction(run)();
 }

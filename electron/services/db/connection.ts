@@ -1,11 +1,11 @@
 /** Opens the window's SQLite ledger in WAL mode, synchronous FULL, and brings its schema up to date. */
 import Database from 'better-sqlite3';
 import { CounterError } from '../../../shared/result';
-import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
 
 export type Db = Database.Database;
 
-export function openDatabase(file: string, migrations: readonly string[] = MIGRATIONS): Db {
+export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Db {
   const db = new Database(file);
   try {
     // refuse a newer database before any pragma below can write to it (journal_mode rewrites the header)
@@ -37,7 +37,7 @@ export function schemaVersion(db: Db): number {
   return Number(db.pragma('user_version', { simple: true }));
 }
 
-function assertNotNewer(db: Db, migrations: readonly string[]): number {
+function assertNotNewer(db: Db, migrations: readonly Migration[]): number {
   const current = schemaVersion(db);
   if (current > migrations.length) {
     throw new CounterError(
@@ -48,14 +48,16 @@ function assertNotNewer(db: Db, migrations: readonly string[]): number {
   return current;
 }
 
-/** Runs every pending migration in one transaction; refuses a database newer than this app. */
-export function migrate(db: Db, migrations: readonly string[] = MIGRATIONS): void {
+/**
+ * Runs every pending migration (current + 1 … latest) in one transaction, so a
+ * failing one leaves the database at its old version; refuses a database newer
+ * than this app.
+ */
+export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): void {
   const current = assertNotNewer(db, migrations);
   if (current === migrations.length) return;
   db.transaction(() => {
-    for (let version = current; version < migrations.length; version++) {
-      db.exec(migrations[version] ?? '');
-    }
+    for (const up of migrations.slice(current)) up(db);
     db.pragma(`user_version = ${migrations.length}`);
   })();
 }
