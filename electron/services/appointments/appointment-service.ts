@@ -13,6 +13,7 @@ import chineseDays from 'chinese-days';
 import type { Appointment, AppointmentDay, AppointmentImportResult, Contact, ImportProblem, ParsedRequestOf, WalkIn } from '../../../shared/contract';
 import type { CatalogueItem } from '../../../shared/catalogue/schema';
 import { parseBookingExport, type ParsedBooking } from '../../../shared/domain/booking-import';
+import { hallDate, hallDayBounds, hallTime } from '../../../shared/domain/hall-time';
 import { normalizeDocumentNumber } from '../../../shared/domain/identity-documents';
 import { maskIdNumber, maskName } from '../../../shared/domain/masking';
 import { slotCapacity, type LunarOf } from '../../../shared/domain/peak-days';
@@ -66,8 +67,7 @@ export const lunarOf: LunarOf = (date) => {
 /** The hall's wall clock (UTC+8, no daylight saving): date and 'HH:MM'. */
 function hallClock(ctx: CoreContext): { at: string; today: string; time: string } {
   const at = ctx.clock.now().toISOString();
-  const local = new Date(Date.parse(at) + 8 * 3600_000).toISOString();
-  return { at, today: local.slice(0, 10), time: local.slice(11, 16) };
+  return { at, today: hallDate(at), time: hallTime(at) };
 }
 
 export function capacityOf(ctx: CoreContext, date: string): { capacity: number; peak: { name: string } | null } {
@@ -153,9 +153,8 @@ export function appointmentDay(ctx: CoreContext, date?: string): AppointmentDay 
     if (row.status !== 'cancelled') slot.booked++;
     slot.overCapacity = slot.booked > capacity;
   }
-  // the hall's day in UTC: [day 00:00+08:00, next day 00:00+08:00)
-  const from = new Date(Date.parse(`${day}T00:00:00+08:00`)).toISOString();
-  const to = new Date(Date.parse(`${day}T00:00:00+08:00`) + 86_400_000).toISOString();
+  const bounds = hallDayBounds(day);
+  const [from, to] = [bounds.start.toISOString(), bounds.end.toISOString()];
   const walkIns = ctx.db
     .prepare(
       `SELECT id, contact_no, applicant_name, item_name, received_at, status FROM contact

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { LEDGER_CATEGORY_INFO, type LedgerFilter } from '../../../shared/api/ledger';
 import type { ParsedRequestOf, ResponseOf } from '../../../shared/contract';
+import { hallStamp } from '../../../shared/domain/hall-time';
 import { normalizeDocumentNumber } from '../../../shared/domain/identity-documents';
 import { maskIdNumber } from '../../../shared/domain/masking';
 import { CounterError } from '../../../shared/result';
@@ -32,12 +33,6 @@ export function csvField(value: string): string {
 
 export function csvLine(values: readonly string[]): string {
   return `${values.map(csvField).join(',')}\r\n`;
-}
-
-/** An instant as a file-name stamp in hall time: 20260929-093000. */
-export function stamp(iso: string): string {
-  const t = new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString();
-  return `${t.slice(0, 10).replaceAll('-', '')}-${t.slice(11, 19).replaceAll(':', '')}`;
 }
 
 export function folderProblem(error: unknown): string {
@@ -210,7 +205,7 @@ export async function exportLedger(ctx: CoreContext, call: CallContext, req: Par
       detail: { exportId, category: req.filter.category, filter, format: req.format, directory },
     });
   }
-  const name = `${info.label}台账_${stamp(at)}`;
+  const name = `${info.label}台账_${hallStamp(at)}`;
   const file = await reserveFileName(directory, name, req.format);
   const temp = join(directory, `.${exportId}.${req.format}.part`);
 

@@ -7,7 +7,8 @@
 import type { CivilCase, ParsedRequestOf } from '../../../shared/contract';
 import { COOLING_OFF_DAYS, divorceStage } from '../../../shared/domain/divorce-periods';
 import { addDays } from '../../../shared/domain/plain-date';
-import { chineseDate, hallDate } from '../../../shared/print/slips/common';
+import { hallDate } from '../../../shared/domain/hall-time';
+import { chineseDate } from '../../../shared/print/slips/common';
 import { completionDocument, divorceReceiptDocument, withdrawalDocument } from '../../../shared/print/slips/marriage';
 import { CounterError } from '../../../shared/result';
 import { actorOf, hallToday, type ActiveSession, type CallContext, type CoreContext } from '../context';

@@ -7,11 +7,12 @@ import { rename, stat, unlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { StatsReport, StatsRow } from '../../../shared/api/stats';
 import type { ParsedRequestOf, ResponseOf } from '../../../shared/contract';
+import { hallStamp } from '../../../shared/domain/hall-time';
 import { DISTRIBUTION_LABELS, formatMinutes, formatRate, STATS_FOOTNOTES, STATS_GROUP_LABELS } from '../../../shared/domain/stats';
 import { CounterError } from '../../../shared/result';
 import { actorOf, type CallContext, type CoreContext } from '../context';
 import { recordEvent } from '../db/ledger';
-import { assertExportFolder, csvSink, folderError, folderProblem, reserveFileName, stamp, xlsxSink, type Sink } from '../ledger/export-service';
+import { assertExportFolder, csvSink, folderError, folderProblem, reserveFileName, xlsxSink, type Sink } from '../ledger/export-service';
 import { statsReport } from './report-service';
 
 const GROUP_HEADER = { clerk: '工作人员', window: '窗口', day: '日期', month: '月份' } as const;
@@ -55,7 +56,7 @@ export async function exportStats(ctx: CoreContext, call: CallContext, req: Pars
   const directory = req.directory;
   await assertExportFolder(directory);
   const at = ctx.clock.now().toISOString();
-  const name = `统计报表_${STATS_GROUP_LABELS[report.groupBy]}_${report.from}至${report.to}_${stamp(at)}`;
+  const name = `统计报表_${STATS_GROUP_LABELS[report.groupBy]}_${report.from}至${report.to}_${hallStamp(at)}`;
   const file = await reserveFileName(directory, name, req.format);
   const temp = join(directory, `.${basename(file)}.part`);
   const header = statsHeader(report);

@@ -6,8 +6,10 @@
  */
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { APPOINTMENT_STATUS_LABELS, type Appointment, type AppointmentDay, type AppointmentImportResult, type Contact } from '../../../shared/contract';
+import { hallInstant, hallTime } from '../../../shared/domain/hall-time';
 import { marriageFormKind } from '../../../shared/domain/marriage-rules';
 import type { RendererApi } from '../api';
+import { coreNow } from '../core-clock';
 import type { ServiceStart } from '../marriage/form';
 import { ErrorBanner, Field, Notice, useAction } from '../ui';
 import './appointments.css';
@@ -26,13 +28,8 @@ function looksLikeDocumentNumber(value: string): boolean {
   return /^\d{15,17}[\dXx]$/.test(v) || /^[HMhm]\d{8,10}$/.test(v) || /^\d{8}$|^\d{10}$/.test(v);
 }
 
-function hhmm(iso: string): string {
-  const t = new Date(Date.parse(iso) + 8 * 3600_000);
-  return `${String(t.getUTCHours()).padStart(2, '0')}:${String(t.getUTCMinutes()).padStart(2, '0')}`;
-}
-
 function slotEnded(date: string, end: string, now: Date): boolean {
-  return Date.parse(`${date}T${end}:00+08:00`) <= now.getTime();
+  return hallInstant(date, end).getTime() <= now.getTime();
 }
 
 export function AppointmentsPanel(props: { api: RendererApi; onStartService: (start: ServiceStart) => void }) {
@@ -112,7 +109,7 @@ export function AppointmentsPanel(props: { api: RendererApi; onStartService: (st
     setCheckedIn(null);
   };
 
-  const now = new Date();
+  const now = coreNow();
   const total = day?.slots.reduce((n, s) => n + s.booked, 0) ?? 0;
   const arrived = day?.slots.reduce((n, s) => n + s.appointments.filter((a) => a.status === 'checkedIn').length, 0) ?? 0;
 
@@ -210,7 +207,7 @@ export function AppointmentsPanel(props: { api: RendererApi; onStartService: (st
                       <td>
                         <span className={`tag appt-tag-${a.status}`}>{APPOINTMENT_STATUS_LABELS[a.status]}</span>
                         {a.overCapacity ? <span className="tag tag-notified">超额</span> : null}
-                        {a.checkedInAt ? <div className="muted small">{hhmm(a.checkedInAt)} 签到</div> : null}
+                        {a.checkedInAt ? <div className="muted small">{hallTime(a.checkedInAt)} 签到</div> : null}
                       </td>
                       <td className="row-actions">
                         {a.status === 'booked' || a.status === 'noShow' ? (
@@ -247,7 +244,7 @@ export function AppointmentsPanel(props: { api: RendererApi; onStartService: (st
           <ul className="walkin-list">
             {day?.walkIns.map((w) => (
               <li key={w.contactId}>
-                <span className="walkin-time">{hhmm(w.receivedAt)}</span>
+                <span className="walkin-time">{hallTime(w.receivedAt)}</span>
                 <span>
                   {w.applicantName} · {w.itemName}
                   <div className="muted small">{w.number}</div>
