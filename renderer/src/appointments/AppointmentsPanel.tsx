@@ -95,18 +95,16 @@ export function AppointmentsPanel(props: { api: RendererApi; onStartService: (st
     }
   };
 
-  // marriage, divorce and 补领 open their 婚姻登记 form with both parties carried over; other matters continue in 接待受理
-  const start = async (c: { appointment: Appointment; contact: Contact }) => {
+  // any checked-in appointment, the latest or an earlier one: marriage, divorce and 补领 open their 婚姻登记 form with
+  // the booked parties (document numbers, phone) carried over; other matters open their contact in 接待受理
+  const start = async (contactId: string, itemCode: string) => {
     setNotice(null);
-    if (marriageFormKind(c.contact.itemCode) === null) {
-      setNotice(`${c.appointment.code}（${c.appointment.itemName}）已签到，请在“接待受理”的“我的未结接待”中继续办理`);
-      setCheckedIn(null);
+    if (marriageFormKind(itemCode) === null) {
+      onStartService({ contactId, itemCode, parties: [] });
       return;
     }
-    const prefill = await run('marriage.prefill', { contactId: c.contact.id });
-    if (!prefill) return;
-    onStartService({ contactId: c.contact.id, itemCode: c.contact.itemCode, parties: prefill.parties });
-    setCheckedIn(null);
+    const prefill = await run('marriage.prefill', { contactId });
+    if (prefill) onStartService({ contactId, itemCode, parties: prefill.parties });
   };
 
   const now = coreNow();
@@ -164,7 +162,7 @@ export function AppointmentsPanel(props: { api: RendererApi; onStartService: (st
               已签到：{checkedIn.appointment.code} · {checkedIn.appointment.itemName} · {checkedIn.appointment.applicantName}
               {checkedIn.appointment.partnerName ? `、${checkedIn.appointment.partnerName}` : ''}（{checkedIn.appointment.slotStart}-{checkedIn.appointment.slotEnd}）
             </span>
-            <button type="button" className="primary" disabled={busy} onClick={() => void start(checkedIn)}>
+            <button type="button" className="primary" disabled={busy} onClick={() => void start(checkedIn.contact.id, checkedIn.contact.itemCode)}>
               开始办理
             </button>
           </div>
@@ -210,6 +208,18 @@ export function AppointmentsPanel(props: { api: RendererApi; onStartService: (st
                         {a.checkedInAt ? <div className="muted small">{hallTime(a.checkedInAt)} 签到</div> : null}
                       </td>
                       <td className="row-actions">
+                        {a.status === 'checkedIn' && a.contactId ? (
+                          <button
+                            type="button"
+                            className="link"
+                            disabled={busy}
+                            onClick={() => {
+                              if (a.contactId) void start(a.contactId, a.itemCode);
+                            }}
+                          >
+                            开始办理
+                          </button>
+                        ) : null}
                         {a.status === 'booked' || a.status === 'noShow' ? (
                           <button type="button" className="link" disabled={busy} onClick={() => void checkInRow(a)}>
                             签到

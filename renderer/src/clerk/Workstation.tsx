@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo, Handover, Session } from '../../../shared/contract';
 import { hallDateTime } from '../../../shared/domain/hall-time';
+import { marriageFormKind } from '../../../shared/domain/marriage-rules';
 import type { RendererApi } from '../api';
 import { useCoreNow } from '../core-clock';
 import { HandoverAck } from '../handover/HandoverAck';
@@ -77,7 +78,7 @@ export function Workstation({
   const [serviceStart, setServiceStart] = useState<ServiceStart | null>(null);
   const startService = useCallback((start: ServiceStart) => {
     setServiceStart({ ...start });
-    setSection('marriage');
+    setSection(marriageFormKind(start.itemCode) === null ? 'intake' : 'marriage');
   }, []);
   const [pending, setPending] = useState<Handover | null | undefined>(undefined);
   useEffect(() => {
@@ -136,7 +137,7 @@ export function Workstation({
             {section === 'appointments' ? <AppointmentsPanel api={api} onStartService={startService} /> : null}
             {section === 'marriage' ? <MarriagePanel api={api} start={serviceStart} /> : null}
             {section === 'divorces' ? <DivorceCasesPanel api={api} /> : null}
-            {section === 'intake' ? <IntakePanel api={api} onStartService={startService} /> : null}
+            {section === 'intake' ? <IntakePanel api={api} start={serviceStart} onStartService={startService} /> : null}
             {section === 'handover' ? <HandoverPanel api={api} onClosed={onLoggedOut} /> : null}
             {section === 'cases' ? <CasesPanel api={api} /> : null}
             {section === 'window' ? <WindowPanel api={api} /> : null}
