@@ -79,6 +79,15 @@ test('import the day’s bookings, see every bad row, check in by code and by ID
   await expect(page.getByLabel('女方 姓名', { exact: true })).toHaveValue('王芳');
   await expect(page.getByLabel('女方 证件号码', { exact: true })).toHaveValue(idNumber(102, '19900817'));
   await shot(page, 'appointments-started-earlier');
+
+  // a matter without a 婚姻登记 form (婚姻登记记录证明) opens its contact in 接待受理, with the booked number and phone
+  await page.getByRole('button', { name: '今日预约' }).click();
+  await slots.getByRole('row').filter({ hasText: 'YY0819003' }).getByRole('button', { name: '开始办理' }).click();
+  const card = page.getByTestId('contact-card');
+  await expect(card).toContainText('婚姻登记记录证明 · 赵磊');
+  await expect(card).toContainText(`证件 ${reader.slice(0, 6)}`);
+  await expect(card).toContainText('电话 13800138003');
+  await shot(page, 'appointments-started-intake');
 });
 
 test('import: an unknown matter code and a matter this window does not handle are listed as row problems', async ({ browser }) => {
