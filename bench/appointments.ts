@@ -16,6 +16,7 @@ import { pathToFileURL } from 'node:url';
 import Conf from 'conf';
 import { CounterCore } from '../electron/services/core';
 import { SETTINGS_FILE_NAME } from '../electron/services/settings-store';
+import { hallDate } from '../shared/domain/hall-time';
 import { residentIdCheckCharacter } from '../shared/domain/id-number';
 
 export const BOOKING_ROWS = 10_000;
@@ -70,7 +71,7 @@ export async function appointmentsBench(): Promise<string[]> {
     const login = await core.call('auth.login', { staffNo: '9001', pin: '246810' });
     if (!login.ok) throw new Error(login.error.message);
 
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = hallDate(Date.now());
     const content = bookingCsv(BOOKING_ROWS, today);
     const sizeMb = Buffer.byteLength(content) / 1024 / 1024;
     const started = performance.now();

@@ -14,7 +14,7 @@ import { shiftSummary } from '../electron/services/handover/handover-service';
 import { newId } from '../electron/services/ids';
 import { SETTINGS_FILE_NAME } from '../electron/services/settings-store';
 import { percentile, seededRandom } from './measure';
-import { hallDate } from '../shared/print/slips/common';
+import { hallDate } from '../shared/domain/hall-time';
 
 const CONTACTS = 1_000_000;
 const QUERIES = 300;

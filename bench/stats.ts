@@ -16,7 +16,7 @@ import { CounterCore } from '../electron/services/core';
 import { newId } from '../electron/services/ids';
 import { SETTINGS_FILE_NAME } from '../electron/services/settings-store';
 import { percentile, seededRandom } from './measure';
-import { hallDate } from '../shared/print/slips/common';
+import { hallDate } from '../shared/domain/hall-time';
 
 const CONTACTS = 1_000_000;
 const WINDOWS = 20;

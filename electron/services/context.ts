@@ -1,7 +1,7 @@
 /** What every core handler is given: the ledger, settings, clock and the event channel. */
 import type { CallerKind, EventName, EventPayload, PrinterStatus } from '../../shared/contract';
 import type { PrintDocument } from '../../shared/print/document';
-import { hallDate } from '../../shared/print/slips/common';
+import { hallDate } from '../../shared/domain/hall-time';
 import { CounterError } from '../../shared/result';
 import type { Clock } from './clock';
 import type { DocumentVault } from './crypto/document-vault';

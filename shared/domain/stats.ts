@@ -21,6 +21,7 @@
  * each record: the contact's first-contact clerk, the accepting clerk, the issuing clerk,
  * the rated clerk, the follow-up's clerk.
  */
+import { hallDate, hallDayBounds } from './hall-time';
 import { RATING_LEVELS } from './rating';
 
 /** The distribution's order: 非常满意, 满意, 基本满意, 不满意, 非常不满意 (the last two are bad ratings). */
@@ -76,17 +77,11 @@ export function formatMinutes(minutes: number | null): string {
   return minutes === null ? '—' : (Math.round(minutes * 10) / 10).toFixed(1);
 }
 
-const HALL_OFFSET_MS = 8 * 3600_000;
 const DAY_MS = 86_400_000;
-
-/** The hall date (YYYY-MM-DD, UTC+8) of an instant. */
-export function hallDay(iso: string): string {
-  return new Date(Date.parse(iso) + HALL_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 /** The bucket key of an instant: hall date for 'day', hall month (YYYY-MM) for 'month'. */
 export function bucketKey(iso: string, by: 'day' | 'month'): string {
-  const day = hallDay(iso);
+  const day = hallDate(iso);
   return by === 'day' ? day : day.slice(0, 7);
 }
 
@@ -105,8 +100,8 @@ export function rangeDays(from: string, to: string): number {
 /** The UTC instants bounding hall dates from…to (from's 00:00 and the day after to's 00:00, in UTC+8). */
 export function rangeInstants(from: string, to: string): { start: string; end: string } {
   return {
-    start: new Date(Date.parse(`${from}T00:00:00Z`) - HALL_OFFSET_MS).toISOString(),
-    end: new Date(Date.parse(`${to}T00:00:00Z`) + DAY_MS - HALL_OFFSET_MS).toISOString(),
+    start: hallDayBounds(from).start.toISOString(),
+    end: hallDayBounds(to).end.toISOString(),
   };
 }
 

@@ -2,6 +2,8 @@
  * Rules for the window's public status (在岗服务 / 暂停服务 / 窗口未开放)
  * and the whereabouts sign (去向牌) countdown.
  */
+import { hallDate, hallInstant, hallParts, hallTime } from './hall-time';
+import { weekday } from './plain-date';
 
 export type WindowStatus = 'serving' | 'paused' | 'closed';
 
@@ -16,11 +18,11 @@ export const PAUSE_REASONS = ['临时离开', '业务培训', '外出办事', '�
 /** Longest a clerk may announce an absence for: the sign is for today's return. */
 export const MAX_PAUSE_MS = 12 * 60 * 60 * 1000;
 
-/** Checks a planned return time against now; returns a Chinese problem or null. */
+/** Checks a planned return time against now (the core's clock); returns a Chinese problem or null. */
 export function returnTimeProblem(now: Date, returnAt: Date): string | null {
   const delta = returnAt.getTime() - now.getTime();
   if (Number.isNaN(delta)) return '预计返回时间格式不正确';
-  if (delta <= 0) return '预计返回时间必须晚于现在';
+  if (delta <= 0) return `预计返回时间已经过去（现在是 ${hallTime(now)}），请填写现在之后的时间`;
   if (delta > MAX_PAUSE_MS) return '预计返回时间不能超过 12 小时之后';
   return null;
 }
@@ -38,20 +40,27 @@ export function pauseCountdownText(now: Date, returnAt: Date): string {
   return hours > 0 ? `还有 ${hours} 小时 ${mm} 分 ${ss} 秒` : `还有 ${mm} 分 ${ss} 秒`;
 }
 
-/** "10:30" in the hall's local time (the display and the workstation share one clock zone). */
-export function clockTime(at: Date): string {
-  return `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
-}
-
-/** Turns the "HH:MM" a clerk types into the next such moment: today, or tomorrow if already past. */
+/**
+ * Turns the "HH:MM" a clerk types into an instant by the hall clock: today; a
+ * time already past today is tomorrow only when that is within MAX_PAUSE_MS
+ * (back after midnight), otherwise it stays today's, which is in the past.
+ */
 export function returnTimeFromClock(now: Date, hhmm: string): Date | null {
   const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm.trim());
   if (!m) return null;
   const h = Number(m[1]);
   const min = Number(m[2]);
   if (h > 23 || min > 59) return null;
-  const at = new Date(now);
-  at.setHours(h, min, 0, 0);
-  if (at.getTime() <= now.getTime()) at.setDate(at.getDate() + 1);
-  return at;
+  const today = hallInstant(hallDate(now), `${String(h).padStart(2, '0')}:${m[2]}`);
+  if (today.getTime() > now.getTime()) return today;
+  const tomorrow = new Date(today.getTime() + 86_400_000);
+  return tomorrow.getTime() - now.getTime() <= MAX_PAUSE_MS ? tomorrow : today;
+}
+
+const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
+
+/** The display's clock line in hall time: "9月29日 星期二 09:30". */
+export function boardClockText(now: Date): string {
+  const { month, day } = hallParts(now);
+  return `${month}月${day}日 星期${WEEKDAYS[weekday(hallDate(now))] ?? ''} ${hallTime(now)}`;
 }

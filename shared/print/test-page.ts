@@ -5,6 +5,7 @@
  * sizes, and a QR code whose content is Chinese (so its byte length differs
  * from its character count).
  */
+import { hallDateTime } from '../domain/hall-time';
 import type { PrintDocument, PaperWidth } from './document';
 import { PAPER_COLUMNS } from './document';
 
@@ -23,11 +24,7 @@ export interface TestPageInfo {
 
 /** "2026-03-02 09:00" in Beijing time (UTC+8, no daylight saving), from an ISO instant. */
 export function formatBeijingTime(iso: string): string {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return iso;
-  const d = new Date(ms + 8 * 3_600_000);
-  const two = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
+  return Number.isNaN(Date.parse(iso)) ? iso : hallDateTime(iso);
 }
 
 /** What the test page's QR code holds; a phone scanning it should show exactly this. */

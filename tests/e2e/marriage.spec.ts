@@ -55,8 +55,10 @@ test('appointment check-in, both ID cards read into the form, registration, comp
   const box = page.getByLabel('签到：预约号或证件号码');
   await box.fill('YY0520001');
   await box.press('Enter');
-  await expect(page.getByRole('status').filter({ hasText: '已签到：YY0520001' })).toBeVisible();
-  await page.getByRole('button', { name: '开始办理' }).click();
+  const banner = page.getByRole('status').filter({ hasText: '已签到：YY0520001' });
+  await expect(banner).toBeVisible();
+  // the row has 开始办理 too: the banner's is the one for the applicant just checked in
+  await banner.getByRole('button', { name: '开始办理' }).click();
 
   // the form opens as 结婚登记 with the booked names, numbers and phone; the ID cards are read with the reader all the same
   await expect(page.getByRole('radio', { name: '结婚登记' })).toBeChecked();

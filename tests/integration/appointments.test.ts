@@ -127,6 +127,28 @@ describe('import', () => {
     expect(count("SELECT COUNT(*) AS n FROM change_log WHERE entity = 'appointment'")).toBe(2);
   });
 
+  it('a row with an unknown matter code or a matter this window does not handle is a row problem, not counted as added', async () => {
+    const content = csv(
+      line('YY0001', '2026-08-19', '09:00-09:30', '张三', A, ['李四', B]),
+      line('YY0002', '2026-08-19', '09:00-09:30', '王五', C, null, 'XYZ-999'),
+      line('YY0003', '2026-08-19', '09:30-10:00', '赵六', D, null, 'T-ELSE'),
+      line('YY0004', '2026-08-19', '09:30-10:00', '钱七', idNumber(105)),
+    );
+    const result = await call(t.core, 'appointments.import', { fileName: '预约导出.csv', content });
+    expect(result).toMatchObject({ totalRows: 4, added: 2, updated: 0, rejected: 2 });
+    expect(result.problems.map((p) => [p.row, p.field, p.severity])).toEqual([
+      [3, 'itemCode', 'error'],
+      [4, 'itemCode', 'error'],
+    ]);
+    expect(result.problems[0]?.message).toContain('XYZ-999');
+    expect(result.problems[1]?.message).toContain('补领婚姻登记证');
+    expect(result.problems[1]?.message).toContain('1 号窗口');
+    // what was counted as added is what the day lists
+    const day = await call(t.core, 'appointments.day', {});
+    expect(day.slots.flatMap((slot) => slot.appointments.map((a) => a.code))).toEqual(['YY0001', 'YY0004']);
+    expect(count('SELECT COUNT(*) AS n FROM appointment')).toBe(2);
+  });
+
   it('refuses an unreadable file as a whole: nothing half-saved', async () => {
     const before = count('SELECT COUNT(*) AS n FROM appointment_import');
     const error = expectError(await t.core.call('appointments.import', { fileName: 'a.csv', content: `${csv(line('YY0001', '2026-08-19', '09:00-09:30', '张三', A))}\r\n"YY0002,2026-08-19` }), 'VALIDATION');
@@ -233,7 +255,10 @@ describe('check-in', () => {
     const unknown = expectError(await t.core.call('appointments.checkIn', { documentNumber: idNumber(999) }), 'NOT_FOUND');
     expect(unknown.message).not.toContain(idNumber(999));
     expect(expectError(await t.core.call('appointments.checkIn', { code: 'YY0001', documentNumber: A } as never), 'VALIDATION').message).toMatch(/只填写预约号或证件号码中的一项/);
-    expect(expectError(await t.core.call('appointments.checkIn', { code: 'YY0003' }), 'CONFLICT').message).toMatch(/1 号窗口/);
+    // a matter handled elsewhere is not imported at all; a stored one whose matter moved since is refused at check-in
+    expectError(await t.core.call('appointments.checkIn', { code: 'YY0003' }), 'NOT_FOUND');
+    t.core.db.prepare("UPDATE appointment SET item_code = 'T-ELSE' WHERE code = 'YY0001'").run();
+    expect(expectError(await t.core.call('appointments.checkIn', { code: 'YY0001' }), 'CONFLICT').message).toMatch(/1 号窗口/);
   });
 
   it('marks a no-show only after the slot has ended (Beijing time); a no-show may still check in that day', async () => {

@@ -18,11 +18,10 @@ import { verifyAuditChain } from '../../electron/services/audit/verify';
 import { openDatabase } from '../../electron/services/db/connection';
 import { MIGRATIONS } from '../../electron/services/db/migrations';
 import { CLERK, CHINESE, SUPERVISOR, call, cleanupAll, closeCore, createTestCore, expectError, login, logout, makeTempDir, setUpWithClerk, type TestCore } from '../support/core';
-import type { AuditRow } from '../support/db';
 
 afterAll(cleanupAll);
 
-interface ChainedRow extends AuditRow {
+interface ChainedRow extends AuditChainRow {
   prev_hash: string | null;
   hash: string | null;
 }

@@ -547,8 +547,8 @@ describe('window status', () => {
   const inMinutes = (minutes: number): string => new Date(t.clock.now().getTime() + minutes * MINUTE).toISOString();
 
   it.each<[string, () => string, string]>([
-    ['in the past', () => inMinutes(-1), '预计返回时间必须晚于现在'],
-    ['exactly now', () => inMinutes(0), '预计返回时间必须晚于现在'],
+    ['in the past', () => inMinutes(-1), '预计返回时间已经过去（现在是 09:00），请填写现在之后的时间'],
+    ['exactly now', () => inMinutes(0), '预计返回时间已经过去（现在是 09:00），请填写现在之后的时间'],
     ['more than 12 hours ahead', () => inMinutes(12 * 60 + 1), '预计返回时间不能超过 12 小时之后'],
   ])('refuses a return time %s', async (_label, returnAt, problem) => {
     await noWrites(t, async () => {

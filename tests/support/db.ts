@@ -1,5 +1,6 @@
 /** Looking into a test's SQLite file: row counts of every table, and the ledger rows. */
 import type { Db } from '../../electron/services/db/connection';
+import type { AuditChainRow } from '../../shared/audit/chain';
 
 export type RowCounts = Record<string, number>;
 
@@ -16,20 +17,6 @@ export function rowCounts(db: Db): RowCounts {
     counts[name] = row.n;
   }
   return counts;
-}
-
-export interface AuditRow {
-  seq: number;
-  id: string;
-  hall_id: string;
-  window_no: string;
-  at: string;
-  actor_id: string | null;
-  actor_staff_no: string | null;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  detail: string;
 }
 
 export interface ChangeRow {
@@ -51,8 +38,8 @@ export function maxSeq(db: Db, table: 'audit_log' | 'change_log'): number {
   return row.n;
 }
 
-export function auditSince(db: Db, seq: number): AuditRow[] {
-  return db.prepare('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq').all(seq) as AuditRow[];
+export function auditSince(db: Db, seq: number): AuditChainRow[] {
+  return db.prepare('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq').all(seq) as AuditChainRow[];
 }
 
 export function changesSince(db: Db, seq: number): ChangeRow[] {

@@ -2,10 +2,11 @@
 import { expect } from 'vitest';
 import type { CounterCore } from '../../electron/services/core';
 import { MIGRATIONS } from '../../electron/services/db/migrations';
-import { auditSince, changesSince, maxSeq, type AuditRow, type ChangeRow } from './db';
+import type { AuditChainRow } from '../../shared/audit/chain';
+import { auditSince, changesSince, maxSeq, type ChangeRow } from './db';
 
 export interface Ledger {
-  audit: AuditRow[];
+  audit: AuditChainRow[];
   changes: ChangeRow[];
 }
 

@@ -1,7 +1,8 @@
 /** The slip builders carry every field DESIGN §5 requires. */
 import { describe, expect, it } from 'vitest';
 import type { Block, PrintDocument } from '../../shared/print/document';
-import { chineseDate, chineseDateTime, hallDate, type SlipClerk, type SlipHall } from '../../shared/print/slips/common';
+import { hallDate } from '../../shared/domain/hall-time';
+import { chineseDate, chineseDateTime, type SlipClerk, type SlipHall } from '../../shared/print/slips/common';
 import { notificationDocument } from '../../shared/print/slips/notification';
 import { receiptDocument } from '../../shared/print/slips/receipt';
 import { referralDocument } from '../../shared/print/slips/referral';

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { hallInstant } from '../../shared/domain/hall-time';
 import {
   MAX_PAUSE_MS,
-  clockTime,
+  boardClockText,
   pauseCountdownText,
   returnTimeFromClock,
   returnTimeProblem,
 } from '../../shared/domain/window-status';
 
-// Local-time dates, so the tables hold in any time zone.
-const NOW = new Date(2026, 2, 2, 10, 0, 0, 0); // Mon 2026-03-02 10:00:00.000
+// Hall-time instants (UTC+8), so the tables hold whatever zone the tests run in.
+const hall = (date: string, time: string): Date => hallInstant(date, time);
+const NOW = hall('2026-03-02', '10:00'); // Mon 2026-03-02 10:00:00.000 in the hall
 const at = (ms: number): Date => new Date(NOW.getTime() + ms);
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -16,9 +18,9 @@ const HOUR = 60 * MINUTE;
 
 describe('returnTimeProblem', () => {
   it.each<[string, Date, string | null]>([
-    ['exactly now', at(0), '预计返回时间必须晚于现在'],
-    ['one millisecond ago', at(-1), '预计返回时间必须晚于现在'],
-    ['yesterday', at(-24 * HOUR), '预计返回时间必须晚于现在'],
+    ['exactly now', at(0), '预计返回时间已经过去（现在是 10:00），请填写现在之后的时间'],
+    ['one millisecond ago', at(-1), '预计返回时间已经过去（现在是 10:00），请填写现在之后的时间'],
+    ['yesterday', at(-24 * HOUR), '预计返回时间已经过去（现在是 10:00），请填写现在之后的时间'],
     ['one millisecond ahead', at(1), null],
     ['in 30 minutes', at(30 * MINUTE), null],
     ['exactly 12 hours ahead', at(12 * HOUR), null],
@@ -56,32 +58,37 @@ describe('pauseCountdownText', () => {
   });
 });
 
-describe('clockTime', () => {
+describe('boardClockText', () => {
   it.each<[Date, string]>([
-    [new Date(2026, 2, 2, 0, 0), '00:00'],
-    [new Date(2026, 2, 2, 9, 5), '09:05'],
-    [new Date(2026, 2, 2, 10, 30, 59, 999), '10:30'],
-    [new Date(2026, 2, 2, 12, 0), '12:00'],
-    [new Date(2026, 2, 2, 23, 59, 59), '23:59'],
+    [hall('2026-03-02', '00:00'), '3月2日 星期一 00:00'],
+    [hall('2026-03-02', '09:05'), '3月2日 星期一 09:05'],
+    [new Date(hall('2026-03-02', '10:30').getTime() + 59_999), '3月2日 星期一 10:30'],
+    [hall('2026-09-29', '23:59'), '9月29日 星期二 23:59'],
+    [new Date('2026-09-26T16:00:00Z'), '9月27日 星期日 00:00'], // still Saturday in UTC
   ])('%s → %s', (date, expected) => {
-    expect(clockTime(date)).toBe(expected);
+    expect(boardClockText(date)).toBe(expected);
   });
 });
 
 describe('returnTimeFromClock', () => {
-  const local = (day: number, h: number, m: number): Date => new Date(2026, 2, day, h, m, 0, 0);
+  const local = (day: number, h: number, m: number): Date =>
+    hall(`2026-03-${String(day).padStart(2, '0')}`, `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
 
   it.each<[string, Date, string, Date | null]>([
     ['later today', NOW, '10:30', local(2, 10, 30)],
-    ['one-digit hour', NOW, '9:05', local(3, 9, 5)],
+    ['one-digit hour earlier today: in the past', NOW, '9:35', local(2, 9, 35)],
+    ['one-digit hour, later today', local(2, 8, 0), '9:05', local(2, 9, 5)],
     ['surrounding spaces are ignored', NOW, ' 11:15 ', local(2, 11, 15)],
-    ['exactly now means tomorrow', NOW, '10:00', local(3, 10, 0)],
-    ['a minute ago means tomorrow', NOW, '09:59', local(3, 9, 59)],
+    ['exactly now stays today (not tomorrow, 24 hours away)', NOW, '10:00', local(2, 10, 0)],
+    ['a minute ago stays today: it is in the past', NOW, '09:59', local(2, 9, 59)],
     ['end of today', NOW, '23:59', local(2, 23, 59)],
-    ['midnight is tomorrow', NOW, '00:00', local(3, 0, 0)],
+    ['midnight from the morning is today\'s, in the past', NOW, '00:00', local(2, 0, 0)],
+    ['tomorrow morning from the evening, within 12 hours', local(2, 20, 0), '07:00', local(3, 7, 0)],
+    ['tomorrow when exactly 12 hours away', local(2, 20, 0), '08:00', local(3, 8, 0)],
+    ['not tomorrow when more than 12 hours away', local(2, 20, 0), '08:01', local(2, 8, 1)],
     ['past midnight from late evening', local(2, 23, 50), '00:15', local(3, 0, 15)],
-    ['seconds of now are dropped', new Date(2026, 2, 2, 10, 0, 30), '10:01', local(2, 10, 1)],
-    ['end of month rolls over', new Date(2026, 2, 31, 22, 0), '08:00', new Date(2026, 3, 1, 8, 0)],
+    ['seconds of now are dropped', new Date(NOW.getTime() + 30_000), '10:01', local(2, 10, 1)],
+    ['end of month rolls over', hall('2026-03-31', '22:00'), '08:00', hall('2026-04-01', '08:00')],
     ['24:00 is not a time', NOW, '24:00', null],
     ['minute 60 is not a time', NOW, '10:60', null],
     ['9:5 needs two minute digits', NOW, '9:5', null],
@@ -108,5 +115,11 @@ describe('returnTimeFromClock', () => {
     const result = returnTimeFromClock(NOW, '21:59');
     expect(result).not.toBeNull();
     if (result) expect(returnTimeProblem(NOW, result)).toBeNull();
+  });
+
+  it('a time already past today is refused as past, not as more than 12 hours away', () => {
+    const result = returnTimeFromClock(NOW, '09:50');
+    expect(result).not.toBeNull();
+    if (result) expect(returnTimeProblem(NOW, result)).toBe('预计返回时间已经过去（现在是 10:00），请填写现在之后的时间');
   });
 });

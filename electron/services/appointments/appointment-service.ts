@@ -13,6 +13,7 @@ import chineseDays from 'chinese-days';
 import type { Appointment, AppointmentDay, AppointmentImportResult, Contact, ImportProblem, ParsedRequestOf, WalkIn } from '../../../shared/contract';
 import type { CatalogueItem } from '../../../shared/catalogue/schema';
 import { parseBookingExport, type ParsedBooking } from '../../../shared/domain/booking-import';
+import { hallDate, hallDayBounds, hallTime } from '../../../shared/domain/hall-time';
 import { normalizeDocumentNumber } from '../../../shared/domain/identity-documents';
 import { maskIdNumber, maskName } from '../../../shared/domain/masking';
 import { slotCapacity, type LunarOf } from '../../../shared/domain/peak-days';
@@ -66,8 +67,7 @@ export const lunarOf: LunarOf = (date) => {
 /** The hall's wall clock (UTC+8, no daylight saving): date and 'HH:MM'. */
 function hallClock(ctx: CoreContext): { at: string; today: string; time: string } {
   const at = ctx.clock.now().toISOString();
-  const local = new Date(Date.parse(at) + 8 * 3600_000).toISOString();
-  return { at, today: local.slice(0, 10), time: local.slice(11, 16) };
+  return { at, today: hallDate(at), time: hallTime(at) };
 }
 
 export function capacityOf(ctx: CoreContext, date: string): { capacity: number; peak: { name: string } | null } {
@@ -153,9 +153,8 @@ export function appointmentDay(ctx: CoreContext, date?: string): AppointmentDay 
     if (row.status !== 'cancelled') slot.booked++;
     slot.overCapacity = slot.booked > capacity;
   }
-  // the hall's day in UTC: [day 00:00+08:00, next day 00:00+08:00)
-  const from = new Date(Date.parse(`${day}T00:00:00+08:00`)).toISOString();
-  const to = new Date(Date.parse(`${day}T00:00:00+08:00`) + 86_400_000).toISOString();
+  const bounds = hallDayBounds(day);
+  const [from, to] = [bounds.start.toISOString(), bounds.end.toISOString()];
   const walkIns = ctx.db
     .prepare(
       `SELECT id, contact_no, applicant_name, item_name, received_at, status FROM contact
@@ -186,6 +185,13 @@ interface SealedParty {
   masked: string;
 }
 
+/** Why a booked matter cannot be imported at this window (not in the catalogue, or handled elsewhere), or null. */
+function matterProblem(item: CatalogueItem | undefined, itemCode: string, windowNo: string): string | null {
+  if (!item) return `事项编码 ${itemCode} 不在事项目录中，未导入；请核对预约数据或更新事项目录`;
+  if (handledHere(item, windowNo)) return null;
+  return `事项“${item.name}”（${itemCode}）不在本窗口办理（${item.referral ? item.referral.where : `${item.windows.join('、')} 号窗口`}），未导入`;
+}
+
 export function importAppointments(ctx: CoreContext, call: CallContext, session: ActiveSession, req: ParsedRequestOf<'appointments.import'>): AppointmentImportResult {
   const { at, today } = hallClock(ctx);
   const origin = ctx.origin();
@@ -201,7 +207,8 @@ export function importAppointments(ctx: CoreContext, call: CallContext, session:
     throw new RecordedRefusal('VALIDATION', `预约文件未导入：${fileProblem.message}`, { content: fileProblem.message });
   }
   const problems: ImportProblem[] = parsed.problems.map((p) => ({ ...p, severity: 'error' }));
-  const rejectedRows = new Set(parsed.problems.map((p) => p.row)).size;
+  const rejected = new Set(parsed.problems.map((p) => p.row));
+  const items = catalogueItems(ctx);
   const importId = newId();
   const counts = { added: 0, updated: 0, unchanged: 0, kept: 0, overCapacity: 0 };
   const actor = actorOf(call);
@@ -263,6 +270,12 @@ export function importAppointments(ctx: CoreContext, call: CallContext, session:
       .run(importId, origin.hallId, origin.windowNo, req.fileName, session.staffId, at, parsed.records, at, at);
 
     for (const b of parsed.rows) {
+      const matter = matterProblem(items.get(b.itemCode), b.itemCode, origin.windowNo);
+      if (matter) {
+        problems.push({ row: b.row, field: 'itemCode', message: matter, severity: 'error' });
+        rejected.add(b.row);
+        continue;
+      }
       const existing = byCode.get(b.code) as AppointmentRow | undefined;
       if (existing && existing.status !== 'booked') {
         counts.kept++;
@@ -353,18 +366,18 @@ export function importAppointments(ctx: CoreContext, call: CallContext, session:
     problems.sort((a, b) => a.row - b.row);
     ctx.db
       .prepare('UPDATE appointment_import SET added = ?, updated = ?, rejected = ?, problems = ?, updated_at = ? WHERE id = ?')
-      .run(counts.added, counts.updated, rejectedRows, JSON.stringify(problems), at, importId);
+      .run(counts.added, counts.updated, rejected.size, JSON.stringify(problems), at, importId);
     recordChange(ctx.db, origin, actor, at, {
       action: 'appointments.import',
       entity: 'appointment_import',
       entityId: importId,
       op: 'insert',
-      payload: { id: importId, fileName: req.fileName, importedBy: session.staffId, importedAt: at, totalRows: parsed.records, ...counts, rejected: rejectedRows },
-      detail: { fileName: req.fileName, format: parsed.format, totalRows: parsed.records, ...counts, rejected: rejectedRows, problems: problems.length },
+      payload: { id: importId, fileName: req.fileName, importedBy: session.staffId, importedAt: at, totalRows: parsed.records, ...counts, rejected: rejected.size },
+      detail: { fileName: req.fileName, format: parsed.format, totalRows: parsed.records, ...counts, rejected: rejected.size, problems: problems.length },
     });
   })();
 
-  return { importId, totalRows: parsed.records, ...counts, rejected: rejectedRows, problems };
+  return { importId, totalRows: parsed.records, ...counts, rejected: rejected.size, problems };
 }
 
 // ------------------------------------------------------------------ check-in

@@ -13,7 +13,7 @@ import {
   type CandidateInput,
   type RuleInput,
 } from '../../../shared/domain/callbacks';
-import { hallDate } from '../../../shared/print/slips/common';
+import { hallDate } from '../../../shared/domain/hall-time';
 import { CounterError } from '../../../shared/result';
 import { actorOf, hallToday, type ActiveSession, type CallContext, type CoreContext } from '../context';
 import { recordChange, recordEvent, SYSTEM_ACTOR, type Actor } from '../db/ledger';

@@ -6,7 +6,7 @@
  */
 import type { Complaint, ParsedRequestOf } from '../../../shared/contract';
 import { addWorkingDays } from '../../../shared/domain/working-days';
-import { hallDate } from '../../../shared/print/slips/common';
+import { hallDate } from '../../../shared/domain/hall-time';
 import { CounterError } from '../../../shared/result';
 import { actorOf, hallToday, type ActiveSession, type CallContext, type CoreContext } from '../context';
 import { recordChange } from '../db/ledger';

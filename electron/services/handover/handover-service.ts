@@ -6,7 +6,7 @@
 import { handoverSummarySchema, type Handover, type HandoverItem, type HandoverSummary } from '../../../shared/api/handover';
 import type { ParsedRequestOf } from '../../../shared/contract';
 import { addDays } from '../../../shared/domain/plain-date';
-import { hallDate } from '../../../shared/print/slips/common';
+import { hallDate } from '../../../shared/domain/hall-time';
 import { handoverDocument } from '../../../shared/print/slips/handover';
 import { CounterError } from '../../../shared/result';
 import { actorOf, type ActiveSession, type CallContext, type CoreContext } from '../context';

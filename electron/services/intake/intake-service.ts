@@ -13,7 +13,7 @@ import { normalizeDocumentNumber } from '../../../shared/domain/identity-documen
 import { marriageFormKind } from '../../../shared/domain/marriage-rules';
 import { maskIdNumber, maskName } from '../../../shared/domain/masking';
 import { addWorkingDays } from '../../../shared/domain/working-days';
-import { hallDate } from '../../../shared/print/slips/common';
+import { hallDate } from '../../../shared/domain/hall-time';
 import { notificationDocument } from '../../../shared/print/slips/notification';
 import { receiptDocument } from '../../../shared/print/slips/receipt';
 import { referralDocument } from '../../../shared/print/slips/referral';

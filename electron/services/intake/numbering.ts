@@ -3,7 +3,7 @@
  * sequence, e.g. SL20260925-3-007. Unique across the hall because the window
  * number is part of it; call inside the transaction that uses the number.
  */
-import { hallDate } from '../../../shared/print/slips/common';
+import { hallDate } from '../../../shared/domain/hall-time';
 import type { CoreContext } from '../context';
 
 /** JD 接待 (contact), GZ 告知 (notification), YD 引导 (referral), SL 受理 (case), JJ 交接 (handover), TS 投诉建议 (complaint box), HY 婚姻登记 (marriage, divorce, reissue). */

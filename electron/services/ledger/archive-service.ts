@@ -18,6 +18,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ArchiveRun } from '../../../shared/api/ledger';
+import { HALL_UTC_OFFSET_MS, hallMonthStart } from '../../../shared/domain/hall-time';
 import { CounterError } from '../../../shared/result';
 import { actorOf, type CallContext, type CoreContext } from '../context';
 import type { Db } from '../db/connection';
@@ -48,13 +49,11 @@ interface RunRow {
   finished_at: string | null;
 }
 
-const MONTH_OF = (column: string): string => `strftime('%Y-%m', ${column}, '+8 hours')`;
+const MONTH_OF = (column: string): string => `strftime('%Y-%m', ${column}, '+${HALL_UTC_OFFSET_MS / 3_600_000} hours')`;
 
 /** The first instant of the hall month that is `months` months before the clock's hall month. */
 export function archiveCutoff(now: Date, months: number): string {
-  const hall = new Date(now.getTime() + 8 * 3600_000);
-  const start = Date.UTC(hall.getUTCFullYear(), hall.getUTCMonth() - months, 1) - 8 * 3600_000;
-  return new Date(start).toISOString();
+  return hallMonthStart(now, months).toISOString();
 }
 
 function killPoint(step: string): void {

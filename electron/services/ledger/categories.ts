@@ -6,6 +6,7 @@
  */
 import { handoverSummarySchema } from '../../../shared/api/handover';
 import { LEDGER_CATEGORY_INFO, type LedgerCategory, type LedgerColumn } from '../../../shared/api/ledger';
+import { hallDateTime } from '../../../shared/domain/hall-time';
 import { clerkRatingLine } from '../../../shared/domain/rating';
 
 /** One row as the category's SELECT returns it; `_key` and `_at` drive ordering and paging. */
@@ -48,14 +49,11 @@ export interface CategorySql {
   render(row: SqlRow, options: RenderOptions): string[];
 }
 
-const pad = (n: number): string => String(n).padStart(2, '0');
-
-/** An ISO instant in hall time (UTC+8): '2026-09-29 09:30'. */
-export function hallDateTime(iso: Cell): string {
+/** An ISO instant cell in hall time (UTC+8): '2026-09-29 09:30'; empty for none, as stored if it is no instant. */
+function timeCell(iso: Cell): string {
   if (iso === null || iso === undefined || iso === '') return '';
-  const t = new Date(new Date(String(iso)).getTime() + 8 * 3600_000);
-  if (Number.isNaN(t.getTime())) return String(iso);
-  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`;
+  const at = String(iso);
+  return Number.isNaN(Date.parse(at)) ? at : hallDateTime(at);
 }
 
 /** '13812345678' → '138****5678'; short numbers keep their last two digits at most. */
@@ -153,7 +151,7 @@ export const CATEGORY_SQL: Record<LedgerCategory, CategorySql> = {
     ],
     render: (r, o) => [
       str(r.contact_no),
-      hallDateTime(r._at),
+      timeCell(r._at),
       str(r.item_name),
       str(r.applicant_name),
       o.fullValues ? str(r.applicant_phone) : maskPhone(str(r.applicant_phone)),
@@ -161,7 +159,7 @@ export const CATEGORY_SQL: Record<LedgerCategory, CategorySql> = {
       CHANNEL[str(r.channel)] ?? str(r.channel),
       clerk(r.staff_name, r.staff_no),
       statusLabel('contacts', r.status),
-      hallDateTime(r.closed_at),
+      timeCell(r.closed_at),
       CLOSE_REASON[str(r.close_reason)] ?? str(r.close_reason),
       str(r.case_no),
     ],
@@ -193,7 +191,7 @@ export const CATEGORY_SQL: Record<LedgerCategory, CategorySql> = {
     ],
     render: (r, o) => [
       str(r.case_no),
-      hallDateTime(r._at),
+      timeCell(r._at),
       str(r.item_name),
       str(r.applicant_name),
       documentCell(r.applicant_id_masked, r.applicant_id_sealed, o),
@@ -201,7 +199,7 @@ export const CATEGORY_SQL: Record<LedgerCategory, CategorySql> = {
       r.time_limit_kind === 'onTheSpot' ? '即办' : `${str(r.working_days)} 个工作日`,
       r.due_date === null || r.due_date === undefined ? (r.time_limit_kind === 'onTheSpot' ? '' : `待定（${str(r.due_pending_reason)}）`) : str(r.due_date),
       statusLabel('cases', r.status),
-      hallDateTime(r.completed_at),
+      timeCell(r.completed_at),
       str(r.contact_no),
     ],
   },
@@ -229,7 +227,7 @@ export const CATEGORY_SQL: Record<LedgerCategory, CategorySql> = {
     ],
     render: (r) => [
       str(r.slip_no),
-      hallDateTime(r._at),
+      timeCell(r._at),
       str(r.item_name),
       str(r.applicant_name),
       missingNames(r.missing),
@@ -261,7 +259,7 @@ export const CATEGORY_SQL: Record<LedgerCategory, CategorySql> = {
     ],
     render: (r) => [
       str(r.slip_no),
-      hallDateTime(r._at),
+      timeCell(r._at),
       str(r.item_name),
       str(r.applicant_name),
       targetWhere(r.target),
@@ -291,13 +289,13 @@ export const CATEGORY_SQL: Record<LedgerCategory, CategorySql> = {
       { key: 'acknowledgedAt', label: '确认时间' },
     ],
     render: (r) => [
-      hallDateTime(r._at),
+      timeCell(r._at),
       HANDOVER_KIND[str(r.kind)] ?? str(r.kind),
       clerk(r.staff_name, r.staff_no),
       clerk(r.signer_name, r.signer_no),
       handoverSummaryText(r.summary),
       !r.acknowledged_at ? '待确认' : '已确认',
-      hallDateTime(r.acknowledged_at),
+      timeCell(r.acknowledged_at),
     ],
   },
   printJobs: {
@@ -324,14 +322,14 @@ export const CATEGORY_SQL: Record<LedgerCategory, CategorySql> = {
       { key: 'error', label: '说明' },
     ],
     render: (r) => [
-      hallDateTime(r._at),
+      timeCell(r._at),
       str(r.title),
       statusLabel('printJobs', r.status),
       `${str(r.printer)}（${str(r.paper_width)} 毫米）`,
       str(r.attempts),
       str(r.reprint_reason),
       !r.staff_no ? '系统' : clerk(r.staff_name, r.staff_no),
-      hallDateTime(r.sent_at),
+      timeCell(r.sent_at),
       str(r.last_error),
     ],
   },
@@ -357,7 +355,7 @@ export const CATEGORY_SQL: Record<LedgerCategory, CategorySql> = {
     ],
     render: (r) => [
       str(r._key),
-      hallDateTime(r._at),
+      timeCell(r._at),
       !r.actor_staff_no ? '系统' : clerk(r.staff_name, r.actor_staff_no),
       str(r.action),
       str(r.entity),

@@ -9,10 +9,11 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
 import { open, rename, stat, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { LEDGER_CATEGORY_INFO, type LedgerFilter } from '../../../shared/api/ledger';
 import type { ParsedRequestOf, ResponseOf } from '../../../shared/contract';
+import { hallStamp } from '../../../shared/domain/hall-time';
 import { normalizeDocumentNumber } from '../../../shared/domain/identity-documents';
 import { maskIdNumber } from '../../../shared/domain/masking';
 import { CounterError } from '../../../shared/result';
@@ -33,12 +34,6 @@ export function csvField(value: string): string {
 
 export function csvLine(values: readonly string[]): string {
   return `${values.map(csvField).join(',')}\r\n`;
-}
-
-/** An instant as a file-name stamp in hall time: 20260929-093000. */
-export function stamp(iso: string): string {
-  const t = new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString();
-  return `${t.slice(0, 10).replaceAll('-', '')}-${t.slice(11, 19).replaceAll(':', '')}`;
 }
 
 export function folderProblem(error: unknown): string {
@@ -192,6 +187,55 @@ export async function reserveFileName(directory: string, name: string, extension
   }
 }
 
+/** Where an export goes and what it starts with. */
+export interface ExportTarget {
+  directory: string;
+  /** File name without extension; numbered _2, _3 … when taken. */
+  name: string;
+  format: 'csv' | 'xlsx';
+  /** The XLSX worksheet's name. */
+  sheetName: string;
+  header: string[];
+}
+
+async function openSink(path: string, target: ExportTarget): Promise<Sink> {
+  try {
+    return target.format === 'csv' ? await csvSink(path, target.header) : await xlsxSink(path, target.sheetName, target.header);
+  } catch (error) {
+    throw folderError(target.directory, folderProblem(error));
+  }
+}
+
+/**
+ * Writes one export file, the ledger's and the statistics': claims the name in
+ * the folder, writes under a temporary name through the format's sink (filled
+ * by `fill`), syncs and renames it into place. On any failure the temporary
+ * file and the claimed name are removed, so nothing is left behind, and the
+ * clerk gets a Chinese message naming the folder.
+ */
+export async function writeExportFile(target: ExportTarget, fill: (sink: Sink) => Promise<void>): Promise<{ file: string; bytes: number }> {
+  const { directory, format } = target;
+  const file = await reserveFileName(directory, target.name, format);
+  const temp = join(directory, `.${basename(file)}.part`);
+  try {
+    const sink = await openSink(temp, target);
+    try {
+      await fill(sink);
+      await sink.finish();
+    } catch (error) {
+      await sink.abort();
+      throw error;
+    }
+    await rename(temp, file);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    await unlink(file).catch(() => undefined);
+    if (error instanceof CounterError) throw error;
+    throw new CounterError('VALIDATION', `导出失败：${folderProblem(error)}。未生成任何文件，请检查文件夹“${directory}”后重试。`, { directory: folderProblem(error) });
+  }
+  return { file, bytes: (await stat(file)).size };
+}
+
 /** A written export file, waiting for its audit row (the second step of the export's write). */
 interface WrittenLedgerExport {
   response: ResponseOf<'ledger.export'>;
@@ -224,45 +268,29 @@ export async function writeLedgerExport(ctx: CoreContext, call: CallContext, req
       }),
     );
   }
-  const name = `${info.label}台账_${stamp(at)}`;
-  const file = await reserveFileName(directory, name, req.format);
-  const temp = join(directory, `.${exportId}.${req.format}.part`);
-
   const { spec, where, params } = buildQuery(req.filter, ctx.vault);
   // a full-value export shows stored document numbers in full (the request is logged above); a key that
   // does not match fails the export with the vault's message and leaves no file
   const render = { fullValues: req.fullValues, openDocument: req.fullValues ? (sealed: string) => ctx.vault.open(sealed) : undefined };
-  const header = spec.columns.map((c) => c.label);
+  const target = { directory, name: `${info.label}台账_${hallStamp(at)}`, format: req.format, sheetName: `${info.label}台账`, header: spec.columns.map((c) => c.label) };
   const reader = new Database(ctx.db.name, { readonly: true, fileMustExist: true });
-  let sink: Sink | null = null;
   let rows = 0;
+  let written: { file: string; bytes: number };
   try {
-    const total = countRows(reader, req.filter, ctx.vault);
-    try {
-      sink = req.format === 'csv' ? await csvSink(temp, header) : await xlsxSink(temp, `${info.label}台账`, header);
-    } catch (error) {
-      throw folderError(directory, folderProblem(error));
-    }
-    ctx.publish('export.progress', { exportId, done: 0, total });
-    const iterator = reader.prepare(`SELECT ${spec.select} FROM ${spec.from} WHERE ${where} ORDER BY ${orderBy(spec)}`).iterate(...params) as IterableIterator<SqlRow>;
-    for (const row of iterator) {
-      await sink.add(spec.render(row, render));
-      rows++;
-      if (rows % PROGRESS_EVERY === 0) ctx.publish('export.progress', { exportId, done: rows, total: Math.max(total, rows) });
-    }
-    await sink.finish();
-    sink = null;
-    await rename(temp, file);
-  } catch (error) {
-    if (sink) await sink.abort();
-    await unlink(temp).catch(() => undefined);
-    await unlink(file).catch(() => undefined);
-    if (error instanceof CounterError) throw error;
-    throw new CounterError('VALIDATION', `导出失败：${folderProblem(error)}。未生成任何文件，请检查文件夹“${directory}”后重试。`, { directory: folderProblem(error) });
+    written = await writeExportFile(target, async (sink) => {
+      const total = countRows(reader, req.filter, ctx.vault);
+      ctx.publish('export.progress', { exportId, done: 0, total });
+      const iterator = reader.prepare(`SELECT ${spec.select} FROM ${spec.from} WHERE ${where} ORDER BY ${orderBy(spec)}`).iterate(...params) as IterableIterator<SqlRow>;
+      for (const row of iterator) {
+        await sink.add(spec.render(row, render));
+        rows++;
+        if (rows % PROGRESS_EVERY === 0) ctx.publish('export.progress', { exportId, done: rows, total: Math.max(total, rows) });
+      }
+    });
   } finally {
     reader.close();
   }
-  const bytes = (await stat(file)).size;
+  const { file, bytes } = written;
   ctx.publish('export.progress', { exportId, done: rows, total: rows });
   return { response: { exportId, file, rows, bytes }, detail: { exportId, category: req.filter.category, filter, format: req.format, fullValues: req.fullValues, file, rows, bytes } };
 }

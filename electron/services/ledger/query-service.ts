@@ -5,6 +5,7 @@
  */
 import { LEDGER_CATEGORY_INFO, type LedgerFilter, type LedgerPage } from '../../../shared/api/ledger';
 import { CounterError } from '../../../shared/result';
+import { hallDayBounds } from '../../../shared/domain/hall-time';
 import { normalizeDocumentNumber } from '../../../shared/domain/identity-documents';
 import type { ActiveSession } from '../context';
 import type { DocumentVault } from '../crypto/document-vault';
@@ -29,15 +30,15 @@ export interface BuiltQuery {
 }
 
 function hallDayStart(date: string): string {
-  const t = new Date(`${date}T00:00:00+08:00`);
-  if (Number.isNaN(t.getTime())) throw new CounterError('VALIDATION', `请检查输入：日期 ${date} 不存在`, { from: '日期不存在' });
-  return t.toISOString();
+  const { start } = hallDayBounds(date);
+  if (Number.isNaN(start.getTime())) throw new CounterError('VALIDATION', `请检查输入：日期 ${date} 不存在`, { from: '日期不存在' });
+  return start.toISOString();
 }
 
 function nextDay(date: string): string {
-  const t = new Date(`${date}T00:00:00+08:00`);
-  if (Number.isNaN(t.getTime())) throw new CounterError('VALIDATION', `请检查输入：日期 ${date} 不存在`, { to: '日期不存在' });
-  return new Date(t.getTime() + 86_400_000).toISOString();
+  const { end } = hallDayBounds(date);
+  if (Number.isNaN(end.getTime())) throw new CounterError('VALIDATION', `请检查输入：日期 ${date} 不存在`, { to: '日期不存在' });
+  return end.toISOString();
 }
 
 /** Whether the caller may see the category: the audit trail is for supervisors. */

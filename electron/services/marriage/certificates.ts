@@ -4,7 +4,7 @@
  * Call inside the transaction that records the registration.
  */
 import { certificateNumberProblem, CERTIFICATE_PREFIXES, formatCertificateNumber, type CertificateKind } from '../../../shared/domain/certificate-number';
-import { hallDate } from '../../../shared/print/slips/common';
+import { hallDate } from '../../../shared/domain/hall-time';
 import { CounterError } from '../../../shared/result';
 import type { CoreContext } from '../context';
 

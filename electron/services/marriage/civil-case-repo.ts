@@ -4,7 +4,7 @@ import { divorceDeadlines, divorceStage, type DivorceDeadlines } from '../../../
 import { REFUSAL_REASON_LABELS, type RefusalReason } from '../../../shared/domain/marriage-rules';
 import { daysBetween } from '../../../shared/domain/plain-date';
 import type { WorkCalendar } from '../../../shared/domain/working-days';
-import { hallDate } from '../../../shared/print/slips/common';
+import { hallDate } from '../../../shared/domain/hall-time';
 import { CounterError } from '../../../shared/result';
 import type { CoreContext } from '../context';
 import { staffById } from '../staff-repo';

@@ -7,7 +7,7 @@ import type { StartParty } from '../../../shared/api/marriage';
 import type { CertificateKind } from '../../../shared/domain/certificate-number';
 import { DOCUMENT_TYPES, type DocumentType } from '../../../shared/domain/identity-documents';
 import { marriageFormKind, nationalCheckProblem, REFUSAL_REASON_LABELS } from '../../../shared/domain/marriage-rules';
-import { hallDate } from '../../../shared/print/slips/common';
+import { hallDate, hallInstant } from '../../../shared/domain/hall-time';
 import { completionDocument, refusalDocument } from '../../../shared/print/slips/marriage';
 import { CounterError } from '../../../shared/result';
 import { actorOf, hallToday, type ActiveSession, type CallContext, type CoreContext } from '../context';
@@ -141,7 +141,7 @@ function views(ctx: CoreContext, rows: readonly CivilCaseRow[]): CivilCase[] {
 export function todaysCases(ctx: CoreContext): CivilCase[] {
   sweepDeemedWithdrawn(ctx);
   const day = hallToday(ctx);
-  const start = new Date(`${day}T00:00:00+08:00`).toISOString();
+  const start = hallInstant(day).toISOString();
   const rows = ctx.db
     .prepare('SELECT * FROM civil_case WHERE received_at >= ? AND window_no = ? ORDER BY received_at DESC LIMIT 200')
     .all(start, ctx.origin().windowNo) as CivilCaseRow[];

@@ -9,7 +9,7 @@ import { chineseDate } from '../../../shared/domain/plain-date';
 import { normalizeDocumentNumber } from '../../../shared/domain/identity-documents';
 import { maskName } from '../../../shared/domain/masking';
 import { currentMarriage, type EligibilityProblem, type RegistryEvent } from '../../../shared/domain/marriage-rules';
-import { hallDate } from '../../../shared/print/slips/common';
+import { hallDate } from '../../../shared/domain/hall-time';
 import type { CoreContext } from '../context';
 
 export interface LedgerRegistration extends RegistryEvent {

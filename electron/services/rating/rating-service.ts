@@ -9,7 +9,7 @@
  */
 import type { ParsedRequestOf, RatingRequestView, RatingStatus } from '../../../shared/contract';
 import { followUpDeadlines, isBadRating, RATING_THANKS } from '../../../shared/domain/rating';
-import { hallDate } from '../../../shared/print/slips/common';
+import { hallDate } from '../../../shared/domain/hall-time';
 import { CounterError } from '../../../shared/result';
 import { actorOf, type ActiveSession, type CallContext, type CoreContext } from '../context';
 import type { Db } from '../db/connection';

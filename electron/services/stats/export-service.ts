@@ -4,15 +4,13 @@
  * per group, the 合计 row, then the footnotes defining each measure.
  */
 import { rmSync } from 'node:fs';
-import { rename, stat, unlink } from 'node:fs/promises';
-import { basename, join } from 'node:path';
 import type { StatsReport, StatsRow } from '../../../shared/api/stats';
 import type { ParsedRequestOf, ResponseOf } from '../../../shared/contract';
+import { hallStamp } from '../../../shared/domain/hall-time';
 import { DISTRIBUTION_LABELS, formatMinutes, formatRate, STATS_FOOTNOTES, STATS_GROUP_LABELS } from '../../../shared/domain/stats';
-import { CounterError } from '../../../shared/result';
 import { actorOf, type CallContext, type CoreContext } from '../context';
 import { recordEvent } from '../db/ledger';
-import { assertExportFolder, csvSink, folderError, folderProblem, reserveFileName, stamp, xlsxSink, type Sink } from '../ledger/export-service';
+import { assertExportFolder, writeExportFile } from '../ledger/export-service';
 import { statsReport } from './report-service';
 
 const GROUP_HEADER = { clerk: '工作人员', window: '窗口', day: '日期', month: '月份' } as const;
@@ -57,30 +55,12 @@ export async function writeStatsExport(ctx: CoreContext, req: ParsedRequestOf<'s
   const directory = req.directory;
   await assertExportFolder(directory);
   const at = ctx.clock.now().toISOString();
-  const name = `统计报表_${STATS_GROUP_LABELS[report.groupBy]}_${report.from}至${report.to}_${stamp(at)}`;
-  const file = await reserveFileName(directory, name, req.format);
-  const temp = join(directory, `.${basename(file)}.part`);
-  const header = statsHeader(report);
+  const name = `统计报表_${STATS_GROUP_LABELS[report.groupBy]}_${report.from}至${report.to}_${hallStamp(at)}`;
   const lines = [...report.rows.map(statsValues), statsValues(report.totals), [], [`统计期间：${report.from} 至 ${report.to}（北京时间）`], ...STATS_FOOTNOTES.map((f) => [`注：${f}`])];
-  let sink: Sink | null = null;
-  try {
-    try {
-      sink = req.format === 'csv' ? await csvSink(temp, header) : await xlsxSink(temp, '统计报表', header);
-    } catch (error) {
-      throw folderError(directory, folderProblem(error));
-    }
+  const { file, bytes } = await writeExportFile({ directory, name, format: req.format, sheetName: '统计报表', header: statsHeader(report) }, async (sink) => {
     for (const values of lines) await sink.add(values);
-    await sink.finish();
-    sink = null;
-    await rename(temp, file);
-  } catch (error) {
-    if (sink) await sink.abort();
-    await unlink(temp).catch(() => undefined);
-    await unlink(file).catch(() => undefined);
-    if (error instanceof CounterError) throw error;
-    throw new CounterError('VALIDATION', `导出失败：${folderProblem(error)}。未生成任何文件，请检查文件夹“${directory}”后重试。`, { directory: folderProblem(error) });
-  }
-  return { file, rows: report.rows.length, bytes: (await stat(file)).size };
+  });
+  return { file, rows: report.rows.length, bytes };
 }
 
 /** stats.export, step two (in the write's transaction): the audit row; a file whose row is not committed is removed. */

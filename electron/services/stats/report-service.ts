@@ -9,11 +9,11 @@
  * range of them is a range of the index and no date is parsed per row.
  */
 import type { StatsFilter, StatsReport, StatsRow } from '../../../shared/api/stats';
+import { hallDate } from '../../../shared/domain/hall-time';
 import {
   average,
   bucketLabel,
   bucketsOf,
-  hallDay,
   rangeInstants,
   ratingIndex,
   satisfactionRate,
@@ -127,7 +127,7 @@ function sliced<R extends { k: string | null }>(db: Db, filter: StatsFilter, sli
 export function statsReport(db: Db, filter: StatsFilter, now: Date): StatsReport {
   assertKnownStaff(db, filter.staffId);
   const { start, end } = rangeInstants(filter.from, filter.to);
-  const today = hallDay(now.toISOString());
+  const today = hallDate(now);
   const groups = new Map<string, Acc>();
   const acc = (key: string | null): Acc => {
     const k = key ?? '';

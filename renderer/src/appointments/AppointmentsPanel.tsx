@@ -6,8 +6,10 @@
  */
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { APPOINTMENT_STATUS_LABELS, type Appointment, type AppointmentDay, type AppointmentImportResult, type Contact } from '../../../shared/contract';
+import { hallInstant, hallTime } from '../../../shared/domain/hall-time';
 import { marriageFormKind } from '../../../shared/domain/marriage-rules';
 import type { RendererApi } from '../api';
+import { coreNow } from '../core-clock';
 import type { ServiceStart } from '../marriage/form';
 import { ErrorBanner, Field, Notice, useAction } from '../ui';
 import './appointments.css';
@@ -26,13 +28,8 @@ function looksLikeDocumentNumber(value: string): boolean {
   return /^\d{15,17}[\dXx]$/.test(v) || /^[HMhm]\d{8,10}$/.test(v) || /^\d{8}$|^\d{10}$/.test(v);
 }
 
-function hhmm(iso: string): string {
-  const t = new Date(Date.parse(iso) + 8 * 3600_000);
-  return `${String(t.getUTCHours()).padStart(2, '0')}:${String(t.getUTCMinutes()).padStart(2, '0')}`;
-}
-
 function slotEnded(date: string, end: string, now: Date): boolean {
-  return Date.parse(`${date}T${end}:00+08:00`) <= now.getTime();
+  return hallInstant(date, end).getTime() <= now.getTime();
 }
 
 export function AppointmentsPanel(props: { api: RendererApi; onStartService: (start: ServiceStart) => void }) {
@@ -98,21 +95,19 @@ export function AppointmentsPanel(props: { api: RendererApi; onStartService: (st
     }
   };
 
-  // marriage, divorce and 补领 open their 婚姻登记 form with both parties carried over; other matters continue in 接待受理
-  const start = async (c: { appointment: Appointment; contact: Contact }) => {
+  // any checked-in appointment, the latest or an earlier one: marriage, divorce and 补领 open their 婚姻登记 form with
+  // the booked parties (document numbers, phone) carried over; other matters open their contact in 接待受理
+  const start = async (contactId: string, itemCode: string) => {
     setNotice(null);
-    if (marriageFormKind(c.contact.itemCode) === null) {
-      setNotice(`${c.appointment.code}（${c.appointment.itemName}）已签到，请在“接待受理”的“我的未结接待”中继续办理`);
-      setCheckedIn(null);
+    if (marriageFormKind(itemCode) === null) {
+      onStartService({ contactId, itemCode, parties: [] });
       return;
     }
-    const prefill = await run('marriage.prefill', { contactId: c.contact.id });
-    if (!prefill) return;
-    onStartService({ contactId: c.contact.id, itemCode: c.contact.itemCode, parties: prefill.parties });
-    setCheckedIn(null);
+    const prefill = await run('marriage.prefill', { contactId });
+    if (prefill) onStartService({ contactId, itemCode, parties: prefill.parties });
   };
 
-  const now = new Date();
+  const now = coreNow();
   const total = day?.slots.reduce((n, s) => n + s.booked, 0) ?? 0;
   const arrived = day?.slots.reduce((n, s) => n + s.appointments.filter((a) => a.status === 'checkedIn').length, 0) ?? 0;
 
@@ -167,7 +162,7 @@ export function AppointmentsPanel(props: { api: RendererApi; onStartService: (st
               已签到：{checkedIn.appointment.code} · {checkedIn.appointment.itemName} · {checkedIn.appointment.applicantName}
               {checkedIn.appointment.partnerName ? `、${checkedIn.appointment.partnerName}` : ''}（{checkedIn.appointment.slotStart}-{checkedIn.appointment.slotEnd}）
             </span>
-            <button type="button" className="primary" disabled={busy} onClick={() => void start(checkedIn)}>
+            <button type="button" className="primary" disabled={busy} onClick={() => void start(checkedIn.contact.id, checkedIn.contact.itemCode)}>
               开始办理
             </button>
           </div>
@@ -210,9 +205,21 @@ export function AppointmentsPanel(props: { api: RendererApi; onStartService: (st
                       <td>
                         <span className={`tag appt-tag-${a.status}`}>{APPOINTMENT_STATUS_LABELS[a.status]}</span>
                         {a.overCapacity ? <span className="tag tag-notified">超额</span> : null}
-                        {a.checkedInAt ? <div className="muted small">{hhmm(a.checkedInAt)} 签到</div> : null}
+                        {a.checkedInAt ? <div className="muted small">{hallTime(a.checkedInAt)} 签到</div> : null}
                       </td>
                       <td className="row-actions">
+                        {a.status === 'checkedIn' && a.contactId ? (
+                          <button
+                            type="button"
+                            className="link"
+                            disabled={busy}
+                            onClick={() => {
+                              if (a.contactId) void start(a.contactId, a.itemCode);
+                            }}
+                          >
+                            开始办理
+                          </button>
+                        ) : null}
                         {a.status === 'booked' || a.status === 'noShow' ? (
                           <button type="button" className="link" disabled={busy} onClick={() => void checkInRow(a)}>
                             签到
@@ -247,7 +254,7 @@ export function AppointmentsPanel(props: { api: RendererApi; onStartService: (st
           <ul className="walkin-list">
             {day?.walkIns.map((w) => (
               <li key={w.contactId}>
-                <span className="walkin-time">{hhmm(w.receivedAt)}</span>
+                <span className="walkin-time">{hallTime(w.receivedAt)}</span>
                 <span>
                   {w.applicantName} · {w.itemName}
                   <div className="muted small">{w.number}</div>

@@ -5,8 +5,10 @@
 import { useEffect, useState, type FormEvent, type JSX } from 'react';
 import type { SettingsView } from '../../../shared/contract';
 import { certificateFormatProblem, formatCertificateNumber } from '../../../shared/domain/certificate-number';
+import { hallParts } from '../../../shared/domain/hall-time';
 import { peakRuleProblem, type PeakDayRule } from '../../../shared/domain/peak-days';
 import type { RendererApi } from '../api';
+import { coreNow } from '../core-clock';
 import { ErrorBanner, Field, fieldError, Notice, useAction } from '../ui';
 import '../marriage/marriage.css';
 
@@ -160,7 +162,7 @@ function certificateExample(format: string, office: string): { example: string |
   const problem = certificateFormatProblem(format);
   if (problem) return { example: null, problem };
   const code = /^\d{6}$/.test(office) ? office : '110105';
-  return { example: formatCertificateNumber(format, { kind: 'marriage', office: code, year: new Date().getFullYear(), seq: 123 }), problem: null };
+  return { example: formatCertificateNumber(format, { kind: 'marriage', office: code, year: hallParts(coreNow()).year, seq: 123 }), problem: null };
 }
 
 function MarriageSettings({

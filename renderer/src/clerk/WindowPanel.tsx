@@ -1,8 +1,10 @@
 /** The window's public status: pause with the whereabouts sign, resume, and a preview of the display. */
 import { useEffect, useState, type FormEvent } from 'react';
 import type { DisplayState } from '../../../shared/contract';
-import { clockTime, PAUSE_REASONS, returnTimeFromClock, WINDOW_STATUS_LABELS } from '../../../shared/domain/window-status';
+import { hallTime } from '../../../shared/domain/hall-time';
+import { PAUSE_REASONS, returnTimeFromClock, WINDOW_STATUS_LABELS } from '../../../shared/domain/window-status';
 import type { RendererApi } from '../api';
+import { coreNow, useCoreNow } from '../core-clock';
 import { DisplayBoard } from '../display/DisplayBoard';
 import { ErrorBanner, Field, fieldError, useAction } from '../ui';
 
@@ -19,11 +21,12 @@ export function WindowPanel({ api }: { api: RendererApi }) {
     return api.on('display.changed', setState);
   }, [api]);
 
-  const quick = (minutes: number) => setReturnClock(clockTime(new Date(Date.now() + minutes * 60_000)));
+  const now = useCoreNow(api);
+  const quick = (minutes: number) => setReturnClock(hallTime(coreNow().getTime() + minutes * 60_000));
 
   const pause = async (e: FormEvent) => {
     e.preventDefault();
-    const returnAt = returnTimeFromClock(new Date(), returnClock);
+    const returnAt = returnTimeFromClock(coreNow(), returnClock);
     if (!returnAt) {
       setError({ code: 'VALIDATION', message: '请按“时:分”填写预计返回时间，例如 10:30', fields: { returnAt: '格式应为 时:分' } });
       return;
@@ -45,7 +48,7 @@ export function WindowPanel({ api }: { api: RendererApi }) {
           {WINDOW_STATUS_LABELS[state.status]}
           {state.pause ? (
             <span className="status-detail">
-              {state.pause.reason}，预计 {clockTime(new Date(state.pause.returnAt))} 返回
+              {state.pause.reason}，预计 {hallTime(state.pause.returnAt)} 返回
             </span>
           ) : null}
         </div>
@@ -84,7 +87,7 @@ export function WindowPanel({ api }: { api: RendererApi }) {
         <h2>公示屏预览</h2>
         <div className="preview-frame">
           <div className="preview-scale">
-            <DisplayBoard state={state} now={new Date()} />
+            <DisplayBoard state={state} now={now} />
           </div>
         </div>
       </section>

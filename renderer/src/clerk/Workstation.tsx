@@ -1,7 +1,10 @@
 /** The logged-in workstation: top bar, sections, status bar. */
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo, Handover, Session } from '../../../shared/contract';
+import { hallDateTime } from '../../../shared/domain/hall-time';
+import { marriageFormKind } from '../../../shared/domain/marriage-rules';
 import type { RendererApi } from '../api';
+import { useCoreNow } from '../core-clock';
 import { HandoverAck } from '../handover/HandoverAck';
 import { HandoverPanel } from '../handover/HandoverPanel';
 import { AuditPanel } from '../audit/AuditPanel';
@@ -57,15 +60,6 @@ const SECTIONS: { id: Section; label: string; supervisor: boolean }[] = [
   { id: 'pin', label: '修改 PIN', supervisor: false },
 ];
 
-function useClock(): Date {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const t = window.setInterval(() => setNow(new Date()), 1000);
-    return () => window.clearInterval(t);
-  }, []);
-  return now;
-}
-
 export function Workstation({
   api,
   info,
@@ -84,13 +78,13 @@ export function Workstation({
   const [serviceStart, setServiceStart] = useState<ServiceStart | null>(null);
   const startService = useCallback((start: ServiceStart) => {
     setServiceStart({ ...start });
-    setSection('marriage');
+    setSection(marriageFormKind(start.itemCode) === null ? 'intake' : 'marriage');
   }, []);
   const [pending, setPending] = useState<Handover | null | undefined>(undefined);
   useEffect(() => {
     void api.call('handover.pending', {}).then((r) => setPending(r.ok ? r.value : null));
   }, [api, session.staff.id]);
-  const now = useClock();
+  const now = useCoreNow(api);
   const lock = useCallback(() => void api.call('auth.lock', {}), [api]);
   useIdleLock(info.idleLockMinutes, lock);
   const isSupervisor = session.staff.role === 'supervisor';
@@ -143,7 +137,7 @@ export function Workstation({
             {section === 'appointments' ? <AppointmentsPanel api={api} onStartService={startService} /> : null}
             {section === 'marriage' ? <MarriagePanel api={api} start={serviceStart} /> : null}
             {section === 'divorces' ? <DivorceCasesPanel api={api} /> : null}
-            {section === 'intake' ? <IntakePanel api={api} onStartService={startService} /> : null}
+            {section === 'intake' ? <IntakePanel api={api} start={serviceStart} onStartService={startService} /> : null}
             {section === 'handover' ? <HandoverPanel api={api} onClosed={onLoggedOut} /> : null}
             {section === 'cases' ? <CasesPanel api={api} /> : null}
             {section === 'window' ? <WindowPanel api={api} /> : null}
@@ -170,7 +164,7 @@ export function Workstation({
         <span>登录于 {new Date(session.startedAt).toLocaleTimeString('zh-CN', { hour12: false })}</span>
         <span>无操作 {info.idleLockMinutes} 分钟自动锁屏</span>
         <PrinterStatusBadge api={api} onOpen={() => setSection('print')} />
-        <span className="statusbar-clock">{now.toLocaleString('zh-CN', { hour12: false })}</span>
+        <span className="statusbar-clock">{hallDateTime(now)}</span>
       </footer>
     </div>
   );

@@ -1,7 +1,8 @@
 /** The public display window: follows the window's state through pushed events, ticks the countdown. */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { DisplayState, RatingRequestView } from '../../../shared/contract';
 import type { RendererApi } from '../api';
+import { learnServerTime, useCoreNow } from '../core-clock';
 import { DisplayBoard } from './DisplayBoard';
 import { RatingPad, RatingThanks } from './RatingPad';
 
@@ -11,15 +12,14 @@ const THANKS_MS = 4000;
 export function DisplayApp({ api }: { api: RendererApi }) {
   const [state, setState] = useState<DisplayState | null>(null);
   const [connected, setConnected] = useState(true);
-  const [now, setNow] = useState(() => new Date());
   const [rating, setRating] = useState<RatingRequestView | null>(null);
   const [thanks, setThanks] = useState<string | null>(null);
   // the core's clock is the reference; the display PC's clock may be off
-  const offset = useRef(0);
+  const now = useCoreNow(api);
 
   useEffect(() => {
     const accept = (next: DisplayState) => {
-      offset.current = new Date(next.serverTime).getTime() - Date.now();
+      learnServerTime(next.serverTime);
       setState(next);
     };
     const loadRating = () => void api.call('rating.current', {}).then((r) => r.ok && setRating(r.value));
@@ -34,12 +34,10 @@ export function DisplayApp({ api }: { api: RendererApi }) {
       setConnected(up);
       if (up) load();
     });
-    const tick = window.setInterval(() => setNow(new Date(Date.now() + offset.current)), 1000);
     return () => {
       offState();
       offRating();
       offConnection();
-      window.clearInterval(tick);
     };
   }, [api]);
 

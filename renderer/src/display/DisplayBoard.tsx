@@ -3,7 +3,8 @@
  * (亮身份、亮职责、亮承诺), the window's status, and where to complain.
  */
 import type { DisplayState } from '../../../shared/contract';
-import { clockTime, pauseCountdownText, WINDOW_STATUS_LABELS } from '../../../shared/domain/window-status';
+import { hallTime } from '../../../shared/domain/hall-time';
+import { boardClockText, pauseCountdownText, WINDOW_STATUS_LABELS } from '../../../shared/domain/window-status';
 
 export function DisplayBoard({ state, now }: { state: DisplayState; now: Date }) {
   const { clerk, pause } = state;
@@ -23,7 +24,7 @@ export function DisplayBoard({ state, now }: { state: DisplayState; now: Date })
         <span className="board-status-label">{WINDOW_STATUS_LABELS[state.status]}</span>
         {pause ? (
           <span className="board-status-detail" data-testid="display-pause">
-            {pause.reason} · 预计 {clockTime(new Date(pause.returnAt))} 返回 · {pauseCountdownText(now, new Date(pause.returnAt))}
+            {pause.reason} · 预计 {hallTime(pause.returnAt)} 返回 · {pauseCountdownText(now, new Date(pause.returnAt))}
           </span>
         ) : null}
         {state.status === 'closed' ? <span className="board-status-detail">请到其他窗口办理，或咨询导办台</span> : null}
@@ -68,7 +69,7 @@ export function DisplayBoard({ state, now }: { state: DisplayState; now: Date })
         {state.complaintPhone ? <span>投诉电话：{state.complaintPhone}</span> : null}
         <span>监督电话：{state.supervisionPhone}</span>
         {state.leaderOnDuty ? <span>值班领导：{state.leaderOnDuty}</span> : null}
-        <span className="board-clock">{now.toLocaleString('zh-CN', { hour12: false, month: 'long', day: 'numeric', weekday: 'long', hour: '2-digit', minute: '2-digit' })}</span>
+        <span className="board-clock">{boardClockText(now)}</span>
       </footer>
     </div>
   );

@@ -27,7 +27,8 @@ interface Outcome {
   printJobId: string;
 }
 
-export function IntakePanel({ api, onStartService }: { api: RendererApi; onStartService: (start: ServiceStart) => void }) {
+export function IntakePanel(props: { api: RendererApi; start: ServiceStart | null; onStartService: (start: ServiceStart) => void }) {
+  const { api, start: carried, onStartService } = props;
   const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
   const [start, setStart] = useState(BLANK_START);
   const [contact, setContact] = useState<Contact | null>(null);
@@ -48,6 +49,17 @@ export function IntakePanel({ api, onStartService }: { api: RendererApi; onStart
     void api.call('catalogue.get', {}).then((r) => r.ok && setCatalogue(r.value));
     void reloadMine();
   }, [api, reloadMine]);
+
+  // a contact started from 今日预约 opens at once, with what was booked (name, document number, phone)
+  useEffect(() => {
+    if (!carried) return;
+    void api.call('intake.mine', {}).then((r) => {
+      const c = r.ok ? r.value.find((m) => m.id === carried.contactId) : undefined;
+      if (!c) return;
+      setContact(c);
+      setReceived(new Set(c.receivedMaterialIds));
+    });
+  }, [api, carried]);
 
   const item: CatalogueItem | undefined = useMemo(
     () => catalogue?.items.find((i) => i.code === contact?.itemCode),
@@ -208,6 +220,7 @@ export function IntakePanel({ api, onStartService }: { api: RendererApi; onStart
             <p className="muted">
               接待编号 {contact.number} · {contact.channel === 'walkIn' ? '现场' : '预约'} · 首问责任人 {contact.owner.name}（{contact.owner.staffNo}）
               {contact.applicantIdMasked ? ` · 证件 ${contact.applicantIdMasked}` : ''}
+              {contact.applicantPhone ? ` · 电话 ${contact.applicantPhone}` : ''}
               {contact.notification ? ` · 告知单 ${contact.notification.slipNo}` : ''}
               {contact.caseNo ? ` · 受理编号 ${contact.caseNo}` : ''}
             </p>

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CivilCase } from '../../../shared/api/marriage';
 import type { ResponseOf } from '../../../shared/contract';
-import { hallDay } from '../../../shared/domain/stats';
+import { hallDate } from '../../../shared/domain/hall-time';
 import type { RendererApi } from '../api';
 import { ErrorBanner, Notice, useAction } from '../ui';
 import './marriage.css';
@@ -27,7 +27,7 @@ function names(c: CivilCase): string {
 }
 
 function receivedDay(c: CivilCase): string {
-  return hallDay(c.receivedAt);
+  return hallDate(c.receivedAt);
 }
 
 export function DivorceCasesPanel({ api }: { api: RendererApi }) {

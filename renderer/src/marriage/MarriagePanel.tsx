@@ -9,8 +9,9 @@ import { partyInputSchema, type CivilCase, type CivilChecks, type CivilKind } fr
 import type { ResponseOf } from '../../../shared/contract';
 import { partyProblems, type PartyField } from '../../../shared/domain/civil-party';
 import { marriageFormKind, NATIONAL_CHECK_LABELS, REFUSAL_REASON_LABELS, REFUSAL_REASONS, type RefusalReason } from '../../../shared/domain/marriage-rules';
-import { hallDay } from '../../../shared/domain/stats';
+import { hallDate } from '../../../shared/domain/hall-time';
 import type { RendererApi } from '../api';
+import { coreNow } from '../core-clock';
 import { KeyboardWedgeReader } from '../idreader/IdCardReader';
 import { useIdCardReader } from '../idreader/useIdCardReader';
 import { ErrorBanner, useAction } from '../ui';
@@ -97,7 +98,7 @@ export function MarriagePanel({ api, start }: { api: RendererApi; start: Service
 
   // the hall's date comes from the workstation's clock, not the browser's
   useEffect(() => {
-    void api.call('display.state', {}).then((r) => setToday(hallDay(r.ok ? r.value.serverTime : new Date().toISOString())));
+    void api.call('display.state', {}).then((r) => setToday(hallDate(r.ok ? r.value.serverTime : coreNow())));
   }, [api]);
 
   const reset = useCallback((nextKind: CivilKind, carried: ServiceStart['parties'], nextContact: string | null) => {

@@ -6,8 +6,10 @@
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { CalendarOverview, CalendarOverrideView, DeadlineView } from '../../../shared/api/reference';
+import { hallDate, hallParts } from '../../../shared/domain/hall-time';
 import { describeDate, isPlainDate } from '../../../shared/domain/plain-date';
 import type { RendererApi } from '../api';
+import { coreNow } from '../core-clock';
 import { ErrorBanner, Field, fieldError, Notice, useAction } from '../ui';
 
 interface OverrideForm {
@@ -19,12 +21,6 @@ interface OverrideForm {
 }
 
 const BLANK: OverrideForm = { date: '', kind: 'restday', name: '', source: '', coversYear: false };
-
-/** Today in the workstation's local time zone (the hall's), as YYYY-MM-DD. */
-function localToday(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
 
 /** 2004–2026、2028 */
 function yearRanges(years: readonly number[]): string {
@@ -53,7 +49,7 @@ export function CalendarAdmin({ api }: { api: RendererApi }) {
   const [form, setForm] = useState<OverrideForm>(BLANK);
   const [notice, setNotice] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
-  const [trial, setTrial] = useState({ start: localToday(), days: '20' });
+  const [trial, setTrial] = useState({ start: hallDate(coreNow()), days: '20' });
   const [trialResult, setTrialResult] = useState<DeadlineView | null>(null);
   const { run, error, busy, clear } = useAction(api);
 
@@ -99,7 +95,7 @@ export function CalendarAdmin({ api }: { api: RendererApi }) {
     if (result) setTrialResult(result);
   };
 
-  const thisYear = Number(localToday().slice(0, 4));
+  const thisYear = hallParts(coreNow()).year;
   const covered = new Set(overview?.coveredYears ?? []);
   const missing = overview ? [thisYear, thisYear + 1].filter((y) => !covered.has(y)) : [];
   const statutory = new Set(overview?.statutoryYears ?? []);

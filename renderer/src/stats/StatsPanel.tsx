@@ -26,7 +26,6 @@ import {
   DISTRIBUTION_LABELS,
   formatMinutes,
   formatRate,
-  hallDay,
   presetRange,
   rangeDays,
   STATS_FOOTNOTES,
@@ -34,7 +33,9 @@ import {
   STATS_GROUPS,
   type StatsGroupBy,
 } from '../../../shared/domain/stats';
+import { hallDate } from '../../../shared/domain/hall-time';
 import type { RendererApi } from '../api';
+import { coreNow } from '../core-clock';
 import { ErrorBanner, Field, fieldError, Notice, useAction } from '../ui';
 import './stats.css';
 
@@ -261,7 +262,7 @@ export function StatsPanel({ api }: { api: RendererApi }) {
   useEffect(() => {
     // the hall's date comes from the workstation's clock, not the browser's
     void api.call('display.state', {}).then((r) => {
-      const day = hallDay(r.ok ? r.value.serverTime : new Date().toISOString());
+      const day = hallDate(r.ok ? r.value.serverTime : coreNow());
       setToday(day);
       const initial: Form = { ...presetRange('thisMonth', day), groupBy: 'clerk', windowNo: '', staffId: '' };
       setForm(initial);

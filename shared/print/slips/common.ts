@@ -1,4 +1,5 @@
 /** Pieces every slip shares: the hall header, the clerk line, the footer with the phones. */
+import { hallParts, hallTime } from '../../domain/hall-time';
 import type { Block } from '../document';
 
 export interface SlipHall {
@@ -43,13 +44,6 @@ export function signatureLines(label: string): Block[] {
 
 /** An instant in the hall's zone (UTC+8, no daylight saving) → "2026年9月25日 10:05". */
 export function chineseDateTime(iso: string): string {
-  const t = new Date(new Date(iso).getTime() + 8 * 3600_000);
-  const hh = String(t.getUTCHours()).padStart(2, '0');
-  const mm = String(t.getUTCMinutes()).padStart(2, '0');
-  return `${t.getUTCFullYear()}年${t.getUTCMonth() + 1}月${t.getUTCDate()}日 ${hh}:${mm}`;
-}
-
-/** The calendar date of an instant in the hall's zone (UTC+8). */
-export function hallDate(iso: string): string {
-  return new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const { year, month, day } = hallParts(iso);
+  return `${year}年${month}月${day}日 ${hallTime(iso)}`;
 }
