@@ -1,6 +1,6 @@
 /** Handlers for the ledger methods of the contract: views, exports, archive and retention. */
 import type { ledgerMethods } from '../../../shared/api/ledger';
-import { sessionOf } from '../context';
+import { hallToday, sessionOf } from '../context';
 import type { HandlersFor } from '../handlers';
 import { listArchiveRuns, runArchive } from './archive-service';
 import { exportLedger } from './export-service';
@@ -10,7 +10,7 @@ import { purgeOldFiles } from './retention-service';
 export const ledgerHandlers: HandlersFor<keyof typeof ledgerMethods> = {
   'ledger.query': (ctx, req, call) => {
     assertMayView(req.filter, sessionOf(call));
-    return queryLedger(ctx.db, req.filter, req.limit, req.cursor, ctx.vault);
+    return queryLedger(ctx.db, req.filter, req.limit, { today: hallToday(ctx), vault: ctx.vault }, req.cursor);
   },
   'ledger.export': (ctx, req, call) => exportLedger(ctx, call, req),
   'archive.run': (ctx, req, call) => runArchive(ctx, call, req.olderThanMonths),

@@ -1,19 +1,18 @@
 /**
- * Statistics exports to CSV or XLSX, written with the ledger's sinks (temporary
- * file in the chosen folder, renamed at the end, removed on failure): one row
- * per group, the 合计 row, then the footnotes defining each measure.
+ * Statistics exports to CSV or XLSX, produced like a ledger export (the
+ * exports folder, offered once to the session as a download): one row per
+ * group, the 合计 row, then the footnotes defining each measure.
  */
-import { rename, stat, unlink } from 'node:fs/promises';
-import { basename, join } from 'node:path';
 import type { StatsReport, StatsRow } from '../../../shared/api/stats';
 import type { ParsedRequestOf, ResponseOf } from '../../../shared/contract';
 import { DISTRIBUTION_LABELS, formatMinutes, formatRate, STATS_FOOTNOTES, STATS_GROUP_LABELS } from '../../../shared/domain/stats';
-import { CounterError } from '../../../shared/result';
-import { actorOf, type CallContext, type CoreContext } from '../context';
+import { actorOf, sessionOf, type CallContext, type CoreContext } from '../context';
 import { recordEvent } from '../db/ledger';
-import { assertExportFolder, csvSink, folderError, folderProblem, reserveFileName, stamp, xlsxSink, type Sink } from '../ledger/export-service';
+import { produceExport, stamp } from '../ledger/export-service';
+import { csvSink, xlsxSink } from '../ledger/sinks';
 import { statsReport } from './report-service';
 
+const CIVIL_HEADER = ['结婚登记', '补领婚姻登记证', '离婚申请受理', '离婚登记', '不予登记'];
 const GROUP_HEADER = { clerk: '工作人员', window: '窗口', day: '日期', month: '月份' } as const;
 
 export function statsHeader(report: StatsReport): string[] {
@@ -30,6 +29,7 @@ export function statsHeader(report: StatsReport): string[] {
     '满意率',
     '整改中',
     '整改逾期',
+    ...CIVIL_HEADER,
   ];
 }
 
@@ -47,43 +47,32 @@ export function statsValues(row: StatsRow): string[] {
     formatRate(row.satisfactionRate),
     String(row.followUpsOpen),
     String(row.followUpsOverdue),
+    ...[row.marriages, row.reissues, row.divorceApplications, row.divorces, row.refusals].map(String),
   ];
 }
 
 export async function exportStats(ctx: CoreContext, call: CallContext, req: ParsedRequestOf<'stats.export'>): Promise<ResponseOf<'stats.export'>> {
+  const session = sessionOf(call);
   const report = statsReport(ctx.db, req.filter, ctx.clock.now());
-  const directory = req.directory;
-  await assertExportFolder(directory);
   const at = ctx.clock.now().toISOString();
-  const name = `统计报表_${STATS_GROUP_LABELS[report.groupBy]}_${report.from}至${report.to}_${stamp(at)}`;
-  const file = await reserveFileName(directory, name, req.format);
-  const temp = join(directory, `.${basename(file)}.part`);
+  const fileName = `统计报表_${STATS_GROUP_LABELS[report.groupBy]}_${report.from}至${report.to}_${stamp(at)}.${req.format}`;
   const header = statsHeader(report);
   const lines = [...report.rows.map(statsValues), statsValues(report.totals), [], [`统计期间：${report.from} 至 ${report.to}（北京时间）`], ...STATS_FOOTNOTES.map((f) => [`注：${f}`])];
-  let sink: Sink | null = null;
-  try {
-    try {
-      sink = req.format === 'csv' ? await csvSink(temp, header) : await xlsxSink(temp, '统计报表', header);
-    } catch (error) {
-      throw folderError(directory, folderProblem(error));
-    }
-    for (const values of lines) await sink.add(values);
-    await sink.finish();
-    sink = null;
-    await rename(temp, file);
-  } catch (error) {
-    if (sink) await sink.abort();
-    await unlink(temp).catch(() => undefined);
-    await unlink(file).catch(() => undefined);
-    if (error instanceof CounterError) throw error;
-    throw new CounterError('VALIDATION', `导出失败：${folderProblem(error)}。未生成任何文件，请检查文件夹“${directory}”后重试。`, { directory: folderProblem(error) });
-  }
-  const bytes = (await stat(file)).size;
+  const { download, bytes } = await produceExport(
+    ctx,
+    session,
+    req.format,
+    fileName,
+    (path) => (req.format === 'csv' ? csvSink(path, header) : xlsxSink(path, '统计报表', header)),
+    async (sink) => {
+      for (const values of lines) await sink.add(values);
+    },
+  );
   recordEvent(ctx.db, ctx.origin(), actorOf(call), ctx.clock.now().toISOString(), {
     action: 'stats.export',
     entity: 'stats',
     entityId: null,
-    detail: { filter: req.filter, format: req.format, file, rows: report.rows.length, bytes },
+    detail: { filter: req.filter, format: req.format, fileName, rows: report.rows.length, bytes },
   });
-  return { file, rows: report.rows.length, bytes };
+  return { download, fileName, rows: report.rows.length, bytes };
 }
