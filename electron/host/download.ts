@@ -42,8 +42,13 @@ export function serveDownload(core: CounterCore, req: IncomingMessage, res: Serv
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
   });
+  // the file is deleted before the response ends, so a client that has the whole file finds it gone
   const stream = createReadStream(taken.path);
-  stream.on('error', () => res.destroy());
-  res.on('close', () => void taken.release());
-  stream.pipe(res);
+  let ended = false;
+  stream.on('end', () => (ended = true));
+  stream.on('close', () => {
+    void taken.release().then(() => (ended ? res.end() : res.destroy()));
+  });
+  res.on('close', () => stream.destroy());
+  stream.pipe(res, { end: false });
 }
