@@ -73,10 +73,10 @@ describe('婚姻登记 ledger', () => {
       [caseNos.marriage, '结婚登记', '已登记'],
     ]);
     const marriage = all[3] ?? [];
-    expect(marriage[4]).toBe('张伟、李娜');
-    expect(marriage[5]).toBe('110105********1239、110105********0021');
-    expect(marriage[6]).toBe('138****0001、138****0002');
-    expect(marriage[7]).toBe(certificateNo);
+    expect(marriage[4]).toBe(certificateNo);
+    expect(marriage[5]).toBe('张伟、李娜');
+    expect(marriage[6]).toBe('110105********1239、110105********0021');
+    expect(marriage[7]).toBe('138****0001、138****0002');
     expect(all[2]?.[10]).toContain('未达法定婚龄');
     expect(all[1]?.[9]).toMatch(/^冷静期至 2026-10-\d\d；领证截止 2026-11-\d\d$/);
     expect(all[1]?.[10]).toBe(`结婚证字号 ${certificateNo}`);
@@ -111,7 +111,7 @@ describe('婚姻登记 ledger', () => {
     await call(t.core, 'divorce.register', { id: ids.divorce, bothPresent: true });
     const registered = (await rows({ search: caseNos.divorce }))[0] ?? [];
     expect(registered[3]).toBe('已登记');
-    expect(registered[7]).toMatch(/^L110105-2026-\d{6}$/);
+    expect(registered[4]).toMatch(/^L110105-2026-\d{6}$/);
     expect(registered[12]).toBe(`${CLERK.name}（${CLERK.staffNo}）`);
     expect(await caseNosOf({ status: 'registered' })).toEqual([caseNos.reissue, caseNos.divorce, caseNos.marriage]);
     expectError(await t.core.call('ledger.query', { filter: { category: 'marriages', status: 'open' }, limit: 50 }), 'VALIDATION');
