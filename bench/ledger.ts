@@ -4,7 +4,7 @@
  * through the API (ledger.query, validated and dispatched like any call), and
  * CSV export rows per second over every contact (ledger.export).
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -129,11 +129,8 @@ export async function ledgerBench(): Promise<string[]> {
     await measure('contact number (exact)', numbers);
     await measure('applicant name (exact or beginning)', names);
 
-    const exportDir = join(dataDir, 'exports');
-    rmSync(exportDir, { recursive: true, force: true });
-    mkdirSync(exportDir);
     const e0 = performance.now();
-    const exported = await core.call('ledger.export', { filter: { category: 'contacts' }, format: 'csv', directory: exportDir, fullValues: false });
+    const exported = await core.call('ledger.export', { filter: { category: 'contacts' }, format: 'csv', fullValues: false });
     const seconds = (performance.now() - e0) / 1000;
     if (!exported.ok) throw new Error(exported.error.message);
     lines.push(

@@ -66,7 +66,6 @@ export const FIELD_LABELS: Record<string, string> = {
   search: '搜索',
   cursor: '翻页位置',
   format: '导出格式',
-  directory: '导出文件夹',
   fullValues: '导出完整信息',
   exportId: '导出编号',
   olderThanMonths: '归档期限（月）',

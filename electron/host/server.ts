@@ -13,6 +13,7 @@ import { DISPLAY_EVENTS, type CallerKind, type WireMessage, type WireRequest } f
 import { fail } from '../../shared/result';
 import type { Settings } from '../../shared/settings';
 import type { CounterCore } from '../services/core';
+import { DOWNLOAD_PREFIX, serveDownload } from './download';
 import { staticHandler } from './static-files';
 
 export interface HostOptions {
@@ -81,7 +82,14 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
   const { core } = options;
   const settings = core.ctx.settings.get();
   const bindAddress = settings.allowLan ? '0.0.0.0' : '127.0.0.1';
-  const server = createServer(staticHandler(options.rendererDir));
+  const serveStatic = staticHandler(options.rendererDir);
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith(DOWNLOAD_PREFIX)) return void serveStatic(req, res);
+    // the same pairing as the clerk screen's socket: a display token never downloads
+    const local = isLoopback(req.socket.remoteAddress) && isLoopbackHost(req.headers.host);
+    serveDownload(core, req, res, url, pairedCaller(core.ctx.settings.get(), local, url) === 'clerk');
+  });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const clients = new Map<WebSocket, CallerKind>();
 

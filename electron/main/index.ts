@@ -7,10 +7,11 @@ import Store from 'electron-store';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DISPLAY_EVENTS, type CallerKind } from '../../shared/contract';
-import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/ipc-channels';
+import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, IPC_SAVE_EXPORT_CHANNEL } from '../../shared/ipc-channels';
 import { CounterError } from '../../shared/result';
 import { CounterCore, KEY_FILE } from '../services/core';
 import { SafeStorageKeyStore } from './safe-storage-key-store';
+import { saveExport } from './save-export';
 import { seedDemo } from '../services/demo';
 import { SETTINGS_FILE_NAME } from '../services/settings-store';
 import { APP_VERSION } from '../services/version';
@@ -68,6 +69,11 @@ async function start(): Promise<void> {
   if (process.argv.includes('--demo')) await seedDemo(core);
   ipcMain.handle(IPC_CALL_CHANNEL, (event, method: unknown, request: unknown, requestId: unknown) =>
     core.dispatch(method, request, callers.get(event.sender.id) ?? 'display', requestId),
+  );
+  ipcMain.handle(IPC_SAVE_EXPORT_CHANNEL, (event, download: unknown, fileName: unknown) =>
+    callers.get(event.sender.id) === 'clerk'
+      ? saveExport(core, BrowserWindow.fromWebContents(event.sender), String(download), String(fileName))
+      : { saved: false, message: '公示屏不能保存导出文件' },
   );
   core.onEvent((name, payload) => {
     for (const win of BrowserWindow.getAllWindows()) {

@@ -1,7 +1,7 @@
-/** Exposes the typed API as window.counter, and nothing else. */
+/** Exposes the typed API as window.counter and the export save dialog as window.counterFiles, and nothing else. */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { CounterApi, EventPayload } from '../../shared/contract';
-import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/ipc-channels';
+import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, IPC_SAVE_EXPORT_CHANNEL, type ExportSaveBridge } from '../../shared/ipc-channels';
 
 const api: CounterApi = {
   call: (method, request, requestId) => ipcRenderer.invoke(IPC_CALL_CHANNEL, method, request, requestId),
@@ -15,4 +15,9 @@ const api: CounterApi = {
   },
 };
 
+const files: ExportSaveBridge = {
+  saveExport: (download, fileName) => ipcRenderer.invoke(IPC_SAVE_EXPORT_CHANNEL, download, fileName),
+};
+
 contextBridge.exposeInMainWorld('counter', api);
+contextBridge.exposeInMainWorld('counterFiles', files);

@@ -7,6 +7,7 @@ import type { Clock } from './clock';
 import type { DocumentVault } from './crypto/document-vault';
 import type { Db } from './db/connection';
 import type { Actor, Origin } from './db/ledger';
+import type { ExportDownloads } from './ledger/downloads';
 import type { PhotoStore } from './photos';
 import type { SettingsStore } from './settings-store';
 
@@ -20,7 +21,9 @@ export interface CoreContext {
   readonly vault: DocumentVault;
   readonly mode: 'electron' | 'host';
   readonly version: string;
-  /** The data directory (database, photos, print-jobs, scans, archive). */
+  /** Produced exports waiting for their one download (data directory's exports/). */
+  readonly exports: ExportDownloads;
+  /** The data directory (database, photos, print-jobs, scans, archive, exports). */
   readonly dataDir: string;
   origin(): Origin;
   /**

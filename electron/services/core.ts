@@ -34,6 +34,7 @@ import { handlers } from './handlers';
 import { PhotoStore } from './photos';
 import { PrintQueue, type PrintQueueOptions } from './printing/queue';
 import { RequestLog, type Keep } from './request-log';
+import { ExportDownloads } from './ledger/downloads';
 import { lockRestoredSession, openSession, sessionView } from './session-service';
 import { SettingsStore, type SettingsBackend } from './settings-store';
 import { displayState } from './window-service';
@@ -120,6 +121,7 @@ export class CounterCore {
       mode: options.mode,
       version: options.version,
       dataDir: options.dataDir,
+      exports: new ExportDownloads(join(options.dataDir, 'exports'), clock),
       origin,
       afterWrite,
       publish,

@@ -9,12 +9,13 @@
  * are not found by number.
  */
 import { z } from 'zod';
+import { CIVIL_LEDGER_STATUS_LABELS, CIVIL_LEDGER_STATUSES } from '../domain/civil-ledger';
 import { normalizeDocumentNumber } from '../domain/identity-documents';
 import { idField } from '../fields';
 import { empty, method } from './method';
 
-/** The categories that exist today; marriage/divorce records and appointments are added with their features. */
-export const LEDGER_CATEGORIES = ['contacts', 'cases', 'notifications', 'referrals', 'handovers', 'printJobs', 'audit'] as const;
+/** The categories that exist today; appointments are added with their feature. */
+export const LEDGER_CATEGORIES = ['contacts', 'cases', 'marriages', 'notifications', 'referrals', 'handovers', 'printJobs', 'audit'] as const;
 export const ledgerCategorySchema = z.enum(LEDGER_CATEGORIES, '请选择台账类别');
 export type LedgerCategory = z.infer<typeof ledgerCategorySchema>;
 
@@ -47,6 +48,12 @@ export const LEDGER_CATEGORY_INFO: Record<LedgerCategory, LedgerCategoryInfo> = 
       { value: 'open', label: '办理中' },
       { value: 'completed', label: '已办结' },
     ],
+    searchable: true,
+    staffLabel: '受理人',
+  },
+  marriages: {
+    label: '婚姻登记',
+    statuses: CIVIL_LEDGER_STATUSES.map((value) => ({ value, label: CIVIL_LEDGER_STATUS_LABELS[value] })),
     searchable: true,
     staffLabel: '受理人',
   },
@@ -86,7 +93,10 @@ export const ledgerFilterSchema = z
     to: plainDate.optional(),
     staffId: idField.optional(),
     status: z.string().trim().max(20).optional(),
-    /** A contact, case or slip number (exact or its beginning), or an applicant's name (exact or its beginning). */
+    /**
+     * A contact, case, slip or certificate number (exact or its beginning), or an applicant's / a party's
+     * name (exact or its beginning).
+     */
     search: z.string().trim().max(40, '搜索内容不能超过 40 个字').optional(),
     /** An applicant's full document number (any spacing, full-width digits, lower-case x): exact match by its keyed hash. */
     documentNumber: z.string().trim().min(1, '请填写证件号码').max(40, '证件号码不能超过 40 个字').optional(),
@@ -95,8 +105,8 @@ export const ledgerFilterSchema = z
   .refine((f) => !f.from || !f.to || f.from <= f.to, { message: '开始日期不能晚于结束日期', path: ['to'] });
 export type LedgerFilter = z.infer<typeof ledgerFilterSchema>;
 
-/** Prefixes of the hall's own numbers (接待、告知单、引导单、受理): a search starting with one is a record number. */
-const RECORD_NUMBER_PREFIX = /^(JD|GZ|YD|SL)\d/;
+/** Prefixes of the hall's own numbers (接待、告知单、引导单、受理、婚姻登记): a search starting with one is a record number. */
+const RECORD_NUMBER_PREFIX = /^(JD|GZ|YD|SL|HY)\d/;
 
 /**
  * Whether what the clerk typed in the ledger's search box is a document
@@ -111,6 +121,27 @@ export function looksLikeDocumentNumber(input: string): boolean {
   return /^[A-Z]{1,2}\d{7,10}$/.test(value) && !RECORD_NUMBER_PREFIX.test(value);
 }
 
+export const exportFormatSchema = z.enum(['csv', 'xlsx'], '导出格式只能是 CSV 或 XLSX');
+
+/**
+ * A produced export, waiting in the workstation's data folder to be saved by the
+ * clerk who asked: in host mode the browser downloads it once from
+ * `/download/{download}` (the same session, then it is deleted); under
+ * Electron the main process asks where to save it (see ExportSaveBridge).
+ * An export nobody saves is deleted after EXPORT_KEEP_MINUTES.
+ */
+export const exportFileSchema = z.object({
+  /** One-time token naming the file for its download. */
+  download: z.string(),
+  /** The name offered to save it under, e.g. 婚姻登记台账_20261127-093000.csv. */
+  fileName: z.string(),
+  rows: z.number().int(),
+  bytes: z.number().int(),
+});
+export type ExportFile = z.infer<typeof exportFileSchema>;
+
+export const EXPORT_KEEP_MINUTES = 15;
+
 export const ledgerColumnSchema = z.object({ key: z.string(), label: z.string() });
 export type LedgerColumn = z.infer<typeof ledgerColumnSchema>;
 
@@ -123,14 +154,6 @@ export const ledgerPageSchema = z.object({
   total: z.number().int().nullable(),
 });
 export type LedgerPage = z.infer<typeof ledgerPageSchema>;
-
-/** An absolute path on Windows (C:\…, \\server\share) or POSIX (/…). */
-const absoluteDirectory = z
-  .string()
-  .trim()
-  .min(1, '请填写导出文件夹')
-  .max(400, '文件夹路径太长')
-  .refine((p) => /^([A-Za-z]:[\\/]|\\\\|\/)/.test(p), '请填写完整的文件夹路径（如 D:\\台账导出 或 /home/user/导出）');
 
 export const archiveRunSchema = z.object({
   id: z.string(),
@@ -162,15 +185,14 @@ export const ledgerMethods = {
     request: z
       .object({
         filter: ledgerFilterSchema,
-        format: z.enum(['csv', 'xlsx'], '导出格式只能是 CSV 或 XLSX'),
-        directory: absoluteDirectory,
-        /** Unmasked values (phone numbers); the request is written to the audit trail. */
+        format: exportFormatSchema,
+        /** Unmasked values (phone and document numbers); the request is written to the audit trail. */
         fullValues: z.boolean(),
         /** Chosen by the screen so it can match the 'export.progress' events. */
         exportId: idField.optional(),
       })
       .strict(),
-    response: z.object({ exportId: z.string(), file: z.string(), rows: z.number().int(), bytes: z.number().int() }),
+    response: exportFileSchema.extend({ exportId: z.string() }),
   }),
   'archive.run': method({ effect: 'write', audit: '归档', changesDisplay: false,
     access: 'supervisor',

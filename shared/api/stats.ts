@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { idField } from '../fields';
 import { isRealDate, MAX_RANGE_DAYS, rangeDays, STATS_GROUPS } from '../domain/stats';
+import { exportFileSchema, exportFormatSchema } from './ledger';
 import { method } from './method';
 
 const hallDate = (what: string) =>
@@ -55,6 +56,13 @@ export const statsRowSchema = z.object({
   satisfactionRate: z.number().min(0).max(1).nullable(),
   followUpsOpen: count,
   followUpsOverdue: count,
+  /** 婚姻登记: marriages and reissues registered, divorce applications accepted, applications refused (by the day received). */
+  marriages: count,
+  reissues: count,
+  divorceApplications: count,
+  refusals: count,
+  /** Divorces registered (by the day of registration, counted for the registrar). */
+  divorces: count,
 });
 export type StatsRow = z.infer<typeof statsRowSchema>;
 
@@ -69,21 +77,6 @@ export const statsReportSchema = z.object({
 });
 export type StatsReport = z.infer<typeof statsReportSchema>;
 
-/**
- * An absolute path on Windows (C:\…, \\server\share) or POSIX (/…). Length checks run
- * only after the type check passed (piped): zod's min/max read .length of any object.
- */
-const absoluteDirectory = z
-  .string('请填写导出文件夹')
-  .pipe(
-    z
-      .string()
-      .trim()
-      .min(1, '请填写导出文件夹')
-      .max(400, '文件夹路径太长')
-      .refine((p) => /^([A-Za-z]:[\\/]|\\\\|\/)/.test(p), '请填写完整的文件夹路径（如 D:\\统计导出 或 /home/user/导出）'),
-  );
-
 export const statsMethods = {
   'stats.report': method({ effect: 'read',
     access: 'supervisor',
@@ -95,10 +88,10 @@ export const statsMethods = {
     request: z
       .object({
         filter: statsFilterSchema,
-        format: z.enum(['csv', 'xlsx'], '导出格式只能是 CSV 或 XLSX'),
-        directory: absoluteDirectory,
+        format: exportFormatSchema,
       })
       .strict(),
-    response: z.object({ file: z.string(), rows: z.number().int(), bytes: z.number().int() }),
+    /** Saved like a ledger export: a browser download in host mode, the save dialog under Electron. */
+    response: exportFileSchema,
   }),
 } as const;

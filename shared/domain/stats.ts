@@ -16,7 +16,10 @@
  *    was answered or, if never, by when it expired; pending ratings are not counted;
  *  - satisfaction rate = (非常满意 + 满意 + 基本满意) / rated (GB/T 39734-2020 style), 未评价 excluded;
  *  - follow-ups: bad-rating follow-ups opened in the range (follow_up.opened_at) that are still
- *    open; overdue = of those, rectify_due before today (hall date).
+ *    open; overdue = of those, rectify_due before today (hall date);
+ *  - 婚姻登记: marriages and reissues registered, divorce applications accepted and applications
+ *    refused (any kind), by civil_case.received_at and the receiving clerk; divorces registered by
+ *    registered_at and the registrar.
  * Days and months are hall time (UTC+8). Clerk grouping uses whoever is recorded on
  * each record: the contact's first-contact clerk, the accepting clerk, the issuing clerk,
  * the rated clerk, the follow-up's clerk.
@@ -142,5 +145,6 @@ export const STATS_FOOTNOTES: readonly string[] = [
   '评价分布：统计期内作出评价的次数（按评价时间）；未评价单独统计，不计入满意率。',
   '满意率 =（非常满意 + 满意 + 基本满意）÷ 已评价次数（参照 GB/T 39734-2020）。',
   '整改中：统计期内因差评生成、目前仍未办结的整改回访；逾期：其中整改期限早于今天的。',
-  '日期、月份均按北京时间（UTC+8）划分；按工作人员统计时，各项计入记录上的经办人（首问人、受理人、开具人、被评价人）。',
+  '婚姻登记：结婚登记、补领、离婚申请受理、不予登记按受理时间和受理人统计；离婚登记按登记（发证）时间和登记员统计。',
+  '日期、月份均按北京时间（UTC+8）划分；按工作人员统计时，各项计入记录上的经办人（首问人、受理人、开具人、被评价人、登记员）。',
 ];

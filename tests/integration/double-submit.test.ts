@@ -28,7 +28,6 @@ interface Env {
   core: CounterCore;
   clock: FakeClock;
   dataDir: string;
-  exportDir: string;
 }
 
 interface Prepared {
@@ -173,8 +172,8 @@ const SETUPS: Partial<Record<MethodName, Setup>> = {
     await call(env.core, 'calendar.saveOverride', VALID_REQUESTS['calendar.saveOverride']);
     return { request: VALID_REQUESTS['calendar.deleteOverride'] };
   },
-  'ledger.export': async (env) => (await asSupervisor(env), { request: { ...VALID_REQUESTS['ledger.export'], directory: env.exportDir } }),
-  'stats.export': async (env) => (await asSupervisor(env), { request: { ...VALID_REQUESTS['stats.export'], directory: env.exportDir } }),
+  'ledger.export': async (env) => (await asSupervisor(env), { request: VALID_REQUESTS['ledger.export'] }),
+  'stats.export': async (env) => (await asSupervisor(env), { request: VALID_REQUESTS['stats.export'] }),
   'rating.request': async (env) => {
     await asClerk(env);
     const id = await contact(env, 'MAR-REG');
@@ -268,7 +267,7 @@ interface Snapshot {
 }
 
 function snapshot(env: Env): Snapshot {
-  return { rows: rowCounts(env.core.db), files: fileCount(env.dataDir) + fileCount(env.exportDir) };
+  return { rows: rowCounts(env.core.db), files: fileCount(env.dataDir) };
 }
 
 function delta(before: Snapshot, after: Snapshot): Record<string, number> {
@@ -287,7 +286,7 @@ async function environment(method: MethodName): Promise<Env> {
   const dataDir = makeTempDir('counter-double-');
   if (method !== 'setup.complete') cpSync(baseDir, dataDir, { recursive: true });
   const clock = new FakeClock();
-  return { core: openCore(dataDir, clock), clock, dataDir, exportDir: makeTempDir('counter-double-export-') };
+  return { core: openCore(dataDir, clock), clock, dataDir };
 }
 
 /** Sends the request `times` times at once with one request id; the answers and what changed. */

@@ -5,13 +5,14 @@
  * purge of old scans.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contact, EventName, LedgerFilter, LedgerPage } from '../../shared/contract';
+import { EXPORT_KEEP_MINUTES } from '../../shared/api/ledger';
 import { KILL_AT_ENV } from '../../electron/services/ledger/archive-service';
+import { takeExport } from '../../electron/services/ledger/downloads';
 import {
   CHINESE,
   CLERK,
@@ -23,11 +24,11 @@ import {
   expectError,
   login,
   logout,
-  makeTempDir,
   setUpWithClerk,
   type TestCore,
 } from '../support/core';
 import { auditSince, changesSince, maxSeq } from '../support/db';
+import { downloaded, downloadedWorkbook } from '../support/downloads';
 import { waitUntil } from '../support/print-core';
 
 afterAll(cleanupAll);
@@ -228,19 +229,17 @@ describe('ledger exports', () => {
 
   it('exports CSV with a BOM, RFC 4180 quoting, the formula guard, masked values and progress events', async () => {
     const { t } = s;
-    expectError(await t.core.call('ledger.export', { filter: { category: 'contacts' }, format: 'csv', directory: makeTempDir(), fullValues: false }), 'FORBIDDEN');
+    expectError(await t.core.call('ledger.export', { filter: { category: 'contacts' }, format: 'csv', fullValues: false }), 'FORBIDDEN');
     await logout(t.core);
     await login(t.core, SUPERVISOR.staffNo, SUPERVISOR.pin);
     const events: { event: EventName; payload: unknown }[] = [];
     const off = t.core.onEvent((event, payload) => events.push({ event, payload }));
-    const dir = makeTempDir('ledger-export-');
     const exportId = '0199a000-0000-7000-8000-000000000001';
-    const result = await call(t.core, 'ledger.export', { filter: { category: 'contacts' }, format: 'csv', directory: dir, fullValues: false, exportId });
+    const result = await call(t.core, 'ledger.export', { filter: { category: 'contacts' }, format: 'csv', fullValues: false, exportId });
     off();
     expect(result.rows).toBe(7);
-    expect(readdirSync(dir)).toEqual([result.file.slice(dir.length + 1)]);
-    expect(result.file).toMatch(/接待台账_20260928-100100\.csv$/);
-    const bytes = readFileSync(result.file);
+    expect(result.fileName).toBe('接待台账_20260928-100100.csv');
+    const bytes = await downloaded(t.core, result);
     expect(result.bytes).toBe(bytes.length);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(bytes.toString('utf8').slice(1));
@@ -263,24 +262,21 @@ describe('ledger exports', () => {
     const { t } = s;
     const seq = maxSeq(t.core.db, 'audit_log');
     const changes = maxSeq(t.core.db, 'change_log');
-    const dir = makeTempDir('ledger-export-');
-    const result = await call(t.core, 'ledger.export', { filter: { category: 'contacts', status: 'accepted' }, format: 'csv', directory: dir, fullValues: true });
-    const rows = parseCsv(readFileSync(result.file, 'utf8').slice(1));
+    const result = await call(t.core, 'ledger.export', { filter: { category: 'contacts', status: 'accepted' }, format: 'csv', fullValues: true });
+    const rows = parseCsv((await downloaded(t.core, result)).toString('utf8').slice(1));
     expect(rows.map((r) => r[4])).toEqual(['联系电话', '', '13812345678']);
     const audit = auditSince(t.core.db, seq);
     expect(audit.map((a) => a.action)).toEqual(['ledger.export.fullValues', 'ledger.export']);
     expect(audit[0]?.actor_staff_no).toBe(SUPERVISOR.staffNo);
-    expect(JSON.parse(audit[0]?.detail ?? '{}')).toMatchObject({ category: 'contacts', directory: dir });
+    expect(JSON.parse(audit[0]?.detail ?? '{}')).toMatchObject({ category: 'contacts', format: 'csv' });
     expect(changesSince(t.core.db, changes)).toEqual([]);
   });
 
   it('exports XLSX that reads back with the same rows', async () => {
     const { t } = s;
-    const dir = makeTempDir('ledger-export-');
-    const result = await call(t.core, 'ledger.export', { filter: { category: 'cases' }, format: 'xlsx', directory: dir, fullValues: false });
+    const result = await call(t.core, 'ledger.export', { filter: { category: 'cases' }, format: 'xlsx', fullValues: false });
     expect(result.rows).toBe(2);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(result.file);
+    const book = await downloadedWorkbook(t.core, result);
     const sheet = book.worksheets[0];
     expect(sheet?.name).toBe('受理件台账');
     const values = (n: number): string[] => ((sheet?.getRow(n).values ?? []) as unknown[]).slice(1).map((v) => String(v ?? ''));
@@ -291,20 +287,35 @@ describe('ledger exports', () => {
     expect(values(3)[8]).toBe('已办结');
   });
 
-  it('refuses a folder that cannot be written with a message naming it, and leaves no file', async () => {
+  it('offers an export once, to the session that asked, and deletes it when taken, expired or at the next start', async () => {
     const { t } = s;
-    const base = makeTempDir('ledger-export-');
-    const plainFile = join(base, 'not-a-folder.txt');
-    writeFileSync(plainFile, 'x');
-    for (const directory of [join(plainFile, 'sub'), plainFile, join(base, 'missing'), 'Z:\\台账导出']) {
-      for (const format of ['csv', 'xlsx'] as const) {
-        const error = expectError(await t.core.call('ledger.export', { filter: { category: 'contacts' }, format, directory, fullValues: false }), 'VALIDATION');
-        expect(error.message).toContain(directory);
-        expect(error.fields?.directory).toMatch(CHINESE);
-      }
-    }
-    expect(readdirSync(base)).toEqual(['not-a-folder.txt']);
-    expectError(await t.core.call('ledger.export', { filter: { category: 'contacts' }, format: 'csv', directory: 'relative/path', fullValues: false }), 'VALIDATION');
+    const exportsDir = join(t.dataDir, 'exports');
+    const request = { filter: { category: 'contacts' }, format: 'csv', fullValues: false } as const;
+    const first = await call(t.core, 'ledger.export', request);
+    expect(readdirSync(exportsDir)).toHaveLength(1);
+    await downloaded(t.core, first);
+    expect(takeExport(t.core.ctx, first.download)).toBeNull(); // once
+    expect(readdirSync(exportsDir)).toEqual([]);
+
+    // another session (or none, or a locked screen) cannot take it; the session that asked still can
+    const second = await call(t.core, 'ledger.export', request);
+    await call(t.core, 'auth.lock', {});
+    expect(takeExport(t.core.ctx, second.download)).toBeNull();
+    await call(t.core, 'auth.unlock', { pin: SUPERVISOR.pin });
+    await logout(t.core);
+    expect(takeExport(t.core.ctx, second.download)).toBeNull();
+    await login(t.core, SUPERVISOR.staffNo, SUPERVISOR.pin);
+    expect(takeExport(t.core.ctx, second.download)).toBeNull();
+
+    // nobody took it: gone after EXPORT_KEEP_MINUTES (at the next export or take)
+    t.clock.advance((EXPORT_KEEP_MINUTES + 1) * 60_000);
+    const third = await call(t.core, 'ledger.export', request);
+    expect(readdirSync(exportsDir)).toHaveLength(1);
+    expect(takeExport(t.core.ctx, second.download)).toBeNull();
+    // and whatever is left is removed when the workstation starts again
+    t.reopen();
+    expect(readdirSync(join(t.dataDir, 'exports'))).toEqual([]);
+    expect(takeExport(t.core.ctx, third.download)).toBeNull();
   });
 });
 

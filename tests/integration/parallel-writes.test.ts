@@ -5,8 +5,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { CLERK, SUPERVISOR, call, cleanupAll, createTestCore, expectError, expectOk, login, logout, makeTempDir, setUpWithClerk, type TestCore } from '../support/core';
+import { CLERK, SUPERVISOR, call, cleanupAll, createTestCore, expectError, expectOk, login, logout, setUpWithClerk, type TestCore } from '../support/core';
+import { downloaded } from '../support/downloads';
 
 afterAll(cleanupAll);
 
@@ -63,23 +65,24 @@ describe('exports at once', () => {
     await login(t.core, SUPERVISOR.staffNo, SUPERVISOR.pin);
   });
 
-  it('five ledger exports in the same second write five files; none overwrites another', async () => {
-    const directory = makeTempDir('counter-exports-');
+  it('five ledger exports in the same second write five files, each downloaded once; none overwrites another', async () => {
     const results = await Promise.all(
-      Array.from({ length: 5 }, () => t.core.call('ledger.export', { filter: { category: 'contacts' }, format: 'csv', directory, fullValues: false }, 'clerk', randomUUID())),
+      Array.from({ length: 5 }, () => t.core.call('ledger.export', { filter: { category: 'contacts' }, format: 'csv', fullValues: false }, 'clerk', randomUUID())),
     );
-    const files = results.map((r) => expectOk(r).file);
-    expect(new Set(files).size).toBe(5);
-    expect(readdirSync(directory).sort()).toEqual(files.map((f) => f.slice(directory.length + 1)).sort());
+    const files = results.map((r) => expectOk(r));
+    expect(new Set(files.map((f) => f.download)).size).toBe(5);
+    expect(readdirSync(join(t.dataDir, 'exports'))).toHaveLength(5);
+    const contents = await Promise.all(files.map((f) => downloaded(t.core, f)));
+    expect(new Set(contents.map((c) => c.toString('utf8'))).size).toBe(1);
+    expect(readdirSync(join(t.dataDir, 'exports'))).toEqual([]);
     expect(auditCount('ledger.export')).toBe(5);
   });
 
   it('five statistics exports in the same second write five files', async () => {
-    const directory = makeTempDir('counter-exports-');
-    const request = { filter: { from: '2026-03-01', to: '2026-03-31', groupBy: 'window' as const }, format: 'csv' as const, directory };
+    const request = { filter: { from: '2026-03-01', to: '2026-03-31', groupBy: 'window' as const }, format: 'csv' as const };
     const results = await Promise.all(Array.from({ length: 5 }, () => t.core.call('stats.export', request, 'clerk', randomUUID())));
-    const files = results.map((r) => expectOk(r).file);
-    expect(new Set(files).size).toBe(5);
-    expect(readdirSync(directory)).toHaveLength(5);
+    const files = results.map((r) => expectOk(r));
+    expect(new Set(files.map((f) => f.download)).size).toBe(5);
+    expect(readdirSync(join(t.dataDir, 'exports'))).toHaveLength(5);
   });
 });

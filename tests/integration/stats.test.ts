@@ -5,15 +5,13 @@
  * of another window and outside the range inserted directly (one workstation
  * only writes its own window).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contact, StatsReport, StatsRow } from '../../shared/contract';
 import { LEVEL_AT } from '../../shared/domain/stats';
 import type { CounterCore } from '../../electron/services/core';
 import { newId } from '../../electron/services/ids';
 import { CLERK, MINUTE, SUPERVISOR, call, cleanupAll, createTestCore, expectError, login, logout, makeTempDir, setUpWithClerk, type TestCore } from '../support/core';
+import { downloaded, downloadedWorkbook } from '../support/downloads';
 import { UNKNOWN_ID } from '../support/requests';
 
 afterAll(cleanupAll);
@@ -129,7 +127,10 @@ function pick(row: StatsRow | undefined): Omit<StatsRow, 'key' | 'label'> {
   return rest;
 }
 
+/** This data set has no 婚姻登记 (tests/integration/marriage-ledger.test.ts counts those). */
+const NO_REGISTRATIONS = { marriages: 0, reissues: 0, divorceApplications: 0, divorces: 0, refusals: 0 };
 const FIRST_CLERK = {
+  ...NO_REGISTRATIONS,
   contacts: 4,
   accepted: 2,
   notified: 1,
@@ -143,6 +144,7 @@ const FIRST_CLERK = {
   followUpsOverdue: 1,
 };
 const SECOND_CLERK = {
+  ...NO_REGISTRATIONS,
   contacts: 3,
   accepted: 1,
   notified: 0,
@@ -156,6 +158,7 @@ const SECOND_CLERK = {
   followUpsOverdue: 0,
 };
 const TOTALS = {
+  ...NO_REGISTRATIONS,
   contacts: 7,
   accepted: 3,
   notified: 1,
@@ -256,6 +259,10 @@ describe('stats.report', () => {
   });
 });
 
+function auditCount(): number {
+  return (t.core.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'stats.export'").get() as { n: number }).n;
+}
+
 describe('stats.export', () => {
   let report: StatsReport;
   beforeAll(async () => {
@@ -263,29 +270,24 @@ describe('stats.export', () => {
   });
 
   it('writes a CSV with the rows, the totals and the footnotes, and audits it', async () => {
-    const dir = join(makeTempDir(), 'out');
-    mkdirSync(dir);
-    const result = await call(t.core, 'stats.export', { filter: { ...RANGE, groupBy: 'clerk' }, format: 'csv', directory: dir });
+    const result = await call(t.core, 'stats.export', { filter: { ...RANGE, groupBy: 'clerk' }, format: 'csv' });
     expect(result.rows).toBe(2);
-    expect(result.file).toMatch(/统计报表_按工作人员_2026-09-29至2026-10-01_20261001-100000\.csv$/);
-    const text = readFileSync(result.file, 'utf8');
+    expect(result.fileName).toBe('统计报表_按工作人员_2026-09-29至2026-10-01_20261001-100000.csv');
+    const text = (await downloaded(t.core, result)).toString('utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
     const lines = text.slice(1).split('\r\n');
-    expect(lines[0]).toBe('工作人员,接待量,受理量,告知量,引导量,平均办理时长（分钟）,非常满意,满意,基本满意,不满意,非常不满意,已评价,未评价,满意率,整改中,整改逾期');
-    expect(lines[1]).toBe(`${report.rows[0]?.label},4,2,1,1,15.0,1,0,0,1,1,3,1,33.3%,1,1`);
-    expect(lines[2]).toBe(`${report.rows[1]?.label},3,1,0,0,30.0,0,1,0,0,0,1,0,100.0%,0,0`);
-    expect(lines[3]).toBe('合计,7,3,1,1,20.0,1,1,0,1,1,4,1,50.0%,1,1');
+    expect(lines[0]).toBe('工作人员,接待量,受理量,告知量,引导量,平均办理时长（分钟）,非常满意,满意,基本满意,不满意,非常不满意,已评价,未评价,满意率,整改中,整改逾期,结婚登记,补领婚姻登记证,离婚申请受理,离婚登记,不予登记');
+    expect(lines[1]).toBe(`${report.rows[0]?.label},4,2,1,1,15.0,1,0,0,1,1,3,1,33.3%,1,1,0,0,0,0,0`);
+    expect(lines[2]).toBe(`${report.rows[1]?.label},3,1,0,0,30.0,0,1,0,0,0,1,0,100.0%,0,0,0,0,0,0,0`);
+    expect(lines[3]).toBe('合计,7,3,1,1,20.0,1,1,0,1,1,4,1,50.0%,1,1,0,0,0,0,0');
     expect(text).toContain('满意率 =（非常满意 + 满意 + 基本满意）÷ 已评价次数');
     const audit = t.core.db.prepare("SELECT detail FROM audit_log WHERE action = 'stats.export' ORDER BY seq DESC LIMIT 1").get() as { detail: string };
-    expect(JSON.parse(audit.detail)).toMatchObject({ format: 'csv', rows: 2, file: result.file });
+    expect(JSON.parse(audit.detail)).toMatchObject({ format: 'csv', rows: 2, fileName: result.fileName });
   });
 
   it('writes an XLSX that reads back', async () => {
-    const dir = join(makeTempDir(), 'out');
-    mkdirSync(dir);
-    const result = await call(t.core, 'stats.export', { filter: { ...RANGE, groupBy: 'window' }, format: 'xlsx', directory: dir });
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(result.file);
+    const result = await call(t.core, 'stats.export', { filter: { ...RANGE, groupBy: 'window' }, format: 'xlsx' });
+    const book = await downloadedWorkbook(t.core, result);
     const sheet = book.getWorksheet('统计报表');
     expect(sheet?.getRow(1).getCell(1).value).toBe('窗口');
     expect(sheet?.getRow(2).getCell(1).value).toBe('3 号窗口');
@@ -294,11 +296,9 @@ describe('stats.export', () => {
     expect(sheet?.getRow(4).getCell(14).value).toBe('50.0%');
   });
 
-  it('refuses a folder that does not exist, writing nothing', async () => {
-    const failure = expectError(
-      await t.core.call('stats.export', { filter: { ...RANGE, groupBy: 'clerk' }, format: 'csv', directory: join(makeTempDir(), 'missing') }),
-      'VALIDATION',
-    );
-    expect(failure.fields?.directory).toBe('文件夹不存在');
+  it('takes no folder on the workstation: the file is saved as a download', async () => {
+    const before = auditCount();
+    expectError(await t.core.dispatch('stats.export', { filter: { ...RANGE, groupBy: 'clerk' }, format: 'csv', directory: makeTempDir() }, 'clerk'), 'VALIDATION');
+    expect(auditCount()).toBe(before);
   });
 });

@@ -24,11 +24,11 @@ import {
   expectError,
   login,
   logout,
-  makeTempDir,
   openCore,
   setUpWithClerk,
   type TestCore,
 } from '../support/core';
+import { downloaded } from '../support/downloads';
 
 afterAll(cleanupAll);
 
@@ -126,12 +126,11 @@ describe('document numbers at rest', () => {
 
     // the supervisor's full-value export shows the number (logged); the masked export and the log do not
     await login(t.core, SUPERVISOR.staffNo, SUPERVISOR.pin);
-    const folder = makeTempDir('counter-export-');
-    const masked = await call(t.core, 'ledger.export', { filter: { category: 'contacts' }, format: 'csv', directory: folder, fullValues: false });
-    expectNoNumber('masked export', readFileSync(masked.file));
-    const full = await call(t.core, 'ledger.export', { filter: { category: 'contacts', documentNumber: '11010519491231002x' }, format: 'csv', directory: folder, fullValues: true });
+    const masked = await call(t.core, 'ledger.export', { filter: { category: 'contacts' }, format: 'csv', fullValues: false });
+    expectNoNumber('masked export', await downloaded(t.core, masked));
+    const full = await call(t.core, 'ledger.export', { filter: { category: 'contacts', documentNumber: '11010519491231002x' }, format: 'csv', fullValues: true });
     expect(full.rows).toBe(1);
-    const csv = readFileSync(full.file, 'utf8');
+    const csv = (await downloaded(t.core, full)).toString('utf8');
     expect(csv).toContain(NUMBER);
     expect(csv).toContain('13812345678');
     const exportLogs = t.core.db.prepare("SELECT detail FROM audit_log WHERE action LIKE 'ledger.export%'").all() as { detail: string }[];
@@ -230,8 +229,8 @@ describe('document numbers at rest', () => {
     expect(contactNames(await call(t.core, 'ledger.query', { filter: { category: 'contacts', documentNumber: NUMBER }, limit: 50 }))).toEqual([]);
     await logout(t.core);
     await login(t.core, SUPERVISOR.staffNo, SUPERVISOR.pin);
-    const out = await call(t.core, 'ledger.export', { filter: { category: 'contacts' }, format: 'csv', directory: makeTempDir('counter-export-'), fullValues: true });
-    expect(readFileSync(out.file, 'utf8')).toContain('110105********002X');
+    const out = await call(t.core, 'ledger.export', { filter: { category: 'contacts' }, format: 'csv', fullValues: true });
+    expect((await downloaded(t.core, out)).toString('utf8')).toContain('110105********002X');
     expect(t.reopen()).toBeTruthy();
   });
 });

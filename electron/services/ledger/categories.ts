@@ -1,8 +1,8 @@
 /**
  * How each ledger category is read from SQLite: its tables, the columns the
  * clerk sees, and which columns the date, clerk, status and search filters
- * use. A new category (marriage records, appointments) is one more entry here
- * and in LEDGER_CATEGORIES / LEDGER_CATEGORY_INFO.
+ * use. A new category is one more entry here (or in its own file, like
+ * marriage-category.ts) and in LEDGER_CATEGORIES / LEDGER_CATEGORY_INFO.
  */
 import { handoverSummarySchema } from '../../../shared/api/handover';
 import { LEDGER_CATEGORY_INFO, type LedgerCategory, type LedgerColumn } from '../../../shared/api/ledger';
@@ -15,6 +15,8 @@ type Cell = string | number | null | undefined;
 export type SqlRow = Record<string, string | number | null> & { _key: number; _id: string; _at: string };
 
 export interface RenderOptions {
+  /** The hall date the rows are shown on (a divorce application's stage depends on it). */
+  today: string;
   /** Unmasked phone and document numbers (supervisor exports, audited). */
   fullValues: boolean;
   /** Opens a sealed document number (ctx.vault.open); only full-value exports pass it. */
@@ -22,7 +24,7 @@ export interface RenderOptions {
 }
 
 /** The document number as shown: the full number for a full-value export where one is stored, else the masked form. */
-function documentCell(masked: Cell, sealed: Cell, o: RenderOptions): string {
+export function documentCell(masked: Cell, sealed: Cell, o: RenderOptions): string {
   if (o.fullValues && o.openDocument && typeof sealed === 'string' && sealed !== '') return o.openDocument(sealed);
   // contacts received before numbers were sealed (migration 9) have the masked form only
   return str(masked);
@@ -37,20 +39,20 @@ export interface CategorySql {
   key: string;
   orderByKeyOnly: boolean;
   staff: string;
-  /** SQL condition per status value of LEDGER_CATEGORY_INFO. */
+  /** SQL condition per status value of LEDGER_CATEGORY_INFO; each `?` in it stands for today's hall date. */
   status: Record<string, string>;
   /** Condition for a number search; parameters are (prefix, upper bound) repeated `numberParams` times. */
   number: { sql: string; params: number } | null;
-  /** The applicant-name column (indexed: contact_applicant_name), or null. */
-  name: string | null;
-  /** The applicant's document lookup-hash column (indexed: contact_applicant_id_hash), or null when the category has none. */
-  documentHash: string | null;
+  /** Condition for a name search (the applicant's or a party's); parameters are (prefix, upper bound) repeated `params` times. */
+  name: { sql: string; params: number } | null;
+  /** Condition for a document number, by its keyed lookup hash (repeated `params` times), or null when the category has none. */
+  document: { sql: string; params: number } | null;
   columns: LedgerColumn[];
   render(row: SqlRow, options: RenderOptions): string[];
 }
 
 /** An ISO instant cell in hall time (UTC+8): '2026-09-29 09:30'; empty for none, as stored if it is no instant. */
-function timeCell(iso: Cell): string {
+export function timeCell(iso: Cell): string {
   if (iso === null || iso === undefined || iso === '') return '';
   const at = String(iso);
   return Number.isNaN(Date.parse(at)) ? at : hallDateTime(at);
@@ -65,8 +67,8 @@ export function maskPhone(phone: string): string {
   return `${'*'.repeat(digits.length - 2)}${digits.slice(-2)}`;
 }
 
-const str = (v: Cell): string => (v === null || v === undefined ? '' : String(v));
-const clerk = (name: Cell, no: Cell): string => (name === null || name === undefined ? str(no) : `${str(name)}（${str(no)}）`);
+export const str = (v: Cell): string => (v === null || v === undefined ? '' : String(v));
+export const clerk = (name: Cell, no: Cell): string => (name === null || name === undefined ? str(no) : `${str(name)}（${str(no)}）`);
 
 /**
  * A signed handover's summary as one line: the counts and the rated / not-rated
@@ -94,7 +96,7 @@ function statusConditions(category: LedgerCategory, column: string): Record<stri
 }
 
 const PREFIX = '(%s >= ? AND %s < ?)';
-const prefix = (column: string): string => PREFIX.replaceAll('%s', column);
+export const prefix = (column: string): string => PREFIX.replaceAll('%s', column);
 
 const CHANNEL: Record<string, string> = { walkIn: '现场', appointment: '预约' };
 const CLOSE_REASON: Record<string, string> = { consulted: '咨询完毕', referralDone: '已引导', withdrawn: '申请人撤回' };
@@ -116,7 +118,8 @@ function targetWhere(json: Cell): string {
   }
 }
 
-export const CATEGORY_SQL: Record<LedgerCategory, CategorySql> = {
+/** Every category but 婚姻登记 (marriage-category.ts). */
+export const CATEGORY_SQL: Record<Exclude<LedgerCategory, 'marriages'>, CategorySql> = {
   contacts: {
     from: 'contact t LEFT JOIN staff s ON s.id = t.owner_staff_id LEFT JOIN service_case sc ON sc.contact_id = t.id',
     select: `t.rowid AS _key, t.id AS _id, t.received_at AS _at, t.contact_no, t.item_name, t.applicant_name, t.applicant_phone,
@@ -133,8 +136,8 @@ export const CATEGORY_SQL: Record<LedgerCategory, CategorySql> = {
         OR t.id IN (SELECT contact_id FROM referral WHERE ${prefix('slip_no')}))`,
       params: 4,
     },
-    name: 't.applicant_name',
-    documentHash: 't.applicant_id_hash',
+    name: { sql: prefix('t.applicant_name'), params: 1 },
+    document: { sql: 't.applicant_id_hash = ?', params: 1 },
     columns: [
       { key: 'number', label: '接待编号' },
       { key: 'receivedAt', label: '接待时间' },
@@ -174,8 +177,8 @@ export const CATEGORY_SQL: Record<LedgerCategory, CategorySql> = {
     staff: 't.accepted_by',
     status: statusConditions('cases', 't.status'),
     number: { sql: `(${prefix('t.case_no')} OR ${prefix('c.contact_no')})`, params: 2 },
-    name: 'c.applicant_name',
-    documentHash: 'c.applicant_id_hash',
+    name: { sql: prefix('c.applicant_name'), params: 1 },
+    document: { sql: 'c.applicant_id_hash = ?', params: 1 },
     columns: [
       { key: 'caseNo', label: '受理编号' },
       { key: 'acceptedAt', label: '受理时间' },
@@ -213,8 +216,8 @@ export const CATEGORY_SQL: Record<LedgerCategory, CategorySql> = {
     staff: 't.issued_by',
     status: {},
     number: { sql: `(${prefix('t.slip_no')} OR ${prefix('c.contact_no')})`, params: 2 },
-    name: 'c.applicant_name',
-    documentHash: 'c.applicant_id_hash',
+    name: { sql: prefix('c.applicant_name'), params: 1 },
+    document: { sql: 'c.applicant_id_hash = ?', params: 1 },
     columns: [
       { key: 'slipNo', label: '告知单编号' },
       { key: 'issuedAt', label: '开具时间' },
@@ -246,8 +249,8 @@ export const CATEGORY_SQL: Record<LedgerCategory, CategorySql> = {
     staff: 't.issued_by',
     status: {},
     number: { sql: `(${prefix('t.slip_no')} OR ${prefix('c.contact_no')})`, params: 2 },
-    name: 'c.applicant_name',
-    documentHash: 'c.applicant_id_hash',
+    name: { sql: prefix('c.applicant_name'), params: 1 },
+    document: { sql: 'c.applicant_id_hash = ?', params: 1 },
     columns: [
       { key: 'slipNo', label: '引导单编号' },
       { key: 'issuedAt', label: '开具时间' },
@@ -278,7 +281,7 @@ export const CATEGORY_SQL: Record<LedgerCategory, CategorySql> = {
     status: { pending: 't.acknowledged_at IS NULL', acknowledged: 't.acknowledged_at IS NOT NULL' },
     number: null,
     name: null,
-    documentHash: null,
+    document: null,
     columns: [
       { key: 'signedAt', label: '签署时间' },
       { key: 'kind', label: '类型' },
@@ -309,7 +312,7 @@ export const CATEGORY_SQL: Record<LedgerCategory, CategorySql> = {
     status: statusConditions('printJobs', 't.status'),
     number: null,
     name: null,
-    documentHash: null,
+    document: null,
     columns: [
       { key: 'createdAt', label: '打印时间' },
       { key: 'title', label: '单据' },
@@ -343,7 +346,7 @@ export const CATEGORY_SQL: Record<LedgerCategory, CategorySql> = {
     status: {},
     number: null,
     name: null,
-    documentHash: null,
+    document: null,
     columns: [
       { key: 'seq', label: '序号' },
       { key: 'at', label: '时间' },

@@ -1,18 +1,18 @@
 /** Handlers for the ledger methods of the contract: views, exports, archive and retention. */
 import type { ledgerMethods } from '../../../shared/api/ledger';
-import { sessionOf } from '../context';
+import { hallToday, sessionOf } from '../context';
 import { preparedWrite, type HandlersFor } from '../handler';
 import { listArchiveRuns, runArchive } from './archive-service';
-import { recordLedgerExport, writeLedgerExport } from './export-service';
+import { recordExport, writeLedgerExport } from './export-service';
 import { assertMayView, queryLedger } from './query-service';
 import { purgeOldFiles } from './retention-service';
 
 export const ledgerHandlers: HandlersFor<keyof typeof ledgerMethods> = {
   'ledger.query': (ctx, req, call) => {
     assertMayView(req.filter, sessionOf(call));
-    return queryLedger(ctx.db, req.filter, req.limit, req.cursor, ctx.vault);
+    return queryLedger(ctx.db, req.filter, req.limit, { today: hallToday(ctx), vault: ctx.vault }, req.cursor);
   },
-  'ledger.export': preparedWrite({ prepare: (ctx, req, call) => writeLedgerExport(ctx, call, req), commit: (ctx, _req, call, written) => recordLedgerExport(ctx, call, written) }),
+  'ledger.export': preparedWrite({ prepare: (ctx, req, call) => writeLedgerExport(ctx, call, req), commit: (ctx, _req, call, written) => recordExport(ctx, call, 'ledger.export', written) }),
   'archive.run': preparedWrite({ prepare: async (ctx, req, call) => runArchive(ctx, call, req.olderThanMonths), commit: (_ctx, _req, _call, outcome) => outcome }),
   'archive.list': (ctx) => {
     const s = ctx.settings.get();

@@ -11,6 +11,9 @@ import type { ActiveSession } from '../context';
 import type { DocumentVault } from '../crypto/document-vault';
 import type { Db } from '../db/connection';
 import { CATEGORY_SQL, type CategorySql, type SqlRow } from './categories';
+import { MARRIAGE_SQL } from './marriage-category';
+
+const SPECS: Record<LedgerFilter['category'], CategorySql> = { ...CATEGORY_SQL, marriages: MARRIAGE_SQL };
 
 /** The highest code point: every string starting with the prefix sorts below prefix + this. */
 const TOP = '\u{10FFFF}';
@@ -49,9 +52,16 @@ export function assertMayView(filter: LedgerFilter, session: ActiveSession): voi
 /** What the ledger needs of the vault: the keyed hash a document number is searched by. */
 export type DocumentLookup = Pick<DocumentVault, 'lookupHash'>;
 
+/** What a query is built against: today's hall date (stage filters) and the vault (document-number searches). */
+export interface QueryEnv {
+  today: string;
+  vault?: DocumentLookup;
+}
+
 /** The WHERE clause and parameters for a filter (no paging). A document-number filter needs the vault. */
-export function buildQuery(filter: LedgerFilter, vault?: DocumentLookup): BuiltQuery {
-  const spec = CATEGORY_SQL[filter.category];
+export function buildQuery(filter: LedgerFilter, env: QueryEnv): BuiltQuery {
+  const { vault } = env;
+  const spec = SPECS[filter.category];
   const info = LEDGER_CATEGORY_INFO[filter.category];
   const where: string[] = [];
   const params: (string | number)[] = [];
@@ -75,6 +85,8 @@ export function buildQuery(filter: LedgerFilter, vault?: DocumentLookup): BuiltQ
       throw new CounterError('VALIDATION', `请检查输入：${problem}`, { 'filter.status': problem });
     }
     where.push(condition);
+    const todays = condition.split('?').length - 1;
+    for (let i = 0; i < todays; i++) params.push(env.today);
   }
   const search = filter.search?.trim() ?? '';
   if (search !== '') {
@@ -93,20 +105,21 @@ export function buildQuery(filter: LedgerFilter, vault?: DocumentLookup): BuiltQ
         const problem = `${info.label}台账不能按姓名搜索`;
         throw new CounterError('VALIDATION', `请检查输入：${problem}`, { 'filter.search': problem });
       }
-      where.push(`(${spec.name} >= ? AND ${spec.name} < ?)`);
-      params.push(search, search + TOP);
+      where.push(spec.name.sql);
+      for (let i = 0; i < spec.name.params; i++) params.push(search, search + TOP);
     }
   }
   const documentNumber = normalizeDocumentNumber(filter.documentNumber ?? '');
   if (documentNumber !== '') {
-    if (!spec.documentHash) {
+    if (!spec.document) {
       const problem = `${info.label}台账不能按证件号码搜索`;
       throw new CounterError('VALIDATION', `请检查输入：${problem}`, { 'filter.documentNumber': problem });
     }
     if (!vault) throw new Error('a ledger search by document number needs the vault');
     // exact match by the keyed hash: the number itself is never in the database
-    where.push(`${spec.documentHash} = ?`);
-    params.push(vault.lookupHash(documentNumber));
+    where.push(spec.document.sql);
+    const hash = vault.lookupHash(documentNumber);
+    for (let i = 0; i < spec.document.params; i++) params.push(hash);
   }
   return { spec, where: where.length > 0 ? where.join(' AND ') : '1', params };
 }
@@ -131,8 +144,8 @@ function decodeCursor(cursor: string): Cursor {
 }
 
 /** One page of a ledger. */
-export function queryLedger(db: Db, filter: LedgerFilter, limit: number, cursor?: string, vault?: DocumentLookup): LedgerPage {
-  const { spec, where, params } = buildQuery(filter, vault);
+export function queryLedger(db: Db, filter: LedgerFilter, limit: number, env: QueryEnv, cursor?: string): LedgerPage {
+  const { spec, where, params } = buildQuery(filter, env);
   const pageWhere = [where];
   const pageParams = [...params];
   if (cursor) {
@@ -158,7 +171,7 @@ export function queryLedger(db: Db, filter: LedgerFilter, limit: number, cursor?
   }
   return {
     columns: spec.columns,
-    rows: page.map((row) => ({ id: row._id, values: spec.render(row, { fullValues: false }) })),
+    rows: page.map((row) => ({ id: row._id, values: spec.render(row, { today: env.today, fullValues: false }) })),
     nextCursor: more && last ? encodeCursor(last) : null,
     total,
   };

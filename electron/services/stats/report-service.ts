@@ -20,6 +20,7 @@ import {
 } from '../../../shared/domain/stats';
 import { CounterError } from '../../../shared/result';
 import type { Db } from '../db/connection';
+import { civilCounts, emptyCivilCounts, type CivilCounts } from './civil-stats';
 
 interface Source {
   table: string;
@@ -43,7 +44,7 @@ function lastDayOf(month: string): string {
 }
 
 /** Sums per group before the averages and rates are worked out. */
-interface Acc {
+interface Acc extends CivilCounts {
   contacts: number;
   accepted: number;
   notified: number;
@@ -56,7 +57,18 @@ interface Acc {
 }
 
 function emptyAcc(): Acc {
-  return { contacts: 0, accepted: 0, notified: 0, referred: 0, handlingMinutes: 0, ratings: [0, 0, 0, 0, 0], notRated: 0, followUpsOpen: 0, followUpsOverdue: 0 };
+  return {
+    contacts: 0,
+    accepted: 0,
+    notified: 0,
+    referred: 0,
+    handlingMinutes: 0,
+    ratings: [0, 0, 0, 0, 0],
+    notRated: 0,
+    followUpsOpen: 0,
+    followUpsOverdue: 0,
+    ...emptyCivilCounts(),
+  };
 }
 
 function toRow(key: string, label: string, a: Acc): StatsRow {
@@ -75,6 +87,11 @@ function toRow(key: string, label: string, a: Acc): StatsRow {
     satisfactionRate: satisfactionRate(a.ratings),
     followUpsOpen: a.followUpsOpen,
     followUpsOverdue: a.followUpsOverdue,
+    marriages: a.marriages,
+    reissues: a.reissues,
+    divorceApplications: a.divorceApplications,
+    divorces: a.divorces,
+    refusals: a.refusals,
   };
 }
 
@@ -241,6 +258,16 @@ export function statsReport(db: Db, filter: StatsFilter, now: Date): StatsReport
     }
   }
 
+  // 婚姻登记: one grouped query each over the whole range (the bucket is worked out in SQL)
+  for (const [key, c] of civilCounts(db, filter, start, end)) {
+    const a = acc(key);
+    a.marriages += c.marriages;
+    a.reissues += c.reissues;
+    a.divorceApplications += c.divorceApplications;
+    a.divorces += c.divorces;
+    a.refusals += c.refusals;
+  }
+
   const total = emptyAcc();
   for (const a of groups.values()) {
     total.contacts += a.contacts;
@@ -252,6 +279,11 @@ export function statsReport(db: Db, filter: StatsFilter, now: Date): StatsReport
     total.notRated += a.notRated;
     total.followUpsOpen += a.followUpsOpen;
     total.followUpsOverdue += a.followUpsOverdue;
+    total.marriages += a.marriages;
+    total.reissues += a.reissues;
+    total.divorceApplications += a.divorceApplications;
+    total.divorces += a.divorces;
+    total.refusals += a.refusals;
   }
 
   let rows: StatsRow[];
