@@ -5,7 +5,8 @@
  * xmin (DESIGN.md §7): every transaction below xmin has finished, so a row
  * committed later by a transaction that started earlier is never skipped.
  * A full page continues after its last row only when that row's transaction
- * is below xmin; otherwise the next pull starts again at xmin.
+ * is below xmin; otherwise the next pull starts again at xmin (rows sent
+ * twice are harmless: a window applies them by kind and key).
  */
 import { z } from 'zod';
 import { CounterError } from '../../shared/result';
@@ -87,10 +88,11 @@ export async function pull(pool: Pool, who: WindowIdentity, cursorText: string |
         // no position: after ('', '') at the cursor's xid, i.e. every row of that xid (kinds are never empty)
         [who.hallId, who.windowNo, cursor.x, cursor.k ?? '', cursor.y ?? '', xmin, limit + 1],
       );
-      const more = rows.length > limit;
       const page = rows.slice(0, limit);
       const last = page.at(-1);
-      const next: Cursor = more && last !== undefined && last.below_xmin ? { x: last.xid, k: last.kind, y: last.key } : { x: xmin };
+      // a full page ending at or above xmin cannot be continued safely: the rest comes once the older transaction ends
+      const more = rows.length > limit && last !== undefined && last.below_xmin;
+      const next: Cursor = more ? { x: last.xid, k: last.kind, y: last.key } : { x: xmin };
       return { rows: page.map((r) => ({ kind: r.kind, key: r.key, deleted: r.deleted, body: r.body })), cursor: encodeCursor(next), more };
     },
     'REPEATABLE READ',
