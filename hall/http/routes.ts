@@ -2,7 +2,7 @@
  * What each route of the contract (shared/hall/contract.ts) does, given the
  * authenticated window. Enrolment is the one route without a window.
  */
-import type { HallRequest, HallResponse, HallRouteName } from '../../shared/hall/contract';
+import { HALL_ROUTES, parseWith, type HallResponse, type HallRouteName } from '../../shared/hall/contract';
 import type { Pool } from '../db/pool';
 import { auditAnchorOf } from '../store/audit-anchor';
 import { certificateGaps, leaseCertificates, nextCertificate, recordUsed } from '../store/certificates';
@@ -17,20 +17,27 @@ export interface HallContext {
   hall: Hall;
 }
 
-type Handler<N extends HallRouteName> = (ctx: HallContext, who: WindowIdentity, req: HallRequest<N>) => Promise<HallResponse<N>>;
+/** A route's work: the raw request (JSON body or query) is checked with the route's schema first. */
+type Handler<N extends HallRouteName> = (ctx: HallContext, who: WindowIdentity, raw: unknown) => Promise<HallResponse<N>>;
 
 /** Routes that act as an authenticated window. */
 export const WINDOW_HANDLERS: { [N in Exclude<HallRouteName, 'enrol'>]: Handler<N> } = {
-  push: (ctx, who, req) => push(ctx.pool, who, req),
-  pull: (ctx, who, req) => pull(ctx.pool, who, req.cursor, req.limit),
-  certificateNext: (ctx, who, req) => nextCertificate(ctx.pool, who, req),
-  certificateLease: (ctx, who, req) => leaseCertificates(ctx.pool, who, req),
-  certificateUsed: (ctx, who, req) => recordUsed(ctx.pool, who, req),
-  certificateGaps: (ctx, who, req) => certificateGaps(ctx.pool, who.hallId, req),
-  registryCheck: (ctx, who, req) => registryCheck(ctx.pool, who.hallId, req),
-  auditAnchor: (ctx, who) => auditAnchorOf(ctx.pool, who),
+  push: (ctx, who, raw) => push(ctx.pool, who, parseWith(HALL_ROUTES.push.request, raw)),
+  pull: (ctx, who, raw) => {
+    const req = parseWith(HALL_ROUTES.pull.request, raw);
+    return pull(ctx.pool, who, req.cursor, req.limit);
+  },
+  certificateNext: (ctx, who, raw) => nextCertificate(ctx.pool, who, parseWith(HALL_ROUTES.certificateNext.request, raw)),
+  certificateLease: (ctx, who, raw) => leaseCertificates(ctx.pool, who, parseWith(HALL_ROUTES.certificateLease.request, raw)),
+  certificateUsed: (ctx, who, raw) => recordUsed(ctx.pool, who, parseWith(HALL_ROUTES.certificateUsed.request, raw)),
+  certificateGaps: (ctx, who, raw) => certificateGaps(ctx.pool, who.hallId, parseWith(HALL_ROUTES.certificateGaps.request, raw)),
+  registryCheck: (ctx, who, raw) => registryCheck(ctx.pool, who.hallId, parseWith(HALL_ROUTES.registryCheck.request, raw)),
+  auditAnchor: (ctx, who, raw) => {
+    parseWith(HALL_ROUTES.auditAnchor.request, raw);
+    return auditAnchorOf(ctx.pool, who);
+  },
 };
 
-export function enrolHandler(ctx: HallContext, req: HallRequest<'enrol'>): Promise<HallResponse<'enrol'>> {
-  return enrol(ctx.pool, ctx.hall, req);
+export function enrolHandler(ctx: HallContext, raw: unknown): Promise<HallResponse<'enrol'>> {
+  return enrol(ctx.pool, ctx.hall, parseWith(HALL_ROUTES.enrol.request, raw));
 }

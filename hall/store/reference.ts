@@ -8,9 +8,8 @@
  * is below xmin; otherwise the next pull starts again at xmin (rows sent
  * twice are harmless: a window applies them by kind and key).
  */
-import { z } from 'zod';
 import { CounterError } from '../../shared/result';
-import type { ReferenceKind, ReferenceRow } from '../../shared/hall/contract';
+import { pullCursorSchema, type PullCursor, type ReferenceKind, type ReferenceRow } from '../../shared/hall/contract';
 import { inTransaction, type Client, type Pool } from '../db/pool';
 import type { WindowIdentity } from './windows';
 
@@ -41,12 +40,7 @@ export async function deleteReference(client: Client, hallId: string, kind: Refe
   );
 }
 
-const cursorSchema = z.object({
-  x: z.string().regex(/^\d{1,20}$/),
-  k: z.string().optional(),
-  y: z.string().optional(),
-});
-type Cursor = z.infer<typeof cursorSchema>;
+type Cursor = PullCursor;
 
 function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
@@ -55,7 +49,7 @@ function encodeCursor(cursor: Cursor): string {
 function decodeCursor(text: string | undefined): Cursor {
   if (text === undefined || text === '') return { x: '0' };
   try {
-    return cursorSchema.parse(JSON.parse(Buffer.from(text, 'base64url').toString('utf8')));
+    return pullCursorSchema.parse(JSON.parse(Buffer.from(text, 'base64url').toString('utf8')));
   } catch {
     throw new CounterError('VALIDATION', '同步游标无法识别，请从头同步');
   }

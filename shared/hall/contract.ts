@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { CERTIFICATE_KINDS, type CertificateKind } from '../domain/certificate-number';
+import { CounterError } from '../result';
 
 export const windowNoSchema = z.string().trim().regex(/^[A-Za-z0-9-]{1,8}$/, '窗口号只能是 1 到 8 位字母、数字或短横线');
 /** A keyed lookup hash of a document number (HMAC-SHA256 with the hall's lookup key, hex). */
@@ -85,6 +86,14 @@ export type PushResponse = z.infer<typeof pushResponseSchema>;
 
 export const REFERENCE_KINDS = ['catalogueVersion', 'calendarOverride', 'staff', 'commitment', 'officeSettings', 'peakDay', 'booking'] as const;
 export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
+
+/** What the opaque pull cursor holds (base64url JSON): a transaction id, and the last (kind, key) sent at it. */
+export const pullCursorSchema = z.object({
+  x: z.string().regex(/^\d{1,20}$/),
+  k: z.string().optional(),
+  y: z.string().optional(),
+});
+export type PullCursor = z.infer<typeof pullCursorSchema>;
 
 export const pullQuerySchema = z.object({
   cursor: z.string().max(400).optional(),
@@ -170,3 +179,12 @@ export const HALL_ROUTES = {
 export type HallRouteName = keyof typeof HALL_ROUTES;
 export type HallRequest<N extends HallRouteName> = z.infer<(typeof HALL_ROUTES)[N]['request']>;
 export type HallResponse<N extends HallRouteName> = z.infer<(typeof HALL_ROUTES)[N]['response']>;
+
+/** A request checked against its route's schema; a VALIDATION error naming the problems by field path when it does not fit. */
+export function parseWith<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const fields: Record<string, string> = {};
+  for (const issue of parsed.error.issues) fields[issue.path.join('.') || '(request)'] ??= issue.message;
+  throw new CounterError('VALIDATION', '请求内容不符合要求', fields);
+}
