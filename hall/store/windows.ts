@@ -99,12 +99,21 @@ async function refusedCode(client: Client, hallId: string, code: string): Promis
   return new CounterError('FORBIDDEN', WRONG_CODE);
 }
 
-/** The window a bearer credential belongs to (not retired), with its last contact stamped; null when none. */
+/**
+ * The window a bearer credential belongs to (not retired); null when none.
+ * Its last contact is stamped at most every few seconds, so a window's
+ * parallel requests do not queue behind its own push for that row.
+ */
 export async function authenticate(pool: Pool, hallId: string, credential: string): Promise<WindowIdentity | null> {
   const { rows } = await pool.query<{ window_id: string; window_no: string }>(
-    `UPDATE hall_window SET last_contact_at = clock_timestamp()
-     WHERE hall_id = $1 AND credential_hash = $2 AND retired_at IS NULL
-     RETURNING window_id, window_no`,
+    `WITH found AS (
+       SELECT window_id, window_no FROM hall_window WHERE hall_id = $1 AND credential_hash = $2 AND retired_at IS NULL
+     ), touched AS (
+       UPDATE hall_window w SET last_contact_at = clock_timestamp() FROM found
+       WHERE w.hall_id = $1 AND w.window_id = found.window_id
+         AND (w.last_contact_at IS NULL OR w.last_contact_at < clock_timestamp() - interval '5 seconds')
+     )
+     SELECT window_id, window_no FROM found`,
     [hallId, sha256(credential)],
   );
   const row = rows[0];
