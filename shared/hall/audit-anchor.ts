@@ -20,9 +20,3 @@ export function anchorVerdict(held: AuditHead | null, reported: AuditHead, at: A
   if (at === null || at.seq !== held.seq) return { ok: false, reason: 'unlinked' };
   return at.hash === held.hash ? { ok: true } : { ok: false, reason: 'rewritten' };
 }
-
-export const ANCHOR_BREAK_LABELS: Record<'shorter' | 'rewritten' | 'unlinked', string> = {
-  shorter: '审计链比大厅记录的更短（有记录被删除）',
-  rewritten: '审计链在大厅记录的位置上的哈希值不同（记录被改写）',
-  unlinked: '窗口未能证明新的审计链延续大厅记录的位置',
-};
