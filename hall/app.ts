@@ -1,0 +1,63 @@
+/**
+ * A running hall: the database migrated, the hall row ensured, the HTTP API
+ * listening. Used by `npm run hall` (main.ts) and by the tests.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { migrate } from './db/migrate';
+import { openPool, type Pool } from './db/pool';
+import { createHallServer } from './http/server';
+import { ensureHall, type Hall } from './store/windows';
+
+export interface HallOptions {
+  databaseUrl: string;
+  /** 0: any free port. */
+  port: number;
+  /** 127.0.0.1 for tests; 0.0.0.0 to serve the hall LAN. */
+  host: string;
+  /** The hall's name when the database holds no hall yet. */
+  hallName: string;
+  log?: (line: string) => void;
+}
+
+export interface RunningHall {
+  pool: Pool;
+  hall: Hall;
+  server: Server;
+  port: number;
+  /** http://HOST:PORT */
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startHall(options: HallOptions): Promise<RunningHall> {
+  const pool = openPool(options.databaseUrl);
+  try {
+    await migrate(pool);
+    const hall = await ensureHall(pool, options.hallName);
+    const server = createHallServer({ pool, hall }, options.log);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, options.host, () => resolve());
+    });
+    const port = (server.address() as AddressInfo).port;
+    const shownHost = options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
+    return {
+      pool,
+      hall,
+      server,
+      port,
+      url: `http://${shownHost}:${port}`,
+      close: async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        await pool.end();
+      },
+    };
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+}

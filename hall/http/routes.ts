@@ -1,0 +1,43 @@
+/**
+ * What each route of the contract (shared/hall/contract.ts) does, given the
+ * authenticated window. Enrolment is the one route without a window.
+ */
+import { HALL_ROUTES, parseWith, type HallResponse, type HallRouteName } from '../../shared/hall/contract';
+import type { Pool } from '../db/pool';
+import { auditAnchorOf } from '../store/audit-anchor';
+import { certificateGaps, leaseCertificates, nextCertificate, recordUsed } from '../store/certificates';
+import { pull } from '../store/reference';
+import { push } from '../store/push';
+import { registryCheck } from '../store/registry';
+import type { Hall, WindowIdentity } from '../store/windows';
+import { enrol } from '../store/windows';
+
+export interface HallContext {
+  pool: Pool;
+  hall: Hall;
+}
+
+/** A route's work: the raw request (JSON body or query) is checked with the route's schema first. */
+type Handler<N extends HallRouteName> = (ctx: HallContext, who: WindowIdentity, raw: unknown) => Promise<HallResponse<N>>;
+
+/** Routes that act as an authenticated window. */
+export const WINDOW_HANDLERS: { [N in Exclude<HallRouteName, 'enrol'>]: Handler<N> } = {
+  push: (ctx, who, raw) => push(ctx.pool, who, parseWith(HALL_ROUTES.push.request, raw)),
+  pull: (ctx, who, raw) => {
+    const req = parseWith(HALL_ROUTES.pull.request, raw);
+    return pull(ctx.pool, who, req.cursor, req.limit);
+  },
+  certificateNext: (ctx, who, raw) => nextCertificate(ctx.pool, who, parseWith(HALL_ROUTES.certificateNext.request, raw)),
+  certificateLease: (ctx, who, raw) => leaseCertificates(ctx.pool, who, parseWith(HALL_ROUTES.certificateLease.request, raw)),
+  certificateUsed: (ctx, who, raw) => recordUsed(ctx.pool, who, parseWith(HALL_ROUTES.certificateUsed.request, raw)),
+  certificateGaps: (ctx, who, raw) => certificateGaps(ctx.pool, who.hallId, parseWith(HALL_ROUTES.certificateGaps.request, raw)),
+  registryCheck: (ctx, who, raw) => registryCheck(ctx.pool, who.hallId, parseWith(HALL_ROUTES.registryCheck.request, raw)),
+  auditAnchor: (ctx, who, raw) => {
+    parseWith(HALL_ROUTES.auditAnchor.request, raw);
+    return auditAnchorOf(ctx.pool, who);
+  },
+};
+
+export function enrolHandler(ctx: HallContext, raw: unknown): Promise<HallResponse<'enrol'>> {
+  return enrol(ctx.pool, ctx.hall, parseWith(HALL_ROUTES.enrol.request, raw));
+}

@@ -1,0 +1,114 @@
+/**
+ * The hall's HTTP API (node:http, JSON): finds the route of the contract,
+ * authenticates the window by its bearer credential, validates the request
+ * with the route's schema and answers a Result (shared/result.ts). Plain HTTP
+ * is meant for the hall LAN; put a TLS-terminating reverse proxy in front
+ * (README "Hall server").
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { HALL_ROUTES, type HallRouteName } from '../../shared/hall/contract';
+import { CounterError, type ApiError, type ErrorCode } from '../../shared/result';
+import { authenticate } from '../store/windows';
+import { enrolHandler, WINDOW_HANDLERS, type HallContext } from './routes';
+
+/** Largest request body: a full push of change-log rows fits with room to spare. */
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+const STATUS: Record<ErrorCode, number> = {
+  VALIDATION: 400,
+  UNKNOWN_METHOD: 404,
+  SETUP_REQUIRED: 409,
+  SETUP_DONE: 409,
+  AUTH_REQUIRED: 401,
+  SESSION_LOCKED: 403,
+  FORBIDDEN: 403,
+  PIN_WRONG: 403,
+  ACCOUNT_LOCKED: 403,
+  ACCOUNT_DISABLED: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  BAD_IMAGE: 400,
+  INTERNAL: 500,
+  DISCONNECTED: 503,
+};
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+  res.end(text);
+}
+
+function sendError(res: ServerResponse, error: ApiError): void {
+  send(res, STATUS[error.code], { ok: false, error });
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new CounterError('VALIDATION', '请求过大'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function findRoute(method: string, path: string): HallRouteName | null {
+  for (const name of Object.keys(HALL_ROUTES) as HallRouteName[]) {
+    const route = HALL_ROUTES[name];
+    if (route.method === method && route.path === path) return name;
+  }
+  return null;
+}
+
+/** The request as sent: the query of a GET, the JSON body otherwise (checked by the route's schema later). */
+async function rawInput(req: IncomingMessage, url: URL): Promise<unknown> {
+  if (req.method === 'GET') return Object.fromEntries(url.searchParams);
+  const text = await readBody(req);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new CounterError('VALIDATION', '请求内容不是有效的 JSON');
+  }
+}
+
+function bearer(req: IncomingMessage): string | null {
+  const header = req.headers.authorization ?? '';
+  const m = /^Bearer\s+(\S+)$/i.exec(header);
+  return m?.[1] ?? null;
+}
+
+async function handle(ctx: HallContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://hall.invalid');
+  const name = findRoute(req.method ?? 'GET', url.pathname);
+  if (name === null) return sendError(res, { code: 'NOT_FOUND', message: '大厅服务器没有这个接口' });
+  if (name === 'enrol') {
+    return send(res, 200, { ok: true, value: await enrolHandler(ctx, await rawInput(req, url)) });
+  }
+  const credential = bearer(req);
+  const who = credential === null ? null : await authenticate(ctx.pool, ctx.hall.hallId, credential);
+  if (who === null) {
+    req.resume();
+    return sendError(res, { code: 'AUTH_REQUIRED', message: '窗口未登记到本大厅或凭据已失效，请重新登记窗口' });
+  }
+  send(res, 200, { ok: true, value: await WINDOW_HANDLERS[name](ctx, who, await rawInput(req, url)) });
+}
+
+export function createHallServer(ctx: HallContext, log: (line: string) => void = () => undefined): Server {
+  return createServer((req, res) => {
+    handle(ctx, req, res).catch((error: unknown) => {
+      if (error instanceof CounterError) {
+        return sendError(res, error.fields ? { code: error.code, message: error.message, fields: error.fields } : { code: error.code, message: error.message });
+      }
+      log(`hall: ${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      sendError(res, { code: 'INTERNAL', message: '大厅服务器内部错误，请稍后重试' });
+    });
+  });
+}

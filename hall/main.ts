@@ -1,0 +1,62 @@
+/**
+ * `npm run hall`: the hall server. Without --database-url it runs its own
+ * PostgreSQL in DATA_DIR/pg (the system's binaries) and stops it on exit.
+ */
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { startHall } from './app';
+import { parseHallArgs } from './args';
+import { DEMO_HALL_NAME, seedDemoCodes } from './demo';
+import { startPostgres, type RunningPostgres } from './postgres/server';
+import { openPool } from './db/pool';
+
+async function databaseUrl(dataDir: string): Promise<{ url: string; embedded: RunningPostgres }> {
+  const embedded = await startPostgres({ dataDir: join(dataDir, 'pg') });
+  const admin = openPool(embedded.url('postgres'), 1);
+  try {
+    const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = 'hall'");
+    if (rowCount === 0) await admin.query('CREATE DATABASE hall');
+  } finally {
+    await admin.end();
+  }
+  return { url: embedded.url('hall'), embedded };
+}
+
+async function main(): Promise<void> {
+  const args = parseHallArgs(process.argv.slice(2));
+  const dataDir = args.dataDir ?? join(homedir(), '.counter-hall');
+  let embedded: RunningPostgres | null = null;
+  let url = args.databaseUrl;
+  if (url === null) {
+    const started = await databaseUrl(dataDir);
+    embedded = started.embedded;
+    url = started.url;
+    console.log(`PostgreSQL started in ${embedded.dataDir} on 127.0.0.1:${embedded.port}`);
+  }
+  const hall = await startHall({ databaseUrl: url, port: args.port, host: '0.0.0.0', hallName: args.demo ? DEMO_HALL_NAME : '政务服务大厅', log: (line) => console.error(line) }).catch(async (error: unknown) => {
+    await embedded?.stop();
+    throw error;
+  });
+  console.log(`Hall server “${hall.hall.name}” listening on port ${hall.port} (hall ${hall.hall.hallId})`);
+  if (args.demo) {
+    for (const { windowNo, code } of await seedDemoCodes(hall.pool, hall.hall)) console.log(`Enrolment code for window ${windowNo}: ${code}`);
+  }
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping the hall server`);
+    void (async () => {
+      await hall.close();
+      if (embedded !== null) await embedded.stop();
+      process.exit(0);
+    })();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,108 @@
+/**
+ * Change-log rows pushed by a window, in its seq order, one transaction per
+ * batch. The window's row is locked for the batch, so its pushes are taken
+ * one at a time whatever the network does. A row at or below the
+ * acknowledged seq is a replay and inserts nothing; the row after it is
+ * stored or, when the hall cannot take it, quarantined — acknowledged either
+ * way, so it never blocks the rows after it. A row past a gap (the hall lost
+ * rows, e.g. restored from an older backup) is not taken: the answer's
+ * ackedSeq tells the window where to resend from.
+ */
+import { CounterError } from '../../shared/result';
+import { changeRowSchema, type ChangeRow, type PushRequest, type PushResponse } from '../../shared/hall/contract';
+import { registryEntryOf, type RegistryEntry } from '../../shared/hall/registry-entry';
+import { inTransaction, type Client, type Pool } from '../db/pool';
+import { anchorAudit } from './audit-anchor';
+import type { WindowIdentity } from './windows';
+
+type Taken = 'stored' | 'quarantined';
+
+async function quarantine(client: Client, who: WindowIdentity, seq: number, raw: unknown, reason: string): Promise<Taken> {
+  await client.query('INSERT INTO quarantine (hall_id, window_id, seq, row_data, reason) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [
+    who.hallId,
+    who.windowId,
+    seq,
+    JSON.stringify(raw),
+    reason.slice(0, 2000),
+  ]);
+  return 'quarantined';
+}
+
+async function indexRegistration(client: Client, who: WindowIdentity, row: ChangeRow, entry: RegistryEntry): Promise<void> {
+  await client.query(
+    `INSERT INTO marriage_registry (hall_id, case_id, window_id, kind, registered_at, certificate_no, party_a_hash, party_b_hash, change_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+     ON CONFLICT (hall_id, case_id) DO UPDATE SET kind = EXCLUDED.kind, registered_at = EXCLUDED.registered_at,
+       certificate_no = EXCLUDED.certificate_no, party_a_hash = EXCLUDED.party_a_hash, party_b_hash = EXCLUDED.party_b_hash, change_id = EXCLUDED.change_id
+     WHERE marriage_registry.window_id = EXCLUDED.window_id`,
+    [who.hallId, entry.caseId, who.windowId, entry.kind, entry.registeredAt, entry.certificateNo, entry.partyHashes[0], entry.partyHashes[1], row.id],
+  );
+}
+
+/** Stores one row (the next seq), or quarantines it; a database error on it is caught by a savepoint. */
+async function takeRow(client: Client, who: WindowIdentity, raw: { seq: number }): Promise<Taken> {
+  const parsed = changeRowSchema.safeParse(raw);
+  if (!parsed.success) return quarantine(client, who, raw.seq, raw, `invalid row: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const row = parsed.data;
+  const registry = registryEntryOf(row);
+  if (registry !== null && 'problem' in registry) return quarantine(client, who, row.seq, raw, registry.problem);
+  await client.query('SAVEPOINT take_row');
+  try {
+    const inserted = await client.query(
+      `INSERT INTO change_row (hall_id, id, window_id, seq, schema_version, entity, entity_id, op, payload, window_created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10) ON CONFLICT DO NOTHING`,
+      [who.hallId, row.id, who.windowId, row.seq, row.schemaVersion, row.entity, row.entityId, row.op, JSON.stringify(row.payload), row.createdAt],
+    );
+    // the window's row is locked and this seq is new: a conflict can only be the id
+    if (inserted.rowCount === 0) {
+      await client.query('ROLLBACK TO SAVEPOINT take_row');
+      return quarantine(client, who, row.seq, raw, `row id ${row.id} is already held for another row`);
+    }
+    if (registry !== null) await indexRegistration(client, who, row, registry.entry);
+    await client.query('RELEASE SAVEPOINT take_row');
+    return 'stored';
+  } catch (error) {
+    await client.query('ROLLBACK TO SAVEPOINT take_row');
+    return quarantine(client, who, row.seq, raw, `not stored: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+export async function push(pool: Pool, who: WindowIdentity, req: PushRequest): Promise<PushResponse> {
+  if (req.windowNo !== who.windowNo) {
+    throw new CounterError('FORBIDDEN', `本窗口登记为 ${who.windowNo} 号窗口，不能代替 ${req.windowNo} 号窗口上传记录`);
+  }
+  return inTransaction(pool, async (client) => {
+    const { rows } = await client.query<{ acked_seq: string }>('SELECT acked_seq FROM hall_window WHERE hall_id = $1 AND window_id = $2 FOR NO KEY UPDATE', [who.hallId, who.windowId]);
+    let acked = Number(rows[0]?.acked_seq ?? 0);
+    let stored = 0;
+    let quarantined = 0;
+    for (const raw of req.rows) {
+      if (raw.seq <= acked) continue;
+      if (raw.seq !== acked + 1) break;
+      if ((await takeRow(client, who, raw)) === 'stored') stored++;
+      else quarantined++;
+      acked = raw.seq;
+    }
+    await client.query('UPDATE hall_window SET acked_seq = $3 WHERE hall_id = $1 AND window_id = $2', [who.hallId, who.windowId, acked]);
+    const audit = await anchorAudit(client, who, req.auditHead, req.auditAt);
+    return { ackedSeq: acked, stored, quarantined, auditAnchor: audit.anchor, auditStatus: audit.status };
+  });
+}
+
+export interface QuarantinedRow {
+  windowNo: string;
+  seq: number;
+  reason: string;
+  rowData: string;
+  receivedAt: string;
+}
+
+/** Rows the hall acknowledged without storing, for the console. */
+export async function quarantinedRows(pool: Pool, hallId: string): Promise<QuarantinedRow[]> {
+  const { rows } = await pool.query<{ window_no: string; seq: string; reason: string; row_data: string; received_at: Date }>(
+    `SELECT w.window_no, q.seq, q.reason, q.row_data, q.received_at FROM quarantine q JOIN hall_window w USING (hall_id, window_id)
+     WHERE q.hall_id = $1 AND q.resolved_at IS NULL ORDER BY w.window_no, q.seq`,
+    [hallId],
+  );
+  return rows.map((r) => ({ windowNo: r.window_no, seq: Number(r.seq), reason: r.reason, rowData: r.row_data, receivedAt: r.received_at.toISOString() }));
+}

@@ -1,0 +1,190 @@
+/**
+ * The contract between a window and its hall server: every route, its request
+ * schema and its response schema. Both sides validate with these schemas; the
+ * answer is a Result (shared/result.ts) as JSON. Every route but enrolment is
+ * authenticated with the window's credential (Authorization: Bearer …), and a
+ * window only ever acts as itself.
+ */
+import { z } from 'zod';
+import { CERTIFICATE_KINDS, type CertificateKind } from '../domain/certificate-number';
+import { CounterError } from '../result';
+
+export const windowNoSchema = z.string().trim().regex(/^[A-Za-z0-9-]{1,8}$/, '窗口号只能是 1 到 8 位字母、数字或短横线');
+/** A keyed lookup hash of a document number (HMAC-SHA256 with the hall's lookup key, hex). */
+export const lookupHashSchema = z.string().regex(/^[0-9a-f]{64}$/, '查询摘要应为 64 位十六进制');
+export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, '哈希值应为 64 位十六进制');
+const seqSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const certificateKindSchema = z.enum(CERTIFICATE_KINDS as readonly [CertificateKind, ...CertificateKind[]]);
+const yearSchema = z.number().int().min(2000).max(9999);
+
+// ---- enrolment ----------------------------------------------------------------
+
+export const enrolRequestSchema = z.object({
+  code: z.string().trim().min(1, '请输入登记码').max(40, '登记码不正确'),
+  windowNo: windowNoSchema,
+});
+
+export const enrolResponseSchema = z.object({
+  hallId: z.string(),
+  hallName: z.string(),
+  windowId: z.uuid(),
+  windowNo: z.string(),
+  /** The window's own credential: sent as Authorization: Bearer on every later request. Shown once. */
+  credential: z.string(),
+  /** The hall's document lookup key (hex): every window of the hall hashes document numbers with it. */
+  lookupKey: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+// ---- push (window → hall) -----------------------------------------------------------
+
+/** Most change-log rows in one push. */
+export const MAX_PUSH_ROWS = 500;
+
+/** A change-log row as the hall stores it (electron/services/db/ledger.ts writes them). */
+export const changeRowSchema = z.object({
+  id: z.uuid(),
+  seq: seqSchema,
+  schemaVersion: z.number().int().positive(),
+  entity: z.string().min(1).max(64),
+  entityId: z.string().min(1).max(200),
+  op: z.enum(['insert', 'update', 'delete']),
+  payload: z.record(z.string(), z.unknown()),
+  /** The window's clock: informational, the hall stamps its own time. */
+  createdAt: z.string().min(1).max(40),
+});
+export type ChangeRow = z.infer<typeof changeRowSchema>;
+
+/** The hash chain's last row: its sequence number and hash (seq 0 and the genesis hash when empty). */
+export const auditHeadSchema = z.object({ seq: z.number().int().nonnegative(), hash: sha256HexSchema });
+export type AuditHead = z.infer<typeof auditHeadSchema>;
+
+export const pushRequestSchema = z
+  .object({
+    windowNo: windowNoSchema,
+    /** Rows in increasing seq; each is checked on its own, so one bad row cannot refuse the batch. */
+    rows: z.array(z.looseObject({ seq: seqSchema })).max(MAX_PUSH_ROWS),
+    auditHead: auditHeadSchema,
+    /** The window's chain at the seq of the anchor the hall returned last (null before the first anchor). */
+    auditAt: auditHeadSchema.nullable(),
+  })
+  .refine((r) => r.rows.every((row, i) => i === 0 || row.seq > (r.rows[i - 1]?.seq ?? 0)), { message: '变更记录须按序号递增', path: ['rows'] });
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const pushResponseSchema = z.object({
+  /** Every row up to this seq is held by the hall (stored or quarantined): mark them sent, resend after it. */
+  ackedSeq: z.number().int().nonnegative(),
+  stored: z.number().int().nonnegative(),
+  quarantined: z.number().int().nonnegative(),
+  /** The audit head the hall now holds for this window: send the chain's hash at its seq as auditAt next time. */
+  auditAnchor: auditHeadSchema.nullable(),
+  /** broken: the reported head does not extend the head the hall held (reported on the console). */
+  auditStatus: z.enum(['ok', 'broken']),
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+// ---- pull (hall → window) ------------------------------------------------------------
+
+export const REFERENCE_KINDS = ['catalogueVersion', 'calendarOverride', 'staff', 'commitment', 'officeSettings', 'peakDay', 'booking'] as const;
+export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
+
+/** What the opaque pull cursor holds (base64url JSON): a transaction id, and the last (kind, key) sent at it. */
+export const pullCursorSchema = z.object({
+  x: z.string().regex(/^\d{1,20}$/),
+  k: z.string().optional(),
+  y: z.string().optional(),
+});
+export type PullCursor = z.infer<typeof pullCursorSchema>;
+
+export const pullQuerySchema = z.object({
+  cursor: z.string().max(400).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+});
+
+export const referenceRowSchema = z.object({
+  kind: z.enum(REFERENCE_KINDS),
+  key: z.string(),
+  /** A tombstone: the hall deleted the row. */
+  deleted: z.boolean(),
+  body: z.record(z.string(), z.unknown()),
+});
+export type ReferenceRow = z.infer<typeof referenceRowSchema>;
+
+export const pullResponseSchema = z.object({
+  rows: z.array(referenceRowSchema),
+  /** Pass back as ?cursor= next time. */
+  cursor: z.string(),
+  /** More rows are waiting: pull again at once. */
+  more: z.boolean(),
+});
+
+// ---- certificate numbers ------------------------------------------------------------
+
+export const certificateNextRequestSchema = z.object({ kind: certificateKindSchema, year: yearSchema });
+export const certificateNextResponseSchema = z.object({ kind: certificateKindSchema, year: yearSchema, seq: seqSchema });
+
+/** Largest block a window may lease for offline registration. */
+export const MAX_LEASE = 100;
+export const certificateLeaseRequestSchema = z.object({ kind: certificateKindSchema, year: yearSchema, count: z.number().int().min(1).max(MAX_LEASE) });
+export const certificateLeaseResponseSchema = z.object({ leaseId: z.uuid(), kind: certificateKindSchema, year: yearSchema, firstSeq: seqSchema, lastSeq: seqSchema });
+
+/** Numbers of the window's leased blocks it has used. */
+export const certificateUsedRequestSchema = z.object({ kind: certificateKindSchema, year: yearSchema, seqs: z.array(seqSchema).min(1).max(MAX_LEASE) });
+export const certificateUsedResponseSchema = z.object({ recorded: z.number().int().nonnegative() });
+
+export const certificateGapsQuerySchema = z.object({ kind: certificateKindSchema, year: z.coerce.number().int().min(2000).max(9999) });
+export const certificateGapsResponseSchema = z.object({
+  lastSeq: z.number().int().nonnegative(),
+  /** Allocated numbers nobody has recorded as used: unused lease numbers (leasedTo set) or numbers skipped. */
+  gaps: z.array(z.object({ seq: seqSchema, leasedTo: z.string().nullable() })),
+});
+
+// ---- registry check across windows ------------------------------------------------
+
+export const registryCheckRequestSchema = z.object({ hashes: z.array(lookupHashSchema).min(1).max(2) });
+export const hallMarriageSchema = z.object({ caseId: z.string(), certificateNo: z.string(), registeredAt: z.string(), windowNo: z.string() });
+export const registryCheckResponseSchema = z.object({
+  /** One per hash asked, in order: the party's marriage registered in the hall and not dissolved there, or null. */
+  parties: z.array(z.object({ hash: lookupHashSchema, marriage: hallMarriageSchema.nullable() })),
+});
+
+// ---- audit anchor ---------------------------------------------------------------------
+
+export const auditBreakSchema = z.object({
+  windowNo: z.string(),
+  held: auditHeadSchema,
+  reported: auditHeadSchema,
+  reason: z.enum(['shorter', 'rewritten', 'unlinked']),
+  detectedAt: z.string(),
+});
+export type AuditBreak = z.infer<typeof auditBreakSchema>;
+export const auditAnchorResponseSchema = z.object({ head: auditHeadSchema.nullable(), breaks: z.array(auditBreakSchema) });
+
+// ---- routes ------------------------------------------------------------------------------
+
+const emptySchema = z.object({});
+
+/** Every route: method, path, what it takes (JSON body, or query for GET) and what it answers. */
+export const HALL_ROUTES = {
+  enrol: { method: 'POST', path: '/api/enrol', request: enrolRequestSchema, response: enrolResponseSchema },
+  push: { method: 'POST', path: '/api/push', request: pushRequestSchema, response: pushResponseSchema },
+  pull: { method: 'GET', path: '/api/pull', request: pullQuerySchema, response: pullResponseSchema },
+  certificateNext: { method: 'POST', path: '/api/certificates/next', request: certificateNextRequestSchema, response: certificateNextResponseSchema },
+  certificateLease: { method: 'POST', path: '/api/certificates/lease', request: certificateLeaseRequestSchema, response: certificateLeaseResponseSchema },
+  certificateUsed: { method: 'POST', path: '/api/certificates/used', request: certificateUsedRequestSchema, response: certificateUsedResponseSchema },
+  certificateGaps: { method: 'GET', path: '/api/certificates/gaps', request: certificateGapsQuerySchema, response: certificateGapsResponseSchema },
+  registryCheck: { method: 'POST', path: '/api/registry/check', request: registryCheckRequestSchema, response: registryCheckResponseSchema },
+  auditAnchor: { method: 'GET', path: '/api/audit/anchor', request: emptySchema, response: auditAnchorResponseSchema },
+} as const;
+
+export type HallRouteName = keyof typeof HALL_ROUTES;
+export type HallRequest<N extends HallRouteName> = z.infer<(typeof HALL_ROUTES)[N]['request']>;
+export type HallResponse<N extends HallRouteName> = z.infer<(typeof HALL_ROUTES)[N]['response']>;
+
+/** A request checked against its route's schema; a VALIDATION error naming the problems by field path when it does not fit. */
+export function parseWith<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const fields: Record<string, string> = {};
+  for (const issue of parsed.error.issues) fields[issue.path.join('.') || '(request)'] ??= issue.message;
+  throw new CounterError('VALIDATION', '请求内容不符合要求', fields);
+}
