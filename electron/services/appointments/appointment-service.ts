@@ -24,7 +24,7 @@ import { recordChange, recordEvent } from '../db/ledger';
 import { newId } from '../ids';
 import { handledHere } from '../intake/contact-repo';
 import { startContact } from '../intake/intake-service';
-import { slipClerk, slipHall } from '../intake/slip-context';
+import { slipClerk, slipHall } from '../common/slip-context';
 import { activeCatalogue } from '../reference/catalogue-service';
 
 export interface AppointmentRow {

@@ -27,8 +27,8 @@ import { staffById } from '../staff-repo';
 import { loadWorkCalendar } from '../reference/calendar-service';
 import { caseRow, caseView } from './case-service';
 import { contactPayload, contactRow, contactView, handledHere, receivedIds, type ContactRow, type MissingEntry } from './contact-repo';
-import { nextNumber } from './numbering';
-import { slipClerk, slipHall } from './slip-context';
+import { nextNumber } from '../common/numbering';
+import { slipClerk, slipHall } from '../common/slip-context';
 
 /** Working days the applicant has to bring what the notification lists. */
 export const SUPPLEMENT_WORKING_DAYS = 20;

@@ -13,7 +13,7 @@ import { completionDocument, divorceReceiptDocument, withdrawalDocument } from '
 import { CounterError } from '../../../shared/result';
 import { actorOf, hallToday, type ActiveSession, type CallContext, type CoreContext } from '../context';
 import { recordChange, SYSTEM_ACTOR, type Actor } from '../db/ledger';
-import { slipClerk, slipHall } from '../intake/slip-context';
+import { slipClerk, slipHall } from '../common/slip-context';
 import { loadWorkCalendar } from '../reference/calendar-service';
 import { issueCertificateNo } from './certificates';
 import { civilCasePayload, civilCaseRow, civilCaseView, deadlinesOf, type CivilCaseRow } from './civil-case-repo';

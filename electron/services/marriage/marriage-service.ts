@@ -13,7 +13,7 @@ import { CounterError } from '../../../shared/result';
 import { actorOf, hallToday, type ActiveSession, type CallContext, type CoreContext } from '../context';
 import { recordEvent } from '../db/ledger';
 import { contactRow } from '../intake/contact-repo';
-import { slipClerk, slipHall } from '../intake/slip-context';
+import { slipClerk, slipHall } from '../common/slip-context';
 import { loadWorkCalendar } from '../reference/calendar-service';
 import { issueCertificateNo } from './certificates';
 import { civilCaseRow, civilCaseView, type CivilCaseRow } from './civil-case-repo';

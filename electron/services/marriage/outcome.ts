@@ -14,7 +14,7 @@ import { actorOf, type ActiveSession, type CallContext, type CoreContext } from 
 import { recordChange } from '../db/ledger';
 import { newId } from '../ids';
 import { contactPayload, contactRow } from '../intake/contact-repo';
-import { nextNumber } from '../intake/numbering';
+import { nextNumber } from '../common/numbering';
 import { civilCasePayload, type NationalCheckRecord } from './civil-case-repo';
 import { KIND_LABELS } from './civil-form';
 import { insertParties } from './party-repo';
