@@ -22,7 +22,7 @@ import { CounterError } from '../../../shared/result';
 import { actorOf, type ActiveSession, type CallContext, type CoreContext } from '../context';
 import { recordChange, recordEvent } from '../db/ledger';
 import { newId } from '../ids';
-import { handledHere } from '../intake/contact-repo';
+import { handledHere } from '../intake/contact-view';
 import { startContact } from '../intake/intake-service';
 import { slipClerk, slipHall } from '../common/slip-context';
 import { activeCatalogue } from '../reference/catalogue-service';

@@ -182,7 +182,7 @@ function documentTypeOf(stored: string | null): DocumentType {
  * Opening sealed numbers is a view of personal data: audited.
  */
 export function prefillParties(ctx: CoreContext, call: CallContext, contactId: string): { kind: CivilCase['kind']; parties: StartParty[] } {
-  const contact = contactRow(ctx, contactId);
+  const contact = contactRow(ctx.db, contactId);
   const kind = marriageFormKind(contact.item_code);
   if (kind === null) throw new CounterError('CONFLICT', `“${contact.item_name}”不在婚姻登记中办理，请在接待受理中继续办理`);
   const booked = ctx.db

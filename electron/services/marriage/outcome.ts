@@ -25,7 +25,7 @@ const ITEM_OF_KIND: Record<CivilKind, string> = { marriage: 'MAR-REG', divorce: 
 /** The contact the application came from (check-in or walk-in) must be this kind's and still in progress. */
 export function assertContactFits(ctx: CoreContext, contactId: string | null, kind: CivilKind): void {
   if (contactId === null) return;
-  const contact = contactRow(ctx, contactId);
+  const contact = contactRow(ctx.db, contactId);
   if (contact.item_code !== ITEM_OF_KIND[kind]) {
     throw new CounterError('CONFLICT', `该接待记录办理的是“${contact.item_name}”，不是${KIND_LABELS[kind]}，请核对后重新选择登记类别`);
   }
@@ -102,7 +102,7 @@ export function insertCase(ctx: CoreContext, call: CallContext, session: ActiveS
 
 function closeContact(ctx: CoreContext, call: CallContext, contactId: string, reason: string, action: AuditAction, at: string): void {
   ctx.db.prepare("UPDATE contact SET status = 'closed', closed_at = ?, close_reason = ?, updated_at = ? WHERE id = ?").run(at, reason, at, contactId);
-  recordChange(ctx.db, ctx.origin(), actorOf(call), at, { action, entity: 'contact', entityId: contactId, op: 'update', payload: contactPayload(ctx, contactId) });
+  recordChange(ctx.db, ctx.origin(), actorOf(call), at, { action, entity: 'contact', entityId: contactId, op: 'update', payload: contactPayload(ctx.db, contactId) });
 }
 
 /** The parties as printed: 男方/女方 (申请人 for a one-party reissue), masked name and document. */
