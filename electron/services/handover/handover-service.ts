@@ -14,7 +14,7 @@ import { recordChange } from '../db/ledger';
 import { newId } from '../ids';
 import { nextNumber } from '../common/numbering';
 import { slipHall } from '../common/slip-context';
-import { deadlinesOf } from '../marriage/civil-case-repo';
+import { deadlinesOf } from '../marriage/civil-case-view';
 import { loadWorkCalendar } from '../reference/calendar-service';
 import { endSession, proveCountersign, settleCountersign } from '../session-service';
 import type { PinProof } from '../pin-check';
