@@ -77,11 +77,11 @@ export function appointmentsOfDocument(db: Db, hash: string, today: string): App
     .all(hash, hash, today, today, today) as AppointmentRow[];
 }
 
-export function markCheckedIn(db: Db, id: string, contactId: string, at: string): void {
+export function markAppointmentCheckedIn(db: Db, id: string, contactId: string, at: string): void {
   db.prepare("UPDATE appointment SET status = 'checkedIn', contact_id = ?, checked_in_at = ?, updated_at = ? WHERE id = ?").run(contactId, at, at, id);
 }
 
-export function markNoShow(db: Db, id: string, at: string): void {
+export function markAppointmentNoShow(db: Db, id: string, at: string): void {
   db.prepare("UPDATE appointment SET status = 'noShow', no_show_at = ?, updated_at = ? WHERE id = ?").run(at, at, id);
 }
 

@@ -24,7 +24,7 @@ import { newId } from '../ids';
 import { walkInsBetween } from '../intake/contact-repo';
 import { handledHere } from '../intake/contact-view';
 import { startContact } from '../intake/intake-service';
-import { appointmentByCode, appointmentRow, appointmentsOfDocument, appointmentsOn, finishImport, importStatements, insertImport, markCheckedIn, markNoShow as markRowNoShow, type AppointmentRow } from './appointment-repo';
+import { appointmentByCode, appointmentRow, appointmentsOfDocument, appointmentsOn, finishImport, importStatements, insertImport, markAppointmentCheckedIn, markAppointmentNoShow, type AppointmentRow } from './appointment-repo';
 import { appointmentPayload, appointmentView, catalogueItems, KEPT_STATUS } from './appointment-view';
 
 /** chinese-days' lunar calendar, as shared/domain/peak-days wants it. */
@@ -45,7 +45,6 @@ export function capacityOf(ctx: CoreContext, date: string): { capacity: number; 
   const { capacity, peak } = slotCapacity(date, { normal: s.appointmentSlotCapacity, peak: s.appointmentPeakCapacity, rules: s.appointmentPeakDays }, lunarOf);
   return { capacity, peak: peak ? { name: peak.name } : null };
 }
-
 
 // ------------------------------------------------------------------ day view
 
@@ -284,7 +283,7 @@ export function checkIn(ctx: CoreContext, call: CallContext, session: ActiveSess
     applicantPhone: row.phone,
     applicantIdNumber: ctx.vault.open(row.document_sealed),
   });
-  markCheckedIn(ctx.db, row.id, contact.id, at);
+  markAppointmentCheckedIn(ctx.db, row.id, contact.id, at);
   recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
     action: 'appointments.checkIn',
     entity: 'appointment',
@@ -308,7 +307,7 @@ export function markNoShow(ctx: CoreContext, call: CallContext, id: string): App
   if (row.day > today || (row.day === today && time < row.slot_end)) {
     throw new CounterError('CONFLICT', `预约时段 ${chineseDate(row.day)} ${row.slot_start}-${row.slot_end} 尚未结束，时段结束后才能标记未到`);
   }
-  markRowNoShow(ctx.db, id, at);
+  markAppointmentNoShow(ctx.db, id, at);
   recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
     action: 'appointments.markNoShow',
     entity: 'appointment',
