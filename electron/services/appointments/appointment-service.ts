@@ -2,7 +2,8 @@
  * Appointments at the window (预约): the online booking system's export is
  * imported into the local `appointment` table (until a hall-server sync
  * exists); the clerk checks applicants in by appointment code or document
- * number, marks no-shows after their slot and prints the 预约凭条.
+ * number, marks no-shows after their slot and prints the 预约凭条
+ * (appointment-slip.ts).
  *
  * Document numbers are sealed by ctx.vault with a keyed lookup hash and a
  * masked form beside them; audit rows and change-log payloads carry the
@@ -10,53 +11,23 @@
  */
 // chinese-days is CommonJS: Node's ESM loader offers no named exports for it, so take the default
 import chineseDays from 'chinese-days';
-import type { Appointment, AppointmentDay, AppointmentImportResult, Contact, ImportProblem, ParsedRequestOf, WalkIn } from '../../../shared/contract';
+import type { Appointment, AppointmentDay, AppointmentImportResult, Contact, ImportProblem, ParsedRequestOf } from '../../../shared/contract';
 import type { CatalogueItem } from '../../../shared/catalogue/schema';
 import { parseBookingExport, type ParsedBooking } from '../../../shared/domain/booking-import';
 import { hallDate, hallDayBounds, hallTime } from '../../../shared/domain/hall-time';
 import { normalizeDocumentNumber } from '../../../shared/domain/identity-documents';
-import { maskIdNumber, maskName } from '../../../shared/domain/masking';
+import { maskIdNumber } from '../../../shared/domain/masking';
 import { slotCapacity, type LunarOf } from '../../../shared/domain/peak-days';
-import { appointmentDocument } from '../../../shared/print/slips/appointment';
 import { chineseDate, chineseDateTime } from '../../../shared/print/slips/common';
 import { CounterError } from '../../../shared/result';
 import { actorOf, RecordedRefusal, type ActiveSession, type CallContext, type CoreContext } from '../context';
 import { recordChange, recordEvent } from '../db/ledger';
 import { newId } from '../ids';
-import { handledHere } from '../intake/contact-repo';
+import { walkInsBetween } from '../intake/contact-repo';
+import { handledHere } from '../intake/contact-view';
 import { startContact } from '../intake/intake-service';
-import { slipClerk, slipHall } from '../intake/slip-context';
-import { activeCatalogue } from '../reference/catalogue-service';
-
-export interface AppointmentRow {
-  id: string;
-  hall_id: string;
-  window_no: string;
-  code: string;
-  day: string;
-  slot_start: string;
-  slot_end: string;
-  item_code: string;
-  applicant_name: string;
-  document_type: string;
-  document_sealed: string;
-  document_hash: string;
-  document_masked: string;
-  phone: string;
-  partner_name: string;
-  partner_document_type: string | null;
-  partner_document_sealed: string | null;
-  partner_document_hash: string | null;
-  partner_document_masked: string;
-  status: Appointment['status'];
-  over_capacity: 0 | 1;
-  contact_id: string | null;
-  checked_in_at: string | null;
-  no_show_at: string | null;
-  import_id: string;
-  created_at: string;
-  updated_at: string;
-}
+import { appointmentByCode, appointmentRow, appointmentsOfDocument, appointmentsOn, finishImport, importStatements, insertImport, markAppointmentCheckedIn, markAppointmentNoShow, type AppointmentRow } from './appointment-repo';
+import { appointmentPayload, appointmentView, catalogueItems, KEPT_STATUS } from './appointment-view';
 
 /** chinese-days' lunar calendar, as shared/domain/peak-days wants it. */
 export const lunarOf: LunarOf = (date) => {
@@ -76,62 +47,6 @@ export function capacityOf(ctx: CoreContext, date: string): { capacity: number; 
   return { capacity, peak: peak ? { name: peak.name } : null };
 }
 
-function catalogueItems(ctx: CoreContext): Map<string, CatalogueItem> {
-  return new Map(activeCatalogue(ctx).items.map((i) => [i.code, i]));
-}
-
-function view(row: AppointmentRow, items: Map<string, CatalogueItem>): Appointment {
-  return {
-    id: row.id,
-    code: row.code,
-    date: row.day,
-    slotStart: row.slot_start,
-    slotEnd: row.slot_end,
-    itemCode: row.item_code,
-    itemName: items.get(row.item_code)?.name ?? row.item_code,
-    applicantName: row.applicant_name,
-    documentMasked: row.document_masked,
-    partnerName: row.partner_name,
-    partnerDocumentMasked: row.partner_document_masked,
-    phone: row.phone,
-    status: row.status,
-    overCapacity: row.over_capacity === 1,
-    checkedInAt: row.checked_in_at,
-    contactId: row.contact_id,
-  };
-}
-
-/** What the hall server stores (masked numbers only: the sealed value never leaves this machine). */
-function payload(row: AppointmentRow): Record<string, unknown> {
-  return {
-    id: row.id,
-    code: row.code,
-    day: row.day,
-    slotStart: row.slot_start,
-    slotEnd: row.slot_end,
-    itemCode: row.item_code,
-    applicantName: row.applicant_name,
-    documentType: row.document_type,
-    documentMasked: row.document_masked,
-    phone: row.phone,
-    partnerName: row.partner_name,
-    partnerDocumentType: row.partner_document_type,
-    partnerDocumentMasked: row.partner_document_masked,
-    status: row.status,
-    overCapacity: row.over_capacity === 1,
-    contactId: row.contact_id,
-    checkedInAt: row.checked_in_at,
-    noShowAt: row.no_show_at,
-    importId: row.import_id,
-  };
-}
-
-function rowById(ctx: CoreContext, id: string): AppointmentRow {
-  const row = ctx.db.prepare('SELECT * FROM appointment WHERE id = ?').get(id) as AppointmentRow | undefined;
-  if (!row) throw new CounterError('NOT_FOUND', '找不到该预约记录，请刷新今日预约');
-  return row;
-}
-
 // ------------------------------------------------------------------ day view
 
 export function appointmentDay(ctx: CoreContext, date?: string): AppointmentDay {
@@ -140,7 +55,7 @@ export function appointmentDay(ctx: CoreContext, date?: string): AppointmentDay 
   const windowNo = ctx.origin().windowNo;
   const items = catalogueItems(ctx);
   const { capacity, peak } = capacityOf(ctx, day);
-  const rows = ctx.db.prepare('SELECT * FROM appointment WHERE day = ? ORDER BY slot_start, slot_end, code').all(day) as AppointmentRow[];
+  const rows = appointmentsOn(ctx.db, day);
   const slots: AppointmentDay['slots'] = [];
   for (const row of rows) {
     if (!handledHere(items.get(row.item_code), windowNo)) continue;
@@ -149,18 +64,13 @@ export function appointmentDay(ctx: CoreContext, date?: string): AppointmentDay 
       slot = { start: row.slot_start, end: row.slot_end, capacity, booked: 0, overCapacity: false, appointments: [] };
       slots.push(slot);
     }
-    slot.appointments.push(view(row, items));
+    slot.appointments.push(appointmentView(row, items));
     if (row.status !== 'cancelled') slot.booked++;
     slot.overCapacity = slot.booked > capacity;
   }
   const bounds = hallDayBounds(day);
   const [from, to] = [bounds.start.toISOString(), bounds.end.toISOString()];
-  const walkIns = ctx.db
-    .prepare(
-      `SELECT id, contact_no, applicant_name, item_name, received_at, status FROM contact
-       WHERE channel = 'walkIn' AND window_no = ? AND received_at >= ? AND received_at < ? ORDER BY received_at`,
-    )
-    .all(windowNo, from, to) as { id: string; contact_no: string; applicant_name: string; item_name: string; received_at: string; status: WalkIn['status'] }[];
+  const walkIns = walkInsBetween(ctx.db, windowNo, from, to);
   return {
     date: day,
     peak,
@@ -172,11 +82,6 @@ export function appointmentDay(ctx: CoreContext, date?: string): AppointmentDay 
 
 // ------------------------------------------------------------------ import
 
-const KEPT_STATUS: Record<Exclude<Appointment['status'], 'booked'>, string> = {
-  checkedIn: '已签到',
-  noShow: '已标记未到',
-  cancelled: '已取消',
-};
 
 interface SealedParty {
   type: string;
@@ -204,6 +109,7 @@ export function importAppointments(ctx: CoreContext, call: CallContext, session:
       entityId: null,
       detail: { fileName: req.fileName, problem: fileProblem.message },
     });
+    // the refusal's audit row stands
     throw new RecordedRefusal('VALIDATION', `预约文件未导入：${fileProblem.message}`, { content: fileProblem.message });
   }
   const problems: ImportProblem[] = parsed.problems.map((p) => ({ ...p, severity: 'error' }));
@@ -229,153 +135,124 @@ export function importAppointments(ctx: CoreContext, call: CallContext, session:
     }
     return c;
   };
-  const countSlot = ctx.db.prepare("SELECT COUNT(*) AS n FROM appointment WHERE day = ? AND slot_start = ? AND slot_end = ? AND status <> 'cancelled'");
+  const statements = importStatements(ctx.db);
   const slotCounts = new Map<string, number>();
   const slotKey = (b: { date: string; slotStart: string; slotEnd: string }): string => `${b.date} ${b.slotStart}-${b.slotEnd}`;
   const taken = (b: ParsedBooking): number => {
     const key = slotKey(b);
     let n = slotCounts.get(key);
     if (n === undefined) {
-      n = (countSlot.get(b.date, b.slotStart, b.slotEnd) as { n: number }).n;
+      n = statements.countInSlot(b.date, b.slotStart, b.slotEnd);
       slotCounts.set(key, n);
     }
     return n;
   };
-  const byCode = ctx.db.prepare('SELECT * FROM appointment WHERE code = ?');
-  const insert = ctx.db.prepare(
-    `INSERT INTO appointment (id, hall_id, window_no, code, day, slot_start, slot_end, item_code, applicant_name,
-       document_type, document_sealed, document_hash, document_masked, phone, partner_name,
-       partner_document_type, partner_document_sealed, partner_document_hash, partner_document_masked,
-       status, over_capacity, import_id, created_at, updated_at)
-     VALUES (@id, @hall_id, @window_no, @code, @day, @slot_start, @slot_end, @item_code, @applicant_name,
-       @document_type, @document_sealed, @document_hash, @document_masked, @phone, @partner_name,
-       @partner_document_type, @partner_document_sealed, @partner_document_hash, @partner_document_masked,
-       'booked', @over_capacity, @import_id, @created_at, @updated_at)`,
-  );
-  const update = ctx.db.prepare(
-    `UPDATE appointment SET day = @day, slot_start = @slot_start, slot_end = @slot_end, item_code = @item_code, applicant_name = @applicant_name,
-       document_type = @document_type, document_sealed = @document_sealed, document_hash = @document_hash, document_masked = @document_masked,
-       phone = @phone, partner_name = @partner_name, partner_document_type = @partner_document_type,
-       partner_document_sealed = @partner_document_sealed, partner_document_hash = @partner_document_hash,
-       partner_document_masked = @partner_document_masked, over_capacity = @over_capacity, import_id = @import_id, updated_at = @updated_at
-     WHERE id = @id`,
-  );
+  insertImport(ctx.db, origin, { id: importId, fileName: req.fileName, importedBy: session.staffId, totalRows: parsed.records, at });
 
-  ctx.db.transaction(() => {
-    ctx.db
-      .prepare(
-        `INSERT INTO appointment_import (id, hall_id, window_no, file_name, imported_by, imported_at, total_rows, added, updated, rejected, problems, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, '[]', ?, ?)`,
-      )
-      .run(importId, origin.hallId, origin.windowNo, req.fileName, session.staffId, at, parsed.records, at, at);
-
-    for (const b of parsed.rows) {
-      const matter = matterProblem(items.get(b.itemCode), b.itemCode, origin.windowNo);
-      if (matter) {
-        problems.push({ row: b.row, field: 'itemCode', message: matter, severity: 'error' });
-        rejected.add(b.row);
-        continue;
-      }
-      const existing = byCode.get(b.code) as AppointmentRow | undefined;
-      if (existing && existing.status !== 'booked') {
-        counts.kept++;
+  for (const b of parsed.rows) {
+    const matter = matterProblem(items.get(b.itemCode), b.itemCode, origin.windowNo);
+    if (matter) {
+      problems.push({ row: b.row, field: 'itemCode', message: matter, severity: 'error' });
+      rejected.add(b.row);
+      continue;
+    }
+    const existing = statements.byCode(b.code);
+    if (existing && existing.status !== 'booked') {
+      counts.kept++;
+      problems.push({
+        row: b.row,
+        field: 'code',
+        message: `预约号 ${b.code} 在本窗口${KEPT_STATUS[existing.status]}，未按新文件修改`,
+        severity: 'warning',
+      });
+      continue;
+    }
+    const applicant = seal(b.applicant.documentNumber, b.applicant.documentType, existing ? { hash: existing.document_hash, sealed: existing.document_sealed } : null);
+    const partner = b.partner
+      ? seal(b.partner.documentNumber, b.partner.documentType, existing ? { hash: existing.partner_document_hash, sealed: existing.partner_document_sealed } : null)
+      : null;
+    const sameSlot = existing !== undefined && existing.day === b.date && existing.slot_start === b.slotStart && existing.slot_end === b.slotEnd;
+    let over: 0 | 1 = sameSlot ? existing.over_capacity : 0;
+    if (!sameSlot) {
+      const { capacity, peak } = capacityFor(b.date);
+      const n = taken(b);
+      if (n >= capacity) {
+        over = 1;
         problems.push({
           row: b.row,
-          field: 'code',
-          message: `预约号 ${b.code} 在本窗口${KEPT_STATUS[existing.status]}，未按新文件修改`,
+          field: 'slot',
+          message: `${chineseDate(b.date)} ${b.slotStart}-${b.slotEnd} 已约满（每时段 ${capacity} 人${peak ? `，${peak.name}高峰日` : ''}），预约号 ${b.code} 已导入并标记为超额`,
           severity: 'warning',
         });
+      }
+      slotCounts.set(slotKey(b), n + 1);
+      if (existing) {
+        const oldKey = `${existing.day} ${existing.slot_start}-${existing.slot_end}`;
+        const old = slotCounts.get(oldKey);
+        if (old !== undefined) slotCounts.set(oldKey, old - 1);
+      }
+    }
+    const values = {
+      id: existing?.id ?? newId(),
+      hall_id: origin.hallId,
+      window_no: origin.windowNo,
+      code: b.code,
+      day: b.date,
+      slot_start: b.slotStart,
+      slot_end: b.slotEnd,
+      item_code: b.itemCode,
+      applicant_name: b.applicant.name,
+      document_type: applicant.type,
+      document_sealed: applicant.sealed,
+      document_hash: applicant.hash,
+      document_masked: applicant.masked,
+      phone: b.phone,
+      partner_name: b.partner?.name ?? '',
+      partner_document_type: partner?.type ?? null,
+      partner_document_sealed: partner?.sealed ?? null,
+      partner_document_hash: partner?.hash ?? null,
+      partner_document_masked: partner?.masked ?? '',
+      over_capacity: over,
+      import_id: importId,
+      created_at: at,
+      updated_at: at,
+    };
+    if (existing) {
+      const changed = (
+        ['day', 'slot_start', 'slot_end', 'item_code', 'applicant_name', 'document_type', 'document_hash', 'phone', 'partner_name', 'partner_document_type', 'partner_document_hash', 'over_capacity'] as const
+      ).some((k) => existing[k] !== values[k]);
+      if (!changed) {
+        counts.unchanged++;
         continue;
       }
-      const applicant = seal(b.applicant.documentNumber, b.applicant.documentType, existing ? { hash: existing.document_hash, sealed: existing.document_sealed } : null);
-      const partner = b.partner
-        ? seal(b.partner.documentNumber, b.partner.documentType, existing ? { hash: existing.partner_document_hash, sealed: existing.partner_document_sealed } : null)
-        : null;
-      const sameSlot = existing !== undefined && existing.day === b.date && existing.slot_start === b.slotStart && existing.slot_end === b.slotEnd;
-      let over: 0 | 1 = sameSlot ? existing.over_capacity : 0;
-      if (!sameSlot) {
-        const { capacity, peak } = capacityFor(b.date);
-        const n = taken(b);
-        if (n >= capacity) {
-          over = 1;
-          problems.push({
-            row: b.row,
-            field: 'slot',
-            message: `${chineseDate(b.date)} ${b.slotStart}-${b.slotEnd} 已约满（每时段 ${capacity} 人${peak ? `，${peak.name}高峰日` : ''}），预约号 ${b.code} 已导入并标记为超额`,
-            severity: 'warning',
-          });
-        }
-        slotCounts.set(slotKey(b), n + 1);
-        if (existing) {
-          const oldKey = `${existing.day} ${existing.slot_start}-${existing.slot_end}`;
-          const old = slotCounts.get(oldKey);
-          if (old !== undefined) slotCounts.set(oldKey, old - 1);
-        }
-      }
-      const values = {
-        id: existing?.id ?? newId(),
-        hall_id: origin.hallId,
-        window_no: origin.windowNo,
-        code: b.code,
-        day: b.date,
-        slot_start: b.slotStart,
-        slot_end: b.slotEnd,
-        item_code: b.itemCode,
-        applicant_name: b.applicant.name,
-        document_type: applicant.type,
-        document_sealed: applicant.sealed,
-        document_hash: applicant.hash,
-        document_masked: applicant.masked,
-        phone: b.phone,
-        partner_name: b.partner?.name ?? '',
-        partner_document_type: partner?.type ?? null,
-        partner_document_sealed: partner?.sealed ?? null,
-        partner_document_hash: partner?.hash ?? null,
-        partner_document_masked: partner?.masked ?? '',
-        over_capacity: over,
-        import_id: importId,
-        created_at: at,
-        updated_at: at,
-      };
-      if (existing) {
-        const changed = (
-          ['day', 'slot_start', 'slot_end', 'item_code', 'applicant_name', 'document_type', 'document_hash', 'phone', 'partner_name', 'partner_document_type', 'partner_document_hash', 'over_capacity'] as const
-        ).some((k) => existing[k] !== values[k]);
-        if (!changed) {
-          counts.unchanged++;
-          continue;
-        }
-        update.run(values);
-        counts.updated++;
-      } else {
-        insert.run(values);
-        counts.added++;
-      }
-      if (over) counts.overCapacity++;
-      const row = rowById(ctx, values.id);
-      recordChange(ctx.db, origin, actor, at, {
-        action: existing ? 'appointments.update' : 'appointments.add',
-        entity: 'appointment',
-        entityId: values.id,
-        op: existing ? 'update' : 'insert',
-        payload: payload(row),
-        detail: { importId, row: b.row, code: b.code },
-      });
+      statements.update(values);
+      counts.updated++;
+    } else {
+      statements.insert(values);
+      counts.added++;
     }
-
-    problems.sort((a, b) => a.row - b.row);
-    ctx.db
-      .prepare('UPDATE appointment_import SET added = ?, updated = ?, rejected = ?, problems = ?, updated_at = ? WHERE id = ?')
-      .run(counts.added, counts.updated, rejected.size, JSON.stringify(problems), at, importId);
+    if (over) counts.overCapacity++;
+    const row = appointmentRow(ctx.db, values.id);
     recordChange(ctx.db, origin, actor, at, {
-      action: 'appointments.import',
-      entity: 'appointment_import',
-      entityId: importId,
-      op: 'insert',
-      payload: { id: importId, fileName: req.fileName, importedBy: session.staffId, importedAt: at, totalRows: parsed.records, ...counts, rejected: rejected.size },
-      detail: { fileName: req.fileName, format: parsed.format, totalRows: parsed.records, ...counts, rejected: rejected.size, problems: problems.length },
+      action: existing ? 'appointments.update' : 'appointments.add',
+      entity: 'appointment',
+      entityId: values.id,
+      op: existing ? 'update' : 'insert',
+      payload: appointmentPayload(row),
+      detail: { importId, row: b.row, code: b.code },
     });
-  })();
+  }
+
+  problems.sort((a, b) => a.row - b.row);
+  finishImport(ctx.db, importId, { added: counts.added, updated: counts.updated, rejected: rejected.size, problems }, at);
+  recordChange(ctx.db, origin, actor, at, {
+    action: 'appointments.import',
+    entity: 'appointment_import',
+    entityId: importId,
+    op: 'insert',
+    payload: { id: importId, fileName: req.fileName, importedBy: session.staffId, importedAt: at, totalRows: parsed.records, ...counts, rejected: rejected.size },
+    detail: { fileName: req.fileName, format: parsed.format, totalRows: parsed.records, ...counts, rejected: rejected.size, problems: problems.length },
+  });
 
   return { importId, totalRows: parsed.records, ...counts, rejected: rejected.size, problems };
 }
@@ -384,18 +261,12 @@ export function importAppointments(ctx: CoreContext, call: CallContext, session:
 
 function findForCheckIn(ctx: CoreContext, req: ParsedRequestOf<'appointments.checkIn'>, today: string): AppointmentRow {
   if ('code' in req) {
-    const row = ctx.db.prepare('SELECT * FROM appointment WHERE code = ?').get(req.code.trim()) as AppointmentRow | undefined;
+    const row = appointmentByCode(ctx.db, req.code.trim());
     if (!row) throw new CounterError('NOT_FOUND', `没有预约号为 ${req.code.trim().toUpperCase()} 的预约，请核对预约号，或导入最新的预约数据`);
     return row;
   }
   const hash = ctx.vault.lookupHash(normalizeDocumentNumber(req.documentNumber));
-  const rows = ctx.db
-    .prepare(
-      `SELECT * FROM appointment WHERE (document_hash = ? OR partner_document_hash = ?) AND status <> 'cancelled'
-       ORDER BY day = ? DESC, day >= ? DESC, abs(julianday(day) - julianday(?)), slot_start`,
-    )
-    .all(hash, hash, today, today, today) as AppointmentRow[];
-  const row = rows[0];
+  const row = appointmentsOfDocument(ctx.db, hash, today)[0];
   if (!row) throw new CounterError('NOT_FOUND', `没有找到证件号码 ${maskIdNumber(normalizeDocumentNumber(req.documentNumber))} 的预约，请核对号码，或按现场接待办理`);
   return row;
 }
@@ -419,33 +290,30 @@ export function checkIn(ctx: CoreContext, call: CallContext, session: ActiveSess
     const where = item.referral ? item.referral.where : `${item.windows.join('、')} 号窗口`;
     throw new CounterError('CONFLICT', `预约的事项“${item.name}”由${where}办理，请引导申请人前往`);
   }
-  const contact = ctx.db.transaction(() => {
-    const started = startContact(ctx, call, session, {
-      itemCode: row.item_code,
-      channel: 'appointment',
-      applicantName: row.applicant_name,
-      applicantPhone: row.phone,
-      applicantIdNumber: ctx.vault.open(row.document_sealed),
-    });
-    ctx.db.prepare("UPDATE appointment SET status = 'checkedIn', contact_id = ?, checked_in_at = ?, updated_at = ? WHERE id = ?").run(started.id, at, at, row.id);
-    recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
-      action: 'appointments.checkIn',
-      entity: 'appointment',
-      entityId: row.id,
-      op: 'update',
-      payload: payload(rowById(ctx, row.id)),
-      detail: { code: row.code, by: 'code' in req ? 'code' : 'documentNumber', contactId: started.id, wasNoShow: row.status === 'noShow' },
-    });
-    return started;
-  })();
-  return { appointment: view(rowById(ctx, row.id), items), contact };
+  const contact = startContact(ctx, call, session, {
+    itemCode: row.item_code,
+    channel: 'appointment',
+    applicantName: row.applicant_name,
+    applicantPhone: row.phone,
+    applicantIdNumber: ctx.vault.open(row.document_sealed),
+  });
+  markAppointmentCheckedIn(ctx.db, row.id, contact.id, at);
+  recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
+    action: 'appointments.checkIn',
+    entity: 'appointment',
+    entityId: row.id,
+    op: 'update',
+    payload: appointmentPayload(appointmentRow(ctx.db, row.id)),
+    detail: { code: row.code, by: 'code' in req ? 'code' : 'documentNumber', contactId: contact.id, wasNoShow: row.status === 'noShow' },
+  });
+  return { appointment: appointmentView(appointmentRow(ctx.db, row.id), items), contact };
 }
 
 // ------------------------------------------------------------------ no-show
 
 export function markNoShow(ctx: CoreContext, call: CallContext, id: string): Appointment {
   const { at, today, time } = hallClock(ctx);
-  const row = rowById(ctx, id);
+  const row = appointmentRow(ctx.db, id);
   if (row.status !== 'booked') {
     const state = row.status === 'checkedIn' ? `已于 ${chineseDateTime(row.checked_in_at ?? at)} 签到` : KEPT_STATUS[row.status];
     throw new CounterError('CONFLICT', `预约 ${row.code} ${state}，不能标记未到`);
@@ -453,39 +321,14 @@ export function markNoShow(ctx: CoreContext, call: CallContext, id: string): App
   if (row.day > today || (row.day === today && time < row.slot_end)) {
     throw new CounterError('CONFLICT', `预约时段 ${chineseDate(row.day)} ${row.slot_start}-${row.slot_end} 尚未结束，时段结束后才能标记未到`);
   }
-  ctx.db.transaction(() => {
-    ctx.db.prepare("UPDATE appointment SET status = 'noShow', no_show_at = ?, updated_at = ? WHERE id = ?").run(at, at, id);
-    recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
-      action: 'appointments.markNoShow',
-      entity: 'appointment',
-      entityId: id,
-      op: 'update',
-      payload: payload(rowById(ctx, id)),
-      detail: { code: row.code },
-    });
-  })();
-  return view(rowById(ctx, id), catalogueItems(ctx));
-}
-
-// ------------------------------------------------------------------ slip
-
-export function printAppointmentSlip(ctx: CoreContext, call: CallContext, session: ActiveSession, id: string): { printJobId: string } {
-  const row = rowById(ctx, id);
-  const item = catalogueItems(ctx).get(row.item_code);
-  const party = (name: string, masked: string): string => (masked ? `${maskName(name)}（${masked}）` : maskName(name));
-  const parties = [party(row.applicant_name, row.document_masked)];
-  if (row.partner_name) parties.push(party(row.partner_name, row.partner_document_masked));
-  const document = appointmentDocument(slipHall(ctx), slipClerk(ctx, session), {
-    code: row.code,
-    date: row.day,
-    slotStart: row.slot_start,
-    slotEnd: row.slot_end,
-    matter: item?.name ?? row.item_code,
-    parties,
-    bring: item ? item.materials.filter((m) => m.required).map((m) => m.name) : [],
-    status: row.status === 'checkedIn' && row.checked_in_at ? `已签到（${chineseDateTime(row.checked_in_at)}）` : (row.status === 'booked' ? '待签到' : KEPT_STATUS[row.status]),
+  markAppointmentNoShow(ctx.db, id, at);
+  recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
+    action: 'appointments.markNoShow',
+    entity: 'appointment',
+    entityId: id,
+    op: 'update',
+    payload: appointmentPayload(appointmentRow(ctx.db, id)),
+    detail: { code: row.code },
   });
-  const printJobId = ctx.db.transaction(() => ctx.printing.enqueue(call, { kind: 'appointment', document }))();
-  return { printJobId };
+  return appointmentView(appointmentRow(ctx.db, id), catalogueItems(ctx));
 }
-

@@ -2,7 +2,8 @@
 import type { appointmentMethods } from '../../../shared/api/appointments';
 import { sessionOf } from '../context';
 import type { HandlersFor } from '../handler';
-import { appointmentDay, checkIn, importAppointments, markNoShow, printAppointmentSlip } from './appointment-service';
+import { appointmentDay, checkIn, importAppointments, markNoShow } from './appointment-service';
+import { printAppointmentSlip } from './appointment-slip';
 
 export const appointmentHandlers: HandlersFor<keyof typeof appointmentMethods> = {
   'appointments.day': (ctx, req) => appointmentDay(ctx, req.date),

@@ -11,7 +11,7 @@ import { CounterError } from '../../../shared/result';
 import { actorOf, hallToday, type ActiveSession, type CallContext, type CoreContext } from '../context';
 import { recordChange } from '../db/ledger';
 import { newId } from '../ids';
-import { nextNumber } from '../intake/numbering';
+import { nextNumber } from '../common/numbering';
 import { loadWorkCalendar } from '../reference/calendar-service';
 import { staffById } from '../staff-repo';
 

@@ -1,8 +1,9 @@
 /**
  * The intake flow at the window: first contact, referral, one-time
  * notification, resumption by slip number, acceptance with a deadline.
- * Each step is one transaction: the records, the slip's print job and the
- * audit and change-log rows are committed together, then printing starts.
+ * Each step runs in its write's transaction (the dispatcher's): the records,
+ * the slip's print job and the audit and change-log rows are committed
+ * together, then printing starts.
  */
 import type { AuditAction } from '../../../shared/audit/labels';
 import type { Contact, ParsedRequestOf, ServiceCase } from '../../../shared/contract';
@@ -25,10 +26,22 @@ import { newId } from '../ids';
 import { activeCatalogue } from '../reference/catalogue-service';
 import { staffById } from '../staff-repo';
 import { loadWorkCalendar } from '../reference/calendar-service';
-import { caseRow, caseView } from './case-service';
-import { contactPayload, contactRow, contactView, handledHere, receivedIds, type ContactRow, type MissingEntry } from './contact-repo';
-import { nextNumber } from './numbering';
-import { slipClerk, slipHall } from './slip-context';
+import { caseRow, insertServiceCase, serviceCasePayload } from './case-repo';
+import { caseView } from './case-service';
+import {
+  contactIdOfNotification,
+  contactPayload,
+  contactRow,
+  insertContact,
+  insertNotification,
+  insertReferral,
+  unfinishedContactsOf,
+  updateContactStatus,
+  type ContactRow,
+} from './contact-repo';
+import { contactView, handledHere, receivedIds, type MissingEntry } from './contact-view';
+import { nextNumber } from '../common/numbering';
+import { slipClerk, slipHall } from '../common/slip-context';
 
 /** Working days the applicant has to bring what the notification lists. */
 export const SUPPLEMENT_WORKING_DAYS = 20;
@@ -139,18 +152,9 @@ function updateContact(
   change: { action: AuditAction; detail: Record<string, unknown> },
   at: string,
 ): void {
-  const row = contactRow(ctx, id);
-  ctx.db
-    .prepare('UPDATE contact SET status = ?, received_materials = ?, closed_at = ?, close_reason = ?, updated_at = ? WHERE id = ?')
-    .run(
-      fields.status,
-      JSON.stringify(fields.received ?? receivedIds(row)),
-      fields.status === 'closed' ? at : null,
-      fields.closeReason ?? null,
-      at,
-      id,
-    );
-  recordChange(ctx.db, ctx.origin(), actorOf(call), at, { action: change.action, entity: 'contact', entityId: id, op: 'update', payload: contactPayload(ctx, id), detail: change.detail });
+  const row = contactRow(ctx.db, id);
+  updateContactStatus(ctx.db, id, { status: fields.status, receivedMaterials: JSON.stringify(fields.received ?? receivedIds(row)), closeReason: fields.closeReason ?? null }, at);
+  recordChange(ctx.db, ctx.origin(), actorOf(call), at, { action: change.action, entity: 'contact', entityId: id, op: 'update', payload: contactPayload(ctx.db, id), detail: change.detail });
 }
 
 export function startContact(ctx: CoreContext, call: CallContext, session: ActiveSession, req: ParsedRequestOf<'intake.start'>): Contact {
@@ -159,44 +163,29 @@ export function startContact(ctx: CoreContext, call: CallContext, session: Activ
   const document = prepareDocumentNumber(ctx, req.applicantIdNumber, hallDate(at));
   const origin = ctx.origin();
   const id = newId();
-  ctx.db.transaction(() => {
-    ctx.db
-      .prepare(
-        `INSERT INTO contact (id, hall_id, window_no, contact_no, channel, item_code, item_name, applicant_name, applicant_phone,
-           applicant_id_masked, applicant_id_type, applicant_id_sealed, applicant_id_hash, owner_staff_id, status, received_at, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
-      )
-      .run(
+  insertContact(ctx.db, origin, {
         id,
-        origin.hallId,
-        origin.windowNo,
-        nextNumber(ctx, 'JD', at),
-        req.channel,
-        item.code,
-        item.name,
-        req.applicantName,
-        req.applicantPhone,
-        document?.masked ?? '',
-        document?.type ?? null,
-        document?.sealed ?? null,
-        document?.hash ?? null,
-        session.staffId,
+    contactNo: nextNumber(ctx, 'JD', at),
+    channel: req.channel,
+    itemCode: item.code,
+    itemName: item.name,
+    applicantName: req.applicantName,
+    applicantPhone: req.applicantPhone,
+    document,
+    ownerStaffId: session.staffId,
         at,
-        at,
-        at,
-      );
-    recordChange(ctx.db, origin, actorOf(call), at, { action: 'intake.start', entity: 'contact', entityId: id, op: 'insert', payload: contactPayload(ctx, id) });
-  })();
-  return view(ctx, contactRow(ctx, id));
+  });
+  recordChange(ctx.db, origin, actorOf(call), at, { action: 'intake.start', entity: 'contact', entityId: id, op: 'insert', payload: contactPayload(ctx.db, id) });
+  return view(ctx, contactRow(ctx.db, id));
 }
 
 export function getContact(ctx: CoreContext, id: string): Contact {
-  return view(ctx, contactRow(ctx, id));
+  return view(ctx, contactRow(ctx.db, id));
 }
 
 /** A contact with the applicant's details, for its owner or a supervisor; other clerks continue one by its slip number. */
 export function readContact(ctx: CoreContext, session: ActiveSession, id: string): Contact {
-  const row = contactRow(ctx, id);
+  const row = contactRow(ctx.db, id);
   if (row.owner_staff_id !== session.staffId && session.role !== 'supervisor') {
     throw new CounterError('FORBIDDEN', '这是其他工作人员首问负责的接待记录，不能查看；申请人持一次性告知单回来时，请输入告知单编号接续办理');
   }
@@ -205,14 +194,11 @@ export function readContact(ctx: CoreContext, session: ActiveSession, id: string
 
 /** This clerk's contacts that are not finished, newest first. */
 export function myContacts(ctx: CoreContext, session: ActiveSession): Contact[] {
-  const rows = ctx.db
-    .prepare("SELECT * FROM contact WHERE owner_staff_id = ? AND status IN ('open', 'notified', 'referred') ORDER BY received_at DESC LIMIT 100")
-    .all(session.staffId) as ContactRow[];
-  return rows.map((row) => view(ctx, row));
+  return unfinishedContactsOf(ctx.db, session.staffId).map((row) => view(ctx, row));
 }
 
 export function referContact(ctx: CoreContext, call: CallContext, session: ActiveSession, id: string): { contact: Contact; printJobId: string } {
-  const row = contactRow(ctx, id);
+  const row = contactRow(ctx.db, id);
   assertStatus(row, ['open', 'notified', 'referred'], '开具引导单');
   const detail = assertMayChange(ctx, row, session, 'referred');
   const item = requireItem(ctx, row.item_code);
@@ -222,25 +208,21 @@ export function referContact(ctx: CoreContext, call: CallContext, session: Activ
     : null);
   if (!target) throw new CounterError('CONFLICT', '本窗口可以办理该事项，无需开具引导单');
   const at = ctx.clock.now().toISOString();
-  const printJobId = ctx.db.transaction(() => {
     const slipNo = nextNumber(ctx, 'YD', at);
     const referralId = newId();
     const origin = ctx.origin();
-    ctx.db
-      .prepare('INSERT INTO referral (id, hall_id, window_no, slip_no, contact_id, target, issued_by, issued_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(referralId, origin.hallId, origin.windowNo, slipNo, id, JSON.stringify(target), session.staffId, at, at, at);
+  insertReferral(ctx.db, origin, { id: referralId, slipNo, contactId: id, target, issuedBy: session.staffId, at });
     recordChange(ctx.db, origin, actorOf(call), at, { action: 'intake.refer', entity: 'referral', entityId: referralId, op: 'insert', payload: { id: referralId, slipNo, contactId: id, target } });
     updateContact(ctx, call, id, { status: 'referred' }, { action: 'intake.refer', detail }, at);
-    return ctx.printing.enqueue(call, {
+  const printJobId = ctx.printing.enqueue(call, {
       kind: 'referral',
       document: referralDocument(hall, slipClerk(ctx, session), { number: slipNo, applicant: slipApplicant(row), matter: item.name, issuedAt: at, ...target }),
     });
-  })();
   return { contact: getContact(ctx, id), printJobId };
 }
 
 export function notifyContact(ctx: CoreContext, call: CallContext, session: ActiveSession, req: ParsedRequestOf<'intake.notify'>): { contact: Contact; printJobId: string } {
-  const row = contactRow(ctx, req.id);
+  const row = contactRow(ctx.db, req.id);
   assertStatus(row, ['open', 'notified'], '开具一次性告知单');
   const detail = assertMayChange(ctx, row, session, 'notified');
   const item = requireItem(ctx, row.item_code);
@@ -259,16 +241,10 @@ export function notifyContact(ctx: CoreContext, call: CallContext, session: Acti
   const at = ctx.clock.now().toISOString();
   const deadline = addWorkingDays(loadWorkCalendar(ctx), hallDate(at), SUPPLEMENT_WORKING_DAYS);
   const supplementBy = 'date' in deadline ? deadline.date : null;
-  const printJobId = ctx.db.transaction(() => {
     const slipNo = nextNumber(ctx, 'GZ', at);
     const notificationId = newId();
     const origin = ctx.origin();
-    ctx.db
-      .prepare(
-        `INSERT INTO notification (id, hall_id, window_no, slip_no, contact_id, received, missing, supplement_by, issued_by, issued_at, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(notificationId, origin.hallId, origin.windowNo, slipNo, req.id, JSON.stringify(req.receivedMaterialIds), JSON.stringify(missing), supplementBy, session.staffId, at, at, at);
+  insertNotification(ctx.db, origin, { id: notificationId, slipNo, contactId: req.id, received: req.receivedMaterialIds, missing, supplementBy, issuedBy: session.staffId, at });
     recordChange(ctx.db, origin, actorOf(call), at, {
       action: 'intake.notify',
       entity: 'notification',
@@ -277,7 +253,7 @@ export function notifyContact(ctx: CoreContext, call: CallContext, session: Acti
       payload: { id: notificationId, slipNo, contactId: req.id, received: req.receivedMaterialIds, missing, supplementBy },
     });
     updateContact(ctx, call, req.id, { status: 'notified', received: req.receivedMaterialIds }, { action: 'intake.notify', detail }, at);
-    return ctx.printing.enqueue(call, {
+  const printJobId = ctx.printing.enqueue(call, {
       kind: 'notification',
       document: notificationDocument(slipHall(ctx), slipClerk(ctx, session), {
         number: slipNo,
@@ -290,15 +266,14 @@ export function notifyContact(ctx: CoreContext, call: CallContext, session: Acti
         supplementBy,
       }),
     });
-  })();
   return { contact: getContact(ctx, req.id), printJobId };
 }
 
 /** The applicant comes back with the notification slip: typed or scanned, at any window. */
 export function resumeBySlip(ctx: CoreContext, call: CallContext, slipNo: string): Contact {
-  const found = ctx.db.prepare('SELECT contact_id FROM notification WHERE slip_no = ?').get(slipNo) as { contact_id: string } | undefined;
-  if (!found) throw new CounterError('NOT_FOUND', `没有找到编号为 ${slipNo} 的一次性告知单，请核对编号`, { slipNo: '编号不存在' });
-  const row = contactRow(ctx, found.contact_id);
+  const contactId = contactIdOfNotification(ctx.db, slipNo);
+  if (contactId === undefined) throw new CounterError('NOT_FOUND', `没有找到编号为 ${slipNo} 的一次性告知单，请核对编号`, { slipNo: '编号不存在' });
+  const row = contactRow(ctx.db, contactId);
   if (row.status !== 'notified') {
     const contact = view(ctx, row);
     const detail = contact.caseNo ? `，受理编号 ${contact.caseNo}` : '';
@@ -314,7 +289,7 @@ export function acceptContact(
   session: ActiveSession,
   req: ParsedRequestOf<'intake.accept'>,
 ): { contact: Contact; case: ServiceCase; printJobId: string; warning: string | null } {
-  const row = contactRow(ctx, req.id);
+  const row = contactRow(ctx.db, req.id);
   // marriage, divorce and 补领 have their own forms, rules, dates and slips
   if (marriageFormKind(row.item_code) !== null) {
     throw new CounterError('CONFLICT', `“${row.item_name}”须在“婚姻登记”中办理（登记条件核对、证书字号、离婚冷静期），不能在接待受理中直接受理。请点“在婚姻登记中办理”`);
@@ -337,29 +312,27 @@ export function acceptContact(
   const pendingReason = 'date' in due ? null : due.reason;
   const timeLimit = limit.kind === 'onTheSpot' ? '当场办结' : `${limit.days} 个工作日`;
   const caseId = newId();
-  const printJobId = ctx.db.transaction(() => {
     const caseNo = nextNumber(ctx, 'SL', at);
     const origin = ctx.origin();
-    ctx.db
-      .prepare(
-        `INSERT INTO service_case (id, hall_id, window_no, case_no, contact_id, item_code, item_name, accepted_by, accepted_at,
-           time_limit_kind, working_days, due_date, due_pending_reason, status, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
-      )
-      .run(caseId, origin.hallId, origin.windowNo, caseNo, req.id, item.code, item.name, session.staffId, at, limit.kind, limit.kind === 'workingDays' ? limit.days : 0, dueDate, pendingReason, at, at);
-    recordChange(ctx.db, origin, actorOf(call), at, {
-      action: 'intake.accept',
-      entity: 'service_case',
-      entityId: caseId,
-      op: 'insert',
-      payload: ctx.db.prepare('SELECT * FROM service_case WHERE id = ?').get(caseId) as Record<string, unknown>,
+  insertServiceCase(ctx.db, origin, {
+    id: caseId,
+    caseNo,
+    contactId: req.id,
+    itemCode: item.code,
+    itemName: item.name,
+    acceptedBy: session.staffId,
+    timeLimit: limit,
+    dueDate,
+    duePendingReason: pendingReason,
+    at,
     });
+  recordChange(ctx.db, origin, actorOf(call), at, { action: 'intake.accept', entity: 'service_case', entityId: caseId, op: 'insert', payload: serviceCasePayload(ctx.db, caseId) });
     updateContact(ctx, call, req.id, { status: 'accepted', received: req.receivedMaterialIds }, { action: 'intake.accept', detail }, at);
     const commitments = listCommitments(ctx)
       .slice(0, 3)
       .map((c) => `${c.text}（${c.timeLimit}）`)
       .join('；');
-    return ctx.printing.enqueue(call, {
+  const printJobId = ctx.printing.enqueue(call, {
       kind: 'receipt',
       document: receiptDocument(slipHall(ctx), slipClerk(ctx, session), {
         number: caseNo,
@@ -373,10 +346,9 @@ export function acceptContact(
         commitments,
       }),
     });
-  })();
   return {
     contact: getContact(ctx, req.id),
-    case: caseView(ctx, caseRow(ctx, caseId)),
+    case: caseView(caseRow(ctx.db, caseId)),
     printJobId,
     warning: pendingReason ? `承诺办结日期待定：${pendingReason}。已在回执上注明“待定”，请提醒主管补录节假日安排。` : null,
   };
@@ -385,10 +357,10 @@ export function acceptContact(
 const CLOSE_REASONS = { consulted: '咨询完毕', referralDone: '已引导至其他部门', withdrawn: '申请人撤回' } as const;
 
 export function closeContact(ctx: CoreContext, call: CallContext, session: ActiveSession, req: ParsedRequestOf<'intake.close'>): Contact {
-  const row = contactRow(ctx, req.id);
+  const row = contactRow(ctx.db, req.id);
   assertStatus(row, ['open', 'notified', 'referred'], '结束');
   const detail = assertMayChange(ctx, row, session, 'closed');
   const at = ctx.clock.now().toISOString();
-  ctx.db.transaction(() => updateContact(ctx, call, req.id, { status: 'closed', closeReason: CLOSE_REASONS[req.reason] }, { action: 'intake.close', detail }, at))();
+  updateContact(ctx, call, req.id, { status: 'closed', closeReason: CLOSE_REASONS[req.reason] }, { action: 'intake.close', detail }, at);
   return getContact(ctx, req.id);
 }

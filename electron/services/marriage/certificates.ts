@@ -7,10 +7,7 @@ import { certificateNumberProblem, CERTIFICATE_PREFIXES, formatCertificateNumber
 import { hallDate } from '../../../shared/domain/hall-time';
 import { CounterError } from '../../../shared/result';
 import type { CoreContext } from '../context';
-
-function inUse(ctx: CoreContext, number: string): boolean {
-  return ctx.db.prepare('SELECT 1 FROM civil_case WHERE certificate_no = ?').get(number) !== undefined;
-}
+import { certificateInUse, nextCertificateSeq } from './civil-case-repo';
 
 export function issueCertificateNo(ctx: CoreContext, kind: CertificateKind, typed: string, at: string): string {
   const { registrationOfficeCode: office, certificateNumberFormat: format } = ctx.settings.get();
@@ -21,17 +18,12 @@ export function issueCertificateNo(ctx: CoreContext, kind: CertificateKind, type
   if (typed !== '') {
     const problem = certificateNumberProblem(format, { kind, office, year }, typed);
     if (problem) throw new CounterError('VALIDATION', `请检查输入：证书字号：${problem}`, { certificateNo: problem });
-    if (inUse(ctx, typed)) throw new CounterError('CONFLICT', `证书字号 ${typed} 已经登记使用过，请核对证书上的字号`, { certificateNo: '字号已使用' });
+    if (certificateInUse(ctx.db, typed)) throw new CounterError('CONFLICT', `证书字号 ${typed} 已经登记使用过，请核对证书上的字号`, { certificateNo: '字号已使用' });
     return typed;
   }
-  const next = ctx.db.prepare(
-    `INSERT INTO certificate_counter (prefix, year, last) VALUES (?, ?, 1)
-     ON CONFLICT (prefix, year) DO UPDATE SET last = last + 1 RETURNING last`,
-  );
   // numbers typed earlier by hand may already hold the next sequence: skip them
   for (;;) {
-    const { last } = next.get(CERTIFICATE_PREFIXES[kind], year) as { last: number };
-    const number = formatCertificateNumber(format, { kind, office, year, seq: last });
-    if (!inUse(ctx, number)) return number;
+    const number = formatCertificateNumber(format, { kind, office, year, seq: nextCertificateSeq(ctx.db, CERTIFICATE_PREFIXES[kind], year) });
+    if (!certificateInUse(ctx.db, number)) return number;
   }
 }

@@ -1,14 +1,11 @@
-/** Reading marriage/divorce/reissue cases and turning rows into the contract's CivilCase. */
-import type { CivilCase, CivilChecks, CivilKind, CivilStatus, ReissueDetails } from '../../../shared/api/marriage';
-import { divorceDeadlines, divorceStage, type DivorceDeadlines } from '../../../shared/domain/divorce-periods';
-import { REFUSAL_REASON_LABELS, type RefusalReason } from '../../../shared/domain/marriage-rules';
-import { daysBetween } from '../../../shared/domain/plain-date';
-import type { WorkCalendar } from '../../../shared/domain/working-days';
-import { hallDate } from '../../../shared/domain/hall-time';
+/**
+ * The marriage feature's civil_case table (结婚、离婚、补领 applications) and
+ * its certificate number counter: every statement on them, rows typed once here.
+ */
+import type { CivilKind, CivilStatus } from '../../../shared/api/marriage';
 import { CounterError } from '../../../shared/result';
-import type { CoreContext } from '../context';
-import { staffById } from '../staff-repo';
-import { partiesOf } from './party-repo';
+import type { Db } from '../db/connection';
+import type { Origin } from '../db/ledger';
 
 export interface CivilCaseRow {
   id: string;
@@ -43,72 +40,114 @@ export interface NationalCheckRecord {
   checkedAt: string;
 }
 
-export function civilCaseRow(ctx: CoreContext, id: string): CivilCaseRow {
-  const row = ctx.db.prepare('SELECT * FROM civil_case WHERE id = ?').get(id) as CivilCaseRow | undefined;
+/** The case, or the clerk's NOT_FOUND refusal. */
+export function civilCaseRow(db: Db, id: string): CivilCaseRow {
+  const row = db.prepare('SELECT * FROM civil_case WHERE id = ?').get(id) as CivilCaseRow | undefined;
   if (!row) throw new CounterError('NOT_FOUND', '找不到该婚姻登记申请，请刷新后重试');
   return row;
 }
 
-/** The divorce periods of a case, from the day it was received and today's calendar (overrides entered later count). */
-export function deadlinesOf(cal: WorkCalendar, row: Pick<CivilCaseRow, 'received_at'>): DivorceDeadlines {
-  return divorceDeadlines(cal, hallDate(row.received_at));
+/** Divorce applications accepted and not yet registered, withdrawn or deemed withdrawn, oldest first. */
+export function acceptedDivorces(db: Db): CivilCaseRow[] {
+  return db.prepare("SELECT * FROM civil_case WHERE kind = 'divorce' AND status = 'accepted' ORDER BY received_at").all() as CivilCaseRow[];
 }
 
-function person(ctx: CoreContext, staffId: string | null): { name: string; staffNo: string } | null {
-  if (!staffId) return null;
-  const staff = staffById(ctx.db, staffId);
-  return { name: staff?.name ?? '', staffNo: staff?.staff_no ?? '' };
+/** A window's applications received since an instant, newest first. */
+export function casesReceivedSince(db: Db, windowNo: string, since: string): CivilCaseRow[] {
+  return db.prepare('SELECT * FROM civil_case WHERE received_at >= ? AND window_no = ? ORDER BY received_at DESC LIMIT 200').all(since, windowNo) as CivilCaseRow[];
 }
 
-function divorceView(cal: WorkCalendar, row: CivilCaseRow, today: string): CivilCase['divorce'] {
-  if (row.kind !== 'divorce' || row.status === 'refused') return null;
-  const deadlines = deadlinesOf(cal, row);
-  const { coolingOffEnd, certificateDeadline } = deadlines;
-  const pending = 'pending' in coolingOffEnd ? coolingOffEnd : 'pending' in certificateDeadline ? certificateDeadline : null;
-  const deadlineDate = 'date' in certificateDeadline ? certificateDeadline.date : null;
-  return {
-    coolingOffEnd: 'date' in coolingOffEnd ? coolingOffEnd.date : null,
-    certificateDeadline: deadlineDate,
-    pendingReason: pending ? pending.reason : null,
-    stage: divorceStage(deadlines, today),
-    daysLeft: deadlineDate ? daysBetween(today, deadlineDate) : null,
-    withdrawnAt: row.withdrawn_at,
-    withdrawnByParty: row.withdrawn_by_party,
-    deemedWithdrawnAt: row.deemed_withdrawn_at,
-  };
+/** The number of the application already made from a contact, if any. */
+export function caseNoOfContact(db: Db, contactId: string): string | undefined {
+  const row = db.prepare('SELECT case_no FROM civil_case WHERE contact_id = ?').get(contactId) as { case_no: string } | undefined;
+  return row?.case_no;
 }
 
-function nationalCheckView(ctx: CoreContext, stored: string | null): CivilCase['nationalCheck'] {
-  if (stored === null) return null;
-  const record = JSON.parse(stored) as NationalCheckRecord;
-  return { checkedAt: record.checkedAt, checkedBy: person(ctx, record.checkedBy) ?? { name: '', staffNo: record.checkedByStaffNo } };
+/** The registered marriage (or 补领 of one) that issued a certificate number, if any. */
+export function registeredMarriageByCertificate(db: Db, certificateNo: string): { id: string; kind: 'marriage' | 'reissue' } | undefined {
+  return db.prepare("SELECT id, kind FROM civil_case WHERE certificate_no = ? AND status = 'registered' AND kind IN ('marriage', 'reissue')").get(certificateNo) as
+    | { id: string; kind: 'marriage' | 'reissue' }
+    | undefined;
 }
 
-export function civilCaseView(ctx: CoreContext, cal: WorkCalendar, row: CivilCaseRow, today: string): CivilCase {
-  const reasons = row.refusal_reasons ? (JSON.parse(row.refusal_reasons) as RefusalReason[]) : null;
-  return {
-    id: row.id,
-    caseNo: row.case_no,
-    kind: row.kind,
-    status: row.status,
-    contactId: row.contact_id,
-    receivedAt: row.received_at,
-    receivedBy: person(ctx, row.received_by) ?? { name: '', staffNo: '' },
-    parties: partiesOf(ctx, row.id, hallDate(row.received_at)),
-    checks: JSON.parse(row.checks) as CivilChecks,
-    certificateNo: row.certificate_no,
-    registeredAt: row.registered_at,
-    registrar: person(ctx, row.registrar_id),
-    refusal: reasons ? { reasons, labels: reasons.map((r) => REFUSAL_REASON_LABELS[r]), note: row.refusal_note ?? '' } : null,
-    divorce: divorceView(cal, row, today),
-    reissue: row.kind === 'reissue' ? (JSON.parse(row.details) as ReissueDetails) : null,
-    nationalCheck: nationalCheckView(ctx, row.national_check),
-    marriage: row.kind === 'divorce' ? { certificateNos: row.marriage_certificate_nos ? (JSON.parse(row.marriage_certificate_nos) as string[]) : [], caseId: row.marriage_case_id } : null,
-  };
+export interface NewCivilCase {
+  id: string;
+  caseNo: string;
+  kind: CivilKind;
+  status: CivilStatus;
+  contactId: string | null;
+  receivedBy: string;
+  /** JSON texts, as stored. */
+  checks: string;
+  details: string;
+  certificateNo: string | null;
+  registrarId: string | null;
+  refusalReasons: string | null;
+  refusalNote: string | null;
+  nationalCheck: string | null;
+  marriageCertificateNos: string | null;
+  marriageCaseId: string | null;
+  at: string;
 }
 
-/** The case as the hall server stores it: no sealed values, no hashes (parties go as masked views). */
-export function civilCasePayload(ctx: CoreContext, id: string): Record<string, unknown> {
-  const row = civilCaseRow(ctx, id);
-  return { ...row, parties: partiesOf(ctx, id, hallDate(row.received_at)) };
+export function insertCivilCase(db: Db, origin: Origin, c: NewCivilCase): void {
+  db.prepare(
+    `INSERT INTO civil_case (id, hall_id, window_no, case_no, kind, status, contact_id, received_by, received_at, checks, details,
+       certificate_no, registered_at, registrar_id, refusal_reasons, refusal_note, national_check, marriage_certificate_nos, marriage_case_id,
+       created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    c.id,
+    origin.hallId,
+    origin.windowNo,
+    c.caseNo,
+    c.kind,
+    c.status,
+    c.contactId,
+    c.receivedBy,
+    c.at,
+    c.checks,
+    c.details,
+    c.certificateNo,
+    c.status === 'registered' ? c.at : null,
+    c.registrarId,
+    c.refusalReasons,
+    c.refusalNote,
+    c.nationalCheck,
+    c.marriageCertificateNos,
+    c.marriageCaseId,
+    c.at,
+    c.at,
+  );
+}
+
+/** What a later step of a divorce application changes. */
+export type CivilCaseChange = Partial<
+  Pick<CivilCaseRow, 'status' | 'certificate_no' | 'registered_at' | 'registrar_id' | 'withdrawn_at' | 'withdrawn_by_party' | 'deemed_withdrawn_at'>
+>;
+
+export function updateCivilCase(db: Db, id: string, change: CivilCaseChange, at: string): void {
+  const columns = Object.keys(change) as (keyof CivilCaseChange)[];
+  db.prepare(`UPDATE civil_case SET ${columns.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(...columns.map((c) => change[c] ?? null), at, id);
+}
+
+/** The divorce periods' end dates as printed on the receipt, kept with the record. */
+export function setDivorceDates(db: Db, id: string, coolingOffEnd: string | null, certificateDeadline: string | null): void {
+  db.prepare('UPDATE civil_case SET cooling_off_end = ?, certificate_deadline = ? WHERE id = ?').run(coolingOffEnd, certificateDeadline, id);
+}
+
+/** Whether a certificate number (结婚证/离婚证字号) has been issued already. */
+export function certificateInUse(db: Db, certificateNo: string): boolean {
+  return db.prepare('SELECT 1 FROM civil_case WHERE certificate_no = ?').get(certificateNo) !== undefined;
+}
+
+/** The next local certificate sequence for a prefix and year (the counter goes up even if the number is then skipped). */
+export function nextCertificateSeq(db: Db, prefix: string, year: number): number {
+  const row = db
+    .prepare(
+      `INSERT INTO certificate_counter (prefix, year, last) VALUES (?, ?, 1)
+       ON CONFLICT (prefix, year) DO UPDATE SET last = last + 1 RETURNING last`,
+    )
+    .get(prefix, year) as { last: number };
+  return row.last;
 }

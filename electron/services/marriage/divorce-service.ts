@@ -13,60 +13,55 @@ import { chineseDate } from '../../../shared/print/slips/common';
 import { completionDocument, divorceReceiptDocument, withdrawalDocument } from '../../../shared/print/slips/marriage';
 import { CounterError } from '../../../shared/result';
 import { actorOf, hallToday, type ActiveSession, type CallContext, type CoreContext } from '../context';
+import { writeTransaction } from '../db/connection';
 import { recordChange, SYSTEM_ACTOR, type Actor } from '../db/ledger';
-import { slipClerk, slipHall } from '../intake/slip-context';
+import { slipClerk, slipHall } from '../common/slip-context';
 import { loadWorkCalendar } from '../reference/calendar-service';
 import { issueCertificateNo } from './certificates';
-import { civilCasePayload, civilCaseRow, civilCaseView, deadlinesOf, type CivilCaseRow } from './civil-case-repo';
+import { acceptedDivorces, civilCaseRow, registeredMarriageByCertificate, setDivorceDates, updateCivilCase, type CivilCaseChange, type CivilCaseRow } from './civil-case-repo';
+import { civilCasePayload, civilCaseView, deadlinesOf } from './civil-case-view';
 import { assertEligible, reviewForm } from './civil-form';
 import { assertContactFits, insertCase, maskedNumbers, officeName, slipParties } from './outcome';
-import { partiesOf } from './party-repo';
+import { openDivorceOf, partiesOf, partyHashesOf, partyPositionOf } from './party-repo';
 import { coupleMarriage, documentHash } from './registry';
 
 type Slipped = { case: CivilCase; printJobId: string };
 
 const PARTY_SIDE = ['男方', '女方'] as const;
 
-function openDivorces(ctx: CoreContext): CivilCaseRow[] {
-  return ctx.db.prepare("SELECT * FROM civil_case WHERE kind = 'divorce' AND status = 'accepted' ORDER BY received_at").all() as CivilCaseRow[];
-}
-
 function view(ctx: CoreContext, id: string): CivilCase {
-  return civilCaseView(ctx, loadWorkCalendar(ctx), civilCaseRow(ctx, id), hallToday(ctx));
+  return civilCaseView(ctx, loadWorkCalendar(ctx), civilCaseRow(ctx.db, id), hallToday(ctx));
 }
 
-function updateCase(ctx: CoreContext, actor: Actor, id: string, sets: Record<string, string | number | null>, action: AuditAction, at: string): void {
-  const columns = Object.keys(sets);
-  ctx.db.prepare(`UPDATE civil_case SET ${columns.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(...columns.map((c) => sets[c] ?? null), at, id);
+function updateCase(ctx: CoreContext, actor: Actor, id: string, change: CivilCaseChange, action: AuditAction, at: string): void {
+  updateCivilCase(ctx.db, id, change, at);
   recordChange(ctx.db, ctx.origin(), actor, at, { action, entity: 'civil_case', entityId: id, op: 'update', payload: civilCasePayload(ctx, id) });
 }
 
 /**
  * Marks every accepted divorce whose certificate deadline has passed as
  * deemed withdrawn (视为撤回), by the system, with its audit row. Runs at
- * start, every few minutes and before any divorce is read or changed.
+ * start, every few minutes and before any divorce is read or changed: in a
+ * transaction of its own when run outside a write (the periodic sweep, a
+ * read), as a savepoint of the write's transaction inside one.
  */
 export function sweepDeemedWithdrawn(ctx: CoreContext): number {
   const at = ctx.clock.now().toISOString();
   const today = hallDate(at);
   const cal = loadWorkCalendar(ctx);
-  const expired = openDivorces(ctx).filter((row) => divorceStage(deadlinesOf(cal, row), today) === 'expired');
+  const expired = acceptedDivorces(ctx.db).filter((row) => divorceStage(deadlinesOf(cal, row), today) === 'expired');
   if (expired.length === 0) return 0;
-  ctx.db.transaction(() => {
+  writeTransaction(ctx.db, () => {
     for (const row of expired) updateCase(ctx, SYSTEM_ACTOR, row.id, { status: 'deemedWithdrawn', deemed_withdrawn_at: at }, 'divorce.deemedWithdrawn', at);
-  })();
+  });
   return expired.length;
 }
 
 /** A person may have one divorce application in progress at a time. */
 function assertNoOpenDivorce(ctx: CoreContext, documentNumbers: readonly string[]): void {
-  const find = ctx.db.prepare(
-    `SELECT c.case_no FROM civil_party p JOIN civil_case c ON c.id = p.case_id
-     WHERE p.document_hash = ? AND c.kind = 'divorce' AND c.status = 'accepted' LIMIT 1`,
-  );
   documentNumbers.forEach((number, i) => {
-    const open = find.get(documentHash(ctx, number)) as { case_no: string } | undefined;
-    if (open) throw new CounterError('CONFLICT', `第 ${i + 1} 位当事人已有正在办理的离婚登记申请（${open.case_no}），不能重复受理`);
+    const open = openDivorceOf(ctx.db, documentHash(ctx, number));
+    if (open !== undefined) throw new CounterError('CONFLICT', `第 ${i + 1} 位当事人已有正在办理的离婚登记申请（${open}），不能重复受理`);
   });
 }
 
@@ -80,13 +75,11 @@ function assertNoOpenDivorce(ctx: CoreContext, documentNumbers: readonly string[
 function assertMarriageOfCouple(ctx: CoreContext, parties: ParsedRequestOf<'divorce.accept'>['parties'], numbers: readonly string[]): string | null {
   const couple = new Set(parties.map((p) => documentHash(ctx, p.documentNumber)));
   const marriage = coupleMarriage(ctx, parties);
-  const findCase = ctx.db.prepare("SELECT id, kind FROM civil_case WHERE certificate_no = ? AND status = 'registered' AND kind IN ('marriage', 'reissue')");
-  const partyHashes = ctx.db.prepare('SELECT document_hash FROM civil_party WHERE case_id = ?').pluck();
   let presented = marriage === null;
   for (const number of numbers) {
-    const found = findCase.get(number) as { id: string; kind: 'marriage' | 'reissue' } | undefined;
+    const found = registeredMarriageByCertificate(ctx.db, number);
     if (!found) continue;
-    const hashes = partyHashes.all(found.id) as string[];
+    const hashes = partyHashesOf(ctx.db, found.id);
     const ours = hashes.every((h) => couple.has(h)) && (found.kind === 'reissue' || hashes.length === 2);
     if (!ours) {
       throw new CounterError('CONFLICT', `结婚证字号 ${number} 是本登记处为其他当事人办理的登记，与本次申请的双方不符，请核对结婚证`, {
@@ -122,9 +115,7 @@ export function acceptDivorce(
   const { coolingOffEnd, certificateDeadline } = deadlinesOf(loadWorkCalendar(ctx), { received_at: at });
   const dateOf = (d: typeof coolingOffEnd): string | null => ('date' in d ? d.date : null);
   const certificateNos = [...new Set(req.marriageCertificateNos)];
-  const { id, printJobId } = ctx.db.transaction(() => {
-    // the ledger's marriages and open applications, read in the transaction that writes the application
-    assertEligible('divorce', reviewForm(ctx, 'divorce', req.parties, req.checks, received));
+  // the ledger's marriages and open applications, read in the write's transaction that records the application
     assertNoOpenDivorce(ctx, req.parties.map((p) => p.documentNumber));
     const marriageCaseId = assertMarriageOfCouple(ctx, req.parties, certificateNos);
     const created = insertCase(
@@ -143,8 +134,8 @@ export function acceptDivorce(
       at,
     );
     // the dates as printed on the receipt, kept with the record
-    ctx.db.prepare('UPDATE civil_case SET cooling_off_end = ?, certificate_deadline = ? WHERE id = ?').run(dateOf(coolingOffEnd), dateOf(certificateDeadline), created.id);
-    const jobId = ctx.printing.enqueue(call, {
+  setDivorceDates(ctx.db, created.id, dateOf(coolingOffEnd), dateOf(certificateDeadline));
+  const printJobId = ctx.printing.enqueue(call, {
       kind: 'divorceReceipt',
       document: divorceReceiptDocument(slipHall(ctx), slipClerk(ctx, session), {
         caseNo: created.caseNo,
@@ -155,11 +146,9 @@ export function acceptDivorce(
         office: officeName(ctx),
       }),
     });
-    return { id: created.id, printJobId: jobId };
-  }).immediate();
   const pending = 'pending' in coolingOffEnd ? coolingOffEnd : 'pending' in certificateDeadline ? certificateDeadline : null;
   return {
-    case: view(ctx, id),
+    case: view(ctx, created.id),
     printJobId,
     warning: pending ? `冷静期届满日或申领离婚证截止日待定：${pending.reason}。回执上已注明“待定”，请提醒主管补录节假日安排。` : null,
   };
@@ -181,7 +170,7 @@ function endedMessage(row: CivilCaseRow): string | null {
 
 function openDivorce(ctx: CoreContext, id: string): CivilCaseRow {
   sweepDeemedWithdrawn(ctx);
-  const row = civilCaseRow(ctx, id);
+  const row = civilCaseRow(ctx.db, id);
   if (row.kind !== 'divorce') throw new CounterError('CONFLICT', '这不是离婚登记申请');
   const ended = endedMessage(row);
   if (ended) throw new CounterError('CONFLICT', ended);
@@ -202,18 +191,14 @@ export function withdrawDivorce(ctx: CoreContext, call: CallContext, session: Ac
   }
   const parties = partiesOf(ctx, row.id, hallDate(row.received_at));
   // the withdrawing party shows their own document: compared by keyed hash, never in plain text
-  const position = ctx.db
-    .prepare('SELECT position FROM civil_party WHERE case_id = ? AND document_hash = ?')
-    .pluck()
-    .get(row.id, documentHash(ctx, req.documentNumber)) as 0 | 1 | undefined;
+  const position = partyPositionOf(ctx.db, row.id, documentHash(ctx, req.documentNumber));
   if (position === undefined) {
     const problem = '证件号码与本申请的男方、女方均不符';
     throw new CounterError('VALIDATION', `请检查输入：${problem}。撤回须由当事人一方本人出示证件（读卡或输入证件号码）`, { documentNumber: problem });
   }
-  const printJobId = ctx.db.transaction(() => {
     updateCase(ctx, actorOf(call), row.id, { status: 'withdrawn', withdrawn_at: at, withdrawn_by_party: position }, 'divorce.withdraw', at);
     const printed = slipParties('divorce', parties, parties.map((p) => p.documentNumberMasked));
-    return ctx.printing.enqueue(call, {
+  const printJobId = ctx.printing.enqueue(call, {
       kind: 'withdrawal',
       document: withdrawalDocument(slipHall(ctx), slipClerk(ctx, session), {
         caseNo: row.case_no,
@@ -224,7 +209,6 @@ export function withdrawDivorce(ctx: CoreContext, call: CallContext, session: Ac
         office: officeName(ctx),
       }),
     });
-  })();
   return { case: view(ctx, row.id), printJobId };
 }
 
@@ -239,11 +223,10 @@ export function registerDivorce(ctx: CoreContext, call: CallContext, session: Ac
   }
   if (!req.bothPresent) throw new CounterError('CONFLICT', '申请发给离婚证须双方亲自到场，请确认双方均已到场', { bothPresent: '双方须亲自到场' });
   const parties = partiesOf(ctx, row.id, hallDate(row.received_at));
-  const printJobId = ctx.db.transaction(() => {
     const certificateNo = issueCertificateNo(ctx, 'divorce', req.certificateNo, at);
     updateCase(ctx, actorOf(call), row.id, { status: 'registered', certificate_no: certificateNo, registered_at: at, registrar_id: session.staffId }, 'divorce.register', at);
     const clerk = slipClerk(ctx, session);
-    return ctx.printing.enqueue(call, {
+  const printJobId = ctx.printing.enqueue(call, {
       kind: 'completion',
       document: completionDocument(slipHall(ctx), clerk, {
         caseNo: row.case_no,
@@ -256,7 +239,6 @@ export function registerDivorce(ctx: CoreContext, call: CallContext, session: Ac
         office: officeName(ctx),
       }),
     });
-  })();
   return { case: view(ctx, row.id), printJobId };
 }
 
@@ -265,7 +247,7 @@ export function divorceList(ctx: CoreContext): { coolingOff: CivilCase[]; awaiti
   sweepDeemedWithdrawn(ctx);
   const cal = loadWorkCalendar(ctx);
   const today = hallToday(ctx);
-  const cases = openDivorces(ctx).map((row) => civilCaseView(ctx, cal, row, today));
+  const cases = acceptedDivorces(ctx.db).map((row) => civilCaseView(ctx, cal, row, today));
   const byDeadline = (a: CivilCase, b: CivilCase): number => (a.divorce?.certificateDeadline ?? '').localeCompare(b.divorce?.certificateDeadline ?? '');
   return {
     coolingOff: cases.filter((c) => c.divorce?.stage === 'coolingOff'),

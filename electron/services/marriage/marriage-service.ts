@@ -11,12 +11,14 @@ import { hallDate, hallInstant } from '../../../shared/domain/hall-time';
 import { completionDocument, refusalDocument } from '../../../shared/print/slips/marriage';
 import { CounterError } from '../../../shared/result';
 import { actorOf, hallToday, type ActiveSession, type CallContext, type CoreContext } from '../context';
+import { bookedPartiesOfContact } from '../appointments/appointment-repo';
 import { recordEvent } from '../db/ledger';
 import { contactRow } from '../intake/contact-repo';
-import { slipClerk, slipHall } from '../intake/slip-context';
+import { slipClerk, slipHall } from '../common/slip-context';
 import { loadWorkCalendar } from '../reference/calendar-service';
 import { issueCertificateNo } from './certificates';
-import { civilCaseRow, civilCaseView, type CivilCaseRow } from './civil-case-repo';
+import { casesReceivedSince, civilCaseRow, type CivilCaseRow } from './civil-case-repo';
+import { civilCaseView } from './civil-case-view';
 import { assertEligible, assertPartiesValid, KIND_LABELS, reviewForm, type FormReview } from './civil-form';
 import { assertContactFits, insertCase, maskedNumbers, officeName, slipParties } from './outcome';
 import { casesWithDocument } from './party-repo';
@@ -25,7 +27,7 @@ import { sweepDeemedWithdrawn } from './divorce-service';
 type Slipped = { case: CivilCase; printJobId: string };
 
 export function getCase(ctx: CoreContext, id: string): CivilCase {
-  return civilCaseView(ctx, loadWorkCalendar(ctx), civilCaseRow(ctx, id), hallToday(ctx));
+  return civilCaseView(ctx, loadWorkCalendar(ctx), civilCaseRow(ctx.db, id), hallToday(ctx));
 }
 
 export function checkForm(ctx: CoreContext, req: ParsedRequestOf<'marriage.check'>): FormReview {
@@ -39,7 +41,7 @@ function certificateKind(req: ParsedRequestOf<'marriage.register'>): Certificate
 
 export function registerMarriage(ctx: CoreContext, call: CallContext, session: ActiveSession, req: ParsedRequestOf<'marriage.register'>): Slipped {
   const at = ctx.clock.now().toISOString();
-  // the form's own problems first: the registry is read again inside the write's transaction below
+  // the form's rules and this ledger's registrations, read in the write's transaction that records the registration
   assertEligible(req.kind, reviewForm(ctx, req.kind, req.parties, req.checks, hallDate(at)));
   if (req.kind === 'marriage') {
     const missing = nationalCheckProblem(req.nationalCheck);
@@ -55,45 +57,40 @@ export function registerMarriage(ctx: CoreContext, call: CallContext, session: A
   const kind = certificateKind(req);
   const matter = req.kind === 'marriage' ? '结婚登记' : kind === 'reissueDivorce' ? '补领离婚证' : '补领结婚证';
   const certificateName = kind === 'marriage' || kind === 'reissueMarriage' ? '结婚证' : '离婚证';
-  const { id, printJobId } = ctx.db.transaction(() => {
-    // has either party a spouse by this ledger? Checked in the transaction that writes the registration
-    assertEligible(req.kind, reviewForm(ctx, req.kind, req.parties, req.checks, hallDate(at)));
-    const certificateNo = issueCertificateNo(ctx, kind, req.certificateNo, at);
-    const clerk = slipClerk(ctx, session);
-    const nationalCheck = req.kind === 'marriage' ? { parties: req.nationalCheck, checkedBy: session.staffId, checkedByStaffNo: clerk.staffNo, checkedAt: at } : undefined;
-    const created = insertCase(
-      ctx,
-      call,
-      session,
-      {
-        kind: req.kind,
-        status: 'registered',
-        contactId: req.contactId,
-        parties: req.parties,
-        checks: req.checks,
-        details: req.reissue ?? {},
-        certificateNo,
-        ...(nationalCheck ? { nationalCheck } : {}),
-      },
-      req.kind === 'marriage' ? 'marriage.register' : 'marriage.reissue',
-      at,
-    );
-    const jobId = ctx.printing.enqueue(call, {
-      kind: 'completion',
-      document: completionDocument(slipHall(ctx), clerk, {
-        caseNo: created.caseNo,
-        matter,
-        certificateName,
-        parties: slipParties(req.kind, req.parties, maskedNumbers(req.parties)),
-        registeredAt: at,
-        certificateNo,
-        registrar: `${clerk.name}（工号 ${clerk.staffNo}）`,
-        office: officeName(ctx),
-      }),
-    });
-    return { id: created.id, printJobId: jobId };
-  }).immediate();
-  return { case: getCase(ctx, id), printJobId };
+  const certificateNo = issueCertificateNo(ctx, kind, req.certificateNo, at);
+  const clerk = slipClerk(ctx, session);
+  const nationalCheck = req.kind === 'marriage' ? { parties: req.nationalCheck, checkedBy: session.staffId, checkedByStaffNo: clerk.staffNo, checkedAt: at } : undefined;
+  const created = insertCase(
+    ctx,
+    call,
+    session,
+    {
+      kind: req.kind,
+      status: 'registered',
+      contactId: req.contactId,
+      parties: req.parties,
+      checks: req.checks,
+      details: req.reissue ?? {},
+      certificateNo,
+      ...(nationalCheck ? { nationalCheck } : {}),
+    },
+    req.kind === 'marriage' ? 'marriage.register' : 'marriage.reissue',
+    at,
+  );
+  const printJobId = ctx.printing.enqueue(call, {
+    kind: 'completion',
+    document: completionDocument(slipHall(ctx), clerk, {
+      caseNo: created.caseNo,
+      matter,
+      certificateName,
+      parties: slipParties(req.kind, req.parties, maskedNumbers(req.parties)),
+      registeredAt: at,
+      certificateNo,
+      registrar: `${clerk.name}（工号 ${clerk.staffNo}）`,
+      office: officeName(ctx),
+    }),
+  });
+  return { case: getCase(ctx, created.id), printJobId };
 }
 
 export function refuseRegistration(ctx: CoreContext, call: CallContext, session: ActiveSession, req: ParsedRequestOf<'marriage.refuse'>): Slipped {
@@ -105,30 +102,27 @@ export function refuseRegistration(ctx: CoreContext, call: CallContext, session:
   }
   assertContactFits(ctx, req.contactId, req.kind);
   const reasons = [...new Set(req.reasons)];
-  const { id, printJobId } = ctx.db.transaction(() => {
-    const created = insertCase(
-      ctx,
-      call,
-      session,
-      { kind: req.kind, status: 'refused', contactId: req.contactId, parties: req.parties, checks: req.checks, refusal: { reasons, note: req.note } },
-      'marriage.refuse',
-      at,
-    );
-    const jobId = ctx.printing.enqueue(call, {
-      kind: 'refusal',
-      document: refusalDocument(slipHall(ctx), slipClerk(ctx, session), {
-        caseNo: created.caseNo,
-        matter: KIND_LABELS[req.kind],
-        parties: slipParties(req.kind, req.parties, maskedNumbers(req.parties)),
-        decidedAt: at,
-        reasons: reasons.map((r) => REFUSAL_REASON_LABELS[r]),
-        note: req.note,
-        office: officeName(ctx),
-      }),
-    });
-    return { id: created.id, printJobId: jobId };
-  })();
-  return { case: getCase(ctx, id), printJobId };
+  const created = insertCase(
+    ctx,
+    call,
+    session,
+    { kind: req.kind, status: 'refused', contactId: req.contactId, parties: req.parties, checks: req.checks, refusal: { reasons, note: req.note } },
+    'marriage.refuse',
+    at,
+  );
+  const printJobId = ctx.printing.enqueue(call, {
+    kind: 'refusal',
+    document: refusalDocument(slipHall(ctx), slipClerk(ctx, session), {
+      caseNo: created.caseNo,
+      matter: KIND_LABELS[req.kind],
+      parties: slipParties(req.kind, req.parties, maskedNumbers(req.parties)),
+      decidedAt: at,
+      reasons: reasons.map((r) => REFUSAL_REASON_LABELS[r]),
+      note: req.note,
+      office: officeName(ctx),
+    }),
+  });
+  return { case: getCase(ctx, created.id), printJobId };
 }
 
 function views(ctx: CoreContext, rows: readonly CivilCaseRow[]): CivilCase[] {
@@ -142,10 +136,7 @@ export function todaysCases(ctx: CoreContext): CivilCase[] {
   sweepDeemedWithdrawn(ctx);
   const day = hallToday(ctx);
   const start = hallInstant(day).toISOString();
-  const rows = ctx.db
-    .prepare('SELECT * FROM civil_case WHERE received_at >= ? AND window_no = ? ORDER BY received_at DESC LIMIT 200')
-    .all(start, ctx.origin().windowNo) as CivilCaseRow[];
-  return views(ctx, rows);
+  return views(ctx, casesReceivedSince(ctx.db, ctx.origin().windowNo, start));
 }
 
 /** Cases of a person by document number: a lookup of personal data, so it is audited (never with the number itself). */
@@ -158,17 +149,7 @@ export function findByDocument(ctx: CoreContext, call: CallContext, documentNumb
     entityId: null,
     detail: { found: ids.length },
   });
-  return views(ctx, ids.map((id) => civilCaseRow(ctx, id)));
-}
-
-interface AppointmentParties {
-  applicant_name: string;
-  document_type: string;
-  document_sealed: string;
-  phone: string;
-  partner_name: string;
-  partner_document_type: string | null;
-  partner_document_sealed: string | null;
+  return views(ctx, ids.map((id) => civilCaseRow(ctx.db, id)));
 }
 
 function documentTypeOf(stored: string | null): DocumentType {
@@ -182,12 +163,10 @@ function documentTypeOf(stored: string | null): DocumentType {
  * Opening sealed numbers is a view of personal data: audited.
  */
 export function prefillParties(ctx: CoreContext, call: CallContext, contactId: string): { kind: CivilCase['kind']; parties: StartParty[] } {
-  const contact = contactRow(ctx, contactId);
+  const contact = contactRow(ctx.db, contactId);
   const kind = marriageFormKind(contact.item_code);
   if (kind === null) throw new CounterError('CONFLICT', `“${contact.item_name}”不在婚姻登记中办理，请在接待受理中继续办理`);
-  const booked = ctx.db
-    .prepare('SELECT applicant_name, document_type, document_sealed, phone, partner_name, partner_document_type, partner_document_sealed FROM appointment WHERE contact_id = ?')
-    .get(contactId) as AppointmentParties | undefined;
+  const booked = bookedPartiesOfContact(ctx.db, contactId);
   const parties: StartParty[] = booked
     ? [
         { name: booked.applicant_name, documentType: documentTypeOf(booked.document_type), documentNumber: ctx.vault.open(booked.document_sealed), phone: booked.phone },

@@ -10,6 +10,7 @@ import { normalizeDocumentNumber } from '../../../shared/domain/identity-documen
 import { maskIdNumber } from '../../../shared/domain/masking';
 import { fullYears } from '../../../shared/domain/marriage-rules';
 import type { CoreContext } from '../context';
+import type { Db } from '../db/connection';
 import { newId } from '../ids';
 
 interface PartyRow {
@@ -83,11 +84,57 @@ export function partiesOf(ctx: CoreContext, caseId: string, receivedDay: string)
 /** Ids of the cases in which a party holds this document number (any type). */
 export function casesWithDocument(ctx: CoreContext, documentNumber: string): string[] {
   const hash = ctx.vault.lookupHash(normalizeDocumentNumber(documentNumber));
-  const rows = ctx.db
+  return ctx.db
     .prepare(
       `SELECT DISTINCT c.id FROM civil_party p JOIN civil_case c ON c.id = p.case_id
        WHERE p.document_hash = ? ORDER BY c.received_at DESC LIMIT 50`,
     )
-    .all(hash) as { id: string }[];
-  return rows.map((r) => r.id);
+    .pluck()
+    .all(hash) as string[];
+}
+
+/** The lookup hashes of a case's parties. */
+export function partyHashesOf(db: Db, caseId: string): string[] {
+  return db.prepare('SELECT document_hash FROM civil_party WHERE case_id = ?').pluck().all(caseId) as string[];
+}
+
+/** The position (0 男方/申请人, 1 女方) of the party of a case holding the document with this lookup hash. */
+export function partyPositionOf(db: Db, caseId: string, hash: string): 0 | 1 | undefined {
+  return db.prepare('SELECT position FROM civil_party WHERE case_id = ? AND document_hash = ?').pluck().get(caseId, hash) as 0 | 1 | undefined;
+}
+
+/** The number of a divorce application in progress in which this document's holder is a party, if any. */
+export function openDivorceOf(db: Db, hash: string): string | undefined {
+  return db
+    .prepare(
+      `SELECT c.case_no FROM civil_party p JOIN civil_case c ON c.id = p.case_id
+       WHERE p.document_hash = ? AND c.kind = 'divorce' AND c.status = 'accepted' LIMIT 1`,
+    )
+    .pluck()
+    .get(hash) as string | undefined;
+}
+
+/** A registered marriage or divorce of this ledger with the person as a party, and the other party of it. */
+export interface RegistrationRow {
+  caseId: string;
+  kind: 'marriage' | 'divorce';
+  registeredAt: string;
+  certificateNo: string;
+  partnerHash: string | null;
+  partnerName: string | null;
+  partnerMasked: string | null;
+}
+
+/** Every registered marriage and divorce of this ledger in which the holder of the document with this lookup hash is a party. */
+export function registrationsOf(db: Db, hash: string): RegistrationRow[] {
+  return db
+    .prepare(
+      `SELECT c.id AS caseId, c.kind, c.registered_at AS registeredAt, c.certificate_no AS certificateNo,
+              o.document_hash AS partnerHash, o.name AS partnerName, o.document_masked AS partnerMasked
+       FROM civil_party p
+       JOIN civil_case c ON c.id = p.case_id
+       LEFT JOIN civil_party o ON o.case_id = c.id AND o.position <> p.position
+       WHERE p.document_hash = ? AND c.status = 'registered' AND c.kind IN ('marriage', 'divorce')`,
+    )
+    .all(hash) as RegistrationRow[];
 }

@@ -11,6 +11,7 @@ import { maskName } from '../../../shared/domain/masking';
 import { currentMarriage, type EligibilityProblem, type RegistryEvent } from '../../../shared/domain/marriage-rules';
 import { hallDate } from '../../../shared/domain/hall-time';
 import type { CoreContext } from '../context';
+import { registrationsOf } from './party-repo';
 
 export interface LedgerRegistration extends RegistryEvent {
   caseId: string;
@@ -27,17 +28,7 @@ export function documentHash(ctx: CoreContext, documentNumber: string): string {
 
 /** Every registered marriage and divorce of this ledger in which the person is a party. */
 export function registryHistory(ctx: CoreContext, hash: string): LedgerRegistration[] {
-  const rows = ctx.db
-    .prepare(
-      `SELECT c.id AS caseId, c.kind, c.registered_at AS registeredAt, c.certificate_no AS certificateNo,
-              o.document_hash AS partnerHash, o.name AS partnerName, o.document_masked AS partnerMasked
-       FROM civil_party p
-       JOIN civil_case c ON c.id = p.case_id
-       LEFT JOIN civil_party o ON o.case_id = c.id AND o.position <> p.position
-       WHERE p.document_hash = ? AND c.status = 'registered' AND c.kind IN ('marriage', 'divorce')`,
-    )
-    .all(hash) as (Omit<LedgerRegistration, 'partnerName' | 'partnerMasked'> & { partnerName: string | null; partnerMasked: string | null })[];
-  return rows.map((r) => ({ ...r, partnerName: r.partnerName ?? '', partnerMasked: r.partnerMasked ?? '' }));
+  return registrationsOf(ctx.db, hash).map((r) => ({ ...r, partnerName: r.partnerName ?? '', partnerMasked: r.partnerMasked ?? '' }));
 }
 
 /** The person's marriage in this ledger that has not been dissolved here, or null. */
