@@ -2,12 +2,14 @@
  * 接待受理: first contact, the materials checklist, one-time notification,
  * referral, acceptance with a receipt, and resuming by notification number.
  */
-import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import type { Contact } from '../../../shared/api/intake';
-import type { Catalogue, CatalogueItem } from '../../../shared/catalogue/schema';
+import type { CatalogueItem } from '../../../shared/catalogue/schema';
 import { marriageFormKind } from '../../../shared/domain/marriage-rules';
 import type { RendererApi } from '../api';
+import { QueryError } from '../QueryError';
 import { ErrorBanner, Field, fieldError, Notice, useAction } from '../ui';
+import { useQuery } from '../useQuery';
 import { JobPreview } from '../printing/PrintJobsPanel';
 import { RatingRequest } from '../rating/RatingRequest';
 import type { ServiceStart } from '../marriage/form';
@@ -28,26 +30,20 @@ interface Outcome {
 }
 
 export function IntakePanel({ api, onStartService }: { api: RendererApi; onStartService: (start: ServiceStart) => void }) {
-  const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
   const [start, setStart] = useState(BLANK_START);
   const [contact, setContact] = useState<Contact | null>(null);
   const [received, setReceived] = useState<Set<string>>(new Set());
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [slipNo, setSlipNo] = useState('');
-  const [mine, setMine] = useState<Contact[]>([]);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [warning, setWarning] = useState<string | null>(null);
   const { run, error, busy, clear } = useAction(api);
 
-  const reloadMine = useCallback(async () => {
-    const r = await api.call('intake.mine', {});
-    if (r.ok) setMine(r.value);
-  }, [api]);
-
-  useEffect(() => {
-    void api.call('catalogue.get', {}).then((r) => r.ok && setCatalogue(r.value));
-    void reloadMine();
-  }, [api, reloadMine]);
+  const catalogueQuery = useQuery(api, 'catalogue.get', {});
+  const mineQuery = useQuery(api, 'intake.mine', {});
+  const catalogue = catalogueQuery.data ?? null;
+  const mine: Contact[] = mineQuery.data ?? [];
+  const reloadMine = mineQuery.reload;
 
   const item: CatalogueItem | undefined = useMemo(
     () => catalogue?.items.find((i) => i.code === contact?.itemCode),
@@ -192,6 +188,8 @@ export function IntakePanel({ api, onStartService }: { api: RendererApi; onStart
         </section>
       </div>
       <section className="card intake-main" data-testid="contact-card">
+        <QueryError query={catalogueQuery} what="事项目录" />
+        <QueryError query={mineQuery} what="本窗口接待记录" />
         <ErrorBanner error={error} />
         {!contact ? (
           <p className="muted">选择办理事项并填写申请人，开始接待；或凭一次性告知单编号继续办理。</p>

@@ -6,7 +6,9 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { LEDGER_CATEGORIES, LEDGER_CATEGORY_INFO, looksLikeDocumentNumber, type LedgerCategory, type LedgerFilter, type LedgerPage, type Session, type Staff } from '../../../shared/contract';
 import type { RendererApi } from '../api';
+import { QueryError } from '../QueryError';
 import { ErrorBanner, Field, fieldError, Notice, useAction } from '../ui';
+import { useQuery } from '../useQuery';
 
 interface Form {
   from: string;
@@ -102,17 +104,11 @@ export function LedgerPanel({ api, session }: { api: RendererApi; session: Sessi
   const [form, setForm] = useState<Form>(EMPTY_FORM);
   const [applied, setApplied] = useState<LedgerFilter>({ category: 'contacts' });
   const [pages, setPages] = useState<LedgerPage[]>([]);
-  const [staff, setStaff] = useState<Staff[]>([]);
+  const staffQuery = useQuery(api, 'staff.list', {}, { enabled: isSupervisor });
+  const staff: Staff[] = staffQuery.data ?? [];
   const [showExport, setShowExport] = useState(false);
   const { run, error, busy } = useAction(api);
   const info = LEDGER_CATEGORY_INFO[category];
-
-  useEffect(() => {
-    if (!isSupervisor) return;
-    void api.call('staff.list', {}).then((r) => {
-      if (r.ok) setStaff(r.value);
-    });
-  }, [api, isSupervisor]);
 
   const load = useCallback(
     async (filter: LedgerFilter) => {
@@ -235,6 +231,7 @@ export function LedgerPanel({ api, session }: { api: RendererApi; session: Sessi
           </div>
         </form>
         {showExport && isSupervisor ? <ExportBox api={api} filter={applied} /> : null}
+        <QueryError query={staffQuery} what="工作人员名单" />
         <ErrorBanner error={error} />
         {first ? (
           <>

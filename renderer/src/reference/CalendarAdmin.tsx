@@ -4,11 +4,13 @@
  * Council notice, local closures) and warns when the current or next year
  * is not covered, because deadlines there show 待定.
  */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { CalendarOverview, CalendarOverrideView, DeadlineView } from '../../../shared/api/reference';
 import { describeDate, isPlainDate } from '../../../shared/domain/plain-date';
 import type { RendererApi } from '../api';
+import { QueryPending } from '../QueryError';
 import { ErrorBanner, Field, fieldError, Notice, useAction } from '../ui';
+import { useQuery } from '../useQuery';
 
 interface OverrideForm {
   date: string;
@@ -49,7 +51,6 @@ function dateLabel(date: string): string {
 }
 
 export function CalendarAdmin({ api }: { api: RendererApi }) {
-  const [overview, setOverview] = useState<CalendarOverview | null>(null);
   const [form, setForm] = useState<OverrideForm>(BLANK);
   const [notice, setNotice] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
@@ -57,11 +58,9 @@ export function CalendarAdmin({ api }: { api: RendererApi }) {
   const [trialResult, setTrialResult] = useState<DeadlineView | null>(null);
   const { run, error, busy, clear } = useAction(api);
 
-  const reload = useCallback(async () => {
-    const r = await api.call('calendar.overrides', {});
-    if (r.ok) setOverview(r.value);
-  }, [api]);
-  useEffect(() => void reload(), [reload]);
+  const query = useQuery(api, 'calendar.overrides', {});
+  const { replace: setOverview } = query;
+  const overview: CalendarOverview | null = query.data ?? null;
 
   const set = <K extends keyof OverrideForm>(key: K, value: OverrideForm[K]) => setForm({ ...form, [key]: value });
 
@@ -126,7 +125,7 @@ export function CalendarAdmin({ api }: { api: RendererApi }) {
             ))}
           </>
         ) : (
-          <p className="muted">正在读取…</p>
+          <QueryPending query={query} what="节假日设置" />
         )}
         <p className="muted">
           计算规则：受理当日不计入；N 个工作日期限截止于受理次日起第 N 个工作日；调休上班日算工作日。本表的调整优先于内置数据。

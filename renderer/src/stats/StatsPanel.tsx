@@ -35,7 +35,9 @@ import {
   type StatsGroupBy,
 } from '../../../shared/domain/stats';
 import type { RendererApi } from '../api';
+import { QueryError } from '../QueryError';
 import { ErrorBanner, Field, fieldError, Notice, useAction } from '../ui';
+import { useQuery } from '../useQuery';
 import './stats.css';
 
 // only what the three charts use (no eval anywhere in chart.js: fine under script-src 'self')
@@ -233,7 +235,8 @@ export function StatsPanel({ api }: { api: RendererApi }) {
   const { run, error, busy } = useAction(api);
   const [today, setToday] = useState<string | null>(null);
   const [form, setForm] = useState<Form | null>(null);
-  const [staff, setStaff] = useState<Staff[]>([]);
+  const staffQuery = useQuery(api, 'staff.list', {});
+  const staff: Staff[] = staffQuery.data ?? [];
   const [report, setReport] = useState<StatsReport | null>(null);
   const [trend, setTrend] = useState<StatsReport | null>(null);
   const [showExport, setShowExport] = useState(false);
@@ -266,9 +269,6 @@ export function StatsPanel({ api }: { api: RendererApi }) {
       const initial: Form = { ...presetRange('thisMonth', day), groupBy: 'clerk', windowNo: '', staffId: '' };
       setForm(initial);
       void load(initial);
-    });
-    void api.call('staff.list', {}).then((r) => {
-      if (r.ok) setStaff(r.value);
     });
   }, [api, load]);
 
@@ -336,6 +336,7 @@ export function StatsPanel({ api }: { api: RendererApi }) {
           </div>
         </form>
         {showExport ? <ExportBox api={api} filter={toFilter(form)} /> : null}
+        <QueryError query={staffQuery} what="工作人员名单" />
         <ErrorBanner error={error} />
         {report ? (
           <>
