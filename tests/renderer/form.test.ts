@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { StartParty } from '../../shared/api/marriage';
 import {
   applyCardReading,
+  asFacts,
   blankParty,
   fillFromResidentId,
   normalizeDateTyping,
@@ -113,6 +114,17 @@ describe('request shapes', () => {
   it('toPartyInput trims the typed text and normalizes the number', () => {
     const input = toPartyInput(party({ documentNumber: ' 11010519900515001x ', name: ' 陈志强 ', ethnicity: '汉族 ', address: ' 北京 ', phone: ' 138 ' }));
     expect(input).toMatchObject({ documentNumber: '11010519900515001X', name: '陈志强', ethnicity: '汉族', address: '北京', phone: '138' });
+  });
+
+  it.each([
+    ['汉', '汉族'],
+    ['汉族', '汉族'],
+    ['哈', '哈'],
+    ['', ''],
+  ])('民族 %j is sent and checked as %j (the live check and the submit agree)', (typed, sent) => {
+    const p = party({ ethnicity: typed });
+    expect(toPartyInput(p).ethnicity).toBe(sent);
+    expect(asFacts(p).ethnicity).toBe(sent);
   });
 
   it('toReissue trims every field', () => {

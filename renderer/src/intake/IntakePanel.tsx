@@ -2,7 +2,7 @@
  * 接待受理: first contact, the materials checklist, one-time notification,
  * referral, acceptance with a receipt, and resuming by notification number.
  */
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { Contact } from '../../../shared/api/intake';
 import type { CatalogueItem } from '../../../shared/catalogue/schema';
 import { marriageFormKind } from '../../../shared/domain/marriage-rules';
@@ -59,12 +59,22 @@ export function IntakePanel({ api, onStartService }: { api: RendererApi; onStart
     setProblems({});
   };
 
+  // after 开始接待 the clerk goes on with the materials checklist
+  const checklist = useRef<HTMLTableElement>(null);
+  const [toChecklist, setToChecklist] = useState(false);
+  useEffect(() => {
+    if (!toChecklist) return;
+    checklist.current?.querySelector<HTMLInputElement>('input[type=checkbox]')?.focus();
+    setToChecklist(false);
+  }, [toChecklist]);
+
   const begin = async (e: FormEvent) => {
     e.preventDefault();
     const c = await run('intake.start', start);
     if (c) {
       setStart(BLANK_START);
       open(c);
+      setToChecklist(true);
       await reloadMine();
     }
   };
@@ -133,7 +143,8 @@ export function IntakePanel({ api, onStartService }: { api: RendererApi; onStart
         <form className="card" onSubmit={begin} noValidate>
           <h2>新接待</h2>
           <Field label="办理事项" error={fieldError(error, 'itemCode')}>
-            <select name="itemCode" value={start.itemCode} onChange={(e) => setStart({ ...start, itemCode: e.target.value })}>
+            {/* the first field of the clerk's first screen has the cursor after login */}
+            <select name="itemCode" autoFocus value={start.itemCode} onChange={(e) => setStart({ ...start, itemCode: e.target.value })}>
               <option value="">请选择…</option>
               {catalogue?.items.map((i) => (
                 <option key={i.code} value={i.code}>
@@ -230,7 +241,7 @@ export function IntakePanel({ api, onStartService }: { api: RendererApi; onStart
             {contact.handledHere && item ? (
               <>
                 <h3>材料清单（勾选已收到的材料）</h3>
-                <table className="table materials" data-testid="materials">
+                <table className="table materials" data-testid="materials" ref={checklist}>
                   <thead>
                     <tr>
                       <th>已收</th>

@@ -41,7 +41,10 @@ export function useShortcuts(handlers: ShortcutHandlers): void {
   }, []);
 }
 
-/** Enter moves to the next field of the form instead of submitting it. */
+/** Marks a field Enter steps over (a value the ID card reader filled); Tab and the mouse still reach it. */
+export const SKIP_ON_ENTER = 'data-skip-on-enter';
+
+/** Enter moves to the next field of the form instead of submitting it, over the fields the reader filled. */
 export function enterMovesToNextField(e: ReactKeyboardEvent<HTMLFormElement>): void {
   if (e.key !== 'Enter' || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey || e.nativeEvent.isComposing) return;
   const target = e.target;
@@ -52,7 +55,7 @@ export function enterMovesToNextField(e: ReactKeyboardEvent<HTMLFormElement>): v
     if (normalized !== target.value) target.blur();
   }
   const order = Array.from(e.currentTarget.querySelectorAll<HTMLElement>('input:not([type=hidden]), select, textarea, button.primary')).filter(
-    (el) => !(el as HTMLInputElement).disabled && el.tabIndex >= 0 && el.offsetParent !== null,
+    (el) => el === target || (!(el as HTMLInputElement).disabled && el.tabIndex >= 0 && el.offsetParent !== null && !el.hasAttribute(SKIP_ON_ENTER)),
   );
   const at = order.indexOf(target);
   order[at + 1]?.focus();

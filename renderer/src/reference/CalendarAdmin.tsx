@@ -8,6 +8,7 @@ import { useState, type FormEvent } from 'react';
 import type { CalendarOverview, CalendarOverrideView, DeadlineView } from '../../../shared/api/reference';
 import { describeDate, isPlainDate } from '../../../shared/domain/plain-date';
 import type { RendererApi } from '../api';
+import { DateInput } from '../DateInput';
 import { QueryPending } from '../QueryError';
 import { ErrorBanner, Field, fieldError, Notice, useAction } from '../ui';
 import { useQuery } from '../useQuery';
@@ -140,7 +141,7 @@ export function CalendarAdmin({ api }: { api: RendererApi }) {
           <form onSubmit={save} noValidate>
             <fieldset disabled={busy}>
               <Field label="日期" error={fieldError(error, 'date')} hint={isPlainDate(form.date) ? describeDate(form.date) : '同一日期再次保存即为修改'}>
-                <input type="date" name="date" value={form.date} onChange={(e) => set('date', e.target.value)} />
+                <DateInput name="date" value={form.date} onChange={(v) => set('date', v)} />
               </Field>
               <Field label="这一天" error={fieldError(error, 'kind')}>
                 <select name="kind" value={form.kind} onChange={(e) => set('kind', e.target.value === 'workday' ? 'workday' : 'restday')}>
@@ -180,7 +181,7 @@ export function CalendarAdmin({ api }: { api: RendererApi }) {
           <h2>期限试算</h2>
           <form onSubmit={tryDeadline} noValidate className="trial-form">
             <Field label="受理日期">
-              <input type="date" value={trial.start} onChange={(e) => setTrial({ ...trial, start: e.target.value })} />
+              <DateInput value={trial.start} onChange={(v) => setTrial({ ...trial, start: v })} />
             </Field>
             <Field label="工作日数" hint="0 表示当场办结">
               <input type="number" min={0} max={365} value={trial.days} onChange={(e) => setTrial({ ...trial, days: e.target.value })} />
