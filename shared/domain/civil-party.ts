@@ -68,6 +68,22 @@ export const ETHNIC_GROUPS: readonly string[] = [
   '基诺族',
 ];
 
+/**
+ * The ethnic group a clerk means by what they typed: a listed name as is,
+ * the name without 族 (土 → 土族, not 土家族), or any prefix that only one
+ * listed group starts with (汉 → 汉族, 维 → 维吾尔族). Anything else (an
+ * ambiguous prefix such as 哈, an unknown name) is returned trimmed and
+ * unchanged, for the checks to report.
+ */
+export function resolveEthnicity(typed: string): string {
+  const value = typed.trim();
+  if (value === '' || ETHNIC_GROUPS.includes(value)) return value;
+  const named = `${value}族`;
+  if (ETHNIC_GROUPS.includes(named)) return named;
+  const matches = ETHNIC_GROUPS.filter((g) => g.startsWith(value));
+  return matches.length === 1 && matches[0] !== undefined ? matches[0] : value;
+}
+
 export const EDUCATION_LEVELS = ['postgraduate', 'bachelor', 'college', 'secondary', 'juniorHigh', 'primary', 'none'] as const;
 export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
 export const EDUCATION_LABELS: Record<EducationLevel, string> = {

@@ -114,6 +114,8 @@ test('finish a contact, rate on the display, the clerk sees only the status, the
   // the statistics reflect it: this month, by clerk, 李晓梅 has one 不满意 and a satisfaction rate of 0
   await clerk.getByRole('button', { name: '统计分析' }).click();
   const table = clerk.getByTestId('stats-table');
+  // the section's chunk and the report load first: read the cells once the clerk's row is there
+  await expect(table.locator('tbody tr', { hasText: '李晓梅' })).toBeVisible();
   const headers = (await table.locator('thead th').allTextContents()).map((h) => h.replace(/[¹²³⁴⁵⁶]/g, ''));
   const cells = await table.locator('tbody tr', { hasText: '李晓梅' }).locator('th, td').allTextContents();
   const cell = (header: string) => cells[headers.indexOf(header)];

@@ -4,14 +4,16 @@
  * number and Enter into the box), no-shows, the 预约凭条, the import of the
  * booking system's export, and today's walk-ins beside them.
  */
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { APPOINTMENT_STATUS_LABELS, type Appointment, type AppointmentDay, type AppointmentImportResult, type Contact } from '../../../shared/contract';
+import { useRef, useState, type FormEvent } from 'react';
+import { APPOINTMENT_STATUS_LABELS, type Appointment, type AppointmentImportResult, type Contact } from '../../../shared/contract';
 import { hallInstant, hallTime } from '../../../shared/domain/hall-time';
 import { marriageFormKind } from '../../../shared/domain/marriage-rules';
 import type { RendererApi } from '../api';
 import { coreNow } from '../core-clock';
 import type { ServiceStart } from '../marriage/form';
+import { QueryError } from '../QueryError';
 import { ErrorBanner, Field, Notice, useAction } from '../ui';
+import { useQuery } from '../useQuery';
 import './appointments.css';
 
 const WALK_IN_STATUS: Record<Contact['status'], string> = {
@@ -34,7 +36,9 @@ function slotEnded(date: string, end: string, now: Date): boolean {
 
 export function AppointmentsPanel(props: { api: RendererApi; onStartService: (start: ServiceStart) => void }) {
   const { api, onStartService } = props;
-  const [day, setDay] = useState<AppointmentDay | null>(null);
+  const dayQuery = useQuery(api, 'appointments.day', {});
+  const { reload } = dayQuery;
+  const day = dayQuery.data ?? null;
   const [query, setQuery] = useState('');
   const [checkedIn, setCheckedIn] = useState<{ appointment: Appointment; contact: Contact } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -42,11 +46,6 @@ export function AppointmentsPanel(props: { api: RendererApi; onStartService: (st
   const input = useRef<HTMLInputElement>(null);
   const { run, error, busy, clear } = useAction(api);
 
-  const reload = useCallback(async () => {
-    const r = await api.call('appointments.day', {});
-    if (r.ok) setDay(r.value);
-  }, [api]);
-  useEffect(() => void reload(), [reload]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -175,7 +174,8 @@ export function AppointmentsPanel(props: { api: RendererApi; onStartService: (st
           <h3>
             预约时段 <span className="muted">（共 {total} 人，已签到 {arrived} 人；每时段容量 {day?.capacity ?? '—'} 人）</span>
           </h3>
-          {!day ? <p className="muted">正在读取…</p> : null}
+          <QueryError query={dayQuery} what="今日预约" />
+          {!day && !dayQuery.error ? <p className="muted">正在读取…</p> : null}
           {day && day.slots.length === 0 ? <p className="muted">今天本窗口没有预约。预约系统导出文件后，点“导入预约数据”。</p> : null}
           {day?.slots.map((slot) => (
             <div key={`${slot.start}-${slot.end}`} className={`slot${slot.overCapacity ? ' slot-over' : ''}`}>

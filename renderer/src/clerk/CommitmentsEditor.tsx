@@ -3,16 +3,20 @@ import { useEffect, useState } from 'react';
 import type { Commitment } from '../../../shared/contract';
 import { DEFAULT_COMMITMENTS } from '../../../shared/domain/commitments';
 import type { RendererApi } from '../api';
+import { QueryError } from '../QueryError';
 import { ErrorBanner, fieldError, Notice, useAction } from '../ui';
+import { useQuery } from '../useQuery';
 
 export function CommitmentsEditor({ api }: { api: RendererApi }) {
   const [items, setItems] = useState<Commitment[]>([]);
   const [saved, setSaved] = useState(false);
   const { run, error, busy } = useAction(api);
 
+  // the list is edited here: the loaded one is the starting point
+  const query = useQuery(api, 'commitments.list', {});
   useEffect(() => {
-    void api.call('commitments.list', {}).then((r) => r.ok && setItems(r.value));
-  }, [api]);
+    if (query.data) setItems(query.data);
+  }, [query.data]);
 
   const update = (index: number, patch: Partial<Commitment>) => {
     setSaved(false);
@@ -57,6 +61,7 @@ export function CommitmentsEditor({ api }: { api: RendererApi }) {
           </div>
         </div>
         <p className="muted">按顺序显示在公示屏上。每条写清承诺内容和时限，例如“材料齐全当场办结 / 当场”。</p>
+        <QueryError query={query} what="服务承诺" />
         <ErrorBanner error={error} />
         {saved ? <Notice>已保存，公示屏已更新。</Notice> : null}
         <ol className="commitment-list">

@@ -9,7 +9,9 @@ import { hallParts } from '../../../shared/domain/hall-time';
 import { peakRuleProblem, type PeakDayRule } from '../../../shared/domain/peak-days';
 import type { RendererApi } from '../api';
 import { coreNow } from '../core-clock';
+import { QueryError } from '../QueryError';
 import { ErrorBanner, Field, fieldError, Notice, useAction } from '../ui';
+import { useQuery } from '../useQuery';
 import '../marriage/marriage.css';
 
 export function SettingsPanel({ api, onSaved }: { api: RendererApi; onSaved: () => void }) {
@@ -17,11 +19,13 @@ export function SettingsPanel({ api, onSaved }: { api: RendererApi; onSaved: () 
   const [saved, setSaved] = useState(false);
   const { run, error, busy } = useAction(api);
 
+  // the form is edited here: the loaded settings are the starting point
+  const query = useQuery(api, 'settings.get', {});
   useEffect(() => {
-    void api.call('settings.get', {}).then((r) => r.ok && setForm(r.value));
-  }, [api]);
+    if (query.data) setForm(query.data);
+  }, [query.data]);
 
-  if (!form) return <div className="panel">正在读取设置…</div>;
+  if (!form) return <div className="panel">{query.error ? <QueryError query={query} what="系统设置" /> : '正在读取设置…'}</div>;
 
   const text = (key: 'hallName' | 'department' | 'windowNo' | 'complaintPhone' | 'supervisionPhone' | 'leaderOnDuty' | 'officePhone', max: number) => (
     <input

@@ -1,8 +1,10 @@
 /** Supervisor: add and edit staff, set photos, reset PINs. */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { Role, Staff } from '../../../shared/contract';
 import type { RendererApi } from '../api';
+import { QueryError } from '../QueryError';
 import { ErrorBanner, Field, fieldError, Notice, readFileBase64, useAction } from '../ui';
+import { useQuery } from '../useQuery';
 
 interface StaffForm {
   staffNo: string;
@@ -22,18 +24,15 @@ function formOf(s: Staff): StaffForm {
 }
 
 export function StaffAdmin({ api, selfId }: { api: RendererApi; selfId: string }) {
-  const [staff, setStaff] = useState<Staff[]>([]);
   const [editing, setEditing] = useState<Staff | 'new' | null>(null);
   const [form, setForm] = useState<StaffForm>(BLANK);
   const [photo, setPhoto] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const { run, error, busy, clear } = useAction(api);
 
-  const reload = useCallback(async () => {
-    const list = await api.call('staff.list', {});
-    if (list.ok) setStaff(list.value);
-  }, [api]);
-  useEffect(() => void reload(), [reload]);
+  const query = useQuery(api, 'staff.list', {});
+  const { reload } = query;
+  const staff: Staff[] = query.data ?? [];
 
   const open = async (target: Staff | 'new') => {
     clear();
@@ -42,8 +41,8 @@ export function StaffAdmin({ api, selfId }: { api: RendererApi; selfId: string }
     setForm(target === 'new' ? BLANK : formOf(target));
     setPhoto(null);
     if (target !== 'new' && target.hasPhoto) {
-      const p = await api.call('staff.photo', { id: target.id });
-      if (p.ok) setPhoto(p.value.dataUrl);
+      const p = await run('staff.photo', { id: target.id });
+      if (p) setPhoto(p.dataUrl);
     }
   };
 
@@ -80,8 +79,8 @@ export function StaffAdmin({ api, selfId }: { api: RendererApi; selfId: string }
     setNotice(null);
     const saved = await run('staff.setPhoto', { id: editing.id, imageBase64: await readFileBase64(file) });
     if (saved) {
-      const p = await api.call('staff.photo', { id: saved.id });
-      if (p.ok) setPhoto(p.value.dataUrl);
+      const p = await run('staff.photo', { id: saved.id });
+      if (p) setPhoto(p.dataUrl);
       setNotice('照片已更新');
       await reload();
     }
@@ -99,6 +98,7 @@ export function StaffAdmin({ api, selfId }: { api: RendererApi; selfId: string }
             新增工作人员
           </button>
         </div>
+        <QueryError query={query} what="工作人员名单" />
         <table className="table" data-testid="staff-table">
           <thead>
             <tr>

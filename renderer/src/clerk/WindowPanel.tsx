@@ -6,20 +6,21 @@ import { PAUSE_REASONS, returnTimeFromClock, WINDOW_STATUS_LABELS } from '../../
 import type { RendererApi } from '../api';
 import { coreNow, useCoreNow } from '../core-clock';
 import { DisplayBoard } from '../display/DisplayBoard';
+import { QueryError } from '../QueryError';
 import { ErrorBanner, Field, fieldError, useAction } from '../ui';
+import { useQuery } from '../useQuery';
 
 const QUICK_MINUTES = [10, 15, 30, 60];
 
 export function WindowPanel({ api }: { api: RendererApi }) {
-  const [state, setState] = useState<DisplayState | null>(null);
   const [reason, setReason] = useState<string>(PAUSE_REASONS[0]);
   const [returnClock, setReturnClock] = useState('');
   const { run, error, busy, setError } = useAction(api);
 
-  useEffect(() => {
-    void api.call('display.state', {}).then((r) => r.ok && setState(r.value));
-    return api.on('display.changed', setState);
-  }, [api]);
+  const query = useQuery(api, 'display.state', {});
+  const { replace: setState } = query;
+  const state: DisplayState | null = query.data ?? null;
+  useEffect(() => api.on('display.changed', setState), [api, setState]);
 
   const now = useCoreNow(api);
   const quick = (minutes: number) => setReturnClock(hallTime(coreNow().getTime() + minutes * 60_000));
@@ -39,7 +40,7 @@ export function WindowPanel({ api }: { api: RendererApi }) {
     if (next) setState(next);
   };
 
-  if (!state) return <div className="panel">正在读取窗口状态…</div>;
+  if (!state) return <div className="panel">{query.error ? <QueryError query={query} what="窗口状态" /> : '正在读取窗口状态…'}</div>;
   return (
     <div className="panel window-panel">
       <section className="card">

@@ -1,33 +1,24 @@
 /** The logged-in workstation: top bar, sections, status bar. */
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useState } from 'react';
 import type { AppInfo, Handover, Session } from '../../../shared/contract';
 import { hallDateTime } from '../../../shared/domain/hall-time';
 import { marriageFormKind } from '../../../shared/domain/marriage-rules';
 import type { RendererApi } from '../api';
 import { useCoreNow } from '../core-clock';
+import { QueryError } from '../QueryError';
+import { useQuery } from '../useQuery';
 import { HandoverAck } from '../handover/HandoverAck';
 import { HandoverPanel } from '../handover/HandoverPanel';
-import { AuditPanel } from '../audit/AuditPanel';
 import { CasesPanel } from '../intake/CasesPanel';
 import { IntakePanel } from '../intake/IntakePanel';
-import { CalendarAdmin } from '../reference/CalendarAdmin';
-import { CatalogueAdmin } from '../reference/CatalogueAdmin';
 import { ChangePinPanel } from './ChangePinPanel';
-import { CommitmentsEditor } from './CommitmentsEditor';
-import { SettingsPanel } from './SettingsPanel';
-import { StaffAdmin } from './StaffAdmin';
+import { ArchivePanel, AuditPanel, CalendarAdmin, CallbackRulesPanel, CatalogueAdmin, CommitmentsEditor, FollowUpPanel, LedgerPanel, PrinterSettings, SettingsPanel, StaffAdmin, StatsPanel } from './lazySections';
 import { useIdleLock } from './useIdleLock';
 import { WindowPanel } from './WindowPanel';
-import { PrinterSettings } from '../printing/PrinterSettings';
 import { PrinterStatusBadge } from '../printing/PrinterStatusBadge';
 import { PrintJobsPanel } from '../printing/PrintJobsPanel';
-import { ArchivePanel } from '../ledger/ArchivePanel';
-import { LedgerPanel } from '../ledger/LedgerPanel';
-import { StatsPanel } from '../stats/StatsPanel';
-import { CallbackRulesPanel } from '../followup/CallbackRulesPanel';
 import { CallbacksPanel } from '../followup/CallbacksPanel';
 import { ComplaintsPanel } from '../followup/ComplaintsPanel';
-import { FollowUpPanel } from '../rating/FollowUpPanel';
 import { AppointmentsPanel } from '../appointments/AppointmentsPanel';
 import { DivorceCasesPanel } from '../marriage/DivorceCasesPanel';
 import type { ServiceStart } from '../marriage/form';
@@ -80,10 +71,10 @@ export function Workstation({
     setServiceStart({ ...start });
     setSection(marriageFormKind(start.itemCode) === null ? 'intake' : 'marriage');
   }, []);
-  const [pending, setPending] = useState<Handover | null | undefined>(undefined);
-  useEffect(() => {
-    void api.call('handover.pending', {}).then((r) => setPending(r.ok ? r.value : null));
-  }, [api, session.staff.id]);
+  // the last handover waiting for this clerk; a failed read shows its error and does not block the sections
+  const pendingQuery = useQuery(api, 'handover.pending', {});
+  const pending: Handover | null | undefined = pendingQuery.error ? null : pendingQuery.data;
+  const setPending = pendingQuery.replace;
   const now = useCoreNow(api);
   const lock = useCallback(() => void api.call('auth.lock', {}), [api]);
   useIdleLock(info.idleLockMinutes, lock);
@@ -131,9 +122,10 @@ export function Workstation({
       </nav>
       <main className="content">
         {/* the incoming clerk reads the last handover before anything else */}
+        <QueryError query={pendingQuery} what="待接收的交接班" />
         {pending ? <HandoverAck api={api} handover={pending} onAcknowledged={() => setPending(null)} /> : null}
         {pending === null ? (
-          <>
+          <Suspense fallback={<div className="panel muted">正在打开…</div>}>
             {section === 'appointments' ? <AppointmentsPanel api={api} onStartService={startService} /> : null}
             {section === 'marriage' ? <MarriagePanel api={api} start={serviceStart} /> : null}
             {section === 'divorces' ? <DivorceCasesPanel api={api} /> : null}
@@ -157,7 +149,7 @@ export function Workstation({
             {section === 'archive' && isSupervisor ? <ArchivePanel api={api} /> : null}
             {section === 'settings' && isSupervisor ? <SettingsPanel api={api} onSaved={onInfoChanged} /> : null}
             {section === 'settings' && isSupervisor ? <PrinterSettings api={api} /> : null}
-          </>
+          </Suspense>
         ) : null}
       </main>
       <footer className="statusbar">

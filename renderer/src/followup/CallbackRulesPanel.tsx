@@ -1,8 +1,10 @@
 /** Supervisor: the rules that schedule callbacks (差评、办结抽样、指定事项). */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { CallbackRule, ResponseOf } from '../../../shared/contract';
+import { useState, type FormEvent } from 'react';
+import type { CallbackRule } from '../../../shared/contract';
 import type { RendererApi } from '../api';
+import { QueryError } from '../QueryError';
 import { ErrorBanner, Field, fieldError, Notice, useAction } from '../ui';
+import { useQuery } from '../useQuery';
 import { SOURCE_LABELS } from './labels';
 
 interface RuleForm {
@@ -23,20 +25,15 @@ function describeRule(r: CallbackRule): string {
 }
 
 export function CallbackRulesPanel({ api }: { api: RendererApi }) {
-  const [rules, setRules] = useState<CallbackRule[] | null>(null);
-  const [catalogue, setCatalogue] = useState<ResponseOf<'catalogue.get'> | null>(null);
   const [form, setForm] = useState<RuleForm>(BLANK);
   const [notice, setNotice] = useState<string | null>(null);
   const { run, error, busy, clear } = useAction(api);
 
-  const reload = useCallback(async () => {
-    const r = await api.call('callbackRules.list', {});
-    if (r.ok) setRules(r.value);
-  }, [api]);
-  useEffect(() => {
-    void reload();
-    void api.call('catalogue.get', {}).then((r) => r.ok && setCatalogue(r.value));
-  }, [api, reload]);
+  const query = useQuery(api, 'callbackRules.list', {});
+  const catalogueQuery = useQuery(api, 'catalogue.get', {});
+  const { reload } = query;
+  const rules: CallbackRule[] | null = query.data ?? null;
+  const catalogue = catalogueQuery.data ?? null;
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -69,7 +66,9 @@ export function CallbackRulesPanel({ api }: { api: RendererApi }) {
         <p className="muted">
           规则启用后，之后发生的差评和办结件按规则自动生成回访任务，回访日期按工作日计算（节假日顺延）。同一办结件只生成一条回访；抽样按受理件编号固定抽取，结果稳定、公平。
         </p>
-        {rules === null ? <p className="muted">正在读取…</p> : null}
+        <QueryError query={query} what="回访规则" />
+        <QueryError query={catalogueQuery} what="事项目录" />
+        {rules === null && !query.error ? <p className="muted">正在读取…</p> : null}
         {rules?.length === 0 ? <p className="muted">尚未设置回访规则。</p> : null}
         {rules && rules.length > 0 ? (
           <table className="table">

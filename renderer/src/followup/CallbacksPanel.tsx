@@ -1,8 +1,10 @@
 /** 跟踪回访: callbacks due and overdue; call the applicant and record the outcome and satisfaction. */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { Callback, ResponseOf } from '../../../shared/contract';
 import type { RendererApi } from '../api';
+import { QueryError } from '../QueryError';
 import { ErrorBanner, Field, fieldError, Notice, useAction } from '../ui';
+import { useQuery } from '../useQuery';
 import { SATISFACTION_LEVELS, SOURCE_LABELS, satisfactionLabel, timeLabel } from './labels';
 
 type DueList = ResponseOf<'callbacks.due'>;
@@ -20,18 +22,15 @@ interface RecordForm {
 }
 
 export function CallbacksPanel({ api }: { api: RendererApi }) {
-  const [list, setList] = useState<DueList | null>(null);
   const [open, setOpen] = useState<Callback | null>(null);
   const [phone, setPhone] = useState<string | null>(null);
   const [form, setForm] = useState<RecordForm>({ status: 'done', outcome: '', satisfaction: null });
   const [notice, setNotice] = useState<string | null>(null);
   const { run, error, busy, clear } = useAction(api);
 
-  const reload = useCallback(async () => {
-    const r = await api.call('callbacks.due', {});
-    if (r.ok) setList(r.value);
-  }, [api]);
-  useEffect(() => void reload(), [reload]);
+  const query = useQuery(api, 'callbacks.due', {});
+  const { reload } = query;
+  const list: DueList | null = query.data ?? null;
 
   const start = (c: Callback) => {
     clear();
@@ -58,7 +57,7 @@ export function CallbacksPanel({ api }: { api: RendererApi }) {
     }
   };
 
-  if (!list) return <div className="panel">正在读取…</div>;
+  if (!list) return <div className="panel">{query.error ? <QueryError query={query} what="回访任务" /> : '正在读取…'}</div>;
   const total = list.overdue.length + list.dueToday.length + list.upcoming.length;
   return (
     <div className="panel">
@@ -70,6 +69,7 @@ export function CallbacksPanel({ api }: { api: RendererApi }) {
           </div>
         ) : null}
         {notice ? <Notice>{notice}</Notice> : null}
+        <QueryError query={query} what="回访任务" />
         {!open ? <ErrorBanner error={error} /> : null}
         {GROUPS.filter((g) => list[g.key].length > 0).map((g) => (
           <div key={g.key} className={`case-group case-${g.tone}`}>

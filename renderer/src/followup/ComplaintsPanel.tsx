@@ -1,8 +1,10 @@
 /** 意见箱: register complaints and suggestions from any channel, resolve them with a reply, and (supervisor) close them. */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { Complaint, Session } from '../../../shared/contract';
 import type { RendererApi } from '../api';
+import { QueryError } from '../QueryError';
 import { ErrorBanner, Field, fieldError, Notice, useAction } from '../ui';
+import { useQuery } from '../useQuery';
 import { COMPLAINT_STATUS_LABELS, KIND_LABELS, VIA_LABELS, timeLabel } from './labels';
 
 interface NewForm {
@@ -17,7 +19,6 @@ const BLANK: NewForm = { kind: 'complaint', via: 'window', complainant: '', phon
 
 export function ComplaintsPanel({ api, session }: { api: RendererApi; session: Session }) {
   const isSupervisor = session.staff.role === 'supervisor';
-  const [items, setItems] = useState<Complaint[] | null>(null);
   const [filter, setFilter] = useState<Complaint['status'] | ''>('open');
   const [form, setForm] = useState<NewForm>(BLANK);
   const [resolving, setResolving] = useState<Complaint | null>(null);
@@ -26,11 +27,9 @@ export function ComplaintsPanel({ api, session }: { api: RendererApi; session: S
   const create = useAction(api);
   const act = useAction(api);
 
-  const reload = useCallback(async () => {
-    const r = await api.call('complaints.list', filter === '' ? {} : { status: filter });
-    if (r.ok) setItems(r.value);
-  }, [api, filter]);
-  useEffect(() => void reload(), [reload]);
+  const query = useQuery(api, 'complaints.list', filter === '' ? {} : { status: filter });
+  const { reload } = query;
+  const items: Complaint[] | null = query.data ?? null;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -120,7 +119,8 @@ export function ComplaintsPanel({ api, session }: { api: RendererApi; session: S
           </select>
         </div>
         {!resolving ? <ErrorBanner error={act.error} /> : null}
-        {items === null ? <p className="muted">正在读取…</p> : null}
+        <QueryError query={query} what="意见记录" />
+        {items === null && !query.error ? <p className="muted">正在读取…</p> : null}
         {items?.length === 0 ? <p className="muted">没有记录。</p> : null}
         {items && items.length > 0 ? (
           <table className="table">

@@ -1,22 +1,21 @@
 /** 沟通联系: notes on one case addressed to another window or department, each answered once. */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { CoordinationNote, ServiceCase } from '../../../shared/contract';
 import type { RendererApi } from '../api';
+import { QueryError } from '../QueryError';
 import { ErrorBanner, Field, fieldError, useAction } from '../ui';
+import { useQuery } from '../useQuery';
 import { timeLabel } from './labels';
 
 export function CoordinationNotes({ api, serviceCase, onClose }: { api: RendererApi; serviceCase: ServiceCase; onClose: () => void }) {
-  const [notes, setNotes] = useState<CoordinationNote[] | null>(null);
   const [form, setForm] = useState({ addressedTo: '', message: '' });
   const [replies, setReplies] = useState<Record<string, string>>({});
   const add = useAction(api);
   const answer = useAction(api);
 
-  const reload = useCallback(async () => {
-    const r = await api.call('coordination.list', { caseId: serviceCase.id });
-    if (r.ok) setNotes(r.value);
-  }, [api, serviceCase.id]);
-  useEffect(() => void reload(), [reload]);
+  const query = useQuery(api, 'coordination.list', { caseId: serviceCase.id });
+  const { reload } = query;
+  const notes: CoordinationNote[] | null = query.data ?? null;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -43,6 +42,7 @@ export function CoordinationNotes({ api, serviceCase, onClose }: { api: Renderer
           关闭
         </button>
       </div>
+      <QueryError query={query} what="沟通记录" />
       <ErrorBanner error={answer.error} />
       {notes?.length === 0 ? <p className="muted">这一件还没有沟通记录。</p> : null}
       {notes && notes.length > 0 ? (

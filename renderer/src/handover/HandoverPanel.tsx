@@ -1,24 +1,23 @@
 /** 交接班: the summary, notes and items; the incoming clerk (or a supervisor at day end) countersigns with their own PIN. */
-import { useEffect, useState, type FormEvent } from 'react';
-import type { HandoverItem, HandoverSummary } from '../../../shared/api/handover';
+import { useState, type FormEvent } from 'react';
+import type { HandoverItem } from '../../../shared/api/handover';
 import type { RendererApi } from '../api';
+import { QueryError } from '../QueryError';
 import { ErrorBanner, Field, fieldError, useAction } from '../ui';
+import { useQuery } from '../useQuery';
 import { HandoverSummaryView } from './HandoverSummaryView';
 
 const BLANK_ITEM: HandoverItem = { what: '', quantity: '', note: '' };
 
 export function HandoverPanel({ api, onClosed }: { api: RendererApi; onClosed: () => void }) {
-  const [summary, setSummary] = useState<HandoverSummary | null>(null);
+  const query = useQuery(api, 'handover.summary', {});
+  const summary = query.data ?? null;
   const [kind, setKind] = useState<'handover' | 'dayEnd'>('handover');
   const [notes, setNotes] = useState('');
   const [items, setItems] = useState<HandoverItem[]>([]);
   const [staffNo, setStaffNo] = useState('');
   const [pin, setPin] = useState('');
   const { run, error, busy } = useAction(api);
-
-  useEffect(() => {
-    void api.call('handover.summary', {}).then((r) => r.ok && setSummary(r.value));
-  }, [api]);
 
   const setItem = (index: number, patch: Partial<HandoverItem>) => setItems(items.map((it, i) => (i === index ? { ...it, ...patch } : it)));
 
@@ -29,7 +28,7 @@ export function HandoverPanel({ api, onClosed }: { api: RendererApi; onClosed: (
     if (result) onClosed();
   };
 
-  if (!summary) return <div className="panel">正在汇总本班情况…</div>;
+  if (!summary) return <div className="panel">{query.error ? <QueryError query={query} what="本班小结" /> : '正在汇总本班情况…'}</div>;
   return (
     <div className="panel handover-panel">
       <section className="card">

@@ -1,9 +1,11 @@
 /** 限时办结: the clerk's accepted cases by deadline; mark completed. */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ServiceCase } from '../../../shared/api/intake';
 import type { ResponseOf } from '../../../shared/contract';
 import type { RendererApi } from '../api';
+import { QueryError, QueryPending } from '../QueryError';
 import { ErrorBanner, useAction } from '../ui';
+import { useQuery } from '../useQuery';
 import { CoordinationNotes } from '../followup/CoordinationNotes';
 
 type Board = ResponseOf<'cases.mine'>;
@@ -17,25 +19,27 @@ const GROUPS: { key: keyof Board; label: string; tone: string }[] = [
 ];
 
 export function CasesPanel({ api }: { api: RendererApi }) {
-  const [board, setBoard] = useState<Board | null>(null);
   const { run, error, busy } = useAction(api);
   const [notesFor, setNotesFor] = useState<ServiceCase | null>(null);
-  const reload = useCallback(async () => {
-    const r = await api.call('cases.mine', {});
-    if (r.ok) setBoard(r.value);
-  }, [api]);
-  useEffect(() => void reload(), [reload]);
+  const query = useQuery(api, 'cases.mine', {});
+  const { data: board, reload } = query;
 
   const complete = async (c: ServiceCase) => {
     if (await run('cases.complete', { id: c.id })) await reload();
   };
 
-  if (!board) return <div className="panel">正在读取…</div>;
+  if (!board)
+    return (
+      <div className="panel">
+        <QueryPending query={query} what="受理件" />
+      </div>
+    );
   const total = GROUPS.reduce((n, g) => n + board[g.key].length, 0);
   return (
     <div className="panel">
       <section className="card" data-testid="cases-board">
         <h2>我的受理件（{total} 件在办）</h2>
+        <QueryError query={query} what="受理件" />
         <ErrorBanner error={error} />
         {GROUPS.filter((g) => board[g.key].length > 0).map((g) => (
           <div key={g.key} className={`case-group case-${g.tone}`}>

@@ -2,12 +2,14 @@
  * 接待受理: first contact, the materials checklist, one-time notification,
  * referral, acceptance with a receipt, and resuming by notification number.
  */
-import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { Contact } from '../../../shared/api/intake';
-import type { Catalogue, CatalogueItem } from '../../../shared/catalogue/schema';
+import type { CatalogueItem } from '../../../shared/catalogue/schema';
 import { marriageFormKind } from '../../../shared/domain/marriage-rules';
 import type { RendererApi } from '../api';
+import { QueryError } from '../QueryError';
 import { ErrorBanner, Field, fieldError, Notice, useAction } from '../ui';
+import { useQuery } from '../useQuery';
 import { JobPreview } from '../printing/PrintJobsPanel';
 import { RatingRequest } from '../rating/RatingRequest';
 import type { ServiceStart } from '../marriage/form';
@@ -29,26 +31,20 @@ interface Outcome {
 
 export function IntakePanel(props: { api: RendererApi; start: ServiceStart | null; onStartService: (start: ServiceStart) => void }) {
   const { api, start: carried, onStartService } = props;
-  const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
   const [start, setStart] = useState(BLANK_START);
   const [contact, setContact] = useState<Contact | null>(null);
   const [received, setReceived] = useState<Set<string>>(new Set());
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [slipNo, setSlipNo] = useState('');
-  const [mine, setMine] = useState<Contact[]>([]);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [warning, setWarning] = useState<string | null>(null);
   const { run, error, busy, clear } = useAction(api);
 
-  const reloadMine = useCallback(async () => {
-    const r = await api.call('intake.mine', {});
-    if (r.ok) setMine(r.value);
-  }, [api]);
-
-  useEffect(() => {
-    void api.call('catalogue.get', {}).then((r) => r.ok && setCatalogue(r.value));
-    void reloadMine();
-  }, [api, reloadMine]);
+  const catalogueQuery = useQuery(api, 'catalogue.get', {});
+  const mineQuery = useQuery(api, 'intake.mine', {});
+  const catalogue = catalogueQuery.data ?? null;
+  const mine: Contact[] = mineQuery.data ?? [];
+  const reloadMine = mineQuery.reload;
 
   // a contact started from 今日预约 opens at once, with what was booked (name, document number, phone)
   useEffect(() => {
@@ -75,12 +71,22 @@ export function IntakePanel(props: { api: RendererApi; start: ServiceStart | nul
     setProblems({});
   };
 
+  // after 开始接待 the clerk goes on with the materials checklist
+  const checklist = useRef<HTMLTableElement>(null);
+  const [toChecklist, setToChecklist] = useState(false);
+  useEffect(() => {
+    if (!toChecklist) return;
+    checklist.current?.querySelector<HTMLInputElement>('input[type=checkbox]')?.focus();
+    setToChecklist(false);
+  }, [toChecklist]);
+
   const begin = async (e: FormEvent) => {
     e.preventDefault();
     const c = await run('intake.start', start);
     if (c) {
       setStart(BLANK_START);
       open(c);
+      setToChecklist(true);
       await reloadMine();
     }
   };
@@ -149,7 +155,8 @@ export function IntakePanel(props: { api: RendererApi; start: ServiceStart | nul
         <form className="card" onSubmit={begin} noValidate>
           <h2>新接待</h2>
           <Field label="办理事项" error={fieldError(error, 'itemCode')}>
-            <select name="itemCode" value={start.itemCode} onChange={(e) => setStart({ ...start, itemCode: e.target.value })}>
+            {/* the first field of the clerk's first screen has the cursor after login */}
+            <select name="itemCode" autoFocus value={start.itemCode} onChange={(e) => setStart({ ...start, itemCode: e.target.value })}>
               <option value="">请选择…</option>
               {catalogue?.items.map((i) => (
                 <option key={i.code} value={i.code}>
@@ -204,6 +211,8 @@ export function IntakePanel(props: { api: RendererApi; start: ServiceStart | nul
         </section>
       </div>
       <section className="card intake-main" data-testid="contact-card">
+        <QueryError query={catalogueQuery} what="事项目录" />
+        <QueryError query={mineQuery} what="本窗口接待记录" />
         <ErrorBanner error={error} />
         {!contact ? (
           <p className="muted">选择办理事项并填写申请人，开始接待；或凭一次性告知单编号继续办理。</p>
@@ -245,7 +254,7 @@ export function IntakePanel(props: { api: RendererApi; start: ServiceStart | nul
             {contact.handledHere && item ? (
               <>
                 <h3>材料清单（勾选已收到的材料）</h3>
-                <table className="table materials" data-testid="materials">
+                <table className="table materials" data-testid="materials" ref={checklist}>
                   <thead>
                     <tr>
                       <th>已收</th>

@@ -7,7 +7,9 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { LEDGER_CATEGORIES, LEDGER_CATEGORY_INFO, type LedgerCategory, type LedgerFilter, type LedgerPage, type Session, type Staff } from '../../../shared/contract';
 import type { RendererApi } from '../api';
 import { ExportBox } from '../exports/ExportBox';
+import { QueryError } from '../QueryError';
 import { ErrorBanner, useAction } from '../ui';
+import { useQuery } from '../useQuery';
 import { EMPTY_FORM, LedgerFilters, toFilter, type LedgerForm } from './LedgerFilters';
 import { LedgerTable } from './LedgerTable';
 
@@ -18,16 +20,10 @@ export function LedgerPanel({ api, session }: { api: RendererApi; session: Sessi
   const [form, setForm] = useState<LedgerForm>(EMPTY_FORM);
   const [applied, setApplied] = useState<LedgerFilter>({ category: 'contacts' });
   const [pages, setPages] = useState<LedgerPage[]>([]);
-  const [staff, setStaff] = useState<Staff[]>([]);
+  const staffQuery = useQuery(api, 'staff.list', {}, { enabled: isSupervisor });
+  const staff: Staff[] = staffQuery.data ?? [];
   const [showExport, setShowExport] = useState(false);
   const { run, error, busy } = useAction(api);
-
-  useEffect(() => {
-    if (!isSupervisor) return;
-    void api.call('staff.list', {}).then((r) => {
-      if (r.ok) setStaff(r.value);
-    });
-  }, [api, isSupervisor]);
 
   const load = useCallback(
     async (filter: LedgerFilter) => {
@@ -104,6 +100,7 @@ export function LedgerPanel({ api, session }: { api: RendererApi; session: Sessi
             produce={(exportRun, format, fullValues, exportId) => exportRun('ledger.export', { filter: applied, format, fullValues, exportId })}
           />
         ) : null}
+        <QueryError query={staffQuery} what="工作人员名单" />
         <ErrorBanner error={error} />
         <LedgerTable pages={pages} busy={busy} onMore={() => void more()} />
       </section>

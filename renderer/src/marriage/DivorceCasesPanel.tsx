@@ -4,15 +4,14 @@
  * before the certificate deadline) and 日期待定 (the holiday calendar does not
  * cover the year yet).
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { CivilCase } from '../../../shared/api/marriage';
-import type { ResponseOf } from '../../../shared/contract';
 import { hallDate } from '../../../shared/domain/hall-time';
 import type { RendererApi } from '../api';
+import { QueryError } from '../QueryError';
 import { ErrorBanner, Notice, useAction } from '../ui';
+import { useQuery } from '../useQuery';
 import './marriage.css';
-
-type DivorceList = ResponseOf<'divorce.list'>;
 
 /** ≤ this many days left to the certificate deadline: shown in red. */
 const URGENT_DAYS = 5;
@@ -31,20 +30,13 @@ function receivedDay(c: CivilCase): string {
 }
 
 export function DivorceCasesPanel({ api }: { api: RendererApi }) {
-  const [list, setList] = useState<DivorceList | null>(null);
   const [withdrawing, setWithdrawing] = useState<{ id: string; documentNumber: string } | null>(null);
   const [registering, setRegistering] = useState<{ id: string; bothPresent: boolean; certificateNo: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const { run, error, busy, clear } = useAction(api);
 
-  const reload = useCallback(async () => {
-    const r = await api.call('divorce.list', {});
-    if (r.ok) setList(r.value);
-  }, [api]);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  const query = useQuery(api, 'divorce.list', {});
+  const { data: list, reload } = query;
 
   const withdraw = async () => {
     if (!withdrawing) return;
@@ -80,7 +72,7 @@ export function DivorceCasesPanel({ api }: { api: RendererApi }) {
     window.setTimeout(() => document.getElementById(`div-present-${id}`)?.focus(), 0);
   };
 
-  if (!list) return <div className="panel">正在读取离婚登记申请…</div>;
+  if (!list) return <div className="panel">{query.error ? <QueryError query={query} what="离婚登记申请" /> : '正在读取离婚登记申请…'}</div>;
 
   return (
     <div className="panel">
@@ -91,6 +83,7 @@ export function DivorceCasesPanel({ api }: { api: RendererApi }) {
             刷新
           </button>
         </div>
+        <QueryError query={query} what="离婚登记申请" />
         <ErrorBanner error={error} />
         {notice ? <Notice>{notice}</Notice> : null}
 

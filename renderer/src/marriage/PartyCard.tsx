@@ -1,9 +1,10 @@
 /** One party of a marriage, divorce or replacement application: every field of the record, labelled for keyboard and screen reader. */
 import type { ReactNode } from 'react';
 import type { CivilKind } from '../../../shared/api/marriage';
-import { EDUCATION_LABELS, EDUCATION_LEVELS, ETHNIC_GROUPS, PRIOR_STATUS_LABELS, PRIOR_STATUSES, SEX_LABELS, type PartyField } from '../../../shared/domain/civil-party';
+import { EDUCATION_LABELS, EDUCATION_LEVELS, ETHNIC_GROUPS, PRIOR_STATUS_LABELS, PRIOR_STATUSES, resolveEthnicity, SEX_LABELS, type PartyField } from '../../../shared/domain/civil-party';
 import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from '../../../shared/domain/identity-documents';
 import { normalizeDateTyping, PARTY_FIELD_LABELS, partyTitle, type PartyForm } from './form';
+import { SKIP_ON_ENTER } from './useShortcuts';
 
 export const ETHNIC_LIST_ID = 'marriage-ethnic-groups';
 
@@ -14,6 +15,11 @@ export interface Derived {
 
 export function partyFieldId(prefix: string, index: number, field: PartyField | string): string {
   return `${prefix}-p${index}-${field}`;
+}
+
+/** Sex and birth date the reader (or the number typed) already filled: Enter steps over them. */
+function skipWhenFilled(value: string): Record<string, string> {
+  return value.trim() === '' ? {} : { [SKIP_ON_ENTER]: 'true' };
 }
 
 export function PartyCard({
@@ -40,23 +46,11 @@ export function PartyCard({
   const who = partyTitle(kind, index);
   const id = (field: PartyField) => partyFieldId(prefix, index, field);
 
-  const row = (field: PartyField, control: ReactNode, hint?: string, span: 1 | 2 | 3 = 1) => {
-    const problem = problems[field];
-    const note = problem ?? hint;
-    return (
-      <div className={`field${problem ? ' field-invalid' : ''}${span > 1 ? ` mar-span${span}` : ''}`}>
-        <label className="field-label" htmlFor={id(field)}>
-          {PARTY_FIELD_LABELS[field]}
-        </label>
-        {control}
-        {note ? (
-          <span id={`${id(field)}-note`} className={problem ? 'field-error' : 'field-hint'}>
-            {note}
-          </span>
-        ) : null}
-      </div>
-    );
-  };
+  const row = (field: PartyField, control: ReactNode, hint?: string, span: 1 | 2 | 3 = 1) => (
+    <FieldRow id={id(field)} label={PARTY_FIELD_LABELS[field]} problem={problems[field]} hint={hint} span={span}>
+      {control}
+    </FieldRow>
+  );
 
   const common = (field: PartyField) => ({
     id: id(field),
@@ -88,11 +82,7 @@ export function PartyCard({
         {row(
           'documentType',
           <select {...common('documentType')} value={party.documentType} onChange={(e) => onChange({ documentType: e.target.value as PartyForm['documentType'] }, 'documentType')}>
-            {DOCUMENT_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {DOCUMENT_TYPE_LABELS[t]}
-              </option>
-            ))}
+            <Options values={DOCUMENT_TYPES} labels={DOCUMENT_TYPE_LABELS} />
           </select>,
         )}
         {row(
@@ -112,7 +102,7 @@ export function PartyCard({
         {row('name', text('name', 40))}
         {row(
           'sex',
-          <select {...common('sex')} value={party.sex} onChange={(e) => onChange({ sex: e.target.value as PartyForm['sex'] }, 'sex')}>
+          <select {...common('sex')} {...skipWhenFilled(party.sex)} value={party.sex} onChange={(e) => onChange({ sex: e.target.value as PartyForm['sex'] }, 'sex')}>
             <option value="">请选择</option>
             <option value="male">{SEX_LABELS.male}</option>
             <option value="female">{SEX_LABELS.female}</option>
@@ -122,6 +112,7 @@ export function PartyCard({
           'birthDate',
           <input
             {...common('birthDate')}
+            {...skipWhenFilled(party.birthDate)}
             value={party.birthDate}
             maxLength={10}
             placeholder="1990-01-01"
@@ -147,6 +138,12 @@ export function PartyCard({
             autoComplete="off"
             placeholder={party.nationality.trim() === '中国' ? '输入“汉”“回”…选择' : '外国国籍不填'}
             onChange={(e) => onChange({ ethnicity: e.target.value }, 'ethnicity')}
+            onBlur={() => {
+              // 汉 → 汉族 when the field is left (Enter moves on, so it blurs too)
+              const resolved = resolveEthnicity(party.ethnicity);
+              if (resolved !== party.ethnicity) onChange({ ethnicity: resolved }, 'ethnicity');
+              onBlurField('ethnicity');
+            }}
           />,
         )}
         {row('occupation', text('occupation', 30))}
@@ -154,28 +151,50 @@ export function PartyCard({
           'education',
           <select {...common('education')} value={party.education} onChange={(e) => onChange({ education: e.target.value as PartyForm['education'] }, 'education')}>
             <option value="">请选择</option>
-            {EDUCATION_LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {EDUCATION_LABELS[l]}
-              </option>
-            ))}
+            <Options values={EDUCATION_LEVELS} labels={EDUCATION_LABELS} />
           </select>,
         )}
         {row(
           'priorStatus',
           <select {...common('priorStatus')} value={party.priorStatus} onChange={(e) => onChange({ priorStatus: e.target.value as PartyForm['priorStatus'] }, 'priorStatus')}>
             <option value="">请选择</option>
-            {PRIOR_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {PRIOR_STATUS_LABELS[s]}
-              </option>
-            ))}
+            <Options values={PRIOR_STATUSES} labels={PRIOR_STATUS_LABELS} />
           </select>,
         )}
         {row('phone', text('phone', 20, { inputMode: 'tel' }))}
         {row('address', text('address', 100), undefined, 3)}
       </div>
     </section>
+  );
+}
+
+/** One labelled field of the card, with its problem (red) or hint under it. */
+function FieldRow({ id, label, problem, hint, span, children }: { id: string; label: string; problem: string | undefined; hint: string | undefined; span: 1 | 2 | 3; children: ReactNode }) {
+  const note = problem ?? hint;
+  return (
+    <div className={`field${problem ? ' field-invalid' : ''}${span > 1 ? ` mar-span${span}` : ''}`}>
+      <label className="field-label" htmlFor={id}>
+        {label}
+      </label>
+      {children}
+      {note ? (
+        <span id={`${id}-note`} className={problem ? 'field-error' : 'field-hint'}>
+          {note}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+function Options<T extends string>({ values, labels }: { values: readonly T[]; labels: Record<T, string> }) {
+  return (
+    <>
+      {values.map((v) => (
+        <option key={v} value={v}>
+          {labels[v]}
+        </option>
+      ))}
+    </>
   );
 }
 

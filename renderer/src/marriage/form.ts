@@ -1,6 +1,6 @@
 /** The marriage form's state, blank values and the conversions to the API's request shapes. */
 import type { CivilChecks, CivilKind, PartyInput, ReissueDetails, StartParty } from '../../../shared/api/marriage';
-import { CHINA, type EducationLevel, type PartyFacts, type PartyField, type PriorStatus } from '../../../shared/domain/civil-party';
+import { CHINA, resolveEthnicity, type EducationLevel, type PartyFacts, type PartyField, type PriorStatus } from '../../../shared/domain/civil-party';
 import { parseResidentId } from '../../../shared/domain/id-number';
 import { normalizeDocumentNumber, type DocumentType, type Sex } from '../../../shared/domain/identity-documents';
 
@@ -145,9 +145,13 @@ export function partyTitle(kind: CivilKind, index: number): string {
   return index === 0 ? '男方' : '女方';
 }
 
-/** The form as the pure domain checks read it (empty selects stay empty and are reported). */
+/**
+ * The form as the pure domain checks read it (empty selects stay empty and
+ * are reported); 民族 as the group it names (汉 → 汉族), the same for the
+ * field's own check, the live check and the submit.
+ */
 export function asFacts(p: PartyForm): PartyFacts {
-  return { ...p, sex: p.sex as Sex, education: p.education as EducationLevel, priorStatus: p.priorStatus as PriorStatus };
+  return { ...p, sex: p.sex as Sex, education: p.education as EducationLevel, priorStatus: p.priorStatus as PriorStatus, ethnicity: resolveEthnicity(p.ethnicity) };
 }
 
 /** The request shape; the core validates it again. */
@@ -158,7 +162,6 @@ export function toPartyInput(p: PartyForm): PartyInput {
     name: p.name.trim(),
     birthDate: p.birthDate.trim(),
     nationality: p.nationality.trim(),
-    ethnicity: p.ethnicity.trim(),
     occupation: p.occupation.trim(),
     phone: p.phone.trim(),
     address: p.address.trim(),

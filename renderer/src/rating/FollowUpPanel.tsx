@@ -3,10 +3,12 @@
  * deadlines in working days; record the contact with the applicant, the
  * finding, the rectification and the applicant's response; close; appeals.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { FollowUp } from '../../../shared/contract';
 import type { RendererApi } from '../api';
+import { QueryError } from '../QueryError';
 import { ErrorBanner, Field, fieldError, Notice, useAction } from '../ui';
+import { useQuery } from '../useQuery';
 import './rating.css';
 
 type Filter = 'open' | 'overdue' | 'closed';
@@ -24,17 +26,11 @@ function time(iso: string | null): string {
 
 export function FollowUpPanel({ api }: { api: RendererApi }) {
   const [filter, setFilter] = useState<Filter>('open');
-  const [items, setItems] = useState<FollowUp[] | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
-    const r = await api.call('followUp.list', { filter });
-    if (r.ok) setItems(r.value);
-  }, [api, filter]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const query = useQuery(api, 'followUp.list', { filter });
+  const { reload: load } = query;
+  const items: FollowUp[] | null = query.data ?? null;
 
   const current = items?.find((f) => f.id === selected) ?? null;
 
@@ -52,7 +48,8 @@ export function FollowUpPanel({ api }: { api: RendererApi }) {
             ))}
           </div>
         </div>
-        {items === null ? <p className="muted">正在读取…</p> : null}
+        <QueryError query={query} what="差评记录" />
+        {items === null && !query.error ? <p className="muted">正在读取…</p> : null}
         {items?.length === 0 ? <p className="muted">暂无</p> : null}
         <table className="table" data-testid="followup-list">
           <thead>

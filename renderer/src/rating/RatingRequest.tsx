@@ -3,10 +3,12 @@
  * the rating's status. The clerk sees only whether the applicant has rated,
  * never the choice (the API never tells the clerk's screen).
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { RatingStatus } from '../../../shared/contract';
 import type { RendererApi } from '../api';
+import { QueryError } from '../QueryError';
 import { ErrorBanner, useAction } from '../ui';
+import { useQuery } from '../useQuery';
 import './rating.css';
 
 export const RATING_STATUS_LABELS: Record<RatingStatus, string> = {
@@ -17,19 +19,13 @@ export const RATING_STATUS_LABELS: Record<RatingStatus, string> = {
 };
 
 export function RatingRequest({ api, contactId }: { api: RendererApi; contactId: string }) {
-  const [status, setStatus] = useState<RatingStatus | null>(null);
+  const query = useQuery(api, 'rating.status', { contactId });
+  const { reload: load } = query;
+  const status: RatingStatus | null = query.data?.status ?? null;
   const { run, error, busy } = useAction(api);
 
-  const load = useCallback(async () => {
-    const r = await api.call('rating.status', { contactId });
-    if (r.ok) setStatus(r.value.status);
-  }, [api, contactId]);
-
-  useEffect(() => {
-    void load();
-    // any request answered or expired: read this contact's status again
-    return api.on('rating.changed', () => void load());
-  }, [api, load]);
+  // any request answered or expired: read this contact's status again
+  useEffect(() => api.on('rating.changed', () => void load()), [api, load]);
 
   const ask = async () => {
     if (await run('rating.request', { contactId })) await load();
@@ -48,6 +44,7 @@ export function RatingRequest({ api, contactId }: { api: RendererApi; contactId:
         </span>
       ) : null}
       {status === 'pending' ? <span className="muted">申请人正在窗口外的评价器上评价，请勿引导或查看</span> : null}
+      <QueryError query={query} what="评价状态" />
       <ErrorBanner error={error} />
     </div>
   );

@@ -4,13 +4,16 @@
  * Council notice, local closures) and warns when the current or next year
  * is not covered, because deadlines there show 待定.
  */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { CalendarOverview, CalendarOverrideView, DeadlineView } from '../../../shared/api/reference';
 import { hallDate, hallParts } from '../../../shared/domain/hall-time';
 import { describeDate, isPlainDate } from '../../../shared/domain/plain-date';
 import type { RendererApi } from '../api';
 import { coreNow } from '../core-clock';
+import { DateInput } from '../DateInput';
+import { QueryPending } from '../QueryError';
 import { ErrorBanner, Field, fieldError, Notice, useAction } from '../ui';
+import { useQuery } from '../useQuery';
 
 interface OverrideForm {
   date: string;
@@ -45,7 +48,6 @@ function dateLabel(date: string): string {
 }
 
 export function CalendarAdmin({ api }: { api: RendererApi }) {
-  const [overview, setOverview] = useState<CalendarOverview | null>(null);
   const [form, setForm] = useState<OverrideForm>(BLANK);
   const [notice, setNotice] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
@@ -53,11 +55,9 @@ export function CalendarAdmin({ api }: { api: RendererApi }) {
   const [trialResult, setTrialResult] = useState<DeadlineView | null>(null);
   const { run, error, busy, clear } = useAction(api);
 
-  const reload = useCallback(async () => {
-    const r = await api.call('calendar.overrides', {});
-    if (r.ok) setOverview(r.value);
-  }, [api]);
-  useEffect(() => void reload(), [reload]);
+  const query = useQuery(api, 'calendar.overrides', {});
+  const { replace: setOverview } = query;
+  const overview: CalendarOverview | null = query.data ?? null;
 
   const set = <K extends keyof OverrideForm>(key: K, value: OverrideForm[K]) => setForm({ ...form, [key]: value });
 
@@ -122,7 +122,7 @@ export function CalendarAdmin({ api }: { api: RendererApi }) {
             ))}
           </>
         ) : (
-          <p className="muted">正在读取…</p>
+          <QueryPending query={query} what="节假日设置" />
         )}
         <p className="muted">
           计算规则：受理当日不计入；N 个工作日期限截止于受理次日起第 N 个工作日；调休上班日算工作日。本表的调整优先于内置数据。
@@ -137,7 +137,7 @@ export function CalendarAdmin({ api }: { api: RendererApi }) {
           <form onSubmit={save} noValidate>
             <fieldset disabled={busy}>
               <Field label="日期" error={fieldError(error, 'date')} hint={isPlainDate(form.date) ? describeDate(form.date) : '同一日期再次保存即为修改'}>
-                <input type="date" name="date" value={form.date} onChange={(e) => set('date', e.target.value)} />
+                <DateInput name="date" value={form.date} onChange={(v) => set('date', v)} />
               </Field>
               <Field label="这一天" error={fieldError(error, 'kind')}>
                 <select name="kind" value={form.kind} onChange={(e) => set('kind', e.target.value === 'workday' ? 'workday' : 'restday')}>
@@ -177,7 +177,7 @@ export function CalendarAdmin({ api }: { api: RendererApi }) {
           <h2>期限试算</h2>
           <form onSubmit={tryDeadline} noValidate className="trial-form">
             <Field label="受理日期">
-              <input type="date" value={trial.start} onChange={(e) => setTrial({ ...trial, start: e.target.value })} />
+              <DateInput value={trial.start} onChange={(v) => setTrial({ ...trial, start: v })} />
             </Field>
             <Field label="工作日数" hint="0 表示当场办结">
               <input type="number" min={0} max={365} value={trial.days} onChange={(e) => setTrial({ ...trial, days: e.target.value })} />

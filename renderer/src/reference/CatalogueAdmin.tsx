@@ -1,10 +1,12 @@
 /** Supervisor: the service catalogue in use, its items, and importing a newer version (JSON file). */
-import { useCallback, useEffect, useState, type ChangeEvent } from 'react';
+import { useState, type ChangeEvent } from 'react';
 import { MAX_CATALOGUE_BYTES, type CatalogueVersionView } from '../../../shared/api/reference';
 import type { Catalogue, CatalogueItem } from '../../../shared/catalogue/schema';
 import type { ApiError } from '../../../shared/result';
 import type { RendererApi } from '../api';
+import { QueryError, QueryPending } from '../QueryError';
 import { ErrorBanner, Notice, useAction } from '../ui';
+import { useQuery } from '../useQuery';
 
 function timeLimitText(item: CatalogueItem): string {
   return item.timeLimit.kind === 'onTheSpot' ? '当场办结' : `${item.timeLimit.days} 个工作日`;
@@ -29,18 +31,17 @@ function problemsOf(error: ApiError | null): string[] {
 }
 
 export function CatalogueAdmin({ api }: { api: RendererApi }) {
-  const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
-  const [versions, setVersions] = useState<CatalogueVersionView[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const [fileName, setFileName] = useState('');
   const { run, error, busy, setError, clear } = useAction(api);
 
-  const reload = useCallback(async () => {
-    const [current, list] = await Promise.all([api.call('catalogue.get', {}), api.call('catalogue.versions', {})]);
-    if (current.ok) setCatalogue(current.value);
-    if (list.ok) setVersions(list.value);
-  }, [api]);
-  useEffect(() => void reload(), [reload]);
+  const currentQuery = useQuery(api, 'catalogue.get', {});
+  const versionsQuery = useQuery(api, 'catalogue.versions', {});
+  const catalogue: Catalogue | null = currentQuery.data ?? null;
+  const versions: CatalogueVersionView[] = versionsQuery.data ?? [];
+  const reload = async () => {
+    await Promise.all([currentQuery.reload(), versionsQuery.reload()]);
+  };
 
   const importFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const input = event.target;
@@ -80,8 +81,9 @@ export function CatalogueAdmin({ api }: { api: RendererApi }) {
             {active ? (active.builtIn ? '，随软件提供' : `，${active.importedBy ?? ''} 于 ${when(active.importedAt)} 导入`) : null}
           </p>
         ) : (
-          <p className="muted">正在读取…</p>
+          <QueryPending query={currentQuery} what="事项目录" />
         )}
+        <QueryError query={versionsQuery} what="目录版本记录" />
         <p className="muted">
           导入的文件须为 UTF-8 编码的 JSON，版本号必须高于正在使用的版本。文件有问题时不会导入，下方会列出全部问题及位置，改正后重新导入即可。
         </p>

@@ -15,13 +15,16 @@ import { ErrorBanner, useAction } from '../ui';
 import { barConfig, ChartCanvas, civilConfig, ratingConfig, trendConfig } from './charts';
 import { StatsFilters, toFilter, type PresetId, type StatsForm } from './StatsFilters';
 import { CivilStatsTable, StatsTable } from './StatsTable';
+import { QueryError } from '../QueryError';
+import { useQuery } from '../useQuery';
 import './stats.css';
 
 export function StatsPanel({ api }: { api: RendererApi }) {
   const { run, error, busy } = useAction(api);
   const [today, setToday] = useState<string | null>(null);
   const [form, setForm] = useState<StatsForm | null>(null);
-  const [staff, setStaff] = useState<Staff[]>([]);
+  const staffQuery = useQuery(api, 'staff.list', {});
+  const staff: Staff[] = staffQuery.data ?? [];
   const [report, setReport] = useState<StatsReport | null>(null);
   const [trend, setTrend] = useState<StatsReport | null>(null);
   const [showExport, setShowExport] = useState(false);
@@ -56,9 +59,6 @@ export function StatsPanel({ api }: { api: RendererApi }) {
       setForm(initial);
       void load(initial);
     });
-    void api.call('staff.list', {}).then((r) => {
-      if (r.ok) setStaff(r.value);
-    });
   }, [api, load]);
 
   if (!form || !today) return <p className="muted">正在加载…</p>;
@@ -86,6 +86,7 @@ export function StatsPanel({ api }: { api: RendererApi }) {
         {showExport ? (
           <ExportBox api={api} title="导出统计报表" produce={(exportRun, format) => exportRun('stats.export', { filter: toFilter(form), format })} />
         ) : null}
+        <QueryError query={staffQuery} what="工作人员名单" />
         <ErrorBanner error={error} />
         {report ? (
           <>
