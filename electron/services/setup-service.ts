@@ -118,7 +118,7 @@ export function updateSettings(ctx: CoreContext, call: CallContext, patch: Setti
         entityId: before.hallId,
         op: 'update',
         payload: Object.fromEntries(changed.map((k) => [k, after[k]])),
-        detail: { before: Object.fromEntries(changed.map((k) => [k, before[k]])) },
+        detail: { before: Object.fromEntries(changed.map((k) => [k, before[k]])), after: Object.fromEntries(changed.map((k) => [k, after[k]])) },
       });
     })();
   } catch (error) {
