@@ -19,6 +19,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'commitments.save': '修改服务承诺',
   'window.pause': '暂离窗口',
   'window.resume': '恢复服务',
+  'window.open': '开始对外服务',
   'printer.configure': '设置打印机',
   'print.enqueue': '打印',
   'print.reprint': '重新打印',

@@ -84,6 +84,7 @@ export const AUDIT_SENTENCES: Readonly<Record<string, Sentence>> = {
   'staff.setPhoto': (d) => `${label('staff.setPhoto')}${d.bytes === undefined ? '' : `，新照片 ${bytesText(d.bytes)}`}${d.previousPhoto ? '，替换原有照片' : ''}`,
   'commitments.save': plain('commitments.save'),
   'window.pause': plain('window.pause'),
+  'window.open': plain('window.open'),
   'window.resume': (d) => {
     const because = text(d.because);
     return because ? `${label('window.resume')}（因${END_REASONS[because] ?? because}自动结束暂离）` : label('window.resume');

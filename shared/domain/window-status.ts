@@ -38,6 +38,16 @@ export function pauseCountdownText(now: Date, returnAt: Date): string {
   return hours > 0 ? `还有 ${hours} 小时 ${mm} 分 ${ss} 秒` : `还有 ${mm} 分 ${ss} 秒`;
 }
 
+/**
+ * The whereabouts sign: "业务培训 · 预计 10:30 返回 · 还有 12 分 05 秒"; without an
+ * announced return (the clerk's screen idle-locked) "暂时离开 · 请稍候".
+ */
+export function pauseSignText(now: Date, pause: { reason: string; returnAt: string | null }): string {
+  if (pause.returnAt === null) return `${pause.reason} · 请稍候`;
+  const returnAt = new Date(pause.returnAt);
+  return `${pause.reason} · 预计 ${clockTime(returnAt)} 返回 · ${pauseCountdownText(now, returnAt)}`;
+}
+
 /** "10:30" in the hall's local time (the display and the workstation share one clock zone). */
 export function clockTime(at: Date): string {
   return `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;

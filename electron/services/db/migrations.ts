@@ -653,6 +653,10 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX print_job_recent ON print_job(created_at);
   CREATE INDEX print_job_reprint_of ON print_job(reprint_of) WHERE reprint_of IS NOT NULL;
   `,
+  // a supervisor's login opens the window only when they start serving (a configuration login leaves it closed)
+  `
+  ALTER TABLE clerk_session ADD COLUMN serving INTEGER NOT NULL DEFAULT 1 CHECK (serving IN (0, 1));
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
