@@ -83,6 +83,17 @@ interface SettingWording {
 const unit = (u: string) => (v: SettingValue) => `${text(v)} ${u}`;
 const yesNo = (yes: string, no: string) => (v: SettingValue) => (v === true ? yes : v === false ? no : text(v));
 const secret = () => '（已更换）';
+/** Peak days by name ("5·20、七夕"), or by date when unnamed. */
+function peakDays(v: SettingValue): string {
+  if (!Array.isArray(v)) return text(v);
+  if (v.length === 0) return '（无）';
+  return v
+    .map((r) => {
+      const rule = record(r);
+      return text(rule?.name) || `${text(rule?.month)}月${text(rule?.day)}日`;
+    })
+    .join('、');
+}
 
 /** Every setting's Chinese name and value wording (the compiler insists on all of them). */
 export const SETTING_WORDING: Readonly<Record<keyof Settings, SettingWording>> = {
@@ -114,7 +125,7 @@ export const SETTING_WORDING: Readonly<Record<keyof Settings, SettingWording>> =
   certificateNumberFormat: { label: '证书字号格式' },
   appointmentSlotCapacity: { label: '每个预约时段人数', value: unit('人') },
   appointmentPeakCapacity: { label: '高峰日每个时段人数', value: unit('人') },
-  appointmentPeakDays: { label: '预约高峰日', value: (v) => (Array.isArray(v) ? `${v.length} 个` : text(v)) },
+  appointmentPeakDays: { label: '预约高峰日', value: peakDays },
 };
 
 function settingValue(key: string, value: unknown): string {

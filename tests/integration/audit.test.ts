@@ -248,6 +248,11 @@ describe('audit.recent', () => {
     const { rows } = await call(t.core, 'audit.recent', { limit: 10 });
     const sentences = rows.filter((r) => r.action === 'settings.update').map((r) => auditSentence(r.action, r.detail));
     expect(sentences.slice(0, 2)).toEqual(['修改系统设置：无操作锁屏时间 1 分钟 → 5 分钟', '修改系统设置：无操作锁屏时间 5 分钟 → 1 分钟']);
+    // the settings screen sends every field, the peak-day list as a new array: unchanged values are not logged
+    const { appointmentPeakDays } = await call(t.core, 'settings.get', {});
+    const seq = rows[0]?.seq ?? 0;
+    await call(t.core, 'settings.update', { appointmentPeakDays: appointmentPeakDays.map((r) => ({ ...r })), idleLockMinutes: 5 });
+    expect((await call(t.core, 'audit.recent', { limit: 10 })).rows.filter((r) => r.seq > seq)).toEqual([]);
   });
 
   it('is for supervisors only', async () => {

@@ -14,6 +14,11 @@ const CASES: readonly [action: string, detail: unknown, sentence: string][] = [
   ['settings.update', { before: { idleLockMinutes: 1 }, after: { idleLockMinutes: 5 } }, '修改系统设置：无操作锁屏时间 1 分钟 → 5 分钟'],
   ['settings.update', { before: { allowLan: false, hallName: '甲' }, after: { allowLan: true, hallName: '乙' } }, '修改系统设置：局域网访问 不允许 → 允许；大厅名称 甲 → 乙'],
   ['settings.update', { before: { marriagePhotosRequired: true } }, '修改系统设置：登记需交合影照片（原为 需要）'],
+  [
+    'settings.update',
+    { before: { appointmentPeakDays: [{ kind: 'solar', month: 5, day: 20, name: '5·20' }] }, after: { appointmentPeakDays: [{ kind: 'solar', month: 5, day: 20, name: '5·20' }, { kind: 'solar', month: 10, day: 1, name: '' }] } },
+    '修改系统设置：预约高峰日 5·20 → 5·20、10月1日',
+  ],
   ['ledger.export.fullValues', { exportId: 'x', category: 'contacts', filter: { category: 'contacts' }, format: 'csv' }, '申请导出接待台账（含完整证件号码）：CSV 格式'],
   [
     'ledger.export',
