@@ -98,6 +98,23 @@ test('the idle-locked window shows 暂停服务 (暂时离开) on the display; u
   await page.getByLabel('PIN').fill('135790');
   await page.getByRole('button', { name: '解锁' }).click();
   await expect(display.getByTestId('display-status')).toContainText('在岗服务');
+
+  // logging out with an applicant still being served warns and offers 交接班
+  await page.getByLabel('办理事项').selectOption({ label: '婚姻登记记录证明' });
+  await page.getByLabel('申请人姓名').fill('王小明');
+  await page.getByRole('button', { name: '开始接待' }).click();
+  await expect(page.getByTestId('contact-card')).toBeVisible();
+  await page.getByRole('button', { name: '退出登录' }).click();
+  const warning = page.getByRole('alertdialog', { name: '退出登录提醒' });
+  await expect(warning).toContainText('正在接待 1 人');
+  await shot(page, 'shell-logout-warning');
+  await warning.getByRole('button', { name: '取消' }).click();
+  await expect(warning).toHaveCount(0);
+  await expect(page.getByTestId('current-clerk')).toContainText('1001');
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await warning.getByRole('button', { name: '去交接班' }).click();
+  await expect(page.getByRole('button', { name: '交接班' })).toHaveAttribute('aria-current', 'page');
+  await expect(display.getByTestId('display-status')).toContainText('在岗服务');
 });
 
 test('the rating pad: five large buttons, each word on one line, filling the display at 1280×800 and 1920×1080', async ({ browser }) => {

@@ -12,6 +12,7 @@ import { CatalogueAdmin } from '../reference/CatalogueAdmin';
 import { ChangePinPanel } from './ChangePinPanel';
 import { CommitmentsEditor } from './CommitmentsEditor';
 import { SettingsPanel } from './SettingsPanel';
+import { LogoutButton } from './LogoutButton';
 import { Sidebar, type Section } from './Sidebar';
 import { StaffAdmin } from './StaffAdmin';
 import { useIdleLock } from './useIdleLock';
@@ -75,11 +76,6 @@ export function Workstation({
     content.current?.scrollTo({ top: 0 });
   }, [section]);
 
-  const logout = async () => {
-    const result = await api.call('auth.logout', {});
-    if (result.ok) onLoggedOut();
-  };
-
   return (
     <div className="workstation">
       <header className="topbar">
@@ -94,9 +90,14 @@ export function Workstation({
           <button type="button" className="secondary" onClick={lock}>
             锁屏
           </button>
-          <button type="button" className="secondary" onClick={logout}>
-            退出登录
-          </button>
+          <LogoutButton
+            api={api}
+            onLoggedOut={onLoggedOut}
+            onHandover={() => {
+              setServiceStart(null);
+              setSection('handover');
+            }}
+          />
         </div>
       </header>
       <Sidebar
