@@ -9,6 +9,11 @@ export interface ValidationProblem {
   fields: Record<string, string>;
 }
 
+/** "工号：…", unless the message already names its field ("PIN 必须是 6 位数字", not "PIN：PIN 必须是 6 位数字"). */
+function labelled(label: string, message: string): string {
+  return message.startsWith(label) ? message : `${label}：${message}`;
+}
+
 export function describeIssues(error: z.ZodError): ValidationProblem {
   const fields: Record<string, string> = {};
   const lines: string[] = [];
@@ -17,7 +22,7 @@ export function describeIssues(error: z.ZodError): ValidationProblem {
     const line =
       issue.code === 'unrecognized_keys'
         ? `请求包含未知字段：${issue.keys.slice(0, 5).map((k) => k.slice(0, 30)).join('、')}${issue.keys.length > 5 ? ' 等' : ''}`
-        : `${labelForPath(issue.path)}：${issue.message}`;
+        : labelled(labelForPath(issue.path), issue.message);
     if (!(key in fields)) fields[key] = line;
     lines.push(line);
   }

@@ -48,7 +48,7 @@ const foundationHandlers: HandlersFor<keyof typeof foundationMethods> = {
   'commitments.list': (ctx) => listCommitments(ctx),
   'commitments.save': (ctx, req, call) => saveCommitments(ctx, call, req.items),
   'window.pause': (ctx, req, call) => pauseWindow(ctx, call, sessionOf(call), req),
-  'window.resume': (ctx, _req, call) => resumeWindow(ctx, call),
+  'window.resume': (ctx, _req, call) => resumeWindow(ctx, call, sessionOf(call)),
   'display.state': (ctx) => displayState(ctx),
 };
 

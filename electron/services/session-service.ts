@@ -52,7 +52,7 @@ export function sessionView(ctx: CoreContext, session: ActiveSession | null): Se
 }
 
 function sessionPayload(ctx: CoreContext, id: string): Record<string, unknown> {
-  return ctx.db.prepare('SELECT id, staff_id AS staffId, window_no AS windowNo, started_at AS startedAt, ended_at AS endedAt, end_reason AS endReason, locked FROM clerk_session WHERE id = ?').get(id) as Record<string, unknown>;
+  return ctx.db.prepare('SELECT id, staff_id AS staffId, window_no AS windowNo, started_at AS startedAt, ended_at AS endedAt, end_reason AS endReason, locked, serving FROM clerk_session WHERE id = ?').get(id) as Record<string, unknown>;
 }
 
 
@@ -84,9 +84,10 @@ export function login(ctx: CoreContext, call: CallContext, proof: PinProof): Ses
     clearWrongPins(ctx, current.id);
     ctx.db
       .prepare(
-        `INSERT INTO clerk_session (id, hall_id, window_no, staff_id, started_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO clerk_session (id, hall_id, window_no, staff_id, started_at, serving, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(id, origin.hallId, origin.windowNo, current.id, at, at, at);
+      // a supervisor often logs in only to change settings: the window opens when they start serving
+      .run(id, origin.hallId, origin.windowNo, current.id, at, current.role === 'supervisor' ? 0 : 1, at, at);
     const actor = { id: current.id, staffNo: current.staff_no };
     recordChange(ctx.db, origin, actor, at, {
       action: 'auth.login',

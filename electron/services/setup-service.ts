@@ -1,4 +1,5 @@
 /** First run: hall identity, window number and the first supervisor account. */
+import { isDeepStrictEqual } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import type { AppInfo, ParsedRequestOf, SettingsView } from '../../shared/contract';
 import { DEFAULT_COMMITMENTS } from '../../shared/domain/commitments';
@@ -97,7 +98,8 @@ export function settingsView(settings: Settings): SettingsView {
 
 export function updateSettings(ctx: CoreContext, call: CallContext, patch: SettingsUpdate): SettingsView {
   const before = ctx.settings.get();
-  const changed = (Object.keys(patch) as (keyof SettingsUpdate)[]).filter((k) => patch[k] !== undefined && patch[k] !== before[k]);
+  // compared by value: the peak-day list arrives as a new array on every save
+  const changed = (Object.keys(patch) as (keyof SettingsUpdate)[]).filter((k) => patch[k] !== undefined && !isDeepStrictEqual(patch[k], before[k]));
   if (changed.length === 0) return settingsView(before);
   const tokens = {
     ...(patch.allowLan && !before.pairingToken ? { pairingToken: newPairingToken() } : {}),
@@ -111,7 +113,7 @@ export function updateSettings(ctx: CoreContext, call: CallContext, patch: Setti
     entityId: before.hallId,
     op: 'update',
     payload: Object.fromEntries(changed.map((k) => [k, after[k]])),
-    detail: { before: Object.fromEntries(changed.map((k) => [k, before[k]])) },
+    detail: { before: Object.fromEntries(changed.map((k) => [k, before[k]])), after: Object.fromEntries(changed.map((k) => [k, after[k]])) },
   });
   return settingsView(after);
 }

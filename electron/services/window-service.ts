@@ -24,11 +24,21 @@ function openPause(ctx: CoreContext): PauseRow | undefined {
     .get() as PauseRow | undefined;
 }
 
+/** The sign while the clerk's screen is idle-locked and no pause was put up: the window is not serving. */
+export const LOCKED_PAUSE_REASON = '暂时离开';
+
+/** Whether the open session serves the public: a supervisor's configuration login does not, until they start serving. */
+function serving(ctx: CoreContext, sessionId: string): boolean {
+  const row = ctx.db.prepare('SELECT serving FROM clerk_session WHERE id = ?').get(sessionId) as { serving: number } | undefined;
+  return row?.serving === 1;
+}
+
 export function displayState(ctx: CoreContext): DisplayState {
   const settings = ctx.settings.get();
   const session = openSession(ctx);
-  const staff = session ? staffById(ctx.db, session.staffId) : undefined;
-  const pause = staff ? openPause(ctx) : undefined;
+  const staff = session && serving(ctx, session.id) ? staffById(ctx.db, session.staffId) : undefined;
+  const open = staff ? openPause(ctx) : undefined;
+  const pause = open ? { reason: open.reason, returnAt: open.return_at } : staff && session?.locked ? { reason: LOCKED_PAUSE_REASON, returnAt: null } : null;
   return {
     hallName: settings.hallName,
     department: settings.department,
@@ -44,7 +54,7 @@ export function displayState(ctx: CoreContext): DisplayState {
           photoDataUrl: ctx.photos.dataUrl(staff.photo_file),
         }
       : null,
-    pause: pause ? { reason: pause.reason, returnAt: pause.return_at } : null,
+    pause,
     commitments: listCommitments(ctx),
     complaintPhone: settings.complaintPhone,
     supervisionPhone: settings.supervisionPhone,
@@ -67,6 +77,7 @@ export function pauseWindow(
   const at = now.toISOString();
   const origin = ctx.origin();
   ctx.db.transaction(() => {
+    if (!serving(ctx, session.id)) throw new CounterError('CONFLICT', NOT_OPEN);
     const existing = openPause(ctx);
     const id = existing?.id ?? newId();
     if (existing) {
@@ -92,9 +103,23 @@ export function pauseWindow(
   return displayState(ctx);
 }
 
-export function resumeWindow(ctx: CoreContext, call: CallContext): DisplayState {
+const NOT_OPEN = '窗口尚未开放（主管登录后默认只作设置），请先在“窗口状态”中点“开始对外服务”';
+
+/** Ends the pause; for a supervisor who logged in to configure, opens the window instead (开始对外服务). */
+export function resumeWindow(ctx: CoreContext, call: CallContext, session: ActiveSession): DisplayState {
   const at = ctx.clock.now().toISOString();
   ctx.db.transaction(() => {
+    if (!serving(ctx, session.id)) {
+      ctx.db.prepare('UPDATE clerk_session SET serving = 1, updated_at = ? WHERE id = ?').run(at, session.id);
+      recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
+        action: 'window.open',
+        entity: 'clerk_session',
+        entityId: session.id,
+        op: 'update',
+        payload: { id: session.id, serving: 1 },
+      });
+      return;
+    }
     const pause = openPause(ctx);
     if (!pause) throw new CounterError('CONFLICT', '窗口当前没有暂停，无需恢复');
     ctx.db.prepare('UPDATE window_pause SET ended_at = ?, updated_at = ? WHERE id = ?').run(at, at, pause.id);

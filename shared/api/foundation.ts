@@ -46,7 +46,8 @@ export const displayStateSchema = z.object({
       photoDataUrl: z.string().nullable(),
     })
     .nullable(),
-  pause: z.object({ reason: z.string(), returnAt: z.string() }).nullable(),
+  /** returnAt is null while the clerk's screen is idle-locked (暂时离开): no time was announced. */
+  pause: z.object({ reason: z.string(), returnAt: z.string().nullable() }).nullable(),
   commitments: z.array(z.object({ text: z.string(), timeLimit: z.string() })),
   complaintPhone: z.string(),
   supervisionPhone: z.string(),

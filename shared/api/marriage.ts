@@ -178,7 +178,7 @@ export const marriageMethods = {
   'marriage.today': method({ effect: 'read', access: 'clerk', request: empty, response: z.array(civilCaseSchema) }),
   /** The parties of a check-in or intake contact of a marriage matter, to fill the form (numbers opened from the vault; audited). */
   'marriage.prefill': method({
-    effect: 'write', audit: '带入婚姻登记表', changesDisplay: false,
+    effect: 'write', audit: '调取证件号码填入婚姻登记表', changesDisplay: false,
     access: 'clerk',
     request: z.object({ contactId: idField }).strict(),
     response: z.object({ kind: civilKindSchema, parties: z.array(startPartySchema) }),

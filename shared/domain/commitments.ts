@@ -15,3 +15,12 @@ export const DEFAULT_COMMITMENTS: readonly CommitmentItem[] = [
   { text: '不推诿、不刁难、不吃拿卡要、不冷硬横推', timeLimit: '全程' },
   { text: '对您的投诉和意见及时回复', timeLimit: '5 个工作日内' },
 ];
+
+/**
+ * A commitment in one line for a slip: "首问负责：…（当场）"; a time limit the
+ * text already says ("…婚姻登记当场办结" / 当场办结) is not repeated in brackets.
+ */
+export function commitmentLine(item: CommitmentItem): string {
+  const limit = item.timeLimit.trim();
+  return limit === '' || item.text.includes(limit) ? item.text : `${item.text}（${limit}）`;
+}

@@ -41,6 +41,16 @@ export function pauseCountdownText(now: Date, returnAt: Date): string {
 }
 
 /**
+ * The whereabouts sign: "业务培训 · 预计 10:30 返回 · 还有 12 分 05 秒"; without an
+ * announced return (the clerk's screen idle-locked) "暂时离开 · 请稍候".
+ */
+export function pauseSignText(now: Date, pause: { reason: string; returnAt: string | null }): string {
+  if (pause.returnAt === null) return `${pause.reason} · 请稍候`;
+  const returnAt = new Date(pause.returnAt);
+  return `${pause.reason} · 预计 ${hallTime(returnAt)} 返回 · ${pauseCountdownText(now, returnAt)}`;
+}
+
+/**
  * Turns the "HH:MM" a clerk types into an instant by the hall clock: today; a
  * time already past today is tomorrow only when that is within MAX_PAUSE_MS
  * (back after midnight), otherwise it stays today's, which is in the past.

@@ -41,6 +41,14 @@ export const STATE_MESSAGES: Record<PrinterState, string> = {
   none: '未接打印机，打印内容存入数据目录',
 };
 
+/**
+ * The printer in one line for a screen or a slip: "网络打印机 192.168.1.20:9100：缺纸，请装纸…";
+ * with no printer the state's message alone says it (未接打印机，打印内容存入数据目录), not twice.
+ */
+export function printerLine(printer: { label: string; state: string; message: string }): string {
+  return printer.state === 'none' ? printer.message : `${printer.label}：${printer.message}`;
+}
+
 /** Short labels for the status bar. */
 export const STATE_LABELS: Record<PrinterState, string> = {
   ready: '就绪',

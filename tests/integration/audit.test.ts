@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { auditRowHash, GENESIS_HASH, type AuditChainRow } from '../../shared/audit/chain';
+import { auditSentence } from '../../shared/audit/sentences';
 import { DATABASE_FILE } from '../../electron/services/core';
 import { EXIT_BROKEN, EXIT_INTACT, EXIT_USAGE, LEDGER_FILE, runAuditVerify } from '../../electron/services/audit/cli';
 import { sha256Hex } from '../../electron/services/audit/chain-store';
@@ -235,6 +236,22 @@ describe('audit.recent', () => {
     expect(next.rows[0]?.seq).toBe(total - 5);
     expect(next.rows.at(-1)?.seq).toBe(1);
     expectError(await t.core.call('audit.recent', { limit: 201 }), 'VALIDATION');
+  });
+
+  it('reads a settings change as 名称 原值 → 新值, each of parallel and repeated saves once', async () => {
+    const t = createTestCore();
+    await setUpWithClerk(t.core);
+    await login(t.core, SUPERVISOR.staffNo, SUPERVISOR.pin);
+    await call(t.core, 'settings.update', { idleLockMinutes: 1 });
+    await Promise.all([call(t.core, 'settings.update', { idleLockMinutes: 5 }), call(t.core, 'settings.update', { idleLockMinutes: 5 })]);
+    const { rows } = await call(t.core, 'audit.recent', { limit: 10 });
+    const sentences = rows.filter((r) => r.action === 'settings.update').map((r) => auditSentence(r.action, r.detail));
+    expect(sentences.slice(0, 2)).toEqual(['修改系统设置：无操作锁屏时间 1 分钟 → 5 分钟', '修改系统设置：无操作锁屏时间 5 分钟 → 1 分钟']);
+    // the settings screen sends every field, the peak-day list as a new array: unchanged values are not logged
+    const { appointmentPeakDays } = await call(t.core, 'settings.get', {});
+    const seq = rows[0]?.seq ?? 0;
+    await call(t.core, 'settings.update', { appointmentPeakDays: appointmentPeakDays.map((r) => ({ ...r })), idleLockMinutes: 5 });
+    expect((await call(t.core, 'audit.recent', { limit: 10 })).rows.filter((r) => r.seq > seq)).toEqual([]);
   });
 
   it('is for supervisors only', async () => {

@@ -136,6 +136,7 @@ describe('the ledger: audit_log and change_log', () => {
     await step([['auth.lock', 'clerk_session', 'update']], () => call(core, 'auth.lock', {}));
     await step([['auth.unlock', 'clerk_session', 'update']], () => call(core, 'auth.unlock', { pin: SUPERVISOR.pin }));
     await step([['auth.changePin', 'staff', 'update']], () => call(core, 'auth.changePin', { pin: SUPERVISOR.pin, newPin: '864209' }));
+    await step([['window.open', 'clerk_session', 'update']], () => call(core, 'window.resume', {}));
     const returnAt = new Date(clock.now().getTime() + 60 * MINUTE).toISOString();
     await step([['window.pause', 'window_pause', 'insert']], () => call(core, 'window.pause', { reason: '临时离开', returnAt }));
     await step([['window.pause', 'window_pause', 'update']], () => call(core, 'window.pause', { reason: '业务培训', returnAt }));
@@ -185,6 +186,7 @@ describe('the ledger: audit_log and change_log', () => {
     const t = createTestCore();
     const { supervisor } = await setUpWithClerk(t.core);
     await login(t.core, SUPERVISOR.staffNo, SUPERVISOR.pin);
+    await call(t.core, 'window.resume', {});
     const past = new Date(t.clock.now().getTime() - MINUTE).toISOString();
 
     const failing: [string, () => Promise<unknown>, ErrorCode][] = [
@@ -366,6 +368,7 @@ describe('access rules', () => {
     const t = createTestCore();
     await completeSetup(t.core);
     await login(t.core, SUPERVISOR.staffNo, SUPERVISOR.pin);
+    await call(t.core, 'window.resume', {});
     await noWrites(t, async () => {
       for (const method of METHOD_NAMES) {
         const result = await t.core.dispatch(method, VALID_REQUESTS[method], 'display');
@@ -581,6 +584,45 @@ describe('window status', () => {
     expect((await call(t.core, 'display.state', {})).status).toBe('serving');
   });
 
+  it('an idle-locked screen shows 暂停服务 (暂时离开), or the sign the clerk put up; unlocking serves again', async () => {
+    await call(t.core, 'auth.lock', {});
+    expect(await call(t.core, 'display.state', {})).toMatchObject({ status: 'paused', clerk: { name: CLERK.name }, pause: { reason: '暂时离开', returnAt: null } });
+    expect(expectOk(await t.core.call('display.state', {}, 'display')).status).toBe('paused');
+    await call(t.core, 'auth.unlock', { pin: CLERK.pin });
+    expect(await call(t.core, 'display.state', {})).toMatchObject({ status: 'serving', pause: null });
+
+    await call(t.core, 'window.pause', { reason: '业务培训', returnAt: inMinutes(30) });
+    await call(t.core, 'auth.lock', {});
+    expect(await call(t.core, 'display.state', {})).toMatchObject({ status: 'paused', pause: { reason: '业务培训', returnAt: inMinutes(30) } });
+  });
+
+  it("a supervisor's configuration login leaves the window closed until they start serving, once however often asked", async () => {
+    await logout(t.core);
+    await login(t.core, SUPERVISOR.staffNo, SUPERVISOR.pin);
+    expect(await call(t.core, 'display.state', {})).toMatchObject({ status: 'closed', clerk: null, pause: null });
+    await call(t.core, 'settings.update', { idleLockMinutes: 3 });
+    expect((await call(t.core, 'display.state', {})).status).toBe('closed');
+    await call(t.core, 'auth.lock', {});
+    expect((await call(t.core, 'display.state', {})).status).toBe('closed');
+    await call(t.core, 'auth.unlock', { pin: SUPERVISOR.pin });
+    const refused = expectError(await t.core.call('window.pause', { reason: '临时离开', returnAt: inMinutes(10) }), 'CONFLICT');
+    expect(refused.message).toContain('开始对外服务');
+
+    const seq = maxSeq(t.core.db, 'audit_log');
+    const [first, second] = await Promise.all([t.core.call('window.resume', {}), t.core.call('window.resume', {})]);
+    expect([first.ok, second.ok].sort()).toEqual([false, true]);
+    expect(expectError(await t.core.call('window.resume', {}), 'CONFLICT').message).toContain('没有暂停');
+    expect(auditSince(t.core.db, seq).map((r) => r.action)).toEqual(['window.open']);
+    expect(await call(t.core, 'display.state', {})).toMatchObject({ status: 'serving', clerk: { name: SUPERVISOR.name } });
+    await call(t.core, 'window.pause', { reason: '临时离开', returnAt: inMinutes(10) });
+    expect((await call(t.core, 'display.state', {})).status).toBe('paused');
+
+    // the next login starts closed again
+    await logout(t.core);
+    await login(t.core, SUPERVISOR.staffNo, SUPERVISOR.pin);
+    expect((await call(t.core, 'display.state', {})).status).toBe('closed');
+  });
+
   it('the display shows the server time from the core clock', async () => {
     t.clock.advance(17 * MINUTE);
     expect((await call(t.core, 'display.state', {})).serverTime).toBe(t.clock.now().toISOString());
@@ -608,10 +650,11 @@ describe('events', () => {
     const paused = await next(() => call(t.core, 'window.pause', { reason: '临时离开', returnAt: new Date(t.clock.now().getTime() + 5 * MINUTE).toISOString() }));
     expect(statusOf(paused)).toEqual(['paused']);
     expect(statusOf(await next(() => call(t.core, 'window.resume', {})))).toEqual(['serving']);
+    // an idle-locked screen: the display shows 暂停服务 (暂时离开)
     const locked = await next(() => call(t.core, 'auth.lock', {}));
-    expect(locked.map((e) => e.event)).toEqual(['session.changed']);
-    expect(eventSchemas['session.changed'].parse(locked[0]?.payload)?.locked).toBe(true);
-    expect((await next(() => call(t.core, 'auth.unlock', { pin: CLERK.pin }))).map((e) => e.event)).toEqual(['session.changed']);
+    expect(statusOf(locked)).toEqual(['paused', 'session']);
+    expect(eventSchemas['session.changed'].parse(locked[1]?.payload)?.locked).toBe(true);
+    expect(statusOf(await next(() => call(t.core, 'auth.unlock', { pin: CLERK.pin })))).toEqual(['serving', 'session']);
 
     // nothing changes: no events
     expect(await next(() => call(t.core, 'display.state', {}))).toEqual([]);
@@ -637,7 +680,7 @@ describe('restart', () => {
     const restored = expectOk(await core.call('auth.current', {}));
     expect(restored).toMatchObject({ locked: true, startedAt: before.startedAt, staff: { id: before.staff.id } });
     expect(auditSince(core.db, seq).map((r) => r.action)).toEqual(['auth.lockOnRestart']);
-    expect((await call(core, 'display.state', {})).status).toBe('serving');
+    expect(await call(core, 'display.state', {})).toMatchObject({ status: 'paused', pause: { reason: '暂时离开', returnAt: null } });
     expectError(await core.call('window.pause', { reason: '临时离开', returnAt: '2026-03-02T09:30:00+08:00' }), 'SESSION_LOCKED');
 
     // re-opening an already locked session writes nothing more
@@ -709,6 +752,9 @@ describe('demo seeding', () => {
       expect(weakPinReason(account.pin)).toBeNull();
       const session = await login(t.core, account.staffNo, account.pin);
       expect(session.staff).toMatchObject({ staffNo: account.staffNo, name: account.name, role: account.role, hasPhoto: true, active: true });
+      // a supervisor's login opens the window only once they start serving
+      if (account.role === 'supervisor') expect((await call(t.core, 'display.state', {})).status).toBe('closed');
+      if (account.role === 'supervisor') await call(t.core, 'window.resume', {});
       const display = await call(t.core, 'display.state', {});
       expect(display.status).toBe('serving');
       expect(display.clerk?.photoDataUrl?.startsWith('data:image/jpeg;base64,')).toBe(true);
@@ -748,7 +794,7 @@ describe('settings.update', () => {
     const [audit, ...more] = auditSince(t.core.db, seq);
     expect(more).toHaveLength(0);
     expect(audit?.action).toBe('settings.update');
-    expect(JSON.parse(audit?.detail ?? '{}')).toEqual({ before: { leaderOnDuty: HALL.leaderOnDuty, idleLockMinutes: 5 } });
+    expect(JSON.parse(audit?.detail ?? '{}')).toEqual({ before: { leaderOnDuty: HALL.leaderOnDuty, idleLockMinutes: 5 }, after: { leaderOnDuty: '赵副局长', idleLockMinutes: 10 } });
     expect(JSON.parse(readFileSync(t.settingsPath, 'utf8'))).toMatchObject({ leaderOnDuty: '赵副局长', idleLockMinutes: 10 });
   });
 });

@@ -54,6 +54,8 @@ async function prepare(state: StateName): Promise<Prepared> {
   if (state === 'clerk' || state === 'clerk locked') await login(t.core, CLERK.staffNo, CLERK.pin);
   if (state === 'clerk locked') await call(t.core, 'auth.lock', {});
   if (state === 'supervisor') await login(t.core, SUPERVISOR.staffNo, SUPERVISOR.pin);
+  // serving at the window, as a clerk would be (a supervisor's configuration login leaves it closed)
+  if (state === 'supervisor') await call(t.core, 'window.resume', {});
   return { t, supervisorId: supervisor.id, clerkId: clerk.id };
 }
 

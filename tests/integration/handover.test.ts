@@ -100,6 +100,8 @@ describe('closing the shift', () => {
     }
     expect(slip).not.toContain('孙三');
     expect(slip).not.toMatch(/差评 \d|不满意/);
+    // no printer: said once (未接打印机，打印内容存入数据目录), not "未接打印机（…）：未接打印机，…"
+    expect(slip.match(/未接打印机/g)).toHaveLength(1);
 
     await login(t.core, NEXT.staffNo, NEXT.pin);
     const pending = await call(t.core, 'handover.pending', {});

@@ -344,6 +344,7 @@ describe('LAN pairing', () => {
     lan = createTestCore();
     await setUpWithClerk(lan.core);
     valueOf(await lan.core.call('auth.login', { staffNo: SUPERVISOR.staffNo, pin: SUPERVISOR.pin }));
+    valueOf(await lan.core.call('window.resume', {})); // the supervisor serves at the window: 开始对外服务
     valueOf(await lan.core.call('settings.update', { allowLan: true }));
     lanHost = await startHost({ core: lan.core, rendererDir: makeTempDir(), port: 0 });
     endpoint = lanEndpoint(lanHost.port);

@@ -111,6 +111,8 @@ describe('walk-in → notification → return → acceptance', () => {
     for (const expected of ['一次性告知单', slipNo, '张*丰', '110105********002X', '最低生活保障申请', '《社会救助暂行办法》第十一条', '家庭收入证明', '加盖村（居）委会公章', '户籍所在地村（居）委会', '2026年10月29日前', '逾期', CLERK.name, '12345', '申请人签收']) {
       expect(slip).toContain(expected);
     }
+    // plain wording, read as a whole across the slip's line breaks
+    expect(slip.replace(/[\s\p{Cc}]/gu, '')).toContain('无需重新排队，也无需再次说明情况。');
     expect(slip).not.toContain('张三丰');
     expect(slip).not.toContain('11010519491231002X');
 
@@ -133,6 +135,10 @@ describe('walk-in → notification → return → acceptance', () => {
     for (const expected of ['受理回执', accepted.case.caseNo, '张*丰', '居民身份证、家庭收入证明', '20 个工作日', '2026年11月5日', '结果短信通知', '服务承诺']) {
       expect(receipt).toContain(expected);
     }
+    // a commitment whose text says its time limit does not repeat it: not "当场办结（当场办结）"
+    const flat = receipt.replace(/[\s\p{Cc}]/gu, '');
+    expect(flat).toContain('婚姻登记当场办结');
+    expect(flat).not.toContain('当场办结（当场办结）');
     // the QR code carries the case number: GS ( k store, pL pH = bytes + 3, cn 49, fn 80, m 48
     const bytes = (t.core.db.prepare('SELECT bytes FROM print_job WHERE id = ?').get(accepted.printJobId) as { bytes: Buffer }).bytes;
     const store = Buffer.concat([Buffer.from([0x1d, 0x28, 0x6b, accepted.case.caseNo.length + 3, 0, 0x31, 0x50, 0x30]), Buffer.from(accepted.case.caseNo)]);

@@ -302,6 +302,15 @@ describe('divorce with the cooling-off period', () => {
     const withdrawn = await call(t.core, 'divorce.withdraw', { id: accepted.value.case.id, documentNumber: idFor('1985-01-01', 'male') });
     expect(withdrawn.case.status).toBe('withdrawn');
   });
+
+  it('a case whose certificate deadline alone is 待定 is counted under 日期待定 as well', async () => {
+    // cooling-off ends Mon 2026-12-21 (2026 is covered); 30 days more fall in 2027, which is not
+    const accepted = await accept('2026-11-20');
+    expect(accepted.case.divorce).toMatchObject({ coolingOffEnd: '2026-12-21', certificateDeadline: null, stage: 'coolingOff' });
+    const list = await call(t.core, 'divorce.list', {});
+    expect(list.coolingOff.map((c) => c.id)).toEqual([accepted.case.id]);
+    expect(list.pending.map((c) => c.id)).toEqual([accepted.case.id]);
+  });
 });
 
 describe('registry integrity: nobody with a spouse in this ledger marries again', () => {

@@ -183,7 +183,7 @@ describe('the service catalogue', () => {
       (f.items[0] as Record<string, unknown>).notes = '注'.repeat(800_000);
     });
     const error = await noWrites(t, async () => expectError(await ref(t.core, 'catalogue.import', { content: big }), 'VALIDATION'));
-    expect(error.message).toContain('目录文件：目录文件不能超过 2 MB');
+    expect(error.message).toContain('请检查输入：目录文件不能超过 2 MB');
   });
 });
 
@@ -270,7 +270,7 @@ describe('the working-day calendar', () => {
       expect(flag2026.fields?.coversYear).toContain('内置数据');
       const badDate = expectError(await ref(t.core, 'calendar.saveOverride', { date: '2027-02-29', kind: 'restday', name: '停工', source: '通知' }), 'VALIDATION');
       expect(Object.keys(badDate.fields ?? {})).toEqual(['date']);
-      expect(badDate.message).toContain('日期：日期应为真实存在的日期');
+      expect(badDate.message).toContain('请检查输入：日期应为真实存在的日期');
       expectError(await ref(t.core, 'calendar.saveOverride', { date: '1999-10-01', kind: 'restday', name: '国庆', source: '通知' }), 'VALIDATION');
       expectError(await ref(t.core, 'calendar.saveOverride', { date: '2027-10-01', kind: 'holiday' as 'restday', name: '国庆', source: '通知' }), 'VALIDATION');
       expectError(await ref(t.core, 'calendar.saveOverride', { date: '2027-10-01', kind: 'restday', name: '', source: '通知' }), 'VALIDATION');

@@ -25,10 +25,16 @@ describe('describeIssues', () => {
   ])('names the field in Chinese: %s', (_label, request, key, label) => {
     const problem = problemsOf(request);
     expect(problem.message.startsWith('请检查输入：')).toBe(true);
-    expect(problem.message).toContain(`${label}：`);
+    expect(problem.message).toContain(label);
     expect(problem.fields[key]).toContain(label);
     expect(problem.message).toMatch(CHINESE);
     expect(problem.message).not.toMatch(/Invalid|Expected|Required/);
+  });
+
+  it('names a field once when its message already does: PIN 必须是 6 位数字', () => {
+    const problem = problemsOf({ ...create, pin: '12345' });
+    expect(problem.message).toBe('请检查输入：PIN 必须是 6 位数字');
+    expect(problem.fields.pin).toBe('PIN 必须是 6 位数字');
   });
 
   it('uses the Chinese zod locale for type errors', () => {
@@ -73,7 +79,7 @@ describe('describeIssues', () => {
     expect(parsed.success).toBe(false);
     if (parsed.success) return;
     const problem = describeIssues(parsed.error);
-    expect(problem.fields['supervisor.pin']).toBe('PIN：PIN 必须是 6 位数字');
+    expect(problem.fields['supervisor.pin']).toBe('PIN 必须是 6 位数字');
   });
 
   it('describes a problem with the whole request', () => {

@@ -4,6 +4,7 @@ import {
   MAX_PAUSE_MS,
   boardClockText,
   pauseCountdownText,
+  pauseSignText,
   returnTimeFromClock,
   returnTimeProblem,
 } from '../../shared/domain/window-status';
@@ -121,5 +122,15 @@ describe('returnTimeFromClock', () => {
     const result = returnTimeFromClock(NOW, '09:50');
     expect(result).not.toBeNull();
     if (result) expect(returnTimeProblem(NOW, result)).toBe('预计返回时间已经过去（现在是 10:00），请填写现在之后的时间');
+  });
+});
+
+describe('pauseSignText', () => {
+  it.each<[string, { reason: string; returnAt: string | null }, string]>([
+    ['an announced return', { reason: '业务培训', returnAt: at(30 * MINUTE).toISOString() }, '业务培训 · 预计 10:30 返回 · 还有 30 分 00 秒'],
+    ['a return time passed', { reason: '临时离开', returnAt: at(-MINUTE).toISOString() }, '临时离开 · 预计 09:59 返回 · 已到预计返回时间，请稍候'],
+    ['the idle-locked screen (no return announced)', { reason: '暂时离开', returnAt: null }, '暂时离开 · 请稍候'],
+  ])('%s', (_label, pause, expected) => {
+    expect(pauseSignText(NOW, pause)).toBe(expected);
   });
 });

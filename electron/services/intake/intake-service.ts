@@ -8,6 +8,7 @@
 import type { AuditAction } from '../../../shared/audit/labels';
 import type { Contact, ParsedRequestOf, ServiceCase } from '../../../shared/contract';
 import type { CatalogueItem } from '../../../shared/catalogue/schema';
+import { commitmentLine } from '../../../shared/domain/commitments';
 import { contactChangeRight } from '../../../shared/domain/first-contact';
 import { parseResidentId } from '../../../shared/domain/id-number';
 import { normalizeDocumentNumber } from '../../../shared/domain/identity-documents';
@@ -330,7 +331,7 @@ export function acceptContact(
     updateContact(ctx, call, req.id, { status: 'accepted', received: req.receivedMaterialIds }, { action: 'intake.accept', detail }, at);
     const commitments = listCommitments(ctx)
       .slice(0, 3)
-      .map((c) => `${c.text}（${c.timeLimit}）`)
+      .map(commitmentLine)
       .join('；');
   const printJobId = ctx.printing.enqueue(call, {
       kind: 'receipt',

@@ -242,7 +242,7 @@ export function registerDivorce(ctx: CoreContext, call: CallContext, session: Ac
   return { case: view(ctx, row.id), printJobId };
 }
 
-/** The clerk's divorce list: cooling-off, awaiting registration (soonest deadline first), 待定. */
+/** The clerk's divorce list: cooling-off, awaiting registration (soonest deadline first), and every case with a date 待定. */
 export function divorceList(ctx: CoreContext): { coolingOff: CivilCase[]; awaitingRegistration: CivilCase[]; pending: CivilCase[] } {
   sweepDeemedWithdrawn(ctx);
   const cal = loadWorkCalendar(ctx);
@@ -252,6 +252,7 @@ export function divorceList(ctx: CoreContext): { coolingOff: CivilCase[]; awaiti
   return {
     coolingOff: cases.filter((c) => c.divorce?.stage === 'coolingOff'),
     awaitingRegistration: cases.filter((c) => c.divorce?.stage === 'awaitingRegistration').sort(byDeadline),
-    pending: cases.filter((c) => c.divorce?.stage === 'unknown'),
+    // every case with a date 待定, whatever its stage: the list the supervisor works through once the holidays are published
+    pending: cases.filter((c) => c.divorce !== null && (c.divorce.coolingOffEnd === null || c.divorce.certificateDeadline === null)),
   };
 }

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AuditRowView, AuditVerifyView } from '../../../shared/api/audit';
 import { auditActionLabel, auditEntityLabel } from '../../../shared/audit/labels';
+import { auditSentence } from '../../../shared/audit/sentences';
 import type { RendererApi } from '../api';
 import { ErrorBanner, useAction } from '../ui';
 
@@ -20,19 +21,38 @@ function seconds(ms: number): string {
   return ms < 1000 ? `${ms} 毫秒` : `${(ms / 1000).toFixed(1)} 秒`;
 }
 
-/** The detail JSON as short 键：值 text; the raw text when it is not an object. */
-function detailText(detail: string): string {
-  try {
-    const value: unknown = JSON.parse(detail);
-    if (value && typeof value === 'object' && !Array.isArray(value)) {
-      const entries = Object.entries(value as Record<string, unknown>);
-      if (entries.length === 0) return '';
-      return entries.map(([k, v]) => `${k}：${typeof v === 'string' ? v : JSON.stringify(v)}`).join('；');
-    }
-  } catch {
-    // shown as stored
-  }
-  return detail;
+/** One audit row as a Chinese sentence; the stored detail as JSON only behind 详细. */
+function AuditLine({ row, bad }: { row: AuditRowView; bad: boolean }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <tr className={bad ? 'audit-bad-row' : ''}>
+        <td>{row.seq}</td>
+        <td className="nowrap">{when(row.at)}</td>
+        <td>{row.actor ?? '系统'}</td>
+        <td className="audit-sentence">{auditSentence(row.action, row.detail)}</td>
+        <td>{auditEntityLabel(row.entity)}</td>
+        <td>
+          <code>{row.hash ?? '—'}</code>
+        </td>
+        <td>
+          <button type="button" className="link" aria-expanded={open} onClick={() => setOpen(!open)}>
+            {open ? '收起' : '详细'}
+          </button>
+        </td>
+      </tr>
+      {open ? (
+        <tr className="audit-raw">
+          <td colSpan={7}>
+            <code>
+              {row.action} · {row.entity}
+              {row.entityId ? ` · ${row.entityId}` : ''} · {row.detail}
+            </code>
+          </td>
+        </tr>
+      ) : null}
+    </>
+  );
 }
 
 function VerifyResult({ result }: { result: AuditVerifyView }) {
@@ -127,23 +147,13 @@ export function AuditPanel({ api }: { api: RendererApi }) {
               <th>操作人</th>
               <th>操作</th>
               <th>对象</th>
-              <th>详情</th>
               <th>哈希</th>
+              <th />
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
-              <tr key={row.seq} className={result && !result.ok && result.firstBad.seq === row.seq ? 'audit-bad-row' : ''}>
-                <td>{row.seq}</td>
-                <td className="nowrap">{when(row.at)}</td>
-                <td>{row.actor ?? '系统'}</td>
-                <td title={row.action}>{auditActionLabel(row.action)}</td>
-                <td title={row.entity}>{auditEntityLabel(row.entity)}</td>
-                <td className="audit-detail">{detailText(row.detail)}</td>
-                <td>
-                  <code>{row.hash ?? '—'}</code>
-                </td>
-              </tr>
+              <AuditLine key={row.seq} row={row} bad={result !== null && !result.ok && result.firstBad.seq === row.seq} />
             ))}
           </tbody>
         </table>

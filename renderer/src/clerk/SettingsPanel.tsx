@@ -4,14 +4,12 @@
  */
 import { useEffect, useState, type FormEvent, type JSX } from 'react';
 import type { SettingsView } from '../../../shared/contract';
-import { certificateFormatProblem, formatCertificateNumber } from '../../../shared/domain/certificate-number';
-import { hallParts } from '../../../shared/domain/hall-time';
 import { peakRuleProblem, type PeakDayRule } from '../../../shared/domain/peak-days';
 import type { RendererApi } from '../api';
-import { coreNow } from '../core-clock';
 import { QueryError } from '../QueryError';
 import { ErrorBanner, Field, fieldError, Notice, useAction } from '../ui';
 import { useQuery } from '../useQuery';
+import { CertificateFormatField } from './CertificateFormatField';
 import '../marriage/marriage.css';
 
 export function SettingsPanel({ api, onSaved }: { api: RendererApi; onSaved: () => void }) {
@@ -162,13 +160,6 @@ export function SettingsPanel({ api, onSaved }: { api: RendererApi; onSaved: () 
   );
 }
 
-function certificateExample(format: string, office: string): { example: string | null; problem: string | null } {
-  const problem = certificateFormatProblem(format);
-  if (problem) return { example: null, problem };
-  const code = /^\d{6}$/.test(office) ? office : '110105';
-  return { example: formatCertificateNumber(format, { kind: 'marriage', office: code, year: hallParts(coreNow()).year, seq: 123 }), problem: null };
-}
-
 function MarriageSettings({
   form,
   error,
@@ -180,7 +171,6 @@ function MarriageSettings({
   number: (key: 'marriageAgeMale' | 'marriageAgeFemale', min: number, max: number) => JSX.Element;
   onChange: (patch: Partial<SettingsView>) => void;
 }) {
-  const { example, problem } = certificateExample(form.certificateNumberFormat, form.registrationOfficeCode);
   return (
     <div className="settings-section">
       <h3>婚姻登记</h3>
@@ -205,13 +195,12 @@ function MarriageSettings({
           onChange={(e) => onChange({ registrationOfficeCode: e.target.value.trim() })}
         />
       </Field>
-      <Field
-        label="证书字号格式"
-        error={fieldError(error, 'certificateNumberFormat') ?? problem ?? undefined}
-        hint={example ? `示例：${example}（{prefix} 类别字头 J/L/BJ/BL，{office} 登记机关代码，{year} 年份，{seq} 6 位流水号）` : undefined}
-      >
-        <input name="certificateNumberFormat" className="mar-mono" value={form.certificateNumberFormat} maxLength={60} onChange={(e) => onChange({ certificateNumberFormat: e.target.value })} />
-      </Field>
+      <CertificateFormatField
+        format={form.certificateNumberFormat}
+        office={form.registrationOfficeCode}
+        error={fieldError(error, 'certificateNumberFormat')}
+        onChange={(certificateNumberFormat) => onChange({ certificateNumberFormat })}
+      />
     </div>
   );
 }

@@ -49,17 +49,26 @@ export function WindowPanel({ api }: { api: RendererApi }) {
           {WINDOW_STATUS_LABELS[state.status]}
           {state.pause ? (
             <span className="status-detail">
-              {state.pause.reason}，预计 {hallTime(state.pause.returnAt)} 返回
+              {state.pause.reason}
+              {state.pause.returnAt ? `，预计 ${hallTime(state.pause.returnAt)} 返回` : ''}
             </span>
           ) : null}
         </div>
         <ErrorBanner error={error} />
+        {state.status === 'closed' ? (
+          <>
+            <p className="muted">主管登录后窗口默认不对外开放（公示屏显示“窗口未开放”），只作设置时无需改动；要在本窗口接待群众，请开始对外服务。</p>
+            <button type="button" className="primary big" onClick={resume} disabled={busy}>
+              开始对外服务
+            </button>
+          </>
+        ) : null}
         {state.status === 'paused' ? (
           <button type="button" className="primary big" onClick={resume} disabled={busy}>
             恢复服务
           </button>
         ) : null}
-        <form className="pause-form" onSubmit={pause} noValidate>
+        <form className="pause-form" onSubmit={pause} noValidate hidden={state.status === 'closed'}>
           <h3>{state.status === 'paused' ? '修改去向牌' : '暂停服务（去向牌）'}</h3>
           <Field label="暂停原因" error={fieldError(error, 'reason')}>
             <input name="reason" list="pause-reasons" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={20} />

@@ -1,5 +1,5 @@
 /** The logged-in workstation: top bar, sections, status bar. */
-import { Suspense, useCallback, useState } from 'react';
+import { Suspense, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { AppInfo, Handover, Session } from '../../../shared/contract';
 import { hallDateTime } from '../../../shared/domain/hall-time';
 import { marriageFormKind } from '../../../shared/domain/marriage-rules';
@@ -13,6 +13,8 @@ import { CasesPanel } from '../intake/CasesPanel';
 import { IntakePanel } from '../intake/IntakePanel';
 import { ChangePinPanel } from './ChangePinPanel';
 import { ArchivePanel, AuditPanel, CalendarAdmin, CallbackRulesPanel, CatalogueAdmin, CommitmentsEditor, FollowUpPanel, LedgerPanel, PrinterSettings, SettingsPanel, StaffAdmin, StatsPanel } from './lazySections';
+import { LogoutButton } from './LogoutButton';
+import { Sidebar, type Section } from './Sidebar';
 import { useIdleLock } from './useIdleLock';
 import { WindowPanel } from './WindowPanel';
 import { PrinterStatusBadge } from '../printing/PrinterStatusBadge';
@@ -24,32 +26,6 @@ import { DivorceCasesPanel } from '../marriage/DivorceCasesPanel';
 import type { ServiceStart } from '../marriage/form';
 import { MarriagePanel } from '../marriage/MarriagePanel';
 
-type Section = 'appointments' | 'marriage' | 'divorces' | 'intake' | 'cases' | 'handover' | 'window' | 'print' | 'pin' | 'staff' | 'commitments' | 'catalogue' | 'calendar' | 'audit' | 'ledger' | 'archive' | 'settings' | 'callbacks' | 'complaints' | 'callbackRules' | 'followUps' | 'stats';
-
-const SECTIONS: { id: Section; label: string; supervisor: boolean }[] = [
-  { id: 'appointments', label: '今日预约', supervisor: false },
-  { id: 'marriage', label: '婚姻登记', supervisor: false },
-  { id: 'divorces', label: '离婚冷静期', supervisor: false },
-  { id: 'intake', label: '接待受理', supervisor: false },
-  { id: 'cases', label: '限时办结', supervisor: false },
-  { id: 'handover', label: '交接班', supervisor: false },
-  { id: 'window', label: '窗口状态', supervisor: false },
-  { id: 'print', label: '打印', supervisor: false },
-  { id: 'ledger', label: '台账', supervisor: false },
-  { id: 'callbacks', label: '回访', supervisor: false },
-  { id: 'complaints', label: '意见箱', supervisor: false },
-  { id: 'staff', label: '工作人员', supervisor: true },
-  { id: 'commitments', label: '服务承诺', supervisor: true },
-  { id: 'catalogue', label: '事项目录', supervisor: true },
-  { id: 'calendar', label: '节假日设置', supervisor: true },
-  { id: 'callbackRules', label: '回访规则', supervisor: true },
-  { id: 'followUps', label: '差评整改', supervisor: true },
-  { id: 'stats', label: '统计分析', supervisor: true },
-  { id: 'audit', label: '审计日志', supervisor: true },
-  { id: 'archive', label: '归档', supervisor: true },
-  { id: 'settings', label: '系统设置', supervisor: true },
-  { id: 'pin', label: '修改 PIN', supervisor: false },
-];
 
 export function Workstation({
   api,
@@ -79,11 +55,12 @@ export function Workstation({
   const lock = useCallback(() => void api.call('auth.lock', {}), [api]);
   useIdleLock(info.idleLockMinutes, lock);
   const isSupervisor = session.staff.role === 'supervisor';
-
-  const logout = async () => {
-    const result = await api.call('auth.logout', {});
-    if (result.ok) onLoggedOut();
-  };
+  // each section opens at its top, not where the previous one was scrolled to
+  const content = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    // not returned: Chromium's scrollTo returns a promise, which React would take for a cleanup
+    content.current?.scrollTo({ top: 0 });
+  }, [section]);
 
   return (
     <div className="workstation">
@@ -99,28 +76,26 @@ export function Workstation({
           <button type="button" className="secondary" onClick={lock}>
             锁屏
           </button>
-          <button type="button" className="secondary" onClick={logout}>
-            退出登录
-          </button>
+          <LogoutButton
+            api={api}
+            onLoggedOut={onLoggedOut}
+            onHandover={() => {
+              setServiceStart(null);
+              setSection('handover');
+            }}
+          />
         </div>
       </header>
-      <nav className="sidenav" aria-label="功能">
-        {SECTIONS.filter((s) => isSupervisor || !s.supervisor).map((s) => (
-          <button
-            key={s.id}
-            type="button"
-            className={section === s.id ? 'active' : ''}
-            onClick={() => {
-              // opening a section from the menu starts afresh, not with the last applicant served
-              setServiceStart(null);
-              setSection(s.id);
-            }}
-          >
-            {s.label}
-          </button>
-        ))}
-      </nav>
-      <main className="content">
+      <Sidebar
+        isSupervisor={isSupervisor}
+        current={section}
+        onSelect={(next) => {
+          // opening a section from the menu starts afresh, not with the last applicant served
+          setServiceStart(null);
+          setSection(next);
+        }}
+      />
+      <main className="content" ref={content}>
         {/* the incoming clerk reads the last handover before anything else */}
         <QueryError query={pendingQuery} what="待接收的交接班" />
         {pending ? <HandoverAck api={api} handover={pending} onAcknowledged={() => setPending(null)} /> : null}

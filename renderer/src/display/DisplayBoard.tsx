@@ -3,8 +3,7 @@
  * (亮身份、亮职责、亮承诺), the window's status, and where to complain.
  */
 import type { DisplayState } from '../../../shared/contract';
-import { hallTime } from '../../../shared/domain/hall-time';
-import { boardClockText, pauseCountdownText, WINDOW_STATUS_LABELS } from '../../../shared/domain/window-status';
+import { boardClockText, pauseSignText, WINDOW_STATUS_LABELS } from '../../../shared/domain/window-status';
 
 export function DisplayBoard({ state, now }: { state: DisplayState; now: Date }) {
   const { clerk, pause } = state;
@@ -24,7 +23,7 @@ export function DisplayBoard({ state, now }: { state: DisplayState; now: Date })
         <span className="board-status-label">{WINDOW_STATUS_LABELS[state.status]}</span>
         {pause ? (
           <span className="board-status-detail" data-testid="display-pause">
-            {pause.reason} · 预计 {hallTime(pause.returnAt)} 返回 · {pauseCountdownText(now, new Date(pause.returnAt))}
+            {pauseSignText(now, pause)}
           </span>
         ) : null}
         {state.status === 'closed' ? <span className="board-status-detail">请到其他窗口办理，或咨询导办台</span> : null}

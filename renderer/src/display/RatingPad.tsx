@@ -66,7 +66,10 @@ export function RatingPad({ api, request, now, onDone }: { api: RendererApi; req
         <div className="rating-levels">
           {RATING_LEVELS.map((l) => (
             <button key={l.level} type="button" className={`rating-level rating-level-${l.level}`} disabled={busy} onClick={() => choose(l.level)}>
-              {l.label}
+              <span className="rating-level-stars" aria-hidden="true">
+                {'★'.repeat(l.level)}
+              </span>
+              <span className="rating-level-label">{l.label}</span>
             </button>
           ))}
         </div>

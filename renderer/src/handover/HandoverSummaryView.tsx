@@ -1,6 +1,7 @@
 /** The shift summary as the clerk and the incoming clerk read it. */
 import { clerkRatingLine } from '../../../shared/domain/rating';
 import type { HandoverSummary } from '../../../shared/api/handover';
+import { printerLine } from '../../../shared/print/status';
 
 const COUNT_LABELS: [keyof HandoverSummary['counts'], string][] = [
   ['received', '接待'],
@@ -88,7 +89,7 @@ export function HandoverSummaryView({ summary }: { summary: HandoverSummary }) {
         </table>
       ) : null}
       <p>
-        打印：待打印 {summary.printJobs.queued} 张，失败 {summary.printJobs.failed} 张；{summary.printer.label}：{summary.printer.message}
+        打印：待打印 {summary.printJobs.queued} 张，失败 {summary.printJobs.failed} 张；{printerLine(summary.printer)}
       </p>
     </div>
   );

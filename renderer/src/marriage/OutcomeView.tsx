@@ -11,7 +11,10 @@ export interface Outcome {
 function slipName(outcome: Outcome): string {
   if (outcome.kind === 'refused') return '不予登记告知书';
   if (outcome.kind === 'accepted') return '离婚登记申请受理回执';
-  return '登记回执';
+  // the name printed on the slip (shared/print/slips/marriage.ts): {matter}办结单
+  const { civilCase } = outcome;
+  if (civilCase.kind === 'reissue') return civilCase.reissue?.originalKind === 'divorce' ? '补领离婚证办结单' : '补领结婚证办结单';
+  return civilCase.kind === 'divorce' ? '离婚登记办结单' : '结婚登记办结单';
 }
 
 export function OutcomeView({ outcome, prefix, onNext }: { outcome: Outcome; prefix: string; onNext: () => void }) {

@@ -3,7 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { PrinterStatus, PrintJob } from '../../../shared/contract';
 import { jobStatusLabel } from '../../../shared/print/jobs';
 import { parsePrinterUri } from '../../../shared/print/printer-uri';
-import { canPrint, printerStatusLine } from '../../../shared/print/status';
+import { canPrint, printerLine, printerStatusLine } from '../../../shared/print/status';
 import type { RendererApi } from '../api';
 import { ErrorBanner, Field, fieldError, Notice, useAction } from '../ui';
 import { usePrinterStatus } from './PrinterStatusBadge';
@@ -49,7 +49,7 @@ function StatusNote({ status }: { status: PrinterStatus }) {
   return (
     <div className={`banner ${good ? 'banner-ok' : 'banner-error'}`} role="status" data-testid="printer-settings-status">
       <strong>{printerStatusLine(status)}</strong>
-      <div>{status.state === 'none' ? status.message : `${status.label}：${status.message}`}</div>
+      <div>{printerLine(status)}</div>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 import { clerkRatingLine } from '../../domain/rating';
 import type { Handover } from '../../api/handover';
 import { maskName } from '../../domain/masking';
+import { printerLine } from '../status';
 import type { Block, PrintDocument } from '../document';
 import { chineseDateTime, slipHeader, type SlipHall } from './common';
 
@@ -55,7 +56,7 @@ export function handoverDocument(hall: SlipHall, h: Handover, number: string): P
       ...(s.openCasesTotal > s.openCases.length ? [{ kind: 'text', text: `（另有 ${s.openCasesTotal - s.openCases.length} 件见台账）` } as const] : []),
       { kind: 'text', text: `已告知待补材料 ${s.awaitingTotal} 件`, bold: true },
       ...awaiting,
-      { kind: 'field', label: '打印', value: `待打印 ${s.printJobs.queued} 张，失败 ${s.printJobs.failed} 张；${s.printer.label}：${s.printer.message}` },
+      { kind: 'field', label: '打印', value: `待打印 ${s.printJobs.queued} 张，失败 ${s.printJobs.failed} 张；${printerLine(s.printer)}` },
       { kind: 'rule' },
       { kind: 'field', label: '交接说明', value: h.notes || '无' },
       { kind: 'text', text: '交接物品：', bold: true },

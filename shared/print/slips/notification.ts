@@ -45,7 +45,7 @@ export function notificationDocument(hall: SlipHall, clerk: SlipClerk, slip: Not
       { kind: 'rule' },
       { kind: 'field', label: '补齐期限', value: slip.supplementBy ? `${chineseDate(slip.supplementBy)}前` : '待定（节假日安排未公布，请来电确认）' },
       { kind: 'field', label: '逾期后果', value: NOTIFICATION_CONSEQUENCE },
-      { kind: 'text', text: '材料补齐后，凭本告知单到任一窗口继续办理，无需重新排队说明。' },
+      { kind: 'text', text: '材料补齐后，凭本告知单到任一窗口继续办理，无需重新排队，也无需再次说明情况。' },
       { kind: 'qr', data: slip.number, size: 5 },
       ...clerkLines(hall, clerk),
       { kind: 'feed', lines: 1 },

@@ -18,6 +18,7 @@ import { up as requestLog } from './010-request-log';
 import { up as civilCaseNationalCheck } from './011-civil-case-national-check';
 import { up as printJobUnconfirmed } from './012-print-job-unconfirmed';
 import { up as auditChainBackfill } from './013-audit-chain-backfill';
+import { up as sessionServing } from './014-session-serving';
 
 /** One migration: runs inside the runner's transaction, never opens its own. */
 export type Migration = (db: Db) => void;
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   civilCaseNationalCheck,
   printJobUnconfirmed,
   auditChainBackfill,
+  sessionServing,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
