@@ -4,7 +4,7 @@ import type { ServiceCase } from '../../../shared/api/intake';
 import type { ResponseOf } from '../../../shared/contract';
 import type { RendererApi } from '../api';
 import { ErrorBanner, useAction } from '../ui';
-import { CoordinationNotes } from '../followup/CoordinationNotes';
+import { CoordinationNotes } from '../supervision/CoordinationNotes';
 
 type Board = ResponseOf<'cases.mine'>;
 

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { FollowUp } from '../../../shared/contract';
 import type { RendererApi } from '../api';
 import { ErrorBanner, Field, fieldError, Notice, useAction } from '../ui';
-import './rating.css';
+import '../rating/rating.css';
 
 type Filter = 'open' | 'overdue' | 'closed';
 const FILTERS: { id: Filter; label: string }[] = [

@@ -259,7 +259,7 @@ export function scheduleCallbacksQuietly(ctx: CoreContext, actor: Actor = SYSTEM
   try {
     return scheduleCallbacks(ctx, actor);
   } catch (error) {
-    console.error('[followup] scheduling callbacks failed', error);
+    console.error('[supervision] scheduling callbacks failed', error);
     return null;
   }
 }
