@@ -8,31 +8,13 @@ import { actorOf, type ActiveSession, type CallContext, type CoreContext } from 
 import { recordChange } from '../db/ledger';
 import { newId } from '../ids';
 import { staffById } from '../staff-repo';
+import { caseExists, insertNote, noteById, notesOfCase, replyToNote, unansweredNotes, type NoteRow } from './coordination-repo';
 
 /** Open notes shown when no case is given. */
 const OPEN_LIMIT = 200;
 
-interface NoteRow {
-  id: string;
-  case_id: string;
-  from_staff_id: string;
-  addressed_to: string;
-  content: string;
-  reply: string | null;
-  replied_by: string | null;
-  replied_at: string | null;
-  created_at: string;
-  updated_at: string;
-  case_no: string;
-  from_name: string | null;
-  from_no: string | null;
-}
-
-const SELECT_NOTE = `SELECT n.*, c.case_no, s.name AS from_name, s.staff_no AS from_no
-  FROM coordination_note n JOIN service_case c ON c.id = n.case_id LEFT JOIN staff s ON s.id = n.from_staff_id`;
-
 function noteRow(ctx: CoreContext, id: string): NoteRow {
-  const row = ctx.db.prepare(`${SELECT_NOTE} WHERE n.id = ?`).get(id) as NoteRow | undefined;
+  const row = noteById(ctx.db, id);
   if (!row) throw new CounterError('NOT_FOUND', '找不到该沟通记录，请刷新后重试');
   return row;
 }
@@ -70,33 +52,21 @@ function payload(row: NoteRow): Record<string, unknown> {
 export function addNote(ctx: CoreContext, call: CallContext, session: ActiveSession, req: ParsedRequestOf<'coordination.add'>): CoordinationNote {
   const at = ctx.clock.now().toISOString();
   const id = newId();
-  ctx.db.transaction(() => {
-    const found = ctx.db.prepare('SELECT id FROM service_case WHERE id = ?').get(req.caseId);
-    if (!found) throw new CounterError('NOT_FOUND', '找不到该受理件，请刷新后重试');
-    const origin = ctx.origin();
-    ctx.db
-      .prepare(
-        `INSERT INTO coordination_note (id, hall_id, window_no, case_id, from_staff_id, addressed_to, content, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(id, origin.hallId, origin.windowNo, req.caseId, session.staffId, req.addressedTo, req.message, at, at);
-    recordChange(ctx.db, origin, actorOf(call), at, {
-      action: 'coordination.add',
-      entity: 'coordination_note',
-      entityId: id,
-      op: 'insert',
-      payload: payload(noteRow(ctx, id)),
-    });
-  })();
+  if (!caseExists(ctx.db, req.caseId)) throw new CounterError('NOT_FOUND', '找不到该受理件，请刷新后重试');
+  const origin = ctx.origin();
+  insertNote(ctx.db, origin, { id, caseId: req.caseId, fromStaffId: session.staffId, addressedTo: req.addressedTo, content: req.message, at });
+  recordChange(ctx.db, origin, actorOf(call), at, {
+    action: 'coordination.add',
+    entity: 'coordination_note',
+    entityId: id,
+    op: 'insert',
+    payload: payload(noteRow(ctx, id)),
+  });
   return view(noteRow(ctx, id));
 }
 
 export function listNotes(ctx: CoreContext, req: ParsedRequestOf<'coordination.list'>): CoordinationNote[] {
-  if (req.caseId !== undefined) {
-    const rows = ctx.db.prepare(`${SELECT_NOTE} WHERE n.case_id = ? ORDER BY n.created_at, n.id`).all(req.caseId) as NoteRow[];
-    return rows.map(view);
-  }
-  const rows = ctx.db.prepare(`${SELECT_NOTE} WHERE n.reply IS NULL ORDER BY n.created_at, n.id LIMIT ?`).all(OPEN_LIMIT) as NoteRow[];
+  const rows = req.caseId !== undefined ? notesOfCase(ctx.db, req.caseId) : unansweredNotes(ctx.db, OPEN_LIMIT);
   return rows.map(view);
 }
 
@@ -104,17 +74,15 @@ export function replyNote(ctx: CoreContext, call: CallContext, session: ActiveSe
   const at = ctx.clock.now().toISOString();
   const staff = staffById(ctx.db, session.staffId);
   const repliedBy = `${staff?.name ?? ''}（${session.staffNo}）`;
-  ctx.db.transaction(() => {
-    const row = noteRow(ctx, req.id);
-    if (row.reply !== null) throw new CounterError('CONFLICT', `该沟通事项已由 ${row.replied_by ?? ''} 答复，不能重复答复`);
-    ctx.db.prepare('UPDATE coordination_note SET reply = ?, replied_by = ?, replied_at = ?, updated_at = ? WHERE id = ?').run(req.reply, repliedBy, at, at, req.id);
-    recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
-      action: 'coordination.reply',
-      entity: 'coordination_note',
-      entityId: req.id,
-      op: 'update',
-      payload: payload(noteRow(ctx, req.id)),
-    });
-  })();
+  const row = noteRow(ctx, req.id);
+  if (row.reply !== null) throw new CounterError('CONFLICT', `该沟通事项已由 ${row.replied_by ?? ''} 答复，不能重复答复`);
+  replyToNote(ctx.db, req.id, req.reply, repliedBy, at);
+  recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
+    action: 'coordination.reply',
+    entity: 'coordination_note',
+    entityId: req.id,
+    op: 'update',
+    payload: payload(noteRow(ctx, req.id)),
+  });
   return view(noteRow(ctx, req.id));
 }
