@@ -54,8 +54,8 @@ const OVER_400_LINES = [
 const COMPONENTS_OVER_150_LINES = [
   'renderer/src/appointments/AppointmentsPanel.tsx',
   'renderer/src/clerk/StaffAdmin.tsx',
-  'renderer/src/followup/CallbacksPanel.tsx',
-  'renderer/src/followup/ComplaintsPanel.tsx',
+  'renderer/src/supervision/CallbacksPanel.tsx',
+  'renderer/src/supervision/ComplaintsPanel.tsx',
   'renderer/src/intake/IntakePanel.tsx',
   'renderer/src/ledger/LedgerPanel.tsx',
   'renderer/src/marriage/DivorceCasesPanel.tsx',

@@ -38,7 +38,7 @@ import { ExportDownloads } from './ledger/downloads';
 import { lockRestoredSession, openSession, sessionView } from './session-service';
 import { SettingsStore, type SettingsBackend } from './settings-store';
 import { displayState } from './window-service';
-import { scheduleCallbacksQuietly } from './followup/callback-service';
+import { scheduleCallbacksQuietly } from './supervision/callback-service';
 import { sweepDeemedWithdrawn } from './marriage/divorce-service';
 
 /** How often the core looks for new callbacks the rules ask for (bad ratings, completed cases). */

@@ -15,7 +15,8 @@ import { ledgerHandlers } from './ledger/handlers';
 import { auditHandlers } from './audit/handlers';
 import { statsHandlers } from './stats/handlers';
 import { ratingHandlers } from './rating/handlers';
-import { followupHandlers } from './followup/handlers';
+import { supervisionHandlers } from './supervision/handlers';
+import { rectificationHandlers } from './rectification/handlers';
 import { marriageHandlers } from './marriage/handlers';
 import { appointmentHandlers } from './appointments/handlers';
 
@@ -52,5 +53,5 @@ const foundationHandlers: HandlersFor<keyof typeof foundationMethods> = {
   'display.state': (ctx) => displayState(ctx),
 };
 
-export const handlers: HandlerTable = { ...foundationHandlers, ...printingHandlers, ...intakeHandlers, ...handoverHandlers, ...referenceHandlers, ...auditHandlers, ...ledgerHandlers, ...statsHandlers, ...followupHandlers, ...ratingHandlers, ...marriageHandlers, ...appointmentHandlers };
+export const handlers: HandlerTable = { ...foundationHandlers, ...printingHandlers, ...intakeHandlers, ...handoverHandlers, ...referenceHandlers, ...auditHandlers, ...ledgerHandlers, ...statsHandlers, ...supervisionHandlers, ...ratingHandlers, ...rectificationHandlers, ...marriageHandlers, ...appointmentHandlers };
 

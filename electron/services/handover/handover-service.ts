@@ -19,7 +19,18 @@ import { loadWorkCalendar } from '../reference/calendar-service';
 import { endSession, proveCountersign, settleCountersign } from '../session-service';
 import type { PinProof } from '../pin-check';
 import { staffById } from '../staff-repo';
+import { acknowledge, handoverById, handoverPayload, insertHandover, latestUnacknowledged, sessionGoing, setPrintJob, unacknowledgedUpTo, type HandoverRow } from './handover-repo';
 import { openShift } from './shift-repo';
+import {
+  acceptedDivorcesAt,
+  awaitingMaterials,
+  openCases,
+  partyNames,
+  receptionInProgress,
+  registryCounts,
+  shiftRatingCounts,
+  shiftWorkCounts,
+} from './summary-repo';
 
 /** How many open cases and awaiting contacts the summary lists by name; the totals count all. */
 export const SUMMARY_LIST_LIMIT = 20;
@@ -27,10 +38,6 @@ export const SUMMARY_LIST_LIMIT = 20;
 function person(ctx: CoreContext, staffId: string | null): { name: string; staffNo: string } {
   const staff = staffId ? staffById(ctx.db, staffId) : undefined;
   return { name: staff?.name ?? '', staffNo: staff?.staff_no ?? '' };
-}
-
-function count(ctx: CoreContext, sql: string, ...params: unknown[]): number {
-  return (ctx.db.prepare(sql).get(...params) as { n: number }).n;
 }
 
 /** How many calendar days after the shift end an accepted divorce's certificate deadline may fall to be handed over. */
@@ -49,9 +56,7 @@ function registrySummary(ctx: CoreContext, staffId: string, from: string, to: st
   const today = hallDate(to);
   const last = addDays(today, EXPIRING_DIVORCE_DAYS);
   const cal = loadWorkCalendar(ctx);
-  const open = ctx.db
-    .prepare("SELECT id, case_no, received_at FROM civil_case WHERE kind = 'divorce' AND status = 'accepted' AND window_no = ?")
-    .all(ctx.origin().windowNo) as { id: string; case_no: string; received_at: string }[];
+  const open = acceptedDivorcesAt(ctx.db, ctx.origin().windowNo);
   const expiring = open
     .map((row) => {
       const deadline = deadlinesOf(cal, row).certificateDeadline;
@@ -60,18 +65,9 @@ function registrySummary(ctx: CoreContext, staffId: string, from: string, to: st
     .filter((e): e is { row: (typeof open)[number]; deadline: string } => e.deadline !== null && e.deadline >= today && e.deadline <= last)
     .sort((a, b) => a.deadline.localeCompare(b.deadline) || a.row.case_no.localeCompare(b.row.case_no))
     .slice(0, EXPIRING_DIVORCE_LIMIT);
-  const names = ctx.db.prepare('SELECT name FROM civil_party WHERE case_id = ? ORDER BY position').pluck();
-  const registered = (kind: string): number =>
-    count(ctx, "SELECT COUNT(*) AS n FROM civil_case WHERE kind = ? AND status = 'registered' AND registrar_id = ? AND registered_at >= ? AND registered_at <= ?", kind, staffId, from, to);
   return {
-    marriages: registered('marriage'),
-    reissues: registered('reissue'),
-    // received in the shift and not refused: a divorce withdrawn later in the shift was still accepted
-    divorcesAccepted: count(ctx, "SELECT COUNT(*) AS n FROM civil_case WHERE kind = 'divorce' AND status <> 'refused' AND received_by = ? AND received_at >= ? AND received_at <= ?", staffId, from, to),
-    divorcesRegistered: registered('divorce'),
-    refused: count(ctx, "SELECT COUNT(*) AS n FROM civil_case WHERE status = 'refused' AND received_by = ? AND received_at >= ? AND received_at <= ?", staffId, from, to),
-    withdrawn: count(ctx, "SELECT COUNT(*) AS n FROM civil_case WHERE status = 'withdrawn' AND withdrawn_at >= ? AND withdrawn_at <= ?", from, to),
-    expiringDivorces: expiring.map(({ row, deadline }) => ({ caseNo: row.case_no, names: (names.all(row.id) as string[]).join('、'), certificateDeadline: deadline })),
+    ...registryCounts(ctx.db, staffId, from, to),
+    expiringDivorces: expiring.map(({ row, deadline }) => ({ caseNo: row.case_no, names: partyNames(ctx.db, row.id).join('、'), certificateDeadline: deadline })),
   };
 }
 
@@ -82,43 +78,21 @@ function registrySummary(ctx: CoreContext, staffId: string, from: string, to: st
 export function shiftSummary(ctx: CoreContext, staffId: string, from: string, to: string): HandoverSummary {
   const today = hallDate(to);
   const printer = ctx.printing.status();
-  const openCases = ctx.db
-    .prepare(
-      `SELECT c.case_no, c.item_name, ct.applicant_name, c.due_date FROM service_case c JOIN contact ct ON ct.id = c.contact_id
-       WHERE c.status = 'open' ORDER BY c.due_date LIMIT ?`,
-    )
-    .all(SUMMARY_LIST_LIMIT) as { case_no: string; item_name: string; applicant_name: string; due_date: string | null }[];
+  const cases = openCases(ctx.db, SUMMARY_LIST_LIMIT, today);
   // longest waiting first (the deadline follows the day the slip was issued), each with its latest slip
-  const awaiting = ctx.db
-    .prepare(
-      `SELECT n.slip_no, w.item_name, w.applicant_name, n.supplement_by
-       FROM (SELECT id, item_name, applicant_name, received_at FROM contact WHERE status = 'notified' ORDER BY received_at LIMIT ?) w
-       JOIN notification n ON n.id = (SELECT id FROM notification WHERE contact_id = w.id ORDER BY issued_at DESC LIMIT 1)
-       ORDER BY w.received_at`,
-    )
-    .all(SUMMARY_LIST_LIMIT) as { slip_no: string; item_name: string; applicant_name: string; supplement_by: string | null }[];
+  const awaiting = awaitingMaterials(ctx.db, SUMMARY_LIST_LIMIT);
   return {
     shiftStartedAt: from,
     shiftEndedAt: to,
     clerk: person(ctx, staffId),
-    counts: {
-      received: count(ctx, 'SELECT COUNT(*) AS n FROM contact WHERE owner_staff_id = ? AND received_at >= ? AND received_at <= ?', staffId, from, to),
-      notified: count(ctx, 'SELECT COUNT(*) AS n FROM notification WHERE issued_by = ? AND issued_at >= ? AND issued_at <= ?', staffId, from, to),
-      referred: count(ctx, 'SELECT COUNT(*) AS n FROM referral WHERE issued_by = ? AND issued_at >= ? AND issued_at <= ?', staffId, from, to),
-      accepted: count(ctx, 'SELECT COUNT(*) AS n FROM service_case WHERE accepted_by = ? AND accepted_at >= ? AND accepted_at <= ?', staffId, from, to),
-      completed: count(ctx, 'SELECT COUNT(*) AS n FROM service_case WHERE completed_by = ? AND completed_at >= ? AND completed_at <= ?', staffId, from, to),
-      closed: count(ctx, "SELECT COUNT(*) AS n FROM contact WHERE owner_staff_id = ? AND status = 'closed' AND closed_at >= ? AND closed_at <= ?", staffId, from, to),
-    },
-    ratings: {
-      rated: count(ctx, "SELECT COUNT(*) AS n FROM rating WHERE staff_id = ? AND status = 'rated' AND answered_at >= ? AND answered_at <= ?", staffId, from, to),
-      notRated: count(ctx, "SELECT COUNT(*) AS n FROM rating WHERE staff_id = ? AND status = 'notRated' AND expires_at >= ? AND expires_at <= ?", staffId, from, to),
-    },
-    inProgress: count(ctx, "SELECT COUNT(*) AS n FROM contact WHERE owner_staff_id = ? AND status = 'open'", staffId),
-    openCases: openCases.map((r) => ({ caseNo: r.case_no, itemName: r.item_name, applicantName: r.applicant_name, dueDate: r.due_date, overdue: r.due_date !== null && r.due_date < today })),
-    openCasesTotal: count(ctx, "SELECT COUNT(*) AS n FROM service_case WHERE status = 'open'"),
-    overdueTotal: count(ctx, "SELECT COUNT(*) AS n FROM service_case WHERE status = 'open' AND due_date < ?", today),
-    awaitingMaterials: awaiting.map((r) => ({ slipNo: r.slip_no, itemName: r.item_name, applicantName: r.applicant_name, supplementBy: r.supplement_by })),
-    awaitingTotal: count(ctx, "SELECT COUNT(*) AS n FROM contact WHERE status = 'notified'"),
+    counts: shiftWorkCounts(ctx.db, staffId, from, to),
+    ratings: shiftRatingCounts(ctx.db, staffId, from, to),
+    inProgress: receptionInProgress(ctx.db, staffId),
+    openCases: cases.rows.map((r) => ({ caseNo: r.case_no, itemName: r.item_name, applicantName: r.applicant_name, dueDate: r.due_date, overdue: r.due_date !== null && r.due_date < today })),
+    openCasesTotal: cases.total,
+    overdueTotal: cases.overdue,
+    awaitingMaterials: awaiting.rows.map((r) => ({ slipNo: r.slip_no, itemName: r.item_name, applicantName: r.applicant_name, supplementBy: r.supplement_by })),
+    awaitingTotal: awaiting.total,
     printJobs: { queued: printer.queued, failed: printer.failed },
     printer: { label: printer.label, state: printer.state, message: printer.message },
     registry: registrySummary(ctx, staffId, from, to),
@@ -136,21 +110,6 @@ export function currentSummary(ctx: CoreContext, session: ActiveSession): Handov
   return shiftSummary(ctx, session.staffId, shift.openedAt, ctx.clock.now().toISOString());
 }
 
-interface HandoverRow {
-  id: string;
-  kind: Handover['kind'];
-  from_staff_id: string;
-  summary: string;
-  notes: string;
-  items: string;
-  countersigned_by: string;
-  countersigned_at: string;
-  corrects_id: string | null;
-  acknowledged_by: string | null;
-  acknowledged_at: string | null;
-  print_job_id: string | null;
-}
-
 /**
  * A signed handover's stored summary, read through the contract: what older
  * handovers stored and the contract no longer carries (the bad-rating count) is dropped.
@@ -160,7 +119,7 @@ function storedSummary(json: string): HandoverSummary {
 }
 
 function handoverRow(ctx: CoreContext, id: string): HandoverRow {
-  const row = ctx.db.prepare('SELECT * FROM handover WHERE id = ?').get(id) as HandoverRow | undefined;
+  const row = handoverById(ctx.db, id);
   if (!row) throw new CounterError('NOT_FOUND', '找不到该交接记录');
   return row;
 }
@@ -186,7 +145,7 @@ export function getHandover(ctx: CoreContext, id: string): Handover {
   return view(ctx, handoverRow(ctx, id));
 }
 
-/** Inserts a signed handover and its slip's print job; call inside a transaction. Returns [id, print job id]. */
+/** Inserts a signed handover and its slip's print job (in the write's transaction). Returns [id, print job id]. */
 function writeHandover(
   ctx: CoreContext,
   call: CallContext,
@@ -195,21 +154,27 @@ function writeHandover(
 ): [string, string] {
   const id = newId();
   const origin = ctx.origin();
-  ctx.db
-    .prepare(
-      `INSERT INTO handover (id, hall_id, window_no, shift_id, kind, from_staff_id, summary, notes, items, countersigned_by, countersigned_at, corrects_id, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(id, origin.hallId, origin.windowNo, input.shiftId, input.kind, input.fromStaffId, JSON.stringify(input.summary), input.notes, JSON.stringify(input.items), input.countersignedBy, at, input.correctsId, at, at);
+  insertHandover(ctx.db, origin, {
+    id,
+    shiftId: input.shiftId,
+    kind: input.kind,
+    fromStaffId: input.fromStaffId,
+    summaryJson: JSON.stringify(input.summary),
+    notes: input.notes,
+    itemsJson: JSON.stringify(input.items),
+    countersignedBy: input.countersignedBy,
+    correctsId: input.correctsId,
+    at,
+  });
   const number = nextNumber(ctx, 'JJ', at);
   const jobId = ctx.printing.enqueue(call, { kind: 'handover', document: handoverDocument(slipHall(ctx), view(ctx, handoverRow(ctx, id)), number) });
-  ctx.db.prepare('UPDATE handover SET print_job_id = ?, updated_at = ? WHERE id = ?').run(jobId, at, id);
+  setPrintJob(ctx.db, id, jobId, at);
   recordChange(ctx.db, origin, actorOf(call), at, {
     action: `handover.${input.kind}`,
     entity: 'handover',
     entityId: id,
     op: 'insert',
-    payload: ctx.db.prepare('SELECT * FROM handover WHERE id = ?').get(id) as Record<string, unknown>,
+    payload: handoverPayload(ctx.db, id),
     detail: { number },
   });
   return [id, jobId];
@@ -217,10 +182,9 @@ function writeHandover(
 
 /** The clerk's own shift, still open, with nobody left in reception: else the handover is refused. */
 function assertCanHandOver(ctx: CoreContext, session: ActiveSession): { id: string; openedAt: string } {
-  const ended = ctx.db.prepare('SELECT 1 FROM clerk_session WHERE id = ? AND ended_at IS NULL').get(session.id) === undefined;
-  if (ended) throw new CounterError('CONFLICT', '本班次已经交班（或已退出登录），不能重复交班');
+  if (!sessionGoing(ctx.db, session.id)) throw new CounterError('CONFLICT', '本班次已经交班（或已退出登录），不能重复交班');
   const current = currentShift(ctx, session);
-  const inProgress = count(ctx, "SELECT COUNT(*) AS n FROM contact WHERE owner_staff_id = ? AND status = 'open'", session.staffId);
+  const inProgress = receptionInProgress(ctx.db, session.staffId);
   if (inProgress > 0) {
     throw new CounterError('CONFLICT', `您还有 ${inProgress} 位正在接待的申请人未处理完，请先告知、受理、引导或结束接待，再交班`);
   }
@@ -264,31 +228,26 @@ export function closeShiftWithHandover(
 
 /** The latest signed handover nobody has acknowledged yet: the incoming clerk sees it first. */
 export function pendingHandover(ctx: CoreContext): Handover | null {
-  const row = ctx.db
-    .prepare("SELECT * FROM handover WHERE acknowledged_at IS NULL AND kind <> 'correction' ORDER BY countersigned_at DESC, rowid DESC LIMIT 1")
-    .get() as HandoverRow | undefined;
+  const row = latestUnacknowledged(ctx.db);
   return row ? view(ctx, row) : null;
 }
 
 export function acknowledgeHandover(ctx: CoreContext, call: CallContext, session: ActiveSession, id: string): Handover {
   const at = ctx.clock.now().toISOString();
-  ctx.db.transaction(() => {
-    const row = handoverRow(ctx, id);
-    if (row.acknowledged_at) throw new CounterError('CONFLICT', '该交接记录已经确认过了');
-    if (row.kind === 'correction') throw new CounterError('CONFLICT', '更正单无需确认');
-    // an earlier handover nobody acknowledged is taken over together with this one
-    const open = ctx.db.prepare("SELECT id FROM handover WHERE acknowledged_at IS NULL AND kind <> 'correction' AND countersigned_at <= ?").all(row.countersigned_at) as { id: string }[];
-    for (const h of open) {
-      ctx.db.prepare('UPDATE handover SET acknowledged_by = ?, acknowledged_at = ?, updated_at = ? WHERE id = ?').run(session.staffId, at, at, h.id);
-      recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
-        action: 'handover.acknowledge',
-        entity: 'handover',
-        entityId: h.id,
-        op: 'update',
-        payload: { id: h.id, acknowledgedBy: session.staffId, acknowledgedAt: at },
-      });
-    }
-  })();
+  const row = handoverRow(ctx, id);
+  if (row.acknowledged_at) throw new CounterError('CONFLICT', '该交接记录已经确认过了');
+  if (row.kind === 'correction') throw new CounterError('CONFLICT', '更正单无需确认');
+  // an earlier handover nobody acknowledged is taken over together with this one
+  for (const openId of unacknowledgedUpTo(ctx.db, row.countersigned_at)) {
+    acknowledge(ctx.db, openId, session.staffId, at);
+    recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
+      action: 'handover.acknowledge',
+      entity: 'handover',
+      entityId: openId,
+      op: 'update',
+      payload: { id: openId, acknowledgedBy: session.staffId, acknowledgedAt: at },
+    });
+  }
   return getHandover(ctx, id);
 }
 
@@ -296,22 +255,20 @@ export function correctHandover(ctx: CoreContext, call: CallContext, session: Ac
   const original = handoverRow(ctx, req.id);
   if (original.from_staff_id === session.staffId) throw new CounterError('CONFLICT', '不能由交班人本人更正，请另一位主管操作');
   const at = ctx.clock.now().toISOString();
-  const [id, printJobId] = ctx.db.transaction(() =>
-    writeHandover(
-      ctx,
-      call,
-      {
-        shiftId: ctx.db.prepare('SELECT shift_id FROM handover WHERE id = ?').pluck().get(req.id) as string,
-        kind: 'correction',
-        fromStaffId: original.from_staff_id,
-        countersignedBy: session.staffId,
-        summary: storedSummary(original.summary),
-        notes: req.notes,
-        items: req.items,
-        correctsId: original.corrects_id ?? original.id,
-      },
-      at,
-    ),
-  )();
+  const [id, printJobId] = writeHandover(
+    ctx,
+    call,
+    {
+      shiftId: original.shift_id,
+      kind: 'correction',
+      fromStaffId: original.from_staff_id,
+      countersignedBy: session.staffId,
+      summary: storedSummary(original.summary),
+      notes: req.notes,
+      items: req.items,
+      correctsId: original.corrects_id ?? original.id,
+    },
+    at,
+  );
   return { handover: getHandover(ctx, id), printJobId };
 }

@@ -1,7 +1,7 @@
 /** Handlers for the intake methods of the contract. */
 import type { intakeMethods } from '../../../shared/api/intake';
 import { actorOf, sessionOf } from '../context';
-import { scheduleCallbacksQuietly } from '../followup/callback-service';
+import { scheduleCallbacksQuietly } from '../supervision/callback-service';
 import type { HandlersFor } from '../handler';
 import { completeCase, myCases } from './case-service';
 import { acceptContact, closeContact, myContacts, notifyContact, readContact, referContact, resumeBySlip, startContact } from './intake-service';

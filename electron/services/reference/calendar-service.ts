@@ -17,35 +17,10 @@ import { actorOf, type CallContext, type CoreContext } from '../context';
 import type { Db } from '../db/connection';
 import { recordChange } from '../db/ledger';
 import { newId } from '../ids';
+import { deleteOverrideRow, insertOverride, overrideOn, overrideRows, updateOverride, type OverrideRow } from './calendar-repo';
 import { statutoryCalendar } from './statutory-data';
 
-interface OverrideRow {
-  id: string;
-  date: string;
-  kind: 'workday' | 'restday';
-  name: string;
-  source: string;
-  entered_by: string | null;
-  /** Absent until the migration that adds the column has run. */
-  covers_year: number;
-  created_at: string;
-  updated_at: string;
-  entered_by_name: string | null;
-  entered_by_no: string | null;
-}
-
-const SELECT_OVERRIDE = `SELECT o.*, s.name AS entered_by_name, s.staff_no AS entered_by_no
-  FROM calendar_override o LEFT JOIN staff s ON s.id = o.entered_by`;
-
 const calendars = new WeakMap<Db, WorkCalendar>();
-
-function overrideRows(db: Db): OverrideRow[] {
-  return db.prepare(`${SELECT_OVERRIDE} ORDER BY o.date`).all() as OverrideRow[];
-}
-
-function overrideRow(db: Db, date: string): OverrideRow | undefined {
-  return db.prepare(`${SELECT_OVERRIDE} WHERE o.date = ?`).get(date) as OverrideRow | undefined;
-}
 
 function enteredBy(row: OverrideRow): string | null {
   if (row.entered_by_name !== null) return `${row.entered_by_name}（${row.entered_by_no ?? ''}）`;
@@ -105,8 +80,13 @@ export function loadWorkCalendar(ctx: CoreContext): WorkCalendar {
   return calendar;
 }
 
+/**
+ * After saving or deleting an override, in the write's transaction: the
+ * calendar is rebuilt from what the write sees, and again if the write rolls back.
+ */
 function invalidate(ctx: CoreContext): void {
   calendars.delete(ctx.db);
+  ctx.afterWrite({ rolledBack: () => calendars.delete(ctx.db) });
 }
 
 export function calendarOverview(ctx: CoreContext): CalendarOverview {
@@ -127,53 +107,40 @@ export function saveOverride(ctx: CoreContext, call: CallContext, req: Reference
     const problem = `${year} 年的放假安排已包含在内置数据中，不需要“全年安排已录入”标记；更正个别日期时不要勾选`;
     throw new CounterError('VALIDATION', `请检查输入：${problem}`, { coversYear: problem });
   }
-  ctx.db.transaction(() => {
-    const at = ctx.clock.now().toISOString();
-    const origin = ctx.origin();
-    const actor = actorOf(call);
-    const before = overrideRow(ctx.db, req.date);
-    const id = before?.id ?? newId();
-    if (before) {
-      ctx.db
-        .prepare('UPDATE calendar_override SET kind = ?, name = ?, source = ?, covers_year = ?, entered_by = ?, updated_at = ? WHERE id = ?')
-        .run(req.kind, req.name, req.source, coversYear ? 1 : 0, actor.id, at, id);
-    } else {
-      ctx.db
-        .prepare(
-          `INSERT INTO calendar_override (id, hall_id, window_no, date, kind, name, source, covers_year, entered_by, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(id, origin.hallId, origin.windowNo, req.date, req.kind, req.name, req.source, coversYear ? 1 : 0, actor.id, at, at);
-    }
-    const after = overrideRow(ctx.db, req.date);
-    if (!after) throw new Error('calendar override vanished inside its transaction');
-    recordChange(ctx.db, origin, actor, at, {
-      action: 'calendar.saveOverride',
-      entity: 'calendar_override',
-      entityId: id,
-      op: before ? 'update' : 'insert',
-      payload: overridePayload(after),
-      detail: before ? { before: { kind: before.kind, name: before.name, source: before.source, coversYear: before.covers_year === 1 } } : {},
-    });
-  })();
+  const at = ctx.clock.now().toISOString();
+  const origin = ctx.origin();
+  const actor = actorOf(call);
+  const before = overrideOn(ctx.db, req.date);
+  const id = before?.id ?? newId();
+  const fields = { kind: req.kind, name: req.name, source: req.source, coversYear, enteredBy: actor.id };
+  if (before) updateOverride(ctx.db, id, fields, at);
+  else insertOverride(ctx.db, origin, id, req.date, fields, at);
+  const after = overrideOn(ctx.db, req.date);
+  if (!after) throw new Error('calendar override vanished inside its transaction');
+  recordChange(ctx.db, origin, actor, at, {
+    action: 'calendar.saveOverride',
+    entity: 'calendar_override',
+    entityId: id,
+    op: before ? 'update' : 'insert',
+    payload: overridePayload(after),
+    detail: before ? { before: { kind: before.kind, name: before.name, source: before.source, coversYear: before.covers_year === 1 } } : {},
+  });
   invalidate(ctx);
   return calendarOverview(ctx);
 }
 
 export function deleteOverride(ctx: CoreContext, call: CallContext, req: ReferenceRequest<'calendar.deleteOverride'>): CalendarOverview {
-  ctx.db.transaction(() => {
-    const row = overrideRow(ctx.db, req.date);
-    if (!row) throw new CounterError('NOT_FOUND', `${req.date} 没有调整记录，可能已被删除，请刷新列表`);
-    const at = ctx.clock.now().toISOString();
-    ctx.db.prepare('DELETE FROM calendar_override WHERE id = ?').run(row.id);
-    recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
-      action: 'calendar.deleteOverride',
-      entity: 'calendar_override',
-      entityId: row.id,
-      op: 'delete',
-      payload: overridePayload(row),
-    });
-  })();
+  const row = overrideOn(ctx.db, req.date);
+  if (!row) throw new CounterError('NOT_FOUND', `${req.date} 没有调整记录，可能已被删除，请刷新列表`);
+  const at = ctx.clock.now().toISOString();
+  deleteOverrideRow(ctx.db, row.id);
+  recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
+    action: 'calendar.deleteOverride',
+    entity: 'calendar_override',
+    entityId: row.id,
+    op: 'delete',
+    payload: overridePayload(row),
+  });
   invalidate(ctx);
   return calendarOverview(ctx);
 }

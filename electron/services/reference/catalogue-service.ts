@@ -15,21 +15,7 @@ import { actorOf, type CallContext, type CoreContext } from '../context';
 import type { Db } from '../db/connection';
 import { recordChange } from '../db/ledger';
 import { newId } from '../ids';
-
-interface VersionRow {
-  id: string;
-  version: string;
-  content: string;
-  imported_by: string | null;
-  active: number;
-  created_at: string;
-  updated_at: string;
-  imported_by_name: string | null;
-  imported_by_no: string | null;
-}
-
-const SELECT_VERSION = `SELECT v.*, s.name AS imported_by_name, s.staff_no AS imported_by_no
-  FROM catalogue_version v LEFT JOIN staff s ON s.id = v.imported_by`;
+import { activeVersionRows, deactivateVersion, insertActiveVersion, versionById, versionRows, type VersionRow } from './catalogue-repo';
 
 /** Problems shown in the error message itself; all of them go in `fields`. */
 const PROBLEMS_IN_MESSAGE = 5;
@@ -65,13 +51,9 @@ function parseStored(row: VersionRow): Catalogue | null {
   return null;
 }
 
-function activeRows(db: Db): VersionRow[] {
-  return db.prepare(`${SELECT_VERSION} WHERE v.active = 1 ORDER BY v.created_at DESC, v.rowid DESC`).all() as VersionRow[];
-}
-
 function computeActive(db: Db): Active {
   const shipped = builtInCatalogue();
-  const row = activeRows(db)[0];
+  const row = activeVersionRows(db)[0];
   const imported = row ? parseStored(row) : null;
   if (row && imported && compareCatalogueVersions(imported.version, shipped.version) >= 0) return { catalogue: imported, row };
   return { catalogue: shipped, row: null };
@@ -125,47 +107,43 @@ export function importCatalogue(ctx: CoreContext, call: CallContext, req: Refere
   const catalogue = check.catalogue;
   const content = JSON.stringify(catalogue);
   const sha256 = createHash('sha256').update(req.content, 'utf8').digest('hex');
-  ctx.db.transaction(() => {
-    const current = computeActive(ctx.db);
-    if (compareCatalogueVersions(catalogue.version, current.catalogue.version) <= 0) {
-      throw new CounterError(
-        'CONFLICT',
-        `目录版本 ${catalogue.version} 不高于正在使用的版本 ${current.catalogue.version}，未导入；请确认文件是否为新版，并把版本号改为更高的值（如 ${nextVersionHint(current.catalogue.version)}）后再导入`,
-        { version: '版本号必须高于正在使用的版本' },
-      );
-    }
-    const at = ctx.clock.now().toISOString();
-    const origin = ctx.origin();
-    const actor = actorOf(call);
-    for (const old of activeRows(ctx.db)) {
-      ctx.db.prepare('UPDATE catalogue_version SET active = 0, updated_at = ? WHERE id = ?').run(at, old.id);
-      recordChange(ctx.db, origin, actor, at, {
-        action: 'catalogue.import',
-        entity: 'catalogue_version',
-        entityId: old.id,
-        op: 'update',
-        payload: versionPayload({ ...old, active: 0, updated_at: at }, parseStored(old)),
-        detail: { replacedBy: catalogue.version },
-      });
-    }
-    const id = newId();
-    ctx.db
-      .prepare(
-        `INSERT INTO catalogue_version (id, hall_id, window_no, version, content, imported_by, active, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-      )
-      .run(id, origin.hallId, origin.windowNo, catalogue.version, content, actor.id, at, at);
-    const row = ctx.db.prepare(`${SELECT_VERSION} WHERE v.id = ?`).get(id) as VersionRow;
+  const current = computeActive(ctx.db);
+  if (compareCatalogueVersions(catalogue.version, current.catalogue.version) <= 0) {
+    throw new CounterError(
+      'CONFLICT',
+      `目录版本 ${catalogue.version} 不高于正在使用的版本 ${current.catalogue.version}，未导入；请确认文件是否为新版，并把版本号改为更高的值（如 ${nextVersionHint(current.catalogue.version)}）后再导入`,
+      { version: '版本号必须高于正在使用的版本' },
+    );
+  }
+  const at = ctx.clock.now().toISOString();
+  const origin = ctx.origin();
+  const actor = actorOf(call);
+  for (const old of activeVersionRows(ctx.db)) {
+    deactivateVersion(ctx.db, old.id, at);
     recordChange(ctx.db, origin, actor, at, {
       action: 'catalogue.import',
       entity: 'catalogue_version',
-      entityId: id,
-      op: 'insert',
-      payload: versionPayload(row, catalogue),
-      detail: { previousVersion: current.catalogue.version, fileSha256: sha256, fileBytes: Buffer.byteLength(req.content, 'utf8') },
+      entityId: old.id,
+      op: 'update',
+      payload: versionPayload({ ...old, active: 0, updated_at: at }, parseStored(old)),
+      detail: { replacedBy: catalogue.version },
     });
-  })();
+  }
+  const id = newId();
+  insertActiveVersion(ctx.db, origin, { id, version: catalogue.version, content, importedBy: actor.id, at });
+  const row = versionById(ctx.db, id);
+  if (!row) throw new Error('catalogue version vanished inside its transaction');
+  recordChange(ctx.db, origin, actor, at, {
+    action: 'catalogue.import',
+    entity: 'catalogue_version',
+    entityId: id,
+    op: 'insert',
+    payload: versionPayload(row, catalogue),
+    detail: { previousVersion: current.catalogue.version, fileSha256: sha256, fileBytes: Buffer.byteLength(req.content, 'utf8') },
+  });
+  // the catalogue in use is read again, also if the write rolls back
   cache.delete(ctx.db);
+  ctx.afterWrite({ rolledBack: () => cache.delete(ctx.db) });
   return { version: catalogue.version, items: catalogue.items.length };
 }
 
@@ -173,7 +151,7 @@ export function importCatalogue(ctx: CoreContext, call: CallContext, req: Refere
 export function catalogueVersions(ctx: CoreContext): CatalogueVersionView[] {
   const active = computeActive(ctx.db);
   const shipped = builtInCatalogue();
-  const rows = ctx.db.prepare(`${SELECT_VERSION} ORDER BY v.created_at DESC, v.rowid DESC`).all() as VersionRow[];
+  const rows = versionRows(ctx.db);
   const views: CatalogueVersionView[] = rows.map((row) => {
     const catalogue = parseStored(row);
     return {

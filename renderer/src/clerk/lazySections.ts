@@ -11,8 +11,8 @@ export const SettingsPanel = lazy(() => import('./SettingsPanel').then((m) => ({
 export const PrinterSettings = lazy(() => import('../printing/PrinterSettings').then((m) => ({ default: m.PrinterSettings })));
 export const CatalogueAdmin = lazy(() => import('../reference/CatalogueAdmin').then((m) => ({ default: m.CatalogueAdmin })));
 export const CalendarAdmin = lazy(() => import('../reference/CalendarAdmin').then((m) => ({ default: m.CalendarAdmin })));
-export const CallbackRulesPanel = lazy(() => import('../followup/CallbackRulesPanel').then((m) => ({ default: m.CallbackRulesPanel })));
-export const FollowUpPanel = lazy(() => import('../rating/FollowUpPanel').then((m) => ({ default: m.FollowUpPanel })));
+export const CallbackRulesPanel = lazy(() => import('../supervision/CallbackRulesPanel').then((m) => ({ default: m.CallbackRulesPanel })));
+export const FollowUpPanel = lazy(() => import('../rectification/FollowUpPanel').then((m) => ({ default: m.FollowUpPanel })));
 export const AuditPanel = lazy(() => import('../audit/AuditPanel').then((m) => ({ default: m.AuditPanel })));
 export const StatsPanel = lazy(() => import('../stats/StatsPanel').then((m) => ({ default: m.StatsPanel })));
 export const ArchivePanel = lazy(() => import('../ledger/ArchivePanel').then((m) => ({ default: m.ArchivePanel })));

@@ -6,7 +6,7 @@ import type { RendererApi } from '../api';
 import { QueryError, QueryPending } from '../QueryError';
 import { ErrorBanner, useAction } from '../ui';
 import { useQuery } from '../useQuery';
-import { CoordinationNotes } from '../followup/CoordinationNotes';
+import { CoordinationNotes } from '../supervision/CoordinationNotes';
 
 type Board = ResponseOf<'cases.mine'>;
 

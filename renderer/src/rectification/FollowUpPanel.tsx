@@ -9,7 +9,7 @@ import type { RendererApi } from '../api';
 import { QueryError } from '../QueryError';
 import { ErrorBanner, Field, fieldError, Notice, useAction } from '../ui';
 import { useQuery } from '../useQuery';
-import './rating.css';
+import '../rating/rating.css';
 
 type Filter = 'open' | 'overdue' | 'closed';
 const FILTERS: { id: Filter; label: string }[] = [

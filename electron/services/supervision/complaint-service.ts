@@ -14,33 +14,13 @@ import { newId } from '../ids';
 import { nextNumber } from '../common/numbering';
 import { loadWorkCalendar } from '../reference/calendar-service';
 import { staffById } from '../staff-repo';
+import { closeComplaintRow, complaintById, complaintRows, insertComplaint, resolveComplaintRow, type ComplaintRow } from './complaint-repo';
 
 /** Working days to reply to a complaint or suggestion. */
 export const COMPLAINT_REPLY_WORKING_DAYS = 5;
 
-interface ComplaintRow {
-  id: string;
-  complaint_no: string;
-  kind: 'complaint' | 'suggestion';
-  channel: Complaint['via'];
-  complainant: string;
-  phone: string;
-  content: string;
-  subject_staff_id: string | null;
-  owner_staff_id: string;
-  deadline: string | null;
-  status: 'open' | 'resolved' | 'closed';
-  resolution: string | null;
-  reply: string | null;
-  replied_at: string | null;
-  received_at: string;
-  closed_at: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
 function row(ctx: CoreContext, id: string): ComplaintRow {
-  const r = ctx.db.prepare('SELECT * FROM complaint WHERE id = ?').get(id) as ComplaintRow | undefined;
+  const r = complaintById(ctx.db, id);
   if (!r) throw new CounterError('NOT_FOUND', '找不到该投诉或建议，请刷新后重试');
   return r;
 }
@@ -118,83 +98,67 @@ export function createComplaint(
   const deadline = 'date' in due ? due.date : null;
   const warning = 'date' in due ? null : `答复期限待定：${due.reason}`;
   const id = newId();
-  ctx.db.transaction(() => {
-    const origin = ctx.origin();
-    const number = nextNumber(ctx, 'TS', at);
-    ctx.db
-      .prepare(
-        `INSERT INTO complaint (id, hall_id, window_no, complaint_no, kind, channel, complainant, phone, content, subject_staff_id,
-           owner_staff_id, deadline, status, received_at, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
-      )
-      .run(id, origin.hallId, origin.windowNo, number, req.kind, req.via, req.complainant, req.phone, req.details, req.subjectStaffId, owner, deadline, at, at, at);
-    recordChange(ctx.db, origin, actorOf(call), at, {
-      action: 'complaints.create',
-      entity: 'complaint',
-      entityId: id,
-      op: 'insert',
-      payload: payload(row(ctx, id)),
-    });
-  })();
+  const origin = ctx.origin();
+  const number = nextNumber(ctx, 'TS', at);
+  insertComplaint(ctx.db, origin, {
+    id,
+    complaintNo: number,
+    kind: req.kind,
+    channel: req.via,
+    complainant: req.complainant,
+    phone: req.phone,
+    content: req.details,
+    subjectStaffId: req.subjectStaffId,
+    ownerStaffId: owner,
+    deadline,
+    at,
+  });
+  recordChange(ctx.db, origin, actorOf(call), at, {
+    action: 'complaints.create',
+    entity: 'complaint',
+    entityId: id,
+    op: 'insert',
+    payload: payload(row(ctx, id)),
+  });
   return { complaint: view(ctx, row(ctx, id)), warning };
 }
 
 export function listComplaints(ctx: CoreContext, session: ActiveSession, req: ParsedRequestOf<'complaints.list'>): Complaint[] {
-  const where: string[] = [];
-  const args: string[] = [];
-  if (session.role !== 'supervisor') {
-    where.push('owner_staff_id = ?');
-    args.push(session.staffId);
-  }
-  if (req.status !== undefined) {
-    where.push('status = ?');
-    args.push(req.status);
-  }
-  const rows = ctx.db
-    .prepare(
-      `SELECT * FROM complaint ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY status = 'open' DESC, deadline IS NULL, deadline, received_at DESC LIMIT 500`,
-    )
-    .all(...args) as ComplaintRow[];
+  // a clerk sees the ones they handle, a supervisor all
+  const rows = complaintRows(ctx.db, { ownerStaffId: session.role === 'supervisor' ? undefined : session.staffId, status: req.status });
   return rows.map((r) => view(ctx, r));
 }
 
 export function resolveComplaint(ctx: CoreContext, call: CallContext, session: ActiveSession, req: ParsedRequestOf<'complaints.resolve'>): Complaint {
   const at = ctx.clock.now().toISOString();
-  ctx.db.transaction(() => {
-    const r = row(ctx, req.id);
-    if (r.owner_staff_id !== session.staffId && session.role !== 'supervisor') {
-      throw new CounterError('FORBIDDEN', '只有承办人或主管可以办理此件');
-    }
-    if (r.status !== 'open') throw new CounterError('CONFLICT', `${r.complaint_no} 已经答复，不能重复办理`);
-    ctx.db
-      .prepare("UPDATE complaint SET status = 'resolved', resolution = ?, reply = ?, replied_at = ?, updated_at = ? WHERE id = ?")
-      .run(req.resolution, req.reply, at, at, req.id);
-    recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
-      action: 'complaints.resolve',
-      entity: 'complaint',
-      entityId: req.id,
-      op: 'update',
-      payload: payload(row(ctx, req.id)),
-    });
-  })();
+  const r = row(ctx, req.id);
+  if (r.owner_staff_id !== session.staffId && session.role !== 'supervisor') {
+    throw new CounterError('FORBIDDEN', '只有承办人或主管可以办理此件');
+  }
+  if (r.status !== 'open') throw new CounterError('CONFLICT', `${r.complaint_no} 已经答复，不能重复办理`);
+  resolveComplaintRow(ctx.db, req.id, req.resolution, req.reply, at);
+  recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
+    action: 'complaints.resolve',
+    entity: 'complaint',
+    entityId: req.id,
+    op: 'update',
+    payload: payload(row(ctx, req.id)),
+  });
   return view(ctx, row(ctx, req.id));
 }
 
 export function closeComplaint(ctx: CoreContext, call: CallContext, id: string): Complaint {
   const at = ctx.clock.now().toISOString();
-  ctx.db.transaction(() => {
-    const r = row(ctx, id);
-    if (r.status === 'closed') throw new CounterError('CONFLICT', `${r.complaint_no} 已经办结归档`);
-    if (r.status !== 'resolved') throw new CounterError('CONFLICT', `${r.complaint_no} 尚未答复，请先填写处理结果并答复`);
-    ctx.db.prepare("UPDATE complaint SET status = 'closed', closed_at = ?, updated_at = ? WHERE id = ?").run(at, at, id);
-    recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
-      action: 'complaints.close',
-      entity: 'complaint',
-      entityId: id,
-      op: 'update',
-      payload: payload(row(ctx, id)),
-    });
-  })();
+  const r = row(ctx, id);
+  if (r.status === 'closed') throw new CounterError('CONFLICT', `${r.complaint_no} 已经办结归档`);
+  if (r.status !== 'resolved') throw new CounterError('CONFLICT', `${r.complaint_no} 尚未答复，请先填写处理结果并答复`);
+  closeComplaintRow(ctx.db, id, at);
+  recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
+    action: 'complaints.close',
+    entity: 'complaint',
+    entityId: id,
+    op: 'update',
+    payload: payload(row(ctx, id)),
+  });
   return view(ctx, row(ctx, id));
 }

@@ -1,4 +1,4 @@
-/** Handlers for the follow-up methods: callback rules and callbacks, the complaint box, coordination notes. */
+/** Handlers for the supervision (跟踪回访, 投诉建议, 沟通联系) methods: callback rules and callbacks, the complaint box, coordination notes. */
 import type { followupMethods } from '../../../shared/api/followup';
 import { actorOf, sessionOf } from '../context';
 import type { HandlersFor } from '../handler';
@@ -6,7 +6,7 @@ import { dueList, listRules, recordCallback, revealPhone, saveRule, scheduleCall
 import { closeComplaint, createComplaint, listComplaints, resolveComplaint } from './complaint-service';
 import { addNote, listNotes, replyNote } from './coordination-service';
 
-export const followupHandlers: HandlersFor<keyof typeof followupMethods> = {
+export const supervisionHandlers: HandlersFor<keyof typeof followupMethods> = {
   'callbackRules.list': (ctx) => listRules(ctx),
   'callbackRules.save': (ctx, req, call) => {
     const rule = saveRule(ctx, call, req);

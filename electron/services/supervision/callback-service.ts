@@ -16,54 +16,34 @@ import {
 import { hallDate } from '../../../shared/domain/hall-time';
 import { CounterError } from '../../../shared/result';
 import { actorOf, hallToday, type ActiveSession, type CallContext, type CoreContext } from '../context';
+import { writeTransaction } from '../db/connection';
 import { recordChange, recordEvent, SYSTEM_ACTOR, type Actor } from '../db/ledger';
 import { newId } from '../ids';
 import { activeCatalogue } from '../reference/catalogue-service';
 import { loadWorkCalendar } from '../reference/calendar-service';
+import {
+  activeRules,
+  activeTwinOf,
+  allRules,
+  badRatingsSince,
+  callbackById,
+  completedCasesSince,
+  dueCallbackRows,
+  insertCallback,
+  insertRule,
+  recentCallbackRows,
+  recordCallbackOutcome,
+  ruleById,
+  updateRule,
+  type CallbackRow,
+  type CandidateRow,
+  type RuleRow,
+} from './callback-repo';
 
 /** Events older than this are not scanned (a rule applies from its creation anyway). */
 export const SCAN_LOOKBACK_DAYS = 120;
 /** Done or unreachable callbacks shown on the due list for reference. */
 const RECENT_LIMIT = 20;
-
-interface RuleRow {
-  id: string;
-  kind: CallbackSource;
-  share_percent: number;
-  item_code: string | null;
-  days_after: number;
-  active: number;
-  created_at: string;
-  updated_at: string;
-}
-
-interface CallbackRow {
-  id: string;
-  rule_id: string | null;
-  source: CallbackSource;
-  contact_id: string;
-  due_date: string;
-  status: 'due' | 'done' | 'unreachable';
-  outcome: string | null;
-  satisfaction: number | null;
-  done_by: string | null;
-  done_at: string | null;
-  created_at: string;
-  updated_at: string;
-  contact_no: string;
-  item_name: string;
-  applicant_name: string;
-  applicant_phone: string;
-  owner_name: string | null;
-  case_no: string | null;
-}
-
-const SELECT_CALLBACK = `SELECT cb.*, ct.contact_no, ct.item_name, ct.applicant_name, ct.applicant_phone,
-    s.name AS owner_name, sc.case_no
-  FROM callback cb
-  JOIN contact ct ON ct.id = cb.contact_id
-  LEFT JOIN staff s ON s.id = ct.owner_staff_id
-  LEFT JOIN service_case sc ON sc.contact_id = cb.contact_id`;
 
 function itemName(ctx: CoreContext, code: string | null): string | null {
   if (code === null) return null;
@@ -97,13 +77,8 @@ function rulePayload(row: RuleRow): Record<string, unknown> {
   };
 }
 
-function ruleRow(ctx: CoreContext, id: string): RuleRow | undefined {
-  return ctx.db.prepare('SELECT * FROM callback_rule WHERE id = ?').get(id) as RuleRow | undefined;
-}
-
 export function listRules(ctx: CoreContext): CallbackRule[] {
-  const rows = ctx.db.prepare('SELECT * FROM callback_rule ORDER BY active DESC, kind, created_at').all() as RuleRow[];
-  return rows.map((r) => ruleView(ctx, r));
+  return allRules(ctx.db).map((r) => ruleView(ctx, r));
 }
 
 const KIND_NAMES: Record<CallbackSource, string> = { badRating: '差评回访', completedShare: '办结抽样回访', matter: '指定事项回访' };
@@ -119,49 +94,30 @@ export function saveRule(ctx: CoreContext, call: CallContext, req: ParsedRequest
     itemCode = req.itemCode;
   }
   const share = req.kind === 'completedShare' ? req.sharePercent : 100;
-  const id = ctx.db.transaction(() => {
-    const existing = req.id === undefined ? undefined : ruleRow(ctx, req.id);
-    if (req.id !== undefined && !existing) throw new CounterError('NOT_FOUND', '找不到该回访规则，请刷新后重试');
-    if (existing && existing.kind !== req.kind) throw new CounterError('VALIDATION', '请检查输入：类型：已有规则不能改变类型，请停用后新建', { kind: '不能改变类型' });
-    if (req.active) {
-      const twin = ctx.db
-        .prepare('SELECT id FROM callback_rule WHERE active = 1 AND kind = ? AND item_code IS ? AND id <> ?')
-        .get(req.kind, itemCode, existing?.id ?? '') as { id: string } | undefined;
-      if (twin) throw new CounterError('CONFLICT', `已有启用的${KIND_NAMES[req.kind]}规则${itemCode ? `（${itemCode}）` : ''}，请修改那一条`);
-    }
-    const ruleId = existing?.id ?? newId();
-    if (existing) {
-      ctx.db
-        .prepare('UPDATE callback_rule SET share_percent = ?, item_code = ?, days_after = ?, active = ?, updated_at = ? WHERE id = ?')
-        .run(share, itemCode, req.daysAfter, req.active ? 1 : 0, at, ruleId);
-    } else {
-      const origin = ctx.origin();
-      ctx.db
-        .prepare(
-          `INSERT INTO callback_rule (id, hall_id, window_no, kind, share_percent, item_code, days_after, active, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(ruleId, origin.hallId, origin.windowNo, req.kind, share, itemCode, req.daysAfter, req.active ? 1 : 0, at, at);
-    }
-    const row = ruleRow(ctx, ruleId);
-    if (!row) throw new Error('callback rule vanished');
-    recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
-      action: 'callbackRules.save',
-      entity: 'callback_rule',
-      entityId: ruleId,
-      op: existing ? 'update' : 'insert',
-      payload: rulePayload(row),
-    });
-    return ruleId;
-  })();
-  const row = ruleRow(ctx, id);
+  const existing = req.id === undefined ? undefined : ruleById(ctx.db, req.id);
+  if (req.id !== undefined && !existing) throw new CounterError('NOT_FOUND', '找不到该回访规则，请刷新后重试');
+  if (existing && existing.kind !== req.kind) throw new CounterError('VALIDATION', '请检查输入：类型：已有规则不能改变类型，请停用后新建', { kind: '不能改变类型' });
+  if (req.active && activeTwinOf(ctx.db, req.kind, itemCode, existing?.id ?? '') !== undefined) {
+    throw new CounterError('CONFLICT', `已有启用的${KIND_NAMES[req.kind]}规则${itemCode ? `（${itemCode}）` : ''}，请修改那一条`);
+  }
+  const id = existing?.id ?? newId();
+  const fields = { sharePercent: share, itemCode, daysAfter: req.daysAfter, active: req.active };
+  if (existing) updateRule(ctx.db, id, fields, at);
+  else insertRule(ctx.db, ctx.origin(), id, req.kind, fields, at);
+  const row = ruleById(ctx.db, id);
   if (!row) throw new Error('callback rule vanished');
+  recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
+    action: 'callbackRules.save',
+    entity: 'callback_rule',
+    entityId: id,
+    op: existing ? 'update' : 'insert',
+    payload: rulePayload(row),
+  });
   return ruleView(ctx, row);
 }
 
 function ruleInputs(ctx: CoreContext): RuleInput[] {
-  const rows = ctx.db.prepare('SELECT * FROM callback_rule WHERE active = 1').all() as RuleRow[];
-  return rows.map((r) => ({
+  return activeRules(ctx.db).map((r) => ({
     id: r.id,
     kind: r.kind,
     sharePercent: r.share_percent,
@@ -172,33 +128,9 @@ function ruleInputs(ctx: CoreContext): RuleInput[] {
   }));
 }
 
-interface CandidateRow {
-  contact_id: string;
-  key: string;
-  item_code: string;
-  at: string;
-  scheduled: string | null;
-}
-
 function candidates(ctx: CoreContext, since: string): CandidateInput[] {
-  const completed = ctx.db
-    .prepare(
-      `SELECT c.contact_id, c.id AS key, ct.item_code, c.completed_at AS at,
-         (SELECT group_concat(cb.source) FROM callback cb WHERE cb.contact_id = c.contact_id) AS scheduled
-       FROM service_case c JOIN contact ct ON ct.id = c.contact_id
-       WHERE c.status = 'completed' AND c.completed_at >= ?
-       ORDER BY c.completed_at, c.id`,
-    )
-    .all(since) as CandidateRow[];
-  const bad = ctx.db
-    .prepare(
-      `SELECT r.contact_id, r.id AS key, ct.item_code, r.answered_at AS at,
-         (SELECT group_concat(cb.source) FROM callback cb WHERE cb.contact_id = r.contact_id) AS scheduled
-       FROM rating r JOIN contact ct ON ct.id = r.contact_id
-       WHERE r.status = 'rated' AND r.level <= ? AND r.answered_at IS NOT NULL AND r.answered_at >= ?
-       ORDER BY r.answered_at, r.id`,
-    )
-    .all(BAD_RATING_MAX_LEVEL, since) as CandidateRow[];
+  const completed = completedCasesSince(ctx.db, since);
+  const bad = badRatingsSince(ctx.db, BAD_RATING_MAX_LEVEL, since);
   const toInput = (event: CandidateInput['event']) => (row: CandidateRow): CandidateInput => ({
     event,
     contactId: row.contact_id,
@@ -220,7 +152,9 @@ export interface ScheduleResult {
 
 /**
  * Inserts the callbacks the rules ask for and that do not exist yet, with
- * their audit and change-log rows, in one transaction. Safe to run any time.
+ * their change-log rows, in one transaction of their own (from the periodic
+ * scan) or a savepoint of the write that asks (so a failure leaves that write
+ * standing, see scheduleCallbacksQuietly). Safe to run any time.
  */
 export function scheduleCallbacks(ctx: CoreContext, actor: Actor = SYSTEM_ACTOR): ScheduleResult {
   const rules = ruleInputs(ctx);
@@ -230,17 +164,13 @@ export function scheduleCallbacks(ctx: CoreContext, actor: Actor = SYSTEM_ACTOR)
   const earliestRule = rules.reduce((min, r) => (r.createdAt < min ? r.createdAt : min), at);
   const lookback = new Date(now.getTime() - SCAN_LOOKBACK_DAYS * 86_400_000).toISOString();
   const since = earliestRule > lookback ? earliestRule : lookback;
-  return ctx.db.transaction(() => {
+  return writeTransaction(ctx.db, () => {
     const plan = dueCallbacks(rules, candidates(ctx, since), loadWorkCalendar(ctx));
     const origin = ctx.origin();
-    const insert = ctx.db.prepare(
-      `INSERT INTO callback (id, hall_id, window_no, rule_id, source, contact_id, due_date, status, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 'due', ?, ?) ON CONFLICT (contact_id, source) DO NOTHING`,
-    );
     let scheduled = 0;
     for (const p of plan.planned) {
       const id = newId();
-      if (insert.run(id, origin.hallId, origin.windowNo, p.ruleId, p.source, p.contactId, p.dueDate, at, at).changes === 0) continue;
+      if (!insertCallback(ctx.db, origin, { id, ruleId: p.ruleId, source: p.source, contactId: p.contactId, dueDate: p.dueDate }, at)) continue;
       scheduled++;
       recordChange(ctx.db, origin, actor, at, {
         action: 'callbacks.schedule',
@@ -251,15 +181,19 @@ export function scheduleCallbacks(ctx: CoreContext, actor: Actor = SYSTEM_ACTOR)
       });
     }
     return { scheduled, unscheduled: plan.unscheduled.length, reasons: [...new Set(plan.unscheduled.map((u) => u.reason))] };
-  })();
+  });
 }
 
-/** Scheduling as a side task (after a case is completed, on a timer): never fails the caller. */
+/**
+ * Scheduling as a side task (after a case is completed, on a timer): never
+ * fails the caller. Inside a write the scheduling is a savepoint
+ * (writeTransaction nested), so a failure rolls back only the scheduling.
+ */
 export function scheduleCallbacksQuietly(ctx: CoreContext, actor: Actor = SYSTEM_ACTOR): ScheduleResult | null {
   try {
     return scheduleCallbacks(ctx, actor);
   } catch (error) {
-    console.error('[followup] scheduling callbacks failed', error);
+    console.error('[supervision] scheduling callbacks failed', error);
     return null;
   }
 }
@@ -284,7 +218,7 @@ function callbackView(row: CallbackRow): Callback {
 }
 
 function callbackRow(ctx: CoreContext, id: string): CallbackRow {
-  const row = ctx.db.prepare(`${SELECT_CALLBACK} WHERE cb.id = ?`).get(id) as CallbackRow | undefined;
+  const row = callbackById(ctx.db, id);
   if (!row) throw new CounterError('NOT_FOUND', '找不到该回访记录，请刷新后重试');
   return row;
 }
@@ -293,10 +227,8 @@ export function dueList(ctx: CoreContext, call: CallContext): ResponseOf<'callba
   // bad ratings and completions since the last scan are picked up here as well
   const result = scheduleCallbacksQuietly(ctx, actorOf(call));
   const today = hallToday(ctx);
-  const open = ctx.db.prepare(`${SELECT_CALLBACK} WHERE cb.status = 'due' ORDER BY cb.due_date, cb.created_at`).all() as CallbackRow[];
-  const recent = ctx.db
-    .prepare(`${SELECT_CALLBACK} WHERE cb.status <> 'due' ORDER BY cb.done_at DESC LIMIT ?`)
-    .all(RECENT_LIMIT) as CallbackRow[];
+  const open = dueCallbackRows(ctx.db);
+  const recent = recentCallbackRows(ctx.db, RECENT_LIMIT);
   const views = open.map(callbackView);
   const unscheduled = result?.unscheduled ?? 0;
   return {
@@ -326,21 +258,17 @@ export function revealPhone(ctx: CoreContext, call: CallContext, id: string): { 
 
 export function recordCallback(ctx: CoreContext, call: CallContext, session: ActiveSession, req: ParsedRequestOf<'callbacks.record'>): Callback {
   const at = ctx.clock.now().toISOString();
-  ctx.db.transaction(() => {
-    const row = callbackRow(ctx, req.id);
-    if (row.status !== 'due') throw new CounterError('CONFLICT', '该回访已经记录过结果，不能重复记录');
-    const outcome = req.outcome === '' ? null : req.outcome;
-    const satisfaction = req.status === 'done' ? req.satisfaction : null;
-    ctx.db
-      .prepare('UPDATE callback SET status = ?, outcome = ?, satisfaction = ?, done_by = ?, done_at = ?, updated_at = ? WHERE id = ?')
-      .run(req.status, outcome, satisfaction, session.staffId, at, at, req.id);
-    recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
-      action: 'callbacks.record',
-      entity: 'callback',
-      entityId: req.id,
-      op: 'update',
-      payload: { id: req.id, status: req.status, outcome, satisfaction, doneBy: session.staffId, doneAt: at },
-    });
-  })();
+  const row = callbackRow(ctx, req.id);
+  if (row.status !== 'due') throw new CounterError('CONFLICT', '该回访已经记录过结果，不能重复记录');
+  const outcome = req.outcome === '' ? null : req.outcome;
+  const satisfaction = req.status === 'done' ? req.satisfaction : null;
+  recordCallbackOutcome(ctx.db, req.id, { status: req.status, outcome, satisfaction, doneBy: session.staffId }, at);
+  recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
+    action: 'callbacks.record',
+    entity: 'callback',
+    entityId: req.id,
+    op: 'update',
+    payload: { id: req.id, status: req.status, outcome, satisfaction, doneBy: session.staffId, doneAt: at },
+  });
   return callbackView(callbackRow(ctx, req.id));
 }
