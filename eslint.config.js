@@ -50,7 +50,6 @@ const LAYERS = [
  */
 const OVER_400_LINES = [
   'electron/services/appointments/appointment-service.ts',
-  'electron/services/printing/queue.ts',
   'renderer/src/marriage/MarriagePanel.tsx',
 ];
 const COMPONENTS_OVER_150_LINES = [
