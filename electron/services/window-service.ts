@@ -11,24 +11,13 @@ import { listCommitments } from './commitments-service';
 import { newId } from './ids';
 import { openSession } from './session-service';
 import { staffById } from './staff-repo';
-
-interface PauseRow {
-  id: string;
-  reason: string;
-  return_at: string;
-}
-
-function openPause(ctx: CoreContext): PauseRow | undefined {
-  return ctx.db
-    .prepare('SELECT id, reason, return_at FROM window_pause WHERE ended_at IS NULL')
-    .get() as PauseRow | undefined;
-}
+import { changePause, endPause, insertPause, openPause } from './window-repo';
 
 export function displayState(ctx: CoreContext): DisplayState {
   const settings = ctx.settings.get();
   const session = openSession(ctx);
   const staff = session ? staffById(ctx.db, session.staffId) : undefined;
-  const pause = staff ? openPause(ctx) : undefined;
+  const pause = staff ? openPause(ctx.db) : undefined;
   return {
     hallName: settings.hallName,
     department: settings.department,
@@ -66,45 +55,31 @@ export function pauseWindow(
   if (problem) throw new CounterError('VALIDATION', `请检查输入：${problem}`, { returnAt: problem });
   const at = now.toISOString();
   const origin = ctx.origin();
-  ctx.db.transaction(() => {
-    const existing = openPause(ctx);
-    const id = existing?.id ?? newId();
-    if (existing) {
-      ctx.db
-        .prepare('UPDATE window_pause SET reason = ?, return_at = ?, updated_at = ? WHERE id = ?')
-        .run(req.reason, returnAt.toISOString(), at, id);
-    } else {
-      ctx.db
-        .prepare(
-          `INSERT INTO window_pause (id, hall_id, window_no, session_id, reason, return_at, started_at, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(id, origin.hallId, origin.windowNo, session.id, req.reason, returnAt.toISOString(), at, at, at);
-    }
-    recordChange(ctx.db, origin, actorOf(call), at, {
-      action: 'window.pause',
-      entity: 'window_pause',
-      entityId: id,
-      op: existing ? 'update' : 'insert',
-      payload: { id, sessionId: session.id, reason: req.reason, returnAt: returnAt.toISOString(), startedAt: at },
-    });
-  })();
+  const existing = openPause(ctx.db);
+  const id = existing?.id ?? newId();
+  if (existing) changePause(ctx.db, id, req.reason, returnAt.toISOString(), at);
+  else insertPause(ctx.db, origin, { id, sessionId: session.id, reason: req.reason, returnAt: returnAt.toISOString(), at });
+  recordChange(ctx.db, origin, actorOf(call), at, {
+    action: 'window.pause',
+    entity: 'window_pause',
+    entityId: id,
+    op: existing ? 'update' : 'insert',
+    payload: { id, sessionId: session.id, reason: req.reason, returnAt: returnAt.toISOString(), startedAt: at },
+  });
   return displayState(ctx);
 }
 
 export function resumeWindow(ctx: CoreContext, call: CallContext): DisplayState {
   const at = ctx.clock.now().toISOString();
-  ctx.db.transaction(() => {
-    const pause = openPause(ctx);
-    if (!pause) throw new CounterError('CONFLICT', '窗口当前没有暂停，无需恢复');
-    ctx.db.prepare('UPDATE window_pause SET ended_at = ?, updated_at = ? WHERE id = ?').run(at, at, pause.id);
-    recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
-      action: 'window.resume',
-      entity: 'window_pause',
-      entityId: pause.id,
-      op: 'update',
-      payload: { id: pause.id, endedAt: at },
-    });
-  })();
+  const pause = openPause(ctx.db);
+  if (!pause) throw new CounterError('CONFLICT', '窗口当前没有暂停，无需恢复');
+  endPause(ctx.db, pause.id, at);
+  recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
+    action: 'window.resume',
+    entity: 'window_pause',
+    entityId: pause.id,
+    op: 'update',
+    payload: { id: pause.id, endedAt: at },
+  });
   return displayState(ctx);
 }

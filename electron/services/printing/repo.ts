@@ -2,6 +2,7 @@
 import type { PrintJob, PrintJobStatus } from '../../../shared/api/printing';
 import type { Block, PaperWidth, PrintDocument } from '../../../shared/print/document';
 import type { Db } from '../db/connection';
+import { staffNameAndNo } from '../staff-repo';
 
 export interface PrintJobRow {
   id: string;
@@ -153,7 +154,7 @@ type JobFields = Pick<
 function staffLabel(db: Db, staffId: string | null, cache: Map<string, string | null>): string | null {
   if (!staffId) return null;
   if (!cache.has(staffId)) {
-    const row = db.prepare('SELECT name, staff_no FROM staff WHERE id = ?').get(staffId) as { name: string; staff_no: string } | undefined;
+    const row = staffNameAndNo(db, staffId);
     cache.set(staffId, row ? `${row.name}（${row.staff_no}）` : null);
   }
   return cache.get(staffId) ?? null;
