@@ -107,6 +107,11 @@ export function relayoutJob(db: Db, id: string, bytes: Buffer, paperWidth: Paper
   db.prepare('UPDATE print_job SET bytes = ?, paper_width = ?, updated_at = ? WHERE id = ?').run(bytes, paperWidth, at, id);
 }
 
+/** Ids of the jobs still waiting to be printed (their files are kept by retention). */
+export function waitingJobIds(db: Db): string[] {
+  return db.prepare("SELECT id FROM print_job WHERE status IN ('queued', 'sending')").pluck().all() as string[];
+}
+
 export function countWaiting(db: Db): number {
   return (db.prepare("SELECT COUNT(*) AS n FROM print_job WHERE status IN ('queued', 'sending')").get() as { n: number }).n;
 }
