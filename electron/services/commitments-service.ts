@@ -1,22 +1,20 @@
 /** The service commitments (亮承诺) shown on the public display, edited by a supervisor. */
 import type { Commitment } from '../../shared/contract';
+import { commitmentIds, commitmentsInOrder, deleteCommitment, insertCommitment } from './commitments-repo';
 import { recordChange } from './db/ledger';
 import { actorOf, type CallContext, type CoreContext } from './context';
 import { newId } from './ids';
 
 export function listCommitments(ctx: CoreContext): Commitment[] {
-  return ctx.db
-    .prepare('SELECT text, time_limit AS timeLimit FROM commitment ORDER BY position')
-    .all() as Commitment[];
+  return commitmentsInOrder(ctx.db);
 }
 
-/** Replaces the ordered list; call inside a transaction when part of a larger change. */
+/** Replaces the ordered list (inside the calling write's transaction). */
 export function replaceCommitments(ctx: CoreContext, call: CallContext, items: readonly Commitment[]): void {
   const origin = ctx.origin();
   const at = ctx.clock.now().toISOString();
-  const old = ctx.db.prepare('SELECT id FROM commitment').all() as { id: string }[];
-  for (const { id } of old) {
-    ctx.db.prepare('DELETE FROM commitment WHERE id = ?').run(id);
+  for (const id of commitmentIds(ctx.db)) {
+    deleteCommitment(ctx.db, id);
     recordChange(ctx.db, origin, actorOf(call), at, {
       action: 'commitments.save',
       entity: 'commitment',
@@ -27,12 +25,7 @@ export function replaceCommitments(ctx: CoreContext, call: CallContext, items: r
   }
   items.forEach((item, position) => {
     const id = newId();
-    ctx.db
-      .prepare(
-        `INSERT INTO commitment (id, hall_id, window_no, position, text, time_limit, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(id, origin.hallId, origin.windowNo, position, item.text, item.timeLimit, at, at);
+    insertCommitment(ctx.db, origin, { id, position, text: item.text, timeLimit: item.timeLimit, at });
     recordChange(ctx.db, origin, actorOf(call), at, {
       action: 'commitments.save',
       entity: 'commitment',
@@ -44,6 +37,6 @@ export function replaceCommitments(ctx: CoreContext, call: CallContext, items: r
 }
 
 export function saveCommitments(ctx: CoreContext, call: CallContext, items: readonly Commitment[]): Commitment[] {
-  ctx.db.transaction(() => replaceCommitments(ctx, call, items))();
+  replaceCommitments(ctx, call, items);
   return listCommitments(ctx);
 }

@@ -11,7 +11,7 @@ import { CounterError } from '../../shared/result';
 import { recordChange } from './db/ledger';
 import { actorOf, RecordedRefusal, type CallContext, type CoreContext } from './context';
 import { verifyPin, hashPin } from './pin-hash';
-import { staffById, staffPayload, type StaffRow } from './staff-repo';
+import { clearWrongPinCount, countWrongPin, lockStaff, staffById, staffPayload, type StaffRow } from './staff-repo';
 
 export const MAX_WRONG_PINS = 5;
 export const LOCKOUT_MS = 5 * 60 * 1000;
@@ -51,12 +51,11 @@ export interface PinCheck {
 function registerWrongPin(ctx: CoreContext, call: CallContext, staff: StaffRow, check: PinCheck): CounterError {
   const now = ctx.clock.now();
   const at = now.toISOString();
-  ctx.db.prepare('UPDATE staff SET failed_pins = failed_pins + 1 WHERE id = ?').run(staff.id);
-  const { failed_pins } = ctx.db.prepare('SELECT failed_pins FROM staff WHERE id = ?').get(staff.id) as { failed_pins: number };
+  const failed_pins = countWrongPin(ctx.db, staff.id);
   const locks = failed_pins >= MAX_WRONG_PINS;
   if (locks) {
     const until = new Date(now.getTime() + LOCKOUT_MS).toISOString();
-    ctx.db.prepare('UPDATE staff SET failed_pins = 0, locked_until = ?, updated_at = ? WHERE id = ?').run(until, at, staff.id);
+    lockStaff(ctx.db, staff.id, until, at);
   }
   recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
     action: locks ? 'auth.accountLocked' : check.failedAction,
@@ -112,5 +111,5 @@ export function settlePin<T>(ctx: CoreContext, call: CallContext, proof: PinProo
 }
 
 export function clearWrongPins(ctx: CoreContext, staffId: string): void {
-  ctx.db.prepare('UPDATE staff SET failed_pins = 0, locked_until = NULL WHERE id = ? AND (failed_pins > 0 OR locked_until IS NOT NULL)').run(staffId);
+  clearWrongPinCount(ctx.db, staffId);
 }

@@ -12,27 +12,16 @@ import { actorOf, RecordedRefusal, retell, type ActiveSession, type CallContext,
 import { newId } from './ids';
 import { hashPin } from './pin-hash';
 import { clearWrongPins, COUNTERSIGN_WRONG, LOGIN_WRONG, provePin, settlePin, type PinCheck, type PinProof } from './pin-check';
-import { staffById, staffByNo, staffPayload, toStaff, type StaffRow } from './staff-repo';
+import { endSessionRow, insertSession, lockedFlag, openSessionRow, sessionPayload, setLockedFlag } from './session-repo';
+import { setPin, staffById, staffByNo, staffPayload, toStaff, type StaffRow } from './staff-repo';
 import { assertStrongPin } from './staff-service';
 import { closeShift, startShift } from './handover/shift-repo';
+import { endPause, openPause } from './window-repo';
 
 export { LOCKOUT_MS, MAX_WRONG_PINS } from './pin-check';
 
-interface SessionRow {
-  id: string;
-  staff_id: string;
-  started_at: string;
-  locked: number;
-}
-
 export function openSession(ctx: CoreContext): ActiveSession | null {
-  const row = ctx.db
-    .prepare(
-      `SELECT s.id, s.staff_id, s.started_at, s.locked, st.staff_no, st.role
-       FROM clerk_session s JOIN staff st ON st.id = s.staff_id
-       WHERE s.ended_at IS NULL`,
-    )
-    .get() as (SessionRow & { staff_no: string; role: 'clerk' | 'supervisor' }) | undefined;
+  const row = openSessionRow(ctx.db);
   if (!row) return null;
   return {
     id: row.id,
@@ -50,11 +39,6 @@ export function sessionView(ctx: CoreContext, session: ActiveSession | null): Se
   if (!staff) return null;
   return { staff: toStaff(staff, ctx.clock.now()), locked: session.locked, startedAt: session.startedAt };
 }
-
-function sessionPayload(ctx: CoreContext, id: string): Record<string, unknown> {
-  return ctx.db.prepare('SELECT id, staff_id AS staffId, window_no AS windowNo, started_at AS startedAt, ended_at AS endedAt, end_reason AS endReason, locked, serving FROM clerk_session WHERE id = ?').get(id) as Record<string, unknown>;
-}
-
 
 const LOGIN_CHECK: PinCheck = { failedAction: 'auth.loginFailed', wrong: LOGIN_WRONG };
 const OWN_PIN_CHECK: PinCheck = { failedAction: 'auth.pinFailed', wrong: null };
@@ -82,19 +66,15 @@ export function login(ctx: CoreContext, call: CallContext, proof: PinProof): Ses
     const at = ctx.clock.now().toISOString();
     const origin = ctx.origin();
     clearWrongPins(ctx, current.id);
-    ctx.db
-      .prepare(
-        `INSERT INTO clerk_session (id, hall_id, window_no, staff_id, started_at, serving, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      // a supervisor often logs in only to change settings: the window opens when they start serving
-      .run(id, origin.hallId, origin.windowNo, current.id, at, current.role === 'supervisor' ? 0 : 1, at, at);
+    // a supervisor often logs in only to change settings: the window opens when they start serving
+    insertSession(ctx.db, origin, { id, staffId: current.id, at, serving: current.role !== 'supervisor' });
     const actor = { id: current.id, staffNo: current.staff_no };
     recordChange(ctx.db, origin, actor, at, {
       action: 'auth.login',
       entity: 'clerk_session',
       entityId: id,
       op: 'insert',
-      payload: sessionPayload(ctx, id),
+      payload: sessionPayload(ctx.db, id),
     });
     startShift(ctx, { caller: call.caller, session: { id, staffId: current.id, staffNo: current.staff_no, role: current.role, locked: false, startedAt: at } }, current.id, at);
   });
@@ -112,11 +92,9 @@ export function endSession(ctx: CoreContext, call: CallContext, reason: SessionE
   if (!session) return;
   const at = ctx.clock.now().toISOString();
   const origin = ctx.origin();
-  const pause = ctx.db.prepare('SELECT id FROM window_pause WHERE ended_at IS NULL').get() as
-    | { id: string }
-    | undefined;
+  const pause = openPause(ctx.db);
   if (pause) {
-    ctx.db.prepare('UPDATE window_pause SET ended_at = ?, updated_at = ? WHERE id = ?').run(at, at, pause.id);
+    endPause(ctx.db, pause.id, at);
     recordChange(ctx.db, origin, actorOf(call), at, {
       action: 'window.resume',
       entity: 'window_pause',
@@ -126,34 +104,32 @@ export function endSession(ctx: CoreContext, call: CallContext, reason: SessionE
       detail: { because: reason },
     });
   }
-  ctx.db
-    .prepare('UPDATE clerk_session SET ended_at = ?, end_reason = ?, updated_at = ? WHERE id = ?')
-    .run(at, reason, at, session.id);
+  endSessionRow(ctx.db, session.id, reason, at);
   closeShift(ctx, call, reason === 'pinLockout' ? 'logout' : reason, at);
   recordChange(ctx.db, origin, actorOf(call), at, {
     action: reason === 'pinLockout' ? 'auth.forcedLogout' : 'auth.logout',
     entity: 'clerk_session',
     entityId: session.id,
     op: 'update',
-    payload: sessionPayload(ctx, session.id),
+    payload: sessionPayload(ctx.db, session.id),
   });
 }
 
 export function setLocked(ctx: CoreContext, call: CallContext, session: ActiveSession, locked: boolean, action: AuditAction): Session {
   const at = ctx.clock.now().toISOString();
   // checked here, not before the caller's PIN check: a logout or another unlock may have come in while it ran
-  const current = ctx.db.prepare('SELECT locked FROM clerk_session WHERE id = ? AND ended_at IS NULL').pluck().get(session.id) as number | undefined;
+  const current = lockedFlag(ctx.db, session.id);
   if (current === undefined) throw new CounterError('AUTH_REQUIRED', '登录已结束，请重新登录');
   if (!locked) clearWrongPins(ctx, session.staffId);
   // already so (a second click, a second screen): nothing to record
   if (current !== (locked ? 1 : 0)) {
-    ctx.db.prepare('UPDATE clerk_session SET locked = ?, updated_at = ? WHERE id = ?').run(locked ? 1 : 0, at, session.id);
+    setLockedFlag(ctx.db, session.id, locked, at);
     recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
       action,
       entity: 'clerk_session',
       entityId: session.id,
       op: 'update',
-      payload: sessionPayload(ctx, session.id),
+      payload: sessionPayload(ctx.db, session.id),
     });
   }
   const view = sessionView(ctx, openSession(ctx));
@@ -227,7 +203,7 @@ export function changePin(ctx: CoreContext, call: CallContext, session: ActiveSe
   if (req.newPin === req.pin) throw new CounterError('VALIDATION', '请检查输入：新 PIN 不能与原 PIN 相同', { newPin: '与原 PIN 相同' });
   const at = ctx.clock.now().toISOString();
   // settleOwnPin has checked, in this transaction, that the stored PIN is still the one just confirmed
-  ctx.db.prepare('UPDATE staff SET pin_hash = ?, failed_pins = 0, updated_at = ? WHERE id = ?').run(prepared.newHash, at, staff.id);
+  setPin(ctx.db, staff.id, prepared.newHash, at);
   recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
     action: 'auth.changePin',
     entity: 'staff',

@@ -7,7 +7,19 @@ import { actorOf, type CallContext, type CoreContext } from './context';
 import { newId } from './ids';
 import { hashPin } from './pin-hash';
 import { PhotoStore } from './photos';
-import { activeSupervisorCount, listStaff, staffById, staffByNo, staffPayload, toStaff, type StaffRow } from './staff-repo';
+import {
+  activeSupervisorCount,
+  insertStaffRow,
+  listStaff,
+  resetPin,
+  setPhotoFile,
+  staffById,
+  staffByNo,
+  staffPayload,
+  toStaff,
+  updateStaffRow,
+  type StaffRow,
+} from './staff-repo';
 
 export function assertStrongPin(pin: string, field: string): void {
   const reason = weakPinReason(pin);
@@ -31,7 +43,7 @@ export interface NewStaff {
   photoFile?: string | null;
 }
 
-/** Inserts a staff row with its audit and change-log rows; call inside a transaction. */
+/** Inserts a staff row with its audit and change-log rows (inside the calling write's transaction). */
 export function insertStaff(ctx: CoreContext, call: CallContext, input: NewStaff): StaffRow {
   if (staffByNo(ctx.db, input.staffNo)) {
     throw new CounterError('CONFLICT', `工号 ${input.staffNo} 已存在，请换一个工号`, { staffNo: '工号已存在' });
@@ -39,26 +51,18 @@ export function insertStaff(ctx: CoreContext, call: CallContext, input: NewStaff
   const at = ctx.clock.now().toISOString();
   const origin = ctx.origin();
   const id = newId();
-  ctx.db
-    .prepare(
-      `INSERT INTO staff (id, hall_id, window_no, staff_no, name, title, duties, party_member, role, pin_hash, photo_file, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      id,
-      origin.hallId,
-      origin.windowNo,
-      input.staffNo,
-      input.name,
-      input.title,
-      input.duties,
-      input.partyMember ? 1 : 0,
-      input.role,
-      input.pinHash,
-      input.photoFile ?? null,
-      at,
-      at,
-    );
+  insertStaffRow(ctx.db, origin, {
+    id,
+    staffNo: input.staffNo,
+    name: input.name,
+    title: input.title,
+    duties: input.duties,
+    partyMember: input.partyMember,
+    role: input.role,
+    pinHash: input.pinHash,
+    photoFile: input.photoFile ?? null,
+    at,
+  });
   const row = requireStaff(ctx, id);
   recordChange(ctx.db, origin, actorOf(call), at, {
     action: 'staff.create',
@@ -103,9 +107,7 @@ export function updateStaff(ctx: CoreContext, call: CallContext, req: ParsedRequ
     active: req.active === undefined ? before.active : req.active ? 1 : 0,
   };
   const at = ctx.clock.now().toISOString();
-  ctx.db
-    .prepare(`UPDATE staff SET name = ?, title = ?, duties = ?, party_member = ?, role = ?, active = ?, updated_at = ? WHERE id = ?`)
-    .run(after.name, after.title, after.duties, after.party_member, after.role, after.active, at, req.id);
+  updateStaffRow(ctx.db, req.id, after, at);
   const updated = requireStaff(ctx, req.id);
   recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
     action: 'staff.update',
@@ -120,7 +122,7 @@ export function updateStaff(ctx: CoreContext, call: CallContext, req: ParsedRequ
 export function resetStaffPin(ctx: CoreContext, call: CallContext, req: ParsedRequestOf<'staff.resetPin'>, pinHash: string): null {
   const row = requireStaff(ctx, req.id);
   const at = ctx.clock.now().toISOString();
-  ctx.db.prepare('UPDATE staff SET pin_hash = ?, failed_pins = 0, locked_until = NULL, updated_at = ? WHERE id = ?').run(pinHash, at, req.id);
+  resetPin(ctx.db, req.id, pinHash, at);
   recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
     action: 'staff.resetPin',
     entity: 'staff',
@@ -146,7 +148,7 @@ export function setStaffPhoto(ctx: CoreContext, call: CallContext, req: ParsedRe
   ctx.afterWrite({ rolledBack: () => ctx.photos.remove(photo.fileName) });
   const before = requireStaff(ctx, req.id);
   const at = ctx.clock.now().toISOString();
-  ctx.db.prepare('UPDATE staff SET photo_file = ?, updated_at = ? WHERE id = ?').run(photo.fileName, at, req.id);
+  setPhotoFile(ctx.db, req.id, photo.fileName, at);
   const updated = requireStaff(ctx, req.id);
   recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
     action: 'staff.setPhoto',

@@ -10,34 +10,19 @@ import { actorOf, type ActiveSession, type CallContext, type CoreContext } from 
 import { listCommitments } from './commitments-service';
 import { newId } from './ids';
 import { openSession } from './session-service';
+import { isServing, startServing } from './session-repo';
 import { staffById } from './staff-repo';
-
-interface PauseRow {
-  id: string;
-  reason: string;
-  return_at: string;
-}
-
-function openPause(ctx: CoreContext): PauseRow | undefined {
-  return ctx.db
-    .prepare('SELECT id, reason, return_at FROM window_pause WHERE ended_at IS NULL')
-    .get() as PauseRow | undefined;
-}
+import { changePause, endPause, insertPause, openPause } from './window-repo';
 
 /** The sign while the clerk's screen is idle-locked and no pause was put up: the window is not serving. */
 export const LOCKED_PAUSE_REASON = '暂时离开';
 
 /** Whether the open session serves the public: a supervisor's configuration login does not, until they start serving. */
-function serving(ctx: CoreContext, sessionId: string): boolean {
-  const row = ctx.db.prepare('SELECT serving FROM clerk_session WHERE id = ?').get(sessionId) as { serving: number } | undefined;
-  return row?.serving === 1;
-}
-
 export function displayState(ctx: CoreContext): DisplayState {
   const settings = ctx.settings.get();
   const session = openSession(ctx);
-  const staff = session && serving(ctx, session.id) ? staffById(ctx.db, session.staffId) : undefined;
-  const open = staff ? openPause(ctx) : undefined;
+  const staff = session && isServing(ctx.db, session.id) ? staffById(ctx.db, session.staffId) : undefined;
+  const open = staff ? openPause(ctx.db) : undefined;
   const pause = open ? { reason: open.reason, returnAt: open.return_at } : staff && session?.locked ? { reason: LOCKED_PAUSE_REASON, returnAt: null } : null;
   return {
     hallName: settings.hallName,
@@ -76,30 +61,18 @@ export function pauseWindow(
   if (problem) throw new CounterError('VALIDATION', `请检查输入：${problem}`, { returnAt: problem });
   const at = now.toISOString();
   const origin = ctx.origin();
-  ctx.db.transaction(() => {
-    if (!serving(ctx, session.id)) throw new CounterError('CONFLICT', NOT_OPEN);
-    const existing = openPause(ctx);
-    const id = existing?.id ?? newId();
-    if (existing) {
-      ctx.db
-        .prepare('UPDATE window_pause SET reason = ?, return_at = ?, updated_at = ? WHERE id = ?')
-        .run(req.reason, returnAt.toISOString(), at, id);
-    } else {
-      ctx.db
-        .prepare(
-          `INSERT INTO window_pause (id, hall_id, window_no, session_id, reason, return_at, started_at, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(id, origin.hallId, origin.windowNo, session.id, req.reason, returnAt.toISOString(), at, at, at);
-    }
-    recordChange(ctx.db, origin, actorOf(call), at, {
-      action: 'window.pause',
-      entity: 'window_pause',
-      entityId: id,
-      op: existing ? 'update' : 'insert',
-      payload: { id, sessionId: session.id, reason: req.reason, returnAt: returnAt.toISOString(), startedAt: at },
-    });
-  })();
+  if (!isServing(ctx.db, session.id)) throw new CounterError('CONFLICT', NOT_OPEN);
+  const existing = openPause(ctx.db);
+  const id = existing?.id ?? newId();
+  if (existing) changePause(ctx.db, id, req.reason, returnAt.toISOString(), at);
+  else insertPause(ctx.db, origin, { id, sessionId: session.id, reason: req.reason, returnAt: returnAt.toISOString(), at });
+  recordChange(ctx.db, origin, actorOf(call), at, {
+    action: 'window.pause',
+    entity: 'window_pause',
+    entityId: id,
+    op: existing ? 'update' : 'insert',
+    payload: { id, sessionId: session.id, reason: req.reason, returnAt: returnAt.toISOString(), startedAt: at },
+  });
   return displayState(ctx);
 }
 
@@ -108,28 +81,26 @@ const NOT_OPEN = '窗口尚未开放（主管登录后默认只作设置），�
 /** Ends the pause; for a supervisor who logged in to configure, opens the window instead (开始对外服务). */
 export function resumeWindow(ctx: CoreContext, call: CallContext, session: ActiveSession): DisplayState {
   const at = ctx.clock.now().toISOString();
-  ctx.db.transaction(() => {
-    if (!serving(ctx, session.id)) {
-      ctx.db.prepare('UPDATE clerk_session SET serving = 1, updated_at = ? WHERE id = ?').run(at, session.id);
-      recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
-        action: 'window.open',
-        entity: 'clerk_session',
-        entityId: session.id,
-        op: 'update',
-        payload: { id: session.id, serving: 1 },
-      });
-      return;
-    }
-    const pause = openPause(ctx);
-    if (!pause) throw new CounterError('CONFLICT', '窗口当前没有暂停，无需恢复');
-    ctx.db.prepare('UPDATE window_pause SET ended_at = ?, updated_at = ? WHERE id = ?').run(at, at, pause.id);
+  if (!isServing(ctx.db, session.id)) {
+    startServing(ctx.db, session.id, at);
     recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
-      action: 'window.resume',
-      entity: 'window_pause',
-      entityId: pause.id,
+      action: 'window.open',
+      entity: 'clerk_session',
+      entityId: session.id,
       op: 'update',
-      payload: { id: pause.id, endedAt: at },
+      payload: { id: session.id, serving: 1 },
     });
-  })();
+    return displayState(ctx);
+  }
+  const pause = openPause(ctx.db);
+  if (!pause) throw new CounterError('CONFLICT', '窗口当前没有暂停，无需恢复');
+  endPause(ctx.db, pause.id, at);
+  recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
+    action: 'window.resume',
+    entity: 'window_pause',
+    entityId: pause.id,
+    op: 'update',
+    payload: { id: pause.id, endedAt: at },
+  });
   return displayState(ctx);
 }

@@ -3,29 +3,12 @@ import { performance } from 'node:perf_hooks';
 import type { AuditMethodName, AuditRowView } from '../../../shared/api/audit';
 import type { HandlersFor } from '../handler';
 import type { Db } from '../db/connection';
+import { auditRowCount, recentAuditRows } from './audit-repo';
 import { verifyAuditChain } from './verify';
 
-interface RecentRow {
-  seq: number;
-  at: string;
-  actor_staff_no: string | null;
-  actor_name: string | null;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  detail: string;
-  hash: string | null;
-}
-
 export function recentAudit(db: Db, limit: number, before: number | undefined): { rows: AuditRowView[]; total: number } {
-  const rows = db
-    .prepare(
-      `SELECT a.seq, a.at, a.actor_staff_no, s.name AS actor_name, a.action, a.entity, a.entity_id, a.detail, a.hash
-       FROM audit_log a LEFT JOIN staff s ON s.id = a.actor_id
-       WHERE a.seq < ? ORDER BY a.seq DESC LIMIT ?`,
-    )
-    .all(before ?? Number.MAX_SAFE_INTEGER, limit) as RecentRow[];
-  const total = (db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
+  const rows = recentAuditRows(db, before ?? Number.MAX_SAFE_INTEGER, limit);
+  const total = auditRowCount(db);
   return {
     total,
     rows: rows.map((r) => ({

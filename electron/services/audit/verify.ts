@@ -4,7 +4,8 @@
  * after a missing seq). Works on a read-only connection too (the CLI's).
  */
 import type { Database } from 'better-sqlite3';
-import { checkAuditRow, type AuditBreak, type AuditChainRow, type ChainCursor } from '../../../shared/audit/chain';
+import { checkAuditRow, type AuditBreak, type ChainCursor } from '../../../shared/audit/chain';
+import { auditRowCount, auditRowsInOrder } from './audit-repo';
 import { sha256Hex } from './chain-store';
 
 export type AuditVerifyResult =
@@ -16,16 +17,9 @@ export type VerifyProgress = (checked: number, total: number) => void;
 
 export const PROGRESS_EVERY = 100_000;
 
-type StoredRow = AuditChainRow & { prev_hash: string | null; hash: string | null };
-
 export function verifyAuditChain(db: Database, onProgress?: VerifyProgress): AuditVerifyResult {
-  const total = onProgress ? (db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n : 0;
-  const rows = db
-    .prepare(
-      `SELECT seq, id, hall_id, window_no, at, actor_id, actor_staff_no, action, entity, entity_id, detail, prev_hash, hash
-       FROM audit_log ORDER BY seq`,
-    )
-    .iterate() as IterableIterator<StoredRow>;
+  const total = onProgress ? auditRowCount(db) : 0;
+  const rows = auditRowsInOrder(db);
   let previous: ChainCursor | null = null;
   let checked = 0;
   for (const row of rows) {

@@ -9,6 +9,7 @@ import { join, relative } from 'node:path';
 import type { ResponseOf } from '../../../shared/contract';
 import { actorOf, type CallContext, type CoreContext } from '../context';
 import { recordEvent } from '../db/ledger';
+import { waitingJobIds } from '../printing/repo';
 
 export const PURGED_FOLDERS = ['scans', 'print-jobs'] as const;
 
@@ -29,9 +30,7 @@ function filesUnder(dir: string): string[] {
 export function purgeOldFiles(ctx: CoreContext, call: CallContext, olderThanDays?: number): ResponseOf<'retention.purge'> {
   const days = olderThanDays ?? ctx.settings.get().purgeScansAfterDays;
   const cutoffMs = ctx.clock.now().getTime() - days * 86_400_000;
-  const waiting = new Set(
-    (ctx.db.prepare("SELECT id FROM print_job WHERE status IN ('queued', 'sending')").all() as { id: string }[]).map((r) => r.id),
-  );
+  const waiting = new Set(waitingJobIds(ctx.db));
   let removed = 0;
   let bytes = 0;
   const failed: string[] = [];
@@ -51,13 +50,11 @@ export function purgeOldFiles(ctx: CoreContext, call: CallContext, olderThanDays
     }
   }
   const cutoff = new Date(cutoffMs).toISOString();
-  ctx.db.transaction(() =>
-    recordEvent(ctx.db, ctx.origin(), actorOf(call), ctx.clock.now().toISOString(), {
-      action: 'retention.purge',
-      entity: 'files',
-      entityId: null,
-      detail: { olderThanDays: days, cutoff, folders: [...PURGED_FOLDERS], removed, bytes, failed: failed.slice(0, 50) },
-    }),
-  )();
+  recordEvent(ctx.db, ctx.origin(), actorOf(call), ctx.clock.now().toISOString(), {
+    action: 'retention.purge',
+    entity: 'files',
+    entityId: null,
+    detail: { olderThanDays: days, cutoff, folders: [...PURGED_FOLDERS], removed, bytes, failed: failed.slice(0, 50) },
+  });
   return { cutoff, removed, bytes, folders: [...PURGED_FOLDERS] };
 }

@@ -19,107 +19,44 @@
  * change of the printer's state through the 'printer.changed' event and the
  * waiting job's lastError.
  */
-import type { AuditAction } from '../../../shared/audit/labels';
 import type { PaperWidth, PrintDocument } from '../../../shared/print/document';
 import { PAPER_COLUMNS } from '../../../shared/print/document';
-import type { PrinterState, PrinterStatus, PrintJob, PrintJobStatus } from '../../../shared/api/printing';
+import type { PrinterStatus, PrintJob, PrintJobStatus } from '../../../shared/api/printing';
 import { layoutDocument } from '../../../shared/print/layout';
 import { describePrinter, parsePrinterUri, type PrinterTarget } from '../../../shared/print/printer-uri';
 import { canPrint, STATE_MESSAGES, type StatusReading } from '../../../shared/print/status';
 import { buildTestPage } from '../../../shared/print/test-page';
 import { CounterError } from '../../../shared/result';
-import type { Clock } from '../clock';
-import { actorOf, type CallContext, type CoreContext, type PrintService } from '../context';
-import type { Db } from '../db/connection';
-import { recordChange, SYSTEM_ACTOR, type Actor, type Origin } from '../db/ledger';
-import { newId } from '../ids';
-import type { SettingsStore } from '../settings-store';
+import { actorOf, type CallContext, type PrintService } from '../context';
+import { recordChange, type Actor } from '../db/ledger';
 import { devicePathProblem, DeviceTransport } from './device';
+import { FilePrinter } from './file-printer';
+import { JobLog } from './job-log';
 import { renderPreviewSvg } from './preview';
-import { renderJob } from './render';
+import { PrinterStatusBoard } from './printer-status';
 import {
-  countUnresolved,
-  countWaiting,
-  documentOf,
-  insertJob,
-  insertPayload,
-  jobById,
-  jobsInStatus,
-  listJobs,
-  nextQueued,
-  queuedJobs,
-  statusPayload,
-  toPrintJob,
-  toPrintJobs,
-  type PrintJobRow,
-} from './repo';
+  DEFAULT_PRINT_OPTIONS,
+  stamp,
+  targetOf,
+  UNCONFIRMED_STATE_MESSAGE,
+  type JobStages,
+  type PrintDeps,
+  type PrintQueueOptions,
+  type StepResult,
+} from './queue-config';
+import { documentOf, listJobs, nextQueued, toPrintJob, toPrintJobs, type PrintJobRow } from './repo';
 import { JobStore, PRINT_JOBS_DIR } from './store';
 import { TcpTransport } from './tcp';
-import { DEFAULT_TIMEOUTS, type SendOutcome, type Transport, type TransportTimeouts } from './transport';
+import type { SendOutcome, Transport } from './transport';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 
-export const INTERRUPTED_MESSAGE = '发送中断，无法确认是否已打印，请核对后重打';
-
-export interface PrintQueueOptions extends TransportTimeouts {
-  /** First retry delay while jobs wait; each further retry waits 1 s longer, up to retryMaxMs. */
-  retryMinMs: number;
-  retryMaxMs: number;
-  /** How often an idle queue checks the printer, so the status bar is current before the next slip. */
-  idlePollMs: number;
-}
-
-export const DEFAULT_PRINT_OPTIONS: PrintQueueOptions = { ...DEFAULT_TIMEOUTS, retryMinMs: 2000, retryMaxMs: 5000, idlePollMs: 30_000 };
-
-export interface PrintDeps {
-  db: Db;
-  settings: SettingsStore;
-  clock: Clock;
-  origin(): Origin;
-  publish: CoreContext['publish'];
-  afterWrite: CoreContext['afterWrite'];
-  dataDir: string;
-}
-
-type StepResult = 'sent' | 'waiting' | 'idle';
-
-/** A job's way from the request to the printer's answer, in epoch milliseconds (stored as print_job.stages). */
-export interface JobStages {
-  /** Recorded by the service that asked for the slip (inside its transaction). */
-  enqueued: number;
-  /** The first kick() after it: the service's transaction has committed. */
-  committed?: number;
-  /** The worker took it. */
-  picked?: number;
-  /** Connected (TCP) or the device opened. */
-  connected?: number;
-  /** The status before it was read (or not answered). */
-  checked?: number;
-  /** Its last byte was handed over. */
-  written?: number;
-  /** The printer answered (or did not) after it. */
-  confirmed?: number;
-}
-
-/** Epoch milliseconds with sub-millisecond resolution, comparable across processes on one machine. */
-function stamp(): number {
-  return performance.timeOrigin + performance.now();
-}
-
-export const UNCONFIRMED_STATE_MESSAGE = '打印机收下了上一张单据，但没有回应状态查询，无法确认是否已打印';
-
-const DAY_MS = 24 * 3_600_000;
-
-function targetOf(uri: string): { ok: true; target: PrinterTarget; uri: string } | { ok: false; message: string } {
-  const parsed = parsePrinterUri(uri);
-  return parsed.ok ? parsed : { ok: false, message: `打印机地址无效（${parsed.message}），请主管在系统设置中修改` };
-}
+export { DEFAULT_PRINT_OPTIONS, INTERRUPTED_MESSAGE, UNCONFIRMED_STATE_MESSAGE, type JobStages, type PrintDeps, type PrintQueueOptions } from './queue-config';
 
 export class PrintQueue implements PrintService {
   private readonly options: PrintQueueOptions;
-  private readonly store: JobStore;
-  private state: { state: PrinterState; message: string; checkedAt: string | null; checkedMs: number };
-  private published = '';
+  private readonly files: FilePrinter;
+  private readonly jobLog: JobLog;
+  private readonly board: PrinterStatusBoard;
   private stopped = false;
   private wakeRequested = false;
   private wakeUp: (() => void) | null = null;
@@ -128,8 +65,6 @@ export class PrintQueue implements PrintService {
   /** True while the worker is busy: from the start (jobs interrupted at the last stop) and during each step. */
   private stepping = true;
   private lastResult: StepResult = 'idle';
-  /** The printer whose last job went unconfirmed and that has not answered a status query since. */
-  private silentPrinter: string | null = null;
   /** When kick() was first called after the newest job was recorded (the requesting transaction had committed). */
   private kickedAt: number | null = null;
   private lastEnqueuedAt = 0;
@@ -140,14 +75,11 @@ export class PrintQueue implements PrintService {
     options: Partial<PrintQueueOptions> = {},
   ) {
     this.options = { ...DEFAULT_PRINT_OPTIONS, ...options };
-    this.store = new JobStore(join(deps.dataDir, PRINT_JOBS_DIR));
-    const target = targetOf(deps.settings.get().printer);
-    this.state =
-      target.ok && target.target.kind === 'none'
-        ? { state: 'none', message: STATE_MESSAGES.none, checkedAt: null, checkedMs: 0 }
-        : { state: 'unknown', message: '正在检查打印机…', checkedAt: null, checkedMs: 0 };
-    this.failInterrupted();
-    this.published = this.key(this.status());
+    this.jobLog = new JobLog(deps);
+    this.board = new PrinterStatusBoard(deps, () => !this.stopped);
+    this.jobLog.failInterrupted();
+    this.files = new FilePrinter(new JobStore(join(deps.dataDir, PRINT_JOBS_DIR)), this.jobLog, () => !this.stopped && deps.db.open, deps.db);
+    this.board.start();
     this.loopDone = this.loop();
   }
 
@@ -166,31 +98,18 @@ export class PrintQueue implements PrintService {
     if (this.kickedAt === null || this.kickedAt < this.lastEnqueuedAt) this.kickedAt = stamp();
     this.wakeRequested = true;
     this.wakeUp?.();
-    this.publishIfChanged();
+    this.board.publishIfChanged();
   }
 
   // ---- the API's operations ----
 
   status(): PrinterStatus {
-    const settings = this.deps.settings.get();
-    const target = targetOf(settings.printer);
-    const now = this.deps.clock.now().getTime();
-    return {
-      printer: settings.printer,
-      label: target.ok ? describePrinter(target.target) : '打印机地址无效',
-      paperWidth: settings.paperWidth,
-      state: this.state.state,
-      message: this.state.message,
-      checkedAt: this.state.checkedAt,
-      queued: countWaiting(this.deps.db),
-      failed: countUnresolved(this.deps.db, 'failed', new Date(now - DAY_MS).toISOString()),
-      unconfirmed: countUnresolved(this.deps.db, 'unconfirmed', new Date(now - DAY_MS).toISOString()),
-    };
+    return this.board.status();
   }
 
   /** printer.status: the last known status; asks the worker for a fresh check when it is old. */
   currentStatus(): PrinterStatus {
-    if (this.state.state !== 'none' && Date.now() - this.state.checkedMs > this.options.idlePollMs / 2 && !this.stepping) this.kick();
+    if (this.board.reading.state !== 'none' && Date.now() - this.board.reading.checkedMs > this.options.idlePollMs / 2 && !this.stepping) this.kick();
     return this.status();
   }
 
@@ -199,11 +118,11 @@ export class PrintQueue implements PrintService {
   }
 
   job(id: string): PrintJob {
-    return toPrintJob(this.deps.db, this.row(id));
+    return toPrintJob(this.deps.db, this.jobLog.row(id));
   }
 
   preview(id: string): { title: string; svg: string; columns: number } {
-    const row = this.row(id);
+    const row = this.jobLog.row(id);
     const laid = layoutDocument(documentOf(row), { columns: PAPER_COLUMNS[row.paper_width] });
     return { title: row.title, svg: renderPreviewSvg(laid), columns: laid.columns };
   }
@@ -217,7 +136,7 @@ export class PrintQueue implements PrintService {
       windowNo: settings.windowNo,
       printer: target.ok ? describePrinter(target.target) : settings.printer,
       paperWidth: settings.paperWidth,
-      printedAt: this.deps.clock.now().toISOString(),
+      printedAt: this.jobLog.now(),
       requestedBy,
     });
     const id = this.insert(actorOf(call), 'testPage', document, null, null);
@@ -225,7 +144,7 @@ export class PrintQueue implements PrintService {
   }
 
   reprint(call: CallContext, id: string, reason: string): PrintJob {
-    const original = this.row(id);
+    const original = this.jobLog.row(id);
     if (original.status === 'queued' || original.status === 'sending') {
       throw new CounterError('CONFLICT', '这张单据还在打印队列中，打印机恢复后会自动打印，不需要重打');
     }
@@ -254,7 +173,7 @@ export class PrintQueue implements PrintService {
     if (checked.uri !== before.printer || paperWidth !== before.paperWidth) {
       this.deps.settings.update({ printer: checked.uri, paperWidth });
       this.deps.afterWrite({ rolledBack: () => this.deps.settings.update({ printer: before.printer, paperWidth: before.paperWidth }) });
-      const at = this.now();
+      const at = this.jobLog.now();
       recordChange(this.deps.db, this.deps.origin(), actorOf(call), at, {
         action: 'printer.configure',
         entity: 'settings',
@@ -263,10 +182,10 @@ export class PrintQueue implements PrintService {
         payload: { printer: checked.uri, paperWidth },
         detail: { before: { printer: before.printer, paperWidth: before.paperWidth } },
       });
-      if (paperWidth !== before.paperWidth) this.relayoutQueued(actorOf(call), paperWidth, at);
-      this.setState(checked.reading === null ? { state: 'none', message: STATE_MESSAGES.none } : { state: 'unknown', message: '正在检查打印机…' }, false);
+      if (paperWidth !== before.paperWidth) this.jobLog.relayoutQueued(actorOf(call), paperWidth, at);
+      this.board.set(checked.reading === null ? { state: 'none', message: STATE_MESSAGES.none } : { state: 'unknown', message: '正在检查打印机…' }, false);
     }
-    if (checked.reading && !this.stopped) this.noteReading(checked.uri, checked.reading);
+    if (checked.reading && !this.stopped) this.board.note(checked.uri, checked.reading);
     this.kick();
     return this.status();
   }
@@ -297,160 +216,9 @@ export class PrintQueue implements PrintService {
 
   // ---- recording ----
 
-  private now(): string {
-    return this.deps.clock.now().toISOString();
-  }
-
-  private row(id: string): PrintJobRow {
-    const row = jobById(this.deps.db, id);
-    if (!row) throw new CounterError('NOT_FOUND', '找不到这张打印单据，可能已被清理');
-    return row;
-  }
-
   private insert(actor: Actor, kind: string, document: PrintDocument, reprintOf: string | null, reprintReason: string | null): string {
-    const settings = this.deps.settings.get();
-    if (!/^[A-Za-z][A-Za-z0-9.]{0,39}$/.test(kind)) throw new Error(`bad print job kind ${kind}`);
-    if (document.title.length > 200) throw new CounterError('VALIDATION', '单据标题太长，本次未打印');
-    const rendered = renderJob(document, settings.paperWidth);
-    const origin = this.deps.origin();
-    const id = newId();
-    const at = this.now();
     this.lastEnqueuedAt = stamp();
-    this.deps.db.transaction(() => {
-      insertJob(this.deps.db, {
-        id,
-        hallId: origin.hallId,
-        windowNo: origin.windowNo,
-        kind,
-        document,
-        bytes: rendered.bytes,
-        printer: settings.printer,
-        paperWidth: settings.paperWidth,
-        reprintOf,
-        reprintReason,
-        createdBy: actor.id,
-        at,
-        stages: { enqueued: this.lastEnqueuedAt },
-      });
-      const row = jobById(this.deps.db, id);
-      if (!row) throw new Error('print job not recorded');
-      recordChange(this.deps.db, origin, actor, at, {
-        action: reprintOf ? 'print.reprint' : 'print.enqueue',
-        entity: 'print_job',
-        entityId: id,
-        op: 'insert',
-        payload: insertPayload(row),
-        detail: reprintOf ? { reprintOf, reason: reprintReason, title: document.title } : { kind, title: document.title },
-      });
-    })();
-    return id;
-  }
-
-  /** One status change of a job, with its audit and change-log rows, in one transaction. */
-  private update(
-    job: PrintJobRow,
-    action: AuditAction,
-    fields: Partial<Pick<PrintJobRow, 'status' | 'attempts' | 'last_error' | 'printer' | 'sent_at' | 'bytes' | 'paper_width' | 'stages'>>,
-    actor: Actor = SYSTEM_ACTOR,
-  ): void {
-    const db = this.deps.db;
-    if (!db.open) return;
-    const at = this.now();
-    db.transaction(() => {
-      const next: PrintJobRow = { ...job, ...fields, updated_at: at };
-      db.prepare(
-        `UPDATE print_job SET status = ?, attempts = ?, last_error = ?, printer = ?, sent_at = ?, bytes = ?, paper_width = ?, stages = ?, updated_at = ? WHERE id = ?`,
-      ).run(next.status, next.attempts, next.last_error, next.printer, next.sent_at, next.bytes, next.paper_width, next.stages, at, job.id);
-      recordChange(db, this.deps.origin(), actor, at, {
-        action,
-        entity: 'print_job',
-        entityId: job.id,
-        op: 'update',
-        payload: statusPayload(next),
-        detail: fields.last_error ? { reason: fields.last_error } : {},
-      });
-    })();
-  }
-
-  /** At startup: a job left "sending" to a printer may or may not be on paper; it is failed, not resent. */
-  private failInterrupted(): void {
-    for (const job of jobsInStatus(this.deps.db, 'sending')) {
-      if (job.printer !== 'none') this.update(job, 'print.interrupted', { status: 'failed', last_error: INTERRUPTED_MESSAGE });
-    }
-  }
-
-  /**
-   * At startup, before the first job: the 'none' printer's temporary files a crash left are removed, and its
-   * jobs cut off mid-write (left "sending", or failed as interrupted by an earlier version and not reprinted)
-   * are written to the data directory again — rewriting a file prints nothing twice.
-   */
-  private async finishInterruptedFileJobs(): Promise<void> {
-    if (this.stopped || !this.deps.db.open) return;
-    await this.store.removeTemporaryFiles();
-    if (this.stopped || !this.deps.db.open) return;
-    const interrupted = this.deps.db
-      .prepare(
-        `SELECT * FROM print_job j WHERE j.printer = 'none'
-           AND (j.status = 'sending' OR (j.status = 'failed' AND j.last_error = ? AND NOT EXISTS (SELECT 1 FROM print_job r WHERE r.reprint_of = j.id)))
-         ORDER BY rowid`,
-      )
-      .all(INTERRUPTED_MESSAGE) as PrintJobRow[];
-    for (const job of interrupted) {
-      if (this.stopped || !this.deps.db.open) return;
-      try {
-        await this.saveToDataDir(job);
-      } catch (error) {
-        if (job.status === 'sending') this.update(job, 'print.interrupted', { status: 'failed', last_error: `${INTERRUPTED_MESSAGE}（${errorText(error)}）` });
-        continue;
-      }
-      if (this.stopped || !this.deps.db.open) return;
-      this.update(job, 'print.recovered', { status: 'sent', sent_at: this.now(), last_error: null });
-    }
-  }
-
-  private relayoutQueued(actor: Actor, paperWidth: PaperWidth, at: string): void {
-    for (const job of queuedJobs(this.deps.db)) {
-      let bytes: Buffer;
-      try {
-        bytes = renderJob(documentOf(job), paperWidth).bytes;
-      } catch {
-        continue; // it printed on the old width; it will still print (narrower) on the new paper
-      }
-      this.deps.db.prepare('UPDATE print_job SET bytes = ?, paper_width = ?, updated_at = ? WHERE id = ?').run(bytes, paperWidth, at, job.id);
-      recordChange(this.deps.db, this.deps.origin(), actor, at, {
-        action: 'print.relayout',
-        entity: 'print_job',
-        entityId: job.id,
-        op: 'update',
-        payload: { id: job.id, paperWidth, updatedAt: at },
-        detail: { from: job.paper_width, to: paperWidth },
-      });
-    }
-  }
-
-  // ---- status ----
-
-  private key(status: PrinterStatus): string {
-    return JSON.stringify({ ...status, checkedAt: null });
-  }
-
-  private publishIfChanged(): void {
-    if (this.stopped || !this.deps.db.open) return;
-    const status = this.status();
-    const key = this.key(status);
-    if (key === this.published) return;
-    this.published = key;
-    this.deps.publish('printer.changed', status);
-  }
-
-  private setState(reading: Pick<StatusReading, 'state' | 'message'>, checked = true): void {
-    this.state = {
-      state: reading.state,
-      message: reading.message,
-      checkedAt: checked ? this.now() : this.state.checkedAt,
-      checkedMs: checked ? Date.now() : this.state.checkedMs,
-    };
-    this.publishIfChanged();
+    return this.jobLog.insert({ actor, kind, document, reprintOf, reprintReason, enqueuedAt: this.lastEnqueuedAt });
   }
 
   // ---- the worker ----
@@ -493,7 +261,7 @@ export class PrintQueue implements PrintService {
     // let the constructor's caller finish wiring before the first step
     await new Promise((resolve) => setImmediate(resolve));
     try {
-      await this.exclusive(() => this.finishInterruptedFileJobs());
+      await this.exclusive(() => this.files.finishInterrupted());
     } catch (error) {
       if (!this.stopped) console.error('[print] could not finish the jobs interrupted at the last stop', error);
     } finally {
@@ -535,30 +303,30 @@ export class PrintQueue implements PrintService {
     const target = targetOf(settings.printer);
     const job = nextQueued(this.deps.db);
     if (!target.ok) {
-      this.setState({ state: 'unreachable', message: target.message });
-      if (job) this.noteWaiting(job, target.message);
+      this.board.set({ state: 'unreachable', message: target.message });
+      if (job) this.jobLog.noteWaiting(job, target.message);
       return job ? 'waiting' : 'idle';
     }
     if (target.target.kind === 'none') {
-      this.setState({ state: 'none', message: STATE_MESSAGES.none });
+      this.board.set({ state: 'none', message: STATE_MESSAGES.none });
       if (!job) return 'idle';
-      return this.keepInDataDir(job, target.uri);
+      return this.files.keep(job, target.uri);
     }
     const transport = this.transportFor(target.uri, target.target);
     if (!job) {
-      if (Date.now() - this.state.checkedMs >= this.options.idlePollMs / 2 || this.state.checkedAt === null) {
+      if (Date.now() - this.board.reading.checkedMs >= this.options.idlePollMs / 2 || this.board.reading.checkedAt === null) {
         const reading = await transport.probe();
-        if (!this.stopped) this.noteReading(target.uri, reading);
+        if (!this.stopped) this.board.note(target.uri, reading);
       }
       return 'idle';
     }
     const stages = this.stagesOf(job);
     let marked: PrintJobRow | null = null;
     const outcome: SendOutcome = await transport.send(job.bytes, {
-      requireAnswer: this.silentPrinter === target.uri,
-      expectReady: this.state.state === 'ready' || this.state.state === 'paperNearEnd',
+      requireAnswer: this.board.isSilent(target.uri),
+      expectReady: this.board.reading.state === 'ready' || this.board.reading.state === 'paperNearEnd',
       beforeWrite: () => {
-        marked = this.markSending(job, target.uri);
+        marked = this.jobLog.markSending(job, target.uri);
       },
       stage: (name) => {
         stages[name] = stamp();
@@ -579,75 +347,29 @@ export class PrintQueue implements PrintService {
     return stages;
   }
 
-  /** A status answer (or none) from the printer at `uri`: a printer that answered is no longer silent. */
-  private noteReading(uri: string, reading: StatusReading): void {
-    if (reading.state !== 'unknown' && reading.state !== 'unreachable' && this.silentPrinter === uri) this.silentPrinter = null;
-    this.setState(reading);
-  }
-
-  private markSending(job: PrintJobRow, uri: string): PrintJobRow {
-    const fields = { status: 'sending' as const, attempts: job.attempts + 1, printer: uri };
-    this.update(job, 'print.sending', fields);
-    return { ...job, ...fields };
-  }
-
-  /**
-   * The job waits: its reason is recorded when it changed (not on every retry of the same failure). A job
-   * marked "sending" of which nothing was handed over goes back to queued with its attempt not counted.
-   */
-  private noteWaiting(job: PrintJobRow, message: string, wasSending = false): void {
-    if (!wasSending && job.last_error === message) return;
-    this.update(job, 'print.waiting', { status: 'queued', last_error: message, ...(wasSending ? { attempts: job.attempts - 1 } : {}) });
-  }
-
   private settle(job: PrintJobRow, wasSending: boolean, outcome: SendOutcome, uri: string, stages: string): StepResult {
     switch (outcome.kind) {
       case 'waiting':
-        this.noteWaiting(job, outcome.message, wasSending);
-        this.noteReading(uri, outcome);
+        this.jobLog.noteWaiting(job, outcome.message, wasSending);
+        this.board.note(uri, outcome);
         return 'waiting';
       case 'uncertain':
-        this.update(job, 'print.failed', { status: 'failed', last_error: outcome.message, stages });
-        this.setState(outcome);
+        this.jobLog.update(job, 'print.failed', { status: 'failed', last_error: outcome.message, stages });
+        this.board.set(outcome);
         return 'waiting';
       case 'unconfirmed':
-        this.silentPrinter = uri;
-        this.update(job, 'print.unconfirmed', { status: 'unconfirmed', last_error: outcome.message, stages });
-        this.setState({ state: 'unknown', message: UNCONFIRMED_STATE_MESSAGE });
+        this.board.markSilent(uri);
+        this.jobLog.update(job, 'print.unconfirmed', { status: 'unconfirmed', last_error: outcome.message, stages });
+        this.board.set({ state: 'unknown', message: UNCONFIRMED_STATE_MESSAGE });
         return 'waiting';
       case 'sent': {
         const after = outcome.after;
         const note = after && !canPrint(after.state) ? `打印后检测到：${after.message}。请核对这张是否打印完整，必要时重打` : null;
-        this.update(job, 'print.sent', { status: 'sent', sent_at: this.now(), last_error: note, stages });
-        if (after) this.noteReading(uri, after);
-        else this.setState({ state: 'unknown', message: STATE_MESSAGES.unknown });
+        this.jobLog.update(job, 'print.sent', { status: 'sent', sent_at: this.jobLog.now(), last_error: note, stages });
+        if (after) this.board.note(uri, after);
+        else this.board.set({ state: 'unknown', message: STATE_MESSAGES.unknown });
         return 'sent';
       }
     }
   }
-
-  /** The 'none' printer: the bytes and the preview go to dataDir/print-jobs/<id>.bin and .svg. */
-  private async keepInDataDir(job: PrintJobRow, uri: string): Promise<StepResult> {
-    const marked = this.markSending(job, uri);
-    try {
-      await this.saveToDataDir(job);
-    } catch (error) {
-      if (this.stopped || !this.deps.db.open) return 'idle';
-      const message = `打印内容未能存入数据目录（${errorText(error)}），稍后重试`;
-      this.noteWaiting(marked, message, true);
-      return 'waiting';
-    }
-    if (this.stopped || !this.deps.db.open) return 'idle';
-    this.update(marked, 'print.sent', { status: 'sent', sent_at: this.now(), last_error: null });
-    return 'sent';
-  }
-
-  private async saveToDataDir(job: PrintJobRow): Promise<void> {
-    const laid = layoutDocument(documentOf(job), { columns: PAPER_COLUMNS[job.paper_width] });
-    await this.store.save(job.id, job.bytes, renderPreviewSvg(laid));
-  }
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -2,6 +2,7 @@
 import type { PrintJob, PrintJobStatus } from '../../../shared/api/printing';
 import type { Block, PaperWidth, PrintDocument } from '../../../shared/print/document';
 import type { Db } from '../db/connection';
+import { staffNameAndNo } from '../staff-repo';
 
 export interface PrintJobRow {
   id: string;
@@ -83,6 +84,34 @@ export function jobsInStatus(db: Db, status: PrintJobStatus): PrintJobRow[] {
   return db.prepare('SELECT * FROM print_job WHERE status = ? ORDER BY rowid').all(status) as PrintJobRow[];
 }
 
+/** The 'none' printer's jobs cut off mid-write: left "sending", or failed as interrupted and not reprinted. */
+export function interruptedFileJobs(db: Db, interruptedMessage: string): PrintJobRow[] {
+  return db
+    .prepare(
+      `SELECT * FROM print_job j WHERE j.printer = 'none'
+         AND (j.status = 'sending' OR (j.status = 'failed' AND j.last_error = ? AND NOT EXISTS (SELECT 1 FROM print_job r WHERE r.reprint_of = j.id)))
+       ORDER BY rowid`,
+    )
+    .all(interruptedMessage) as PrintJobRow[];
+}
+
+/** Stores a job's changed fields (its status and what goes with it). */
+export function updateJob(db: Db, next: PrintJobRow): void {
+  db.prepare(
+    `UPDATE print_job SET status = ?, attempts = ?, last_error = ?, printer = ?, sent_at = ?, bytes = ?, paper_width = ?, stages = ?, updated_at = ? WHERE id = ?`,
+  ).run(next.status, next.attempts, next.last_error, next.printer, next.sent_at, next.bytes, next.paper_width, next.stages, next.updated_at, next.id);
+}
+
+/** A queued job laid out again for another paper width. */
+export function relayoutJob(db: Db, id: string, bytes: Buffer, paperWidth: PaperWidth, at: string): void {
+  db.prepare('UPDATE print_job SET bytes = ?, paper_width = ?, updated_at = ? WHERE id = ?').run(bytes, paperWidth, at, id);
+}
+
+/** Ids of the jobs still waiting to be printed (their files are kept by retention). */
+export function waitingJobIds(db: Db): string[] {
+  return db.prepare("SELECT id FROM print_job WHERE status IN ('queued', 'sending')").pluck().all() as string[];
+}
+
 export function countWaiting(db: Db): number {
   return (db.prepare("SELECT COUNT(*) AS n FROM print_job WHERE status IN ('queued', 'sending')").get() as { n: number }).n;
 }
@@ -130,7 +159,7 @@ type JobFields = Pick<
 function staffLabel(db: Db, staffId: string | null, cache: Map<string, string | null>): string | null {
   if (!staffId) return null;
   if (!cache.has(staffId)) {
-    const row = db.prepare('SELECT name, staff_no FROM staff WHERE id = ?').get(staffId) as { name: string; staff_no: string } | undefined;
+    const row = staffNameAndNo(db, staffId);
     cache.set(staffId, row ? `${row.name}（${row.staff_no}）` : null);
   }
   return cache.get(staffId) ?? null;

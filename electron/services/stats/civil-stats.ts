@@ -7,6 +7,7 @@
  * in SQL from the ISO instant, so no query per bucket.
  */
 import type { StatsFilter } from '../../../shared/api/stats';
+import { HALL_UTC_OFFSET_MS } from '../../../shared/domain/hall-time';
 import type { Db } from '../db/connection';
 
 export interface CivilCounts {
@@ -29,9 +30,9 @@ function groupKey(filter: StatsFilter, time: string, staff: string): string {
     case 'window':
       return 't.window_no';
     case 'day':
-      return `strftime('%Y-%m-%d', ${time}, '+8 hours')`;
+      return `strftime('%Y-%m-%d', ${time}, '+${HALL_UTC_OFFSET_MS / 3_600_000} hours')`;
     case 'month':
-      return `strftime('%Y-%m', ${time}, '+8 hours')`;
+      return `strftime('%Y-%m', ${time}, '+${HALL_UTC_OFFSET_MS / 3_600_000} hours')`;
   }
 }
 

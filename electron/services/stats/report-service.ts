@@ -9,7 +9,6 @@
  * range of them is a range of the index and no date is parsed per row.
  */
 import type { StatsFilter, StatsReport, StatsRow } from '../../../shared/api/stats';
-import { hallDate } from '../../../shared/domain/hall-time';
 import {
   average,
   bucketLabel,
@@ -18,23 +17,12 @@ import {
   ratingIndex,
   satisfactionRate,
 } from '../../../shared/domain/stats';
+import { hallDate } from '../../../shared/domain/hall-time';
 import { CounterError } from '../../../shared/result';
 import type { Db } from '../db/connection';
+import { listStaff, staffById } from '../staff-repo';
 import { civilCounts, emptyCivilCounts, type CivilCounts } from './civil-stats';
-
-interface Source {
-  table: string;
-  time: string;
-  staff: string;
-  window: string;
-}
-
-const CONTACTS: Source = { table: 'contact', time: 'received_at', staff: 'owner_staff_id', window: 'window_no' };
-const CASES: Source = { table: 'service_case', time: 'accepted_at', staff: 'accepted_by', window: 'window_no' };
-const NOTIFICATIONS: Source = { table: 'notification', time: 'issued_at', staff: 'issued_by', window: 'window_no' };
-const REFERRALS: Source = { table: 'referral', time: 'issued_at', staff: 'issued_by', window: 'window_no' };
-const RATINGS: Source = { table: 'rating', time: 'answered_at', staff: 'staff_id', window: 'window_no' };
-const FOLLOW_UPS: Source = { table: 'follow_up', time: 'opened_at', staff: 'staff_id', window: 'window_no' };
+import { acceptedCaseRows, answeredRatingRows, countedRows, expiredRatingRows, openFollowUpRows, type Slice } from './report-repo';
 
 /** The last hall date of a month (YYYY-MM). */
 function lastDayOf(month: string): string {
@@ -95,49 +83,11 @@ function toRow(key: string, label: string, a: Acc): StatsRow {
   };
 }
 
-/** Extra conditions for the window and clerk filters. */
-function scope(filter: StatsFilter, s: Source, alias: string): { sql: string; params: string[] } {
-  const parts: string[] = [];
-  const params: string[] = [];
-  if (filter.windowNo !== undefined) {
-    parts.push(`AND ${alias}.${s.window} = ?`);
-    params.push(filter.windowNo);
-  }
-  if (filter.staffId !== undefined) {
-    parts.push(`AND ${alias}.${s.staff} = ?`);
-    params.push(filter.staffId);
-  }
-  return { sql: parts.join(' '), params };
-}
-
 function assertKnownStaff(db: Db, staffId: string | undefined): void {
   if (staffId === undefined) return;
-  if (!db.prepare('SELECT 1 FROM staff WHERE id = ?').get(staffId)) {
+  if (!staffById(db, staffId)) {
     throw new CounterError('VALIDATION', '请检查输入：没有这位工作人员', { staffId: '没有这位工作人员' });
   }
-}
-
-/** A time slice of the report: the whole range (by clerk or window) or one day or month bucket. */
-interface Slice {
-  /** The group key for day/month slices; null when rows are grouped by clerk or window. */
-  key: string | null;
-  start: string;
-  end: string;
-}
-
-/**
- * Runs one aggregate over every slice. By clerk or window the rows are grouped by that
- * column in SQL; by day or month each bucket is its own range query over the time index
- * (no GROUP BY, so no temporary b-tree: a range count walks the covering index alone).
- */
-function sliced<R extends { k: string | null }>(db: Db, filter: StatsFilter, slices: Slice[], build: (group: string | null) => string, params: (slice: Slice) => unknown[]): R[] {
-  const byColumn = filter.groupBy === 'clerk' || filter.groupBy === 'window';
-  const statement = db.prepare(build(byColumn ? filter.groupBy : null));
-  const out: R[] = [];
-  for (const slice of slices) {
-    for (const row of statement.all(...params(slice)) as R[]) out.push(byColumn ? row : { ...row, k: slice.key });
-  }
-  return out;
 }
 
 /** The report, from the database as of `now`. */
@@ -167,38 +117,17 @@ export function statsReport(db: Db, filter: StatsFilter, now: Date): StatsReport
           const range = rangeInstants(first < filter.from ? filter.from : first, last > filter.to ? filter.to : last);
           return { key, start: range.start, end: range.end };
         });
-  const column = (s: Source, alias: string, group: string | null): string => (group === 'clerk' ? `${alias}.${s.staff}` : group === 'window' ? `${alias}.${s.window}` : 'NULL');
-  const groupBy = (group: string | null): string => (group ? 'GROUP BY k' : '');
-
-  const counted = (s: Source, field: 'contacts' | 'notified' | 'referred'): void => {
-    const sc = scope(filter, s, 't');
-    const rows = sliced<{ k: string | null; n: number }>(
-      db,
-      filter,
-      slices,
-      (g) => `SELECT ${column(s, 't', g)} AS k, COUNT(*) AS n FROM ${s.table} t WHERE t.${s.time} >= ? AND t.${s.time} < ? ${sc.sql} ${groupBy(g)}`,
-      (slice) => [slice.start, slice.end, ...sc.params],
-    );
-    for (const r of rows) acc(r.k)[field] += r.n;
-  };
-  counted(CONTACTS, 'contacts');
-  counted(NOTIFICATIONS, 'notified');
-  counted(REFERRALS, 'referred');
+  for (const [source, field] of [
+    ['contacts', 'contacts'],
+    ['notifications', 'notified'],
+    ['referrals', 'referred'],
+  ] as const) {
+    for (const r of countedRows(db, filter, slices, source)) acc(r.k)[field] += r.n;
+  }
 
   // accepted cases and the minutes from receiving the contact to accepting it (both lookups covered by indexes)
   {
-    const sc = scope(filter, CASES, 'c');
-    const rows = sliced<{ k: string | null; n: number; minutes: number }>(
-      db,
-      filter,
-      slices,
-      (g) =>
-        `SELECT ${column(CASES, 'c', g)} AS k, COUNT(*) AS n,
-           TOTAL(MAX(0, ROUND((julianday(c.accepted_at) - julianday(ct.received_at)) * 86400000))) / 60000.0 AS minutes
-         FROM service_case c INDEXED BY service_case_stats JOIN contact ct INDEXED BY contact_received_of ON ct.id = c.contact_id
-         WHERE c.accepted_at >= ? AND c.accepted_at < ? ${sc.sql} ${groupBy(g)}`,
-      (slice) => [slice.start, slice.end, ...sc.params],
-    );
+    const rows = acceptedCaseRows(db, filter, slices);
     for (const r of rows) {
       const a = acc(r.k);
       a.accepted += r.n;
@@ -208,17 +137,7 @@ export function statsReport(db: Db, filter: StatsFilter, now: Date): StatsReport
 
   // ratings answered in the range, per stored level; 未评价 by when answered or, if never, when it expired
   {
-    const sc = scope(filter, RATINGS, 'r');
-    const levels = [1, 2, 3, 4, 5].map((l) => `TOTAL(r.status = 'rated' AND r.level = ${l}) AS l${l}`).join(', ');
-    const answered = sliced<{ k: string | null; l1: number; l2: number; l3: number; l4: number; l5: number; notRated: number }>(
-      db,
-      filter,
-      slices,
-      (g) =>
-        `SELECT ${column(RATINGS, 'r', g)} AS k, ${levels}, TOTAL(r.status = 'notRated') AS notRated
-         FROM rating r INDEXED BY rating_stats WHERE r.answered_at >= ? AND r.answered_at < ? ${sc.sql} ${groupBy(g)}`,
-      (slice) => [slice.start, slice.end, ...sc.params],
-    );
+    const answered = answeredRatingRows(db, filter, slices);
     for (const r of answered) {
       const a = acc(r.k);
       [r.l1, r.l2, r.l3, r.l4, r.l5].forEach((n, i) => {
@@ -227,30 +146,13 @@ export function statsReport(db: Db, filter: StatsFilter, now: Date): StatsReport
       });
       a.notRated += r.notRated;
     }
-    const expired = sliced<{ k: string | null; n: number }>(
-      db,
-      filter,
-      slices,
-      (g) =>
-        `SELECT ${column(RATINGS, 'r', g)} AS k, COUNT(*) AS n FROM rating r INDEXED BY rating_not_rated_stats
-         WHERE r.status = 'notRated' AND r.answered_at IS NULL AND r.expires_at >= ? AND r.expires_at < ? ${sc.sql} ${groupBy(g)}`,
-      (slice) => [slice.start, slice.end, ...sc.params],
-    );
+    const expired = expiredRatingRows(db, filter, slices);
     for (const r of expired) acc(r.k).notRated += r.n;
   }
 
   // follow-ups opened in the range and still open; overdue when rectify_due is before today
   {
-    const sc = scope(filter, FOLLOW_UPS, 'f');
-    const rows = sliced<{ k: string | null; n: number; overdue: number }>(
-      db,
-      filter,
-      slices,
-      (g) =>
-        `SELECT ${column(FOLLOW_UPS, 'f', g)} AS k, COUNT(*) AS n, TOTAL(f.rectify_due IS NOT NULL AND substr(f.rectify_due, 1, 10) < ?) AS overdue
-         FROM follow_up f WHERE f.status = 'open' AND f.opened_at >= ? AND f.opened_at < ? ${sc.sql} ${groupBy(g)}`,
-      (slice) => [today, slice.start, slice.end, ...sc.params],
-    );
+    const rows = openFollowUpRows(db, filter, slices, today);
     for (const r of rows) {
       const a = acc(r.k);
       a.followUpsOpen += r.n;
@@ -294,7 +196,7 @@ export function statsReport(db: Db, filter: StatsFilter, now: Date): StatsReport
     const keys = [...groups.keys()].sort((a, b) => Number(a) - Number(b) || a.localeCompare(b));
     rows = keys.map((key) => toRow(key, `${key} 号窗口`, groups.get(key) ?? emptyAcc()));
   } else {
-    const staff = db.prepare('SELECT id, staff_no, name FROM staff').all() as { id: string; staff_no: string; name: string }[];
+    const staff = listStaff(db);
     const known = new Map(staff.map((s) => [s.id, s]));
     const keys = [...groups.keys()].sort((a, b) => (known.get(a)?.staff_no ?? a).localeCompare(known.get(b)?.staff_no ?? b));
     rows = keys.map((key) => {
