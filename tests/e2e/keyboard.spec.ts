@@ -60,7 +60,9 @@ test('keyboard flow at 1366×768 in an en-US browser: first field after login, c
   await shot(page, 'keyboard-marriage-form-1366x768');
 
   // a supervisor's date fields: YYYY-MM-DD in an English browser, not mm/dd/yyyy
+  // (the clerk still has the started contact open: logging out warns first)
   await page.getByRole('button', { name: '退出登录' }).click();
+  await page.getByRole('button', { name: '仍然退出' }).click();
   await login(page, '9001', '246810');
   await page.getByRole('button', { name: '节假日设置' }).click();
   const date = page.getByLabel('日期', { exact: true });
