@@ -1,5 +1,6 @@
 /** One group of the divorce applications: its heading with the count, and its table or a line saying it is empty. */
 import type { ReactNode } from 'react';
+import { TableHead } from '../TableHead';
 
 interface Props {
   title: string;
@@ -23,11 +24,7 @@ export function DivorceGroup({ title, count, empty, columns, rows }: Props) {
         <p className="muted">{empty}</p>
       ) : (
         <table className="table div-table">
-          <thead>
-            <tr>
-              {columns.map((column, i) => (column ? <th key={i}>{column}</th> : <th key={i} />))}
-            </tr>
-          </thead>
+          <TableHead columns={columns} />
           <tbody>{rows}</tbody>
         </table>
       )}
