@@ -6,6 +6,7 @@ import { QueryError } from '../QueryError';
 import { ErrorBanner, Field, fieldError, Notice, useAction } from '../ui';
 import { useQuery } from '../useQuery';
 import { SOURCE_LABELS } from './labels';
+import { TableHead } from '../TableHead';
 
 interface RuleForm {
   id: string | undefined;
@@ -72,15 +73,7 @@ export function CallbackRulesPanel({ api }: { api: RendererApi }) {
         {rules?.length === 0 ? <p className="muted">尚未设置回访规则。</p> : null}
         {rules && rules.length > 0 ? (
           <table className="table">
-            <thead>
-              <tr>
-                <th>类型</th>
-                <th>范围</th>
-                <th>回访时间</th>
-                <th>状态</th>
-                <th />
-              </tr>
-            </thead>
+            <TableHead columns={['类型', '范围', '回访时间', '状态', '']} />
             <tbody>
               {rules.map((r) => (
                 <tr key={r.id}>

@@ -7,6 +7,7 @@ import { ErrorBanner, Field, fieldError, Notice, useAction } from '../ui';
 import { CaseGroup } from '../CaseGroup';
 import { useQuery } from '../useQuery';
 import { SATISFACTION_LEVELS, SOURCE_LABELS, satisfactionLabel, timeLabel } from './labels';
+import { TableHead } from '../TableHead';
 
 type DueList = ResponseOf<'callbacks.due'>;
 
@@ -161,16 +162,7 @@ export function CallbacksPanel({ api }: { api: RendererApi }) {
         <section className="card">
           <h2>最近的回访记录</h2>
           <table className="table">
-            <thead>
-              <tr>
-                <th>回访时间</th>
-                <th>类型</th>
-                <th>申请人</th>
-                <th>结果</th>
-                <th>满意度</th>
-                <th>回访情况</th>
-              </tr>
-            </thead>
+            <TableHead columns={['回访时间', '类型', '申请人', '结果', '满意度', '回访情况']} />
             <tbody>
               {list.recent.map((c) => (
                 <tr key={c.id}>
