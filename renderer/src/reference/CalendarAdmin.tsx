@@ -14,6 +14,7 @@ import { DateInput } from '../DateInput';
 import { QueryPending } from '../QueryError';
 import { ErrorBanner, Field, fieldError, Notice, useAction } from '../ui';
 import { useQuery } from '../useQuery';
+import { ClearSaveActions } from '../ClearSaveActions';
 import { TableHead } from '../TableHead';
 
 interface OverrideForm {
@@ -163,14 +164,7 @@ export function CalendarAdmin({ api }: { api: RendererApi }) {
               </label>
               {fieldError(error, 'coversYear') ? <span className="field-error">{fieldError(error, 'coversYear')}</span> : null}
             </fieldset>
-            <div className="actions">
-              <button type="button" className="secondary" onClick={() => setForm(BLANK)} disabled={busy}>
-                清空
-              </button>
-              <button type="submit" className="primary" disabled={busy}>
-                保存
-              </button>
-            </div>
+            <ClearSaveActions busy={busy} onClear={() => setForm(BLANK)} />
           </form>
         </section>
 

@@ -5,6 +5,7 @@ import type { RendererApi } from '../api';
 import { QueryError } from '../QueryError';
 import { ErrorBanner, Field, fieldError, Notice, useAction } from '../ui';
 import { useQuery } from '../useQuery';
+import { ClearSaveActions } from '../ClearSaveActions';
 import { SOURCE_LABELS } from './labels';
 import { TableHead } from '../TableHead';
 
@@ -131,14 +132,7 @@ export function CallbackRulesPanel({ api }: { api: RendererApi }) {
               启用
             </label>
           </fieldset>
-          <div className="actions">
-            <button type="button" className="secondary" onClick={() => setForm(BLANK)} disabled={busy}>
-              清空
-            </button>
-            <button type="submit" className="primary" disabled={busy}>
-              保存
-            </button>
-          </div>
+          <ClearSaveActions busy={busy} onClear={() => setForm(BLANK)} />
         </form>
       </section>
     </div>
