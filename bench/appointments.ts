@@ -8,16 +8,11 @@
  *
  * `tsx bench/appointments.ts` prints the figures; bench/run.ts calls appointmentsBench().
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import Conf from 'conf';
-import { CounterCore } from '../electron/services/core';
-import { SETTINGS_FILE_NAME } from '../electron/services/settings-store';
 import { hallDate } from '../shared/domain/hall-time';
 import { residentIdCheckCharacter } from '../shared/domain/id-number';
+import { withSupervisor } from './bench-core';
 
 export const BOOKING_ROWS = 10_000;
 const DAYS = 110;
@@ -60,16 +55,8 @@ export function bookingCsv(rows: number, firstDay: string): string {
 }
 
 export async function appointmentsBench(): Promise<string[]> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'counter-appointments-bench-'));
-  const settingsBackend = new Conf<Record<string, unknown>>({ cwd: dataDir, configName: SETTINGS_FILE_NAME, clearInvalidConfig: false });
-  const core = new CounterCore({ dataDir, settingsBackend, mode: 'host', version: 'bench' });
   const lines: string[] = [];
-  try {
-    const hall = { hallName: '基准测试婚姻登记处', department: '民政局', windowNo: '3', complaintPhone: '12345', supervisionPhone: '12345', leaderOnDuty: '' };
-    const setup = await core.call('setup.complete', { hall, supervisor: { name: '王主任', staffNo: '9001', title: '主任', pin: '246810' } });
-    if (!setup.ok) throw new Error(setup.error.message);
-    const login = await core.call('auth.login', { staffNo: '9001', pin: '246810' });
-    if (!login.ok) throw new Error(login.error.message);
+  await withSupervisor('appointments', { hallName: '基准测试婚姻登记处', windowNo: '3' }, async (core) => {
 
     const today = hallDate(Date.now());
     const content = bookingCsv(BOOKING_ROWS, today);
@@ -89,10 +76,7 @@ export async function appointmentsBench(): Promise<string[]> {
     const ms2 = performance.now() - again;
     if (!second.ok) throw new Error(second.error.message);
     lines.push(`re-import of the same file (${second.value.unchanged} unchanged): ${ms2.toFixed(0)} ms, ${Math.round(BOOKING_ROWS / (ms2 / 1000)).toLocaleString('en')} rows/s`);
-  } finally {
-    core.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
   return lines;
 }
 

@@ -10,14 +10,11 @@
  * The modes alternate in rounds so that load from other processes falls on
  * both alike.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import Conf from 'conf';
 import { CounterCore } from '../electron/services/core';
-import { SETTINGS_FILE_NAME } from '../electron/services/settings-store';
 import { percentile } from './measure';
+import { runAlone, withSupervisor } from './bench-core';
 
 const ROUNDS = 10;
 const PER_ROUND = 30;
@@ -32,19 +29,12 @@ async function login(core: CounterCore, staffNo: string, pin: string): Promise<v
 }
 
 export async function commitBench(): Promise<string[]> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'counter-commit-bench-'));
-  const settingsBackend = new Conf<Record<string, unknown>>({ cwd: dataDir, configName: SETTINGS_FILE_NAME, clearInvalidConfig: false });
-  const core = new CounterCore({ dataDir, settingsBackend, mode: 'host', version: 'bench' });
   const times = new Map<string, number[]>();
   const record = (mode: Mode, kind: Kind, ms: number): void => {
     const key = `${mode} ${kind}`;
     times.set(key, [...(times.get(key) ?? []), ms]);
   };
-  try {
-    const hall = { hallName: '基准测试政务服务中心', department: '民政局', windowNo: '3', complaintPhone: '12345', supervisionPhone: '12345', leaderOnDuty: '' };
-    const setup = await core.call('setup.complete', { hall, supervisor: { name: '王主任', staffNo: '9001', title: '主任', pin: '246810' } });
-    if (!setup.ok) throw new Error(setup.error.message);
-    await login(core, '9001', '246810');
+  await withSupervisor('commit', { hallName: '基准测试政务服务中心', windowNo: '3' }, async (core) => {
     const clerk = await core.call('staff.create', { staffNo: '1001', pin: '135790', name: '李晓梅', title: '登记员', duties: '', partyMember: false, role: 'clerk' });
     if (!clerk.ok) throw new Error(clerk.error.message);
     const db = core.db;
@@ -83,10 +73,7 @@ export async function commitBench(): Promise<string[]> {
         }
       }
     }
-  } finally {
-    core.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
   const count = ROUNDS * PER_ROUND;
   return KINDS.map((kind) => {
     const figures = MODES.map((mode) => {
@@ -98,12 +85,4 @@ export async function commitBench(): Promise<string[]> {
 }
 
 // `tsx bench/commit.ts` runs it alone
-if (process.argv[1]?.endsWith('commit.ts')) {
-  commitBench().then(
-    (lines) => lines.forEach((l) => console.log(l)),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+if (process.argv[1]?.endsWith('commit.ts')) runAlone(commitBench);

@@ -4,17 +4,12 @@
  * through the API (ledger.query, validated and dispatched like any call), and
  * CSV export rows per second over every contact (ledger.export).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import Conf from 'conf';
-import { CounterCore } from '../electron/services/core';
 import { shiftSummary } from '../electron/services/handover/handover-service';
 import { newId } from '../electron/services/ids';
-import { SETTINGS_FILE_NAME } from '../electron/services/settings-store';
 import { percentile, seededRandom } from './measure';
 import { hallDate } from '../shared/domain/hall-time';
+import { runAlone, withSupervisor } from './bench-core';
 
 const CONTACTS = 1_000_000;
 const QUERIES = 300;
@@ -23,17 +18,9 @@ const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚�
 
 
 export async function ledgerBench(): Promise<string[]> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'counter-ledger-bench-'));
-  const settingsBackend = new Conf<Record<string, unknown>>({ cwd: dataDir, configName: SETTINGS_FILE_NAME, clearInvalidConfig: false });
-  const core = new CounterCore({ dataDir, settingsBackend, mode: 'host', version: 'bench' });
   const lines: string[] = [];
-  try {
-    const hall = { hallName: '基准测试政务服务中心', department: '民政局', windowNo: '3', complaintPhone: '12345', supervisionPhone: '12345', leaderOnDuty: '' };
-    const setup = await core.call('setup.complete', { hall, supervisor: { name: '王主任', staffNo: '9001', title: '主任', pin: '246810' } });
-    if (!setup.ok) throw new Error(setup.error.message);
-    const login = await core.call('auth.login', { staffNo: '9001', pin: '246810' });
-    if (!login.ok) throw new Error(login.error.message);
-    const staffIds = [login.value.staff.id];
+  await withSupervisor('ledger', { hallName: '基准测试政务服务中心', windowNo: '3' }, async (core, supervisorId) => {
+    const staffIds = [supervisorId];
     for (let i = 0; i < 5; i++) {
       const created = await core.call('staff.create', { staffNo: `10${i}1`, pin: '135790', name: `登记员${i + 1}`, title: '登记员', duties: '', partyMember: false, role: 'clerk' });
       if (!created.ok) throw new Error(created.error.message);
@@ -136,20 +123,9 @@ export async function ledgerBench(): Promise<string[]> {
     lines.push(
       `CSV export of every contact: ${exported.value.rows.toLocaleString('en')} rows in ${seconds.toFixed(1)} s = ${Math.round(exported.value.rows / seconds).toLocaleString('en')} rows/s (${(exported.value.bytes / 1e6).toFixed(0)} MB)`,
     );
-  } finally {
-    core.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
   return lines;
 }
 
 // `tsx bench/ledger.ts` runs it alone
-if (process.argv[1]?.endsWith('ledger.ts')) {
-  ledgerBench().then(
-    (lines) => lines.forEach((l) => console.log(l)),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+if (process.argv[1]?.endsWith('ledger.ts')) runAlone(ledgerBench);

@@ -5,18 +5,13 @@
  * app stores them. Each lookup is what the app does: normalize → keyed hash →
  * the indexed hash column joined to the case → open the hits' sealed numbers.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import Conf from 'conf';
-import { CounterCore } from '../electron/services/core';
 import { newId } from '../electron/services/ids';
-import { SETTINGS_FILE_NAME } from '../electron/services/settings-store';
 import { residentIdCheckCharacter } from '../shared/domain/id-number';
 import { normalizeDocumentNumber } from '../shared/domain/identity-documents';
 import { maskIdNumber } from '../shared/domain/masking';
 import { percentile, seededRandom } from './measure';
+import { withSupervisor } from './bench-core';
 
 const PARTIES = 1_000_000;
 const LOOKUPS = 2000;
@@ -48,18 +43,8 @@ function typed(number: string, style: number): string {
 }
 
 export async function lookupBench(): Promise<string[]> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'counter-lookup-bench-'));
-  const settingsBackend = new Conf<Record<string, unknown>>({ cwd: dataDir, configName: SETTINGS_FILE_NAME, clearInvalidConfig: false });
-  const core = new CounterCore({ dataDir, settingsBackend, mode: 'host', version: 'bench' });
   const lines: string[] = [];
-  try {
-    const hall = { hallName: '基准测试政务服务中心', department: '民政局', windowNo: '3', complaintPhone: '12345', supervisionPhone: '12345', leaderOnDuty: '' };
-    const setup = await core.call('setup.complete', { hall, supervisor: { name: '王主任', staffNo: '9001', title: '主任', pin: '246810' } });
-    if (!setup.ok) throw new Error(setup.error.message);
-    const login = await core.call('auth.login', { staffNo: '9001', pin: '246810' });
-    if (!login.ok) throw new Error(login.error.message);
-    const staffId = login.value.staff.id;
-
+  await withSupervisor('lookup', { hallName: '基准测试政务服务中心', windowNo: '3' }, async (core, staffId) => {
     const { db } = core;
     const vault = core.ctx.vault;
     const insertCase = db.prepare(
@@ -131,9 +116,6 @@ export async function lookupBench(): Promise<string[]> {
       `lookup by ID number (${LOOKUPS} lookups over ${count.toLocaleString('en')} parties, ${found} hits / ${misses} misses; normalize → hash → indexed join → open): ` +
         `p50 ${percentile(times, 50).toFixed(3)} ms, p95 ${percentile(times, 95).toFixed(3)} ms, p99 ${percentile(times, 99).toFixed(3)} ms`,
     );
-  } finally {
-    core.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
   return lines;
 }

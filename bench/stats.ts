@@ -5,18 +5,13 @@
  * API (validated and dispatched like any call) for one month grouped by clerk,
  * by window and by day, and for the whole year by month.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import Conf from 'conf';
 import type { StatsGroupBy } from '../shared/domain/stats';
 import { LEVEL_AT } from '../shared/domain/stats';
-import { CounterCore } from '../electron/services/core';
 import { newId } from '../electron/services/ids';
-import { SETTINGS_FILE_NAME } from '../electron/services/settings-store';
 import { percentile, seededRandom } from './measure';
 import { hallDate } from '../shared/domain/hall-time';
+import { runAlone, withSupervisor } from './bench-core';
 
 const CONTACTS = 1_000_000;
 const WINDOWS = 20;
@@ -24,16 +19,8 @@ const RUNS = 20;
 
 
 export async function statsBench(): Promise<string[]> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'counter-stats-bench-'));
-  const settingsBackend = new Conf<Record<string, unknown>>({ cwd: dataDir, configName: SETTINGS_FILE_NAME, clearInvalidConfig: false });
-  const core = new CounterCore({ dataDir, settingsBackend, mode: 'host', version: 'bench' });
   const lines: string[] = [];
-  try {
-    const hall = { hallName: '基准测试政务服务中心', department: '民政局', windowNo: '1', complaintPhone: '12345', supervisionPhone: '12345', leaderOnDuty: '' };
-    const setup = await core.call('setup.complete', { hall, supervisor: { name: '王主任', staffNo: '9001', title: '主任', pin: '246810' } });
-    if (!setup.ok) throw new Error(setup.error.message);
-    const login = await core.call('auth.login', { staffNo: '9001', pin: '246810' });
-    if (!login.ok) throw new Error(login.error.message);
+  await withSupervisor('stats', { hallName: '基准测试政务服务中心', windowNo: '1' }, async (core) => {
     // one clerk per window
     const clerks: string[] = [];
     for (let w = 1; w <= WINDOWS; w++) {
@@ -142,20 +129,9 @@ export async function statsBench(): Promise<string[]> {
     await measure('monthly report by window, 2026-08', '2026-08-01', '2026-08-31', 'window', RUNS);
     await measure('monthly report by day, 2026-08', '2026-08-01', '2026-08-31', 'day', RUNS);
     await measure('whole year by month, 2025-10-01…2026-09-30', '2025-10-01', '2026-09-30', 'month', RUNS);
-  } finally {
-    core.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
   return lines;
 }
 
 // `tsx bench/stats.ts` runs it alone
-if (process.argv[1]?.endsWith('stats.ts')) {
-  statsBench().then(
-    (lines) => lines.forEach((l) => console.log(l)),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+if (process.argv[1]?.endsWith('stats.ts')) runAlone(statsBench);

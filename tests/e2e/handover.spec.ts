@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { printedColumns } from '../support/escpos-reader';
 import { FakePrinter } from '../support/fake-printer';
-import { ARTIFACTS_DIR, configurePrinterAsSupervisor, login, startHostProcess, type HostProcess } from './host';
+import { ARTIFACTS_DIR, login, openWithPrinter, startHostProcess, type HostProcess } from './host';
 
 let host: HostProcess;
 let printer: FakePrinter;
@@ -40,9 +40,7 @@ async function tickAll(page: Page, except: string[] = []): Promise<void> {
 test('a shift with each kind of contact is handed over, countersigned, printed and acknowledged', async ({ browser }) => {
   printer = await FakePrinter.start();
   host = await startHostProcess({ demo: true, clockStart: '2026-09-29T09:30:00+08:00' });
-  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-  await page.goto(`${host.baseUrl}/`);
-  await configurePrinterAsSupervisor(page, printer.uri);
+  const page = await openWithPrinter(browser, host, printer.uri, 900);
 
   await login(page, '1001', '135790');
   // missing material → one-time notification

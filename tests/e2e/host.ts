@@ -1,5 +1,5 @@
 /** Starts the built app in host mode on a fresh data directory for one test; helpers the specs share. */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -71,6 +71,14 @@ export async function configurePrinterAsSupervisor(page: Page, printerUri: strin
   await page.getByRole('button', { name: '保存并检查打印机' }).click();
   await expect(page.getByTestId('printer-status')).toContainText('就绪');
   await page.getByRole('button', { name: '退出登录' }).click();
+}
+
+/** Opens the host's clerk workstation in a new page of this height (1366 wide), pointed at the printer by the demo supervisor (logged out again). */
+export async function openWithPrinter(browser: Browser, host: HostProcess, printerUri: string, height: number): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1366, height } });
+  await page.goto(`${host.baseUrl}/`);
+  await configurePrinterAsSupervisor(page, printerUri);
+  return page;
 }
 
 export async function shot(page: Page, name: string): Promise<void> {

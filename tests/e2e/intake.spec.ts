@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { catalogueSchema } from '../../shared/catalogue/schema';
 import { printedColumns, type ReadJob } from '../support/escpos-reader';
 import { FakePrinter } from '../support/fake-printer';
-import { ARTIFACTS_DIR, configurePrinterAsSupervisor, login, startHostProcess, type HostProcess } from './host';
+import { ARTIFACTS_DIR, login, openWithPrinter, startHostProcess, type HostProcess } from './host';
 
 let host: HostProcess;
 let printer: FakePrinter;
@@ -39,11 +39,9 @@ test('walk-in, missing material, notification slip, return with the slip, accept
   printer = await FakePrinter.start();
   // Tuesday 2026-09-29, 09:30 in Beijing: three working days later is after National Day
   host = await startHostProcess({ demo: true, clockStart: '2026-09-29T09:30:00+08:00' });
-  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-  await page.goto(`${host.baseUrl}/`);
 
   // the supervisor points the window at the network printer
-  await configurePrinterAsSupervisor(page, printer.uri);
+  const page = await openWithPrinter(browser, host, printer.uri, 900);
 
   // first contact: a walk-in for a marriage record certificate, with only the ID card
   await login(page, '1001', '135790');
@@ -104,9 +102,7 @@ test('walk-in, missing material, notification slip, return with the slip, accept
 test('a name outside GBK (𪚥明) is shown as typed and printed on the receipt as an image; an emoji in a name is refused', async ({ browser }) => {
   printer = await FakePrinter.start();
   host = await startHostProcess({ demo: true, clockStart: '2026-09-29T09:30:00+08:00' });
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  await page.goto(`${host.baseUrl}/`);
-  await configurePrinterAsSupervisor(page, printer.uri);
+  const page = await openWithPrinter(browser, host, printer.uri, 768);
   await login(page, '1001', '135790');
 
   await page.getByLabel('办理事项').selectOption({ label: '婚姻登记记录证明' });

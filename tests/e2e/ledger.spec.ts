@@ -8,7 +8,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { residentIdCheckCharacter } from '../../shared/domain/id-number';
+import { idFor } from '../support/civil';
 import { ApiSocket } from '../support/ws';
 import { ARTIFACTS_DIR, login, startHostProcess, type HostProcess } from './host';
 
@@ -17,11 +17,6 @@ let host: HostProcess | undefined;
 test.afterEach(async () => {
   await host?.stop();
 });
-
-function idFor(birthDate: string, sex: 'male' | 'female'): string {
-  const first17 = `110105${birthDate.replaceAll('-', '')}12${sex === 'male' ? 3 : 4}`;
-  return first17 + residentIdCheckCharacter(first17);
-}
 
 function party(name: string, sex: 'male' | 'female', birthDate: string) {
   return {

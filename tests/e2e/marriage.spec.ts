@@ -9,7 +9,7 @@ import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
 import { FakePrinter } from '../support/fake-printer';
 import { printedColumns } from '../support/escpos-reader';
-import { ARTIFACTS_DIR, configurePrinterAsSupervisor, login, startHostProcess, type HostProcess } from './host';
+import { ARTIFACTS_DIR, login, openWithPrinter, startHostProcess, type HostProcess } from './host';
 import { counterScreenshot, fillParty, jobText, type E2eParty } from './marriage-form';
 
 let host: HostProcess | undefined;
@@ -33,9 +33,7 @@ test('appointment check-in, both ID cards read into the form, registration, comp
   printer = await FakePrinter.start();
   // Wednesday 2026-05-20 09:05: 5·20, a peak day for marriage registration
   host = await startHostProcess({ demo: true, clockStart: '2026-05-20T09:05:00+08:00' });
-  const page = await browser.newPage({ viewport: { width: 1366, height: 1100 } });
-  await page.goto(`${host.baseUrl}/`);
-  await configurePrinterAsSupervisor(page, printer.uri);
+  const page = await openWithPrinter(browser, host, printer.uri, 1100);
   // the demo workstation is window 3 (divorce); this one serves window 1, where the catalogue places 结婚登记
   await login(page, '9001', '246810');
   await page.getByRole('button', { name: '系统设置' }).click();

@@ -20,45 +20,35 @@ import {
   type TestCore,
 } from '../support/core';
 import { rowCounts } from '../support/db';
-import { ON_THE_SPOT_ITEM } from '../support/catalogue';
+import { ON_THE_SPOT_ITEM, WORKING_DAYS_ITEM, testCatalogue } from '../support/catalogue';
 
 afterAll(cleanupAll);
 
 /** A catalogue with exactly known items, imported as a supervisor would. */
-const TEST_CATALOGUE = {
-  version: '9999.1',
-  issuedAt: '2026-01-01',
-  items: [
-    {
-      code: 'T-LIMIT',
-      name: '最低生活保障申请',
-      department: '民政局',
-      windows: [],
-      materials: [
-        { id: 'id', name: '居民身份证', standard: '原件，在有效期内', obtainFrom: '本人携带', required: true },
-        { id: 'income', name: '家庭收入证明', standard: '加盖村（居）委会公章', obtainFrom: '户籍所在地村（居）委会', required: true },
-        { id: 'bank', name: '银行卡复印件', standard: '本人名下一类账户', obtainFrom: '开户银行', required: false },
-      ],
-      legalBasis: '《社会救助暂行办法》第十一条',
-      timeLimit: { kind: 'workingDays', days: 20 },
-      fee: '不收费',
-      resultPickup: '结果短信通知，凭回执到本窗口领取',
-    },
-    ON_THE_SPOT_ITEM,
-    {
-      code: 'T-REF',
-      name: '社会团体成立登记',
-      department: '民政局社会组织管理科',
-      windows: [],
-      referral: { where: '区政务服务中心二楼 社会组织登记窗口', address: '滨江路 88 号', phone: '0571-88880000', hours: '工作日 9:00-17:00' },
-      materials: [],
-      legalBasis: '《社会团体登记管理条例》',
-      timeLimit: { kind: 'workingDays', days: 30 },
-      fee: '不收费',
-      resultPickup: '到登记窗口领取',
-    },
-  ],
-};
+const TEST_CATALOGUE = testCatalogue([
+  {
+    ...WORKING_DAYS_ITEM,
+    materials: [
+      { id: 'id', name: '居民身份证', standard: '原件，在有效期内', obtainFrom: '本人携带', required: true },
+      { id: 'income', name: '家庭收入证明', standard: '加盖村（居）委会公章', obtainFrom: '户籍所在地村（居）委会', required: true },
+      { id: 'bank', name: '银行卡复印件', standard: '本人名下一类账户', obtainFrom: '开户银行', required: false },
+    ],
+    resultPickup: '结果短信通知，凭回执到本窗口领取',
+  },
+  ON_THE_SPOT_ITEM,
+  {
+    code: 'T-REF',
+    name: '社会团体成立登记',
+    department: '民政局社会组织管理科',
+    windows: [],
+    referral: { where: '区政务服务中心二楼 社会组织登记窗口', address: '滨江路 88 号', phone: '0571-88880000', hours: '工作日 9:00-17:00' },
+    materials: [],
+    legalBasis: '《社会团体登记管理条例》',
+    timeLimit: { kind: 'workingDays', days: 30 },
+    fee: '不收费',
+    resultPickup: '到登记窗口领取',
+  },
+]);
 
 /** Friday 2026-09-25, 10:00 in Beijing. */
 const FRIDAY = new Date('2026-09-25T02:00:00.000Z');

@@ -6,22 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LedgerFilter, PartyInput } from '../../shared/contract';
-import { residentIdCheckCharacter } from '../../shared/domain/id-number';
+import { at, idFor } from '../support/civil';
 import { CLERK, SUPERVISOR, call, cleanupAll, createTestCore, expectError, login, logout, setUpWithClerk, type TestCore } from '../support/core';
 import { downloaded } from '../support/downloads';
 import { BRIDE, DIVORCE_CHECKS, GROOM, MARRIAGE_CHECKS } from '../support/requests';
 
 afterAll(cleanupAll);
-
-/** A time of day in Beijing on a hall date. */
-function at(date: string, time = '09:00'): Date {
-  return new Date(`${date}T${time}:00+08:00`);
-}
-
-function idFor(birthDate: string, sex: 'male' | 'female'): string {
-  const first17 = `110105${birthDate.replaceAll('-', '')}12${sex === 'male' ? 3 : 4}`;
-  return first17 + residentIdCheckCharacter(first17);
-}
 
 const UNDER_AGE: PartyInput = { ...GROOM, name: '周小川', birthDate: '2005-06-01', documentNumber: idFor('2005-06-01', 'male') };
 const SUN_LI: PartyInput = { ...BRIDE, name: '孙丽', birthDate: '1996-02-02', documentNumber: idFor('1996-02-02', 'female') };

@@ -20,25 +20,14 @@ import {
   setUpWithClerk,
   type TestCore,
 } from '../support/core';
+import { at, idFor } from '../support/civil';
 import { rowCounts } from '../support/db';
 import { BRIDE, DIVORCE_CHECKS, GROOM, MARRIAGE_CHECKS, MARRIED_ELSEWHERE } from '../support/requests';
 
 /** Both parties checked in 全国婚姻登记信息系统 (联网核查). */
 const BOTH: [boolean, boolean] = [true, true];
-import { residentIdCheckCharacter } from '../../shared/domain/id-number';
 
 afterAll(cleanupAll);
-
-/** 09:00 in Beijing on a hall date. */
-function at(date: string, time = '09:00'): Date {
-  return new Date(`${date}T${time}:00+08:00`);
-}
-
-/** A valid resident ID number for a birth date and sex (Beijing Chaoyang, sequence 12x). */
-function idFor(birthDate: string, sex: 'male' | 'female'): string {
-  const first17 = `110105${birthDate.replaceAll('-', '')}12${sex === 'male' ? 3 : 4}`;
-  return first17 + residentIdCheckCharacter(first17);
-}
 
 function groomBorn(birthDate: string): PartyInput {
   return { ...GROOM, birthDate, documentNumber: idFor(birthDate, 'male') };

@@ -12,28 +12,11 @@ import { newId } from '../../electron/services/ids';
 import { CLERK, SUPERVISOR, call, cleanupAll, createTestCore, expectError, expectOk, login, logout, setUpWithClerk, type TestCore } from '../support/core';
 import { auditSince, changesSince, maxSeq, rowCounts } from '../support/db';
 import { UNKNOWN_ID } from '../support/requests';
-import { ON_THE_SPOT_ITEM } from '../support/catalogue';
+import { ON_THE_SPOT_ITEM, WORKING_DAYS_ITEM, testCatalogue } from '../support/catalogue';
 
 afterAll(cleanupAll);
 
-const TEST_CATALOGUE = {
-  version: '9999.1',
-  issuedAt: '2026-01-01',
-  items: [
-    {
-      code: 'T-LIMIT',
-      name: '最低生活保障申请',
-      department: '民政局',
-      windows: [],
-      materials: [{ id: 'id', name: '居民身份证', standard: '原件', obtainFrom: '本人携带', required: true }],
-      legalBasis: '《社会救助暂行办法》第十一条',
-      timeLimit: { kind: 'workingDays', days: 20 },
-      fee: '不收费',
-      resultPickup: '凭回执到本窗口领取',
-    },
-    ON_THE_SPOT_ITEM,
-  ],
-};
+const TEST_CATALOGUE = testCatalogue([WORKING_DAYS_ITEM, ON_THE_SPOT_ITEM]);
 
 /** Wednesday 2026-09-30, 10:00 in Beijing: National Day (10-01…10-07) follows, Sat 10-10 is a make-up workday. */
 const WEDNESDAY = new Date('2026-09-30T02:00:00.000Z');

@@ -1,11 +1,7 @@
 /** 1: halls, enrolled windows, one-time enrolment codes, each window's audit anchor. */
-import type { Migration } from '../migrate';
+import { ddlMigration } from '../ddl-migration';
 
-export const migration001: Migration = {
-  version: 1,
-  name: 'windows',
-  async up(client) {
-    await client.query(`
+export const migration001 = ddlMigration(1, 'windows', `
       CREATE TABLE hall (
         hall_id text PRIMARY KEY,
         name text NOT NULL,
@@ -68,5 +64,3 @@ export const migration001: Migration = {
         FOREIGN KEY (hall_id, window_id) REFERENCES hall_window (hall_id, window_id)
       );
     `);
-  },
-};

@@ -1,11 +1,7 @@
 /** 2: the change-log rows the windows push, and the rows the hall could not take. */
-import type { Migration } from '../migrate';
+import { ddlMigration } from '../ddl-migration';
 
-export const migration002: Migration = {
-  version: 2,
-  name: 'changes',
-  async up(client) {
-    await client.query(`
+export const migration002 = ddlMigration(2, 'changes', `
       CREATE TABLE change_row (
         hall_id text NOT NULL,
         id uuid NOT NULL,
@@ -39,5 +35,3 @@ export const migration002: Migration = {
         FOREIGN KEY (hall_id, window_id) REFERENCES hall_window (hall_id, window_id)
       );
     `);
-  },
-};

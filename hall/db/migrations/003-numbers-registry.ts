@@ -1,11 +1,7 @@
 /** 3: hall-wide certificate numbers (counters, leased blocks, numbers used) and the marriage registry index. */
-import type { Migration } from '../migrate';
+import { ddlMigration } from '../ddl-migration';
 
-export const migration003: Migration = {
-  version: 3,
-  name: 'numbers-registry',
-  async up(client) {
-    await client.query(`
+export const migration003 = ddlMigration(3, 'numbers-registry', `
       CREATE TABLE certificate_counter (
         hall_id text NOT NULL REFERENCES hall (hall_id),
         kind text NOT NULL,
@@ -59,5 +55,3 @@ export const migration003: Migration = {
       CREATE INDEX marriage_registry_party_a ON marriage_registry (hall_id, party_a_hash);
       CREATE INDEX marriage_registry_party_b ON marriage_registry (hall_id, party_b_hash);
     `);
-  },
-};

@@ -4,13 +4,9 @@
  * windows. Each row carries the id of the transaction that last wrote it
  * (pg_current_xact_id()), the pull cursor; a delete leaves a tombstone.
  */
-import type { Migration } from '../migrate';
+import { ddlMigration } from '../ddl-migration';
 
-export const migration004: Migration = {
-  version: 4,
-  name: 'reference',
-  async up(client) {
-    await client.query(`
+export const migration004 = ddlMigration(4, 'reference', `
       CREATE TABLE reference_row (
         hall_id text NOT NULL REFERENCES hall (hall_id),
         kind text NOT NULL,
@@ -25,5 +21,3 @@ export const migration004: Migration = {
       );
       CREATE INDEX reference_row_cursor ON reference_row (hall_id, xid, kind, key);
     `);
-  },
-};

@@ -15,6 +15,7 @@ import { QueryError } from '../QueryError';
 import { ErrorBanner, Field, Notice, useAction } from '../ui';
 import { useQuery } from '../useQuery';
 import './appointments.css';
+import { TableHead } from '../TableHead';
 
 const WALK_IN_STATUS: Record<Contact['status'], string> = {
   open: '接待中',
@@ -284,13 +285,7 @@ function ImportReport({ result, onClose }: { result: AppointmentImportResult & {
       </div>
       {result.problems.length > 0 ? (
         <table className="table compact import-problems">
-          <thead>
-            <tr>
-              <th>行号</th>
-              <th>类别</th>
-              <th>问题</th>
-            </tr>
-          </thead>
+          <TableHead columns={['行号', '类别', '问题']} />
           <tbody>
             {result.problems.map((p, i) => (
               <tr key={`${p.row}-${i}`} className={p.severity === 'error' ? 'problem-error' : 'problem-warning'}>

@@ -9,6 +9,7 @@ import { auditActionLabel, auditEntityLabel } from '../../../shared/audit/labels
 import { auditSentence } from '../../../shared/audit/sentences';
 import type { RendererApi } from '../api';
 import { ErrorBanner, useAction } from '../ui';
+import { TableHead } from '../TableHead';
 
 const PAGE = 50;
 
@@ -140,17 +141,7 @@ export function AuditPanel({ api }: { api: RendererApi }) {
         </div>
         <ErrorBanner error={list.error} />
         <table className="table compact audit-table" data-testid="audit-rows">
-          <thead>
-            <tr>
-              <th>序号</th>
-              <th>时间</th>
-              <th>操作人</th>
-              <th>操作</th>
-              <th>对象</th>
-              <th>哈希</th>
-              <th />
-            </tr>
-          </thead>
+          <TableHead columns={['序号', '时间', '操作人', '操作', '对象', '哈希', '']} />
           <tbody>
             {rows.map((row) => (
               <AuditLine key={row.seq} row={row} bad={result !== null && !result.ok && result.firstBad.seq === row.seq} />

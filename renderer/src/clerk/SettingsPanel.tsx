@@ -11,6 +11,7 @@ import { ErrorBanner, Field, fieldError, Notice, useAction } from '../ui';
 import { useQuery } from '../useQuery';
 import { CertificateFormatField } from './CertificateFormatField';
 import '../marriage/marriage.css';
+import { TableHead } from '../TableHead';
 
 export function SettingsPanel({ api, onSaved }: { api: RendererApi; onSaved: () => void }) {
   const [form, setForm] = useState<SettingsView | null>(null);
@@ -225,15 +226,7 @@ function PeakDaysEditor({
       <legend className="field-label">高峰日（按高峰日人数预约）</legend>
       {error ? <span className="field-error">{error}</span> : null}
       <table className="table compact peak-table">
-        <thead>
-          <tr>
-            <th>历法</th>
-            <th>月</th>
-            <th>日</th>
-            <th>名称</th>
-            <th />
-          </tr>
-        </thead>
+        <TableHead columns={['历法', '月', '日', '名称', '']} />
         <tbody>
           {rules.map((rule, i) => {
             const problem = rowError(i) ?? (Number.isNaN(rule.month) || Number.isNaN(rule.day) ? '请填写月和日' : peakRuleProblem(rule));

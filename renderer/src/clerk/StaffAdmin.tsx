@@ -5,6 +5,7 @@ import type { RendererApi } from '../api';
 import { QueryError } from '../QueryError';
 import { ErrorBanner, Field, fieldError, Notice, readFileBase64, useAction } from '../ui';
 import { useQuery } from '../useQuery';
+import { TableHead } from '../TableHead';
 
 interface StaffForm {
   staffNo: string;
@@ -100,16 +101,7 @@ export function StaffAdmin({ api, selfId }: { api: RendererApi; selfId: string }
         </div>
         <QueryError query={query} what="工作人员名单" />
         <table className="table" data-testid="staff-table">
-          <thead>
-            <tr>
-              <th>工号</th>
-              <th>姓名</th>
-              <th>职务</th>
-              <th>角色</th>
-              <th>状态</th>
-              <th />
-            </tr>
-          </thead>
+          <TableHead columns={['工号', '姓名', '职务', '角色', '状态', '']} />
           <tbody>
             {staff.map((s) => (
               <tr key={s.id} className={editing !== 'new' && editing?.id === s.id ? 'selected' : ''}>

@@ -5,6 +5,7 @@ import type { ResponseOf } from '../../../shared/contract';
 import type { RendererApi } from '../api';
 import { QueryError, QueryPending } from '../QueryError';
 import { ErrorBanner, useAction } from '../ui';
+import { CaseGroup } from '../CaseGroup';
 import { useQuery } from '../useQuery';
 import { CoordinationNotes } from '../supervision/CoordinationNotes';
 
@@ -42,42 +43,29 @@ export function CasesPanel({ api }: { api: RendererApi }) {
         <QueryError query={query} what="受理件" />
         <ErrorBanner error={error} />
         {GROUPS.filter((g) => board[g.key].length > 0).map((g) => (
-          <div key={g.key} className={`case-group case-${g.tone}`}>
-            <h3>
-              {g.label}（{board[g.key].length}）
-            </h3>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>受理编号</th>
-                  <th>事项</th>
-                  <th>申请人</th>
-                  <th>时限</th>
-                  <th>承诺办结</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {board[g.key].map((c) => (
-                  <tr key={c.id}>
-                    <td>{c.caseNo}</td>
-                    <td>{c.itemName}</td>
-                    <td>{c.applicantName}</td>
-                    <td>{c.timeLimit}</td>
-                    <td title={c.duePendingReason ?? undefined}>{c.dueDate ?? '待定'}</td>
-                    <td>
-                      <button type="button" className="link" onClick={() => complete(c)} disabled={busy}>
-                        办结
-                      </button>
-                      <button type="button" className="link" onClick={() => setNotesFor(c)}>
-                        沟通
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CaseGroup
+            key={g.key}
+            label={g.label}
+            tone={g.tone}
+            columns={['受理编号', '事项', '申请人', '时限', '承诺办结', '']}
+            rows={board[g.key].map((c) => (
+              <tr key={c.id}>
+                <td>{c.caseNo}</td>
+                <td>{c.itemName}</td>
+                <td>{c.applicantName}</td>
+                <td>{c.timeLimit}</td>
+                <td title={c.duePendingReason ?? undefined}>{c.dueDate ?? '待定'}</td>
+                <td>
+                  <button type="button" className="link" onClick={() => complete(c)} disabled={busy}>
+                    办结
+                  </button>
+                  <button type="button" className="link" onClick={() => setNotesFor(c)}>
+                    沟通
+                  </button>
+                </td>
+              </tr>
+            ))}
+          />
         ))}
         {total === 0 ? <p className="muted">没有在办的受理件。</p> : null}
       </section>

@@ -13,6 +13,7 @@ import { useQuery } from '../useQuery';
 import { JobPreview } from '../printing/PrintJobsPanel';
 import { RatingRequest } from '../rating/RatingRequest';
 import type { ServiceStart } from '../marriage/form';
+import { TableHead } from '../TableHead';
 
 const STATUS_LABELS: Record<Contact['status'], string> = {
   open: '接待中',
@@ -255,14 +256,7 @@ export function IntakePanel(props: { api: RendererApi; start: ServiceStart | nul
               <>
                 <h3>材料清单（勾选已收到的材料）</h3>
                 <table className="table materials" data-testid="materials" ref={checklist}>
-                  <thead>
-                    <tr>
-                      <th>已收</th>
-                      <th>材料</th>
-                      <th>要求</th>
-                      <th>不符合要求时填写原因</th>
-                    </tr>
-                  </thead>
+                  <TableHead columns={['已收', '材料', '要求', '不符合要求时填写原因']} />
                   <tbody>
                     {item.materials.map((m) => (
                       <tr key={m.id}>

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ArchiveRun } from '../../../shared/contract';
 import type { RendererApi } from '../api';
 import { ErrorBanner, Field, fieldError, Notice, useAction } from '../ui';
+import { TableHead } from '../TableHead';
 
 const STATUS: Record<ArchiveRun['status'], string> = {
   started: '已开始',
@@ -101,17 +102,7 @@ export function ArchivePanel({ api }: { api: RendererApi }) {
           <p className="muted">还没有归档过。</p>
         ) : (
           <table className="table" data-testid="archive-runs">
-            <thead>
-              <tr>
-                <th>月份</th>
-                <th>状态</th>
-                <th>记录数</th>
-                <th>操作人</th>
-                <th>开始时间</th>
-                <th>完成时间</th>
-                <th>归档文件 / 说明</th>
-              </tr>
-            </thead>
+            <TableHead columns={['月份', '状态', '记录数', '操作人', '开始时间', '完成时间', '归档文件 / 说明']} />
             <tbody>
               {runs.map((r) => (
                 <tr key={r.id} className={r.status === 'failed' ? 'archive-failed' : ''}>

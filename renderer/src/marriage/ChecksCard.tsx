@@ -1,4 +1,5 @@
 /** 现场核对: the on-site checks, the national registry check (结婚登记) and the certificate number. */
+import type { ReactNode } from 'react';
 import type { ApiError } from '../../../shared/result';
 import { NATIONAL_CHECK_LABELS } from '../../../shared/domain/marriage-rules';
 import { CHECK_LABELS } from './form';
@@ -45,46 +46,44 @@ export function ChecksCard({ prefix, form, error, ledgerCertificateNo }: { prefi
 /** 离婚登记: the marriage certificate number(s) the couple presents, filled from this registry's own record. */
 function MarriageCertificateField({ prefix, form, error, ledgerCertificateNo }: { prefix: string; form: MarriageForm; error: string | undefined; ledgerCertificateNo: string | null }) {
   return (
-    <div className="field mar-cert">
-      <label className="field-label" htmlFor={`${prefix}-marriageCertificateNos`}>
-        结婚证字号
-      </label>
-      <input
-        id={`${prefix}-marriageCertificateNos`}
-        aria-label="结婚证字号"
-        className="mar-mono"
-        value={form.marriageCertificateNos}
-        maxLength={90}
-        autoComplete="off"
-        placeholder="如 J110105-2020-000123"
-        onChange={(e) => form.setMarriageCertificateNos(e.target.value)}
-      />
+    <CertificateInput id={`${prefix}-marriageCertificateNos`} label="结婚证字号" value={form.marriageCertificateNos} maxLength={90} placeholder="如 J110105-2020-000123" onChange={form.setMarriageCertificateNos}>
       {error ? <span className="field-error">{error}</span> : null}
       <span className="field-hint" data-testid="ledger-marriage">
         {ledgerCertificateNo !== null ? `本登记处记录双方的结婚证字号为 ${ledgerCertificateNo}，已填入，请与双方出示的结婚证核对` : '按双方出示的结婚证填写；两本字号不同时用逗号分开'}
       </span>
-    </div>
+    </CertificateInput>
   );
 }
 
 /** The number of the certificate being issued: blank for the automatic number, or a pre-printed one. */
 function CertificateNoField({ prefix, form }: { prefix: string; form: MarriageForm }) {
   return (
-    <div className="field mar-cert">
-      <label className="field-label" htmlFor={`${prefix}-certificateNo`}>
-        证书字号
-      </label>
-      <input
-        id={`${prefix}-certificateNo`}
-        aria-label="证书字号"
-        className="mar-mono"
-        value={form.certificateNo}
-        maxLength={40}
-        autoComplete="off"
-        placeholder="留空则自动编号"
-        onChange={(e) => form.setCertificateNo(e.target.value)}
-      />
+    <CertificateInput id={`${prefix}-certificateNo`} label="证书字号" value={form.certificateNo} maxLength={40} placeholder="留空则自动编号" onChange={form.setCertificateNo}>
       <span className="field-hint">留空由系统按字号格式自动编号；使用预印证书时填写证书上的字号</span>
+    </CertificateInput>
+  );
+}
+
+interface CertificateInputProps {
+  id: string;
+  label: string;
+  value: string;
+  maxLength: number;
+  placeholder: string;
+  onChange: (value: string) => void;
+  /** The error and hint under the input. */
+  children: ReactNode;
+}
+
+/** A certificate-number input (monospace, labelled, no autocomplete) with what goes under it. */
+function CertificateInput({ id, label, value, maxLength, placeholder, onChange, children }: CertificateInputProps) {
+  return (
+    <div className="field mar-cert">
+      <label className="field-label" htmlFor={id}>
+        {label}
+      </label>
+      <input id={id} aria-label={label} className="mar-mono" value={value} maxLength={maxLength} autoComplete="off" placeholder={placeholder} onChange={(e) => onChange(e.target.value)} />
+      {children}
     </div>
   );
 }

@@ -11,6 +11,7 @@ import type { RendererApi } from '../api';
 import { QueryError } from '../QueryError';
 import { ErrorBanner, Notice, useAction } from '../ui';
 import { useQuery } from '../useQuery';
+import { DivorceGroup } from './DivorceGroup';
 import './marriage.css';
 
 /** ≤ this many days left to the certificate deadline: shown in red. */
@@ -87,188 +88,139 @@ export function DivorceCasesPanel({ api }: { api: RendererApi }) {
         <ErrorBanner error={error} />
         {notice ? <Notice>{notice}</Notice> : null}
 
-        <section className="div-group" aria-label="冷静期中">
-          <h3>
-            冷静期中 <span className="div-count">{list.coolingOff.length} 件</span>
-          </h3>
-          {list.coolingOff.length === 0 ? (
-            <p className="muted">没有处于冷静期的申请。</p>
-          ) : (
-            <table className="table div-table">
-              <thead>
-                <tr>
-                  <th>受理编号</th>
-                  <th>当事人</th>
-                  <th>受理日期</th>
-                  <th>冷静期届满</th>
-                  <th>领证截止</th>
-                  <th>撤回申请</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.coolingOff.map((c) => (
-                  <tr key={c.id}>
-                    <td>{c.caseNo}</td>
-                    <td>{names(c)}</td>
-                    <td>{receivedDay(c)}</td>
-                    <td>{c.divorce?.coolingOffEnd ?? '待定'}</td>
-                    <td>{c.divorce?.certificateDeadline ?? '待定'}</td>
-                    <td>
-                      {withdrawing?.id === c.id ? (
-                        <form
-                          className="div-withdraw"
-                          aria-label="确认撤回"
-                          onSubmit={(e) => {
-                            e.preventDefault();
-                            void withdraw();
+        <DivorceGroup
+          title="冷静期中"
+          count={`${list.coolingOff.length} 件`}
+          empty="没有处于冷静期的申请。"
+          columns={['受理编号', '当事人', '受理日期', '冷静期届满', '领证截止', '撤回申请']}
+          rows={list.coolingOff.map((c) => (
+            <tr key={c.id}>
+              <td>{c.caseNo}</td>
+              <td>{names(c)}</td>
+              <td>{receivedDay(c)}</td>
+              <td>{c.divorce?.coolingOffEnd ?? '待定'}</td>
+              <td>{c.divorce?.certificateDeadline ?? '待定'}</td>
+              <td>
+                {withdrawing?.id === c.id ? (
+                  <form
+                    className="div-withdraw"
+                    aria-label="确认撤回"
+                    onSubmit={(e) => {
+                      e.preventDefault();
+                      void withdraw();
+                    }}
+                  >
+                    <label className="field-label" htmlFor={`div-withdraw-${c.id}`}>
+                      撤回方证件号码
+                    </label>
+                    <input
+                      id={`div-withdraw-${c.id}`}
+                      className="mar-mono"
+                      value={withdrawing.documentNumber}
+                      maxLength={40}
+                      autoComplete="off"
+                      autoFocus
+                      placeholder="撤回方刷身份证或输入证件号码"
+                      onChange={(e) => setWithdrawing({ id: c.id, documentNumber: e.target.value })}
+                    />
+                    <span className="field-hint">须由撤回的一方本人出示证件：在读卡器上刷身份证，或输入其证件号码后按回车</span>
+                    <div className="div-actions">
+                      <button type="submit" className="danger-button" disabled={busy || withdrawing.documentNumber.trim() === ''}>
+                        确认撤回
+                      </button>
+                      <button type="button" className="secondary" onClick={() => setWithdrawing(null)}>
+                        取消
+                      </button>
+                    </div>
+                  </form>
+                ) : (
+                  <div className="div-actions">
+                    <button type="button" className="secondary" onClick={() => startWithdraw(c.id)}>
+                      撤回申请
+                    </button>
+                  </div>
+                )}
+              </td>
+            </tr>
+          ))}
+        />
+
+        <DivorceGroup
+          title="待办理离婚登记"
+          count={`${list.awaitingRegistration.length} 件（冷静期已届满，双方须在截止日前共同到场）`}
+          empty="没有待办理登记的申请。"
+          columns={['受理编号', '当事人', '冷静期届满', '领证截止', '剩余', '']}
+          rows={list.awaitingRegistration.map((c) => {
+            const days = c.divorce?.daysLeft ?? null;
+            const urgent = days !== null && days <= URGENT_DAYS;
+            const open = registering?.id === c.id ? registering : null;
+            return (
+              <tr key={c.id} className={urgent ? 'div-urgent' : undefined} data-urgent={urgent ? 'true' : undefined}>
+                <td>{c.caseNo}</td>
+                <td>{names(c)}</td>
+                <td>{c.divorce?.coolingOffEnd ?? '待定'}</td>
+                <td>{c.divorce?.certificateDeadline ?? '待定'}</td>
+                <td className="div-days">{days === null ? '—' : days < 0 ? `已逾期 ${-days} 天` : days === 0 ? '今天截止' : `${days} 天`}</td>
+                <td>
+                  {open ? (
+                    <div className="div-register" role="group" aria-label="办理离婚登记">
+                      <label className="check">
+                        <input id={`div-present-${c.id}`} type="checkbox" checked={open.bothPresent} onChange={(e) => setRegistering({ ...open, bothPresent: e.target.checked })} />
+                        双方均已亲自到场
+                      </label>
+                      <div className="field">
+                        <label className="field-label" htmlFor={`div-cert-${c.id}`}>
+                          离婚证字号（留空自动编号）
+                        </label>
+                        <input
+                          id={`div-cert-${c.id}`}
+                          className="mar-mono"
+                          value={open.certificateNo}
+                          maxLength={40}
+                          autoComplete="off"
+                          onChange={(e) => setRegistering({ ...open, certificateNo: e.target.value })}
+                          onKeyDown={(e) => {
+                            if (e.key === 'Enter') {
+                              e.preventDefault();
+                              void register();
+                            }
                           }}
-                        >
-                          <label className="field-label" htmlFor={`div-withdraw-${c.id}`}>
-                            撤回方证件号码
-                          </label>
-                          <input
-                            id={`div-withdraw-${c.id}`}
-                            className="mar-mono"
-                            value={withdrawing.documentNumber}
-                            maxLength={40}
-                            autoComplete="off"
-                            autoFocus
-                            placeholder="撤回方刷身份证或输入证件号码"
-                            onChange={(e) => setWithdrawing({ id: c.id, documentNumber: e.target.value })}
-                          />
-                          <span className="field-hint">须由撤回的一方本人出示证件：在读卡器上刷身份证，或输入其证件号码后按回车</span>
-                          <div className="div-actions">
-                            <button type="submit" className="danger-button" disabled={busy || withdrawing.documentNumber.trim() === ''}>
-                              确认撤回
-                            </button>
-                            <button type="button" className="secondary" onClick={() => setWithdrawing(null)}>
-                              取消
-                            </button>
-                          </div>
-                        </form>
-                      ) : (
-                        <div className="div-actions">
-                          <button type="button" className="secondary" onClick={() => startWithdraw(c.id)}>
-                            撤回申请
-                          </button>
-                        </div>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </section>
+                        />
+                      </div>
+                      <div className="div-actions">
+                        <button type="button" className="primary" disabled={busy || !open.bothPresent} onClick={() => void register()}>
+                          确认办理离婚登记
+                        </button>
+                        <button type="button" className="secondary" onClick={() => setRegistering(null)}>
+                          取消
+                        </button>
+                      </div>
+                    </div>
+                  ) : (
+                    <button type="button" className="primary" onClick={() => startRegister(c.id)}>
+                      办理登记
+                    </button>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        />
 
-        <section className="div-group" aria-label="待办理离婚登记">
-          <h3>
-            待办理离婚登记 <span className="div-count">{list.awaitingRegistration.length} 件（冷静期已届满，双方须在截止日前共同到场）</span>
-          </h3>
-          {list.awaitingRegistration.length === 0 ? (
-            <p className="muted">没有待办理登记的申请。</p>
-          ) : (
-            <table className="table div-table">
-              <thead>
-                <tr>
-                  <th>受理编号</th>
-                  <th>当事人</th>
-                  <th>冷静期届满</th>
-                  <th>领证截止</th>
-                  <th>剩余</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {list.awaitingRegistration.map((c) => {
-                  const days = c.divorce?.daysLeft ?? null;
-                  const urgent = days !== null && days <= URGENT_DAYS;
-                  const open = registering?.id === c.id ? registering : null;
-                  return (
-                    <tr key={c.id} className={urgent ? 'div-urgent' : undefined} data-urgent={urgent ? 'true' : undefined}>
-                      <td>{c.caseNo}</td>
-                      <td>{names(c)}</td>
-                      <td>{c.divorce?.coolingOffEnd ?? '待定'}</td>
-                      <td>{c.divorce?.certificateDeadline ?? '待定'}</td>
-                      <td className="div-days">{days === null ? '—' : days < 0 ? `已逾期 ${-days} 天` : days === 0 ? '今天截止' : `${days} 天`}</td>
-                      <td>
-                        {open ? (
-                          <div className="div-register" role="group" aria-label="办理离婚登记">
-                            <label className="check">
-                              <input id={`div-present-${c.id}`} type="checkbox" checked={open.bothPresent} onChange={(e) => setRegistering({ ...open, bothPresent: e.target.checked })} />
-                              双方均已亲自到场
-                            </label>
-                            <div className="field">
-                              <label className="field-label" htmlFor={`div-cert-${c.id}`}>
-                                离婚证字号（留空自动编号）
-                              </label>
-                              <input
-                                id={`div-cert-${c.id}`}
-                                className="mar-mono"
-                                value={open.certificateNo}
-                                maxLength={40}
-                                autoComplete="off"
-                                onChange={(e) => setRegistering({ ...open, certificateNo: e.target.value })}
-                                onKeyDown={(e) => {
-                                  if (e.key === 'Enter') {
-                                    e.preventDefault();
-                                    void register();
-                                  }
-                                }}
-                              />
-                            </div>
-                            <div className="div-actions">
-                              <button type="button" className="primary" disabled={busy || !open.bothPresent} onClick={() => void register()}>
-                                确认办理离婚登记
-                              </button>
-                              <button type="button" className="secondary" onClick={() => setRegistering(null)}>
-                                取消
-                              </button>
-                            </div>
-                          </div>
-                        ) : (
-                          <button type="button" className="primary" onClick={() => startRegister(c.id)}>
-                            办理登记
-                          </button>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          )}
-        </section>
-
-        <section className="div-group" aria-label="日期待定">
-          <h3>
-            日期待定 <span className="div-count">{list.pending.length} 件</span>
-          </h3>
-          {list.pending.length === 0 ? (
-            <p className="muted">没有日期待定的申请。</p>
-          ) : (
-            <table className="table div-table">
-              <thead>
-                <tr>
-                  <th>受理编号</th>
-                  <th>当事人</th>
-                  <th>受理日期</th>
-                  <th>原因</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.pending.map((c) => (
-                  <tr key={c.id}>
-                    <td>{c.caseNo}</td>
-                    <td>{names(c)}</td>
-                    <td>{receivedDay(c)}</td>
-                    <td>{c.divorce?.pendingReason ?? '节假日安排尚未公布，届满日待定'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </section>
+        <DivorceGroup
+          title="日期待定"
+          count={`${list.pending.length} 件`}
+          empty="没有日期待定的申请。"
+          columns={['受理编号', '当事人', '受理日期', '原因']}
+          rows={list.pending.map((c) => (
+            <tr key={c.id}>
+              <td>{c.caseNo}</td>
+              <td>{names(c)}</td>
+              <td>{receivedDay(c)}</td>
+              <td>{c.divorce?.pendingReason ?? '节假日安排尚未公布，届满日待定'}</td>
+            </tr>
+          ))}
+        />
       </div>
     </div>
   );

@@ -4,6 +4,7 @@ import type { PrintJob, PrintJobStatus } from '../../../shared/contract';
 import { jobKindLabel, jobStatusLabel } from '../../../shared/print/jobs';
 import type { RendererApi } from '../api';
 import { ErrorBanner, Field, fieldError, Notice, useAction } from '../ui';
+import { TableHead } from '../TableHead';
 
 const FILTERS: { value: PrintJobStatus | ''; label: string }[] = [
   { value: '', label: '全部' },
@@ -127,14 +128,7 @@ export function PrintJobsPanel({ api }: { api: RendererApi }) {
           <p className="muted">还没有打印记录。</p>
         ) : (
           <table className="table print-jobs" data-testid="print-jobs">
-            <thead>
-              <tr>
-                <th>时间</th>
-                <th>单据</th>
-                <th>状态</th>
-                <th>说明</th>
-              </tr>
-            </thead>
+            <TableHead columns={['时间', '单据', '状态', '说明']} />
             <tbody>
               {jobs.map((j) => (
                 <tr

@@ -10,6 +10,7 @@ import { QueryError } from '../QueryError';
 import { ErrorBanner, Field, fieldError, Notice, useAction } from '../ui';
 import { useQuery } from '../useQuery';
 import '../rating/rating.css';
+import { TableHead } from '../TableHead';
 
 type Filter = 'open' | 'overdue' | 'closed';
 const FILTERS: { id: Filter; label: string }[] = [
@@ -52,18 +53,7 @@ export function FollowUpPanel({ api }: { api: RendererApi }) {
         {items === null && !query.error ? <p className="muted">正在读取…</p> : null}
         {items?.length === 0 ? <p className="muted">暂无</p> : null}
         <table className="table" data-testid="followup-list">
-          <thead>
-            <tr>
-              <th>评价时间</th>
-              <th>事项 / 接待编号</th>
-              <th>工作人员</th>
-              <th>评价</th>
-              <th>联系期限</th>
-              <th>整改期限</th>
-              <th>状态</th>
-              <th />
-            </tr>
-          </thead>
+          <TableHead columns={['评价时间', '事项 / 接待编号', '工作人员', '评价', '联系期限', '整改期限', '状态', '']} />
           <tbody>
             {items?.map((f) => (
               <tr key={f.id} className={f.contactOverdue || f.rectifyOverdue ? 'followup-item overdue' : 'followup-item'} data-testid="followup-row">

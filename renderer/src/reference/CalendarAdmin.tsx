@@ -14,6 +14,8 @@ import { DateInput } from '../DateInput';
 import { QueryPending } from '../QueryError';
 import { ErrorBanner, Field, fieldError, Notice, useAction } from '../ui';
 import { useQuery } from '../useQuery';
+import { ClearSaveActions } from '../ClearSaveActions';
+import { TableHead } from '../TableHead';
 
 interface OverrideForm {
   date: string;
@@ -162,14 +164,7 @@ export function CalendarAdmin({ api }: { api: RendererApi }) {
               </label>
               {fieldError(error, 'coversYear') ? <span className="field-error">{fieldError(error, 'coversYear')}</span> : null}
             </fieldset>
-            <div className="actions">
-              <button type="button" className="secondary" onClick={() => setForm(BLANK)} disabled={busy}>
-                清空
-              </button>
-              <button type="submit" className="primary" disabled={busy}>
-                保存
-              </button>
-            </div>
+            <ClearSaveActions busy={busy} onClear={() => setForm(BLANK)} />
           </form>
         </section>
 
@@ -207,17 +202,7 @@ export function CalendarAdmin({ api }: { api: RendererApi }) {
         {overview && overview.overrides.length === 0 ? <p className="muted">暂无调整，全部按内置数据计算。</p> : null}
         {overview && overview.overrides.length > 0 ? (
           <table className="table" data-testid="calendar-overrides">
-            <thead>
-              <tr>
-                <th>日期</th>
-                <th>这一天</th>
-                <th>名称</th>
-                <th>依据文件</th>
-                <th>全年标记</th>
-                <th>录入人</th>
-                <th />
-              </tr>
-            </thead>
+            <TableHead columns={['日期', '这一天', '名称', '依据文件', '全年标记', '录入人', '']} />
             <tbody>
               {overview.overrides.map((o) => (
                 <tr key={o.id} className={o.date === form.date ? 'selected' : ''}>

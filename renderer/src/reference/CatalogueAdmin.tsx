@@ -7,6 +7,7 @@ import type { RendererApi } from '../api';
 import { QueryError, QueryPending } from '../QueryError';
 import { ErrorBanner, Notice, useAction } from '../ui';
 import { useQuery } from '../useQuery';
+import { TableHead } from '../TableHead';
 
 function timeLimitText(item: CatalogueItem): string {
   return item.timeLimit.kind === 'onTheSpot' ? '当场办结' : `${item.timeLimit.days} 个工作日`;
@@ -108,17 +109,7 @@ export function CatalogueAdmin({ api }: { api: RendererApi }) {
         <section className="card">
           <h2>事项清单</h2>
           <table className="table catalogue-table" data-testid="catalogue-items">
-            <thead>
-              <tr>
-                <th>编码</th>
-                <th>事项</th>
-                <th>承办部门</th>
-                <th>受理窗口</th>
-                <th>时限</th>
-                <th>收费</th>
-                <th>材料</th>
-              </tr>
-            </thead>
+            <TableHead columns={['编码', '事项', '承办部门', '受理窗口', '时限', '收费', '材料']} />
             <tbody>
               {catalogue.items.map((item) => (
                 <tr key={item.code}>
@@ -180,15 +171,7 @@ export function CatalogueAdmin({ api }: { api: RendererApi }) {
         <section className="card">
           <h2>版本记录</h2>
           <table className="table" data-testid="catalogue-versions">
-            <thead>
-              <tr>
-                <th>版本</th>
-                <th>发布日期</th>
-                <th>事项数</th>
-                <th>来源</th>
-                <th>状态</th>
-              </tr>
-            </thead>
+            <TableHead columns={['版本', '发布日期', '事项数', '来源', '状态']} />
             <tbody>
               {versions.map((v) => (
                 <tr key={v.id ?? 'built-in'} className={v.active ? 'selected' : ''}>

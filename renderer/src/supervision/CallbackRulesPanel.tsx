@@ -5,7 +5,9 @@ import type { RendererApi } from '../api';
 import { QueryError } from '../QueryError';
 import { ErrorBanner, Field, fieldError, Notice, useAction } from '../ui';
 import { useQuery } from '../useQuery';
+import { ClearSaveActions } from '../ClearSaveActions';
 import { SOURCE_LABELS } from './labels';
+import { TableHead } from '../TableHead';
 
 interface RuleForm {
   id: string | undefined;
@@ -72,15 +74,7 @@ export function CallbackRulesPanel({ api }: { api: RendererApi }) {
         {rules?.length === 0 ? <p className="muted">尚未设置回访规则。</p> : null}
         {rules && rules.length > 0 ? (
           <table className="table">
-            <thead>
-              <tr>
-                <th>类型</th>
-                <th>范围</th>
-                <th>回访时间</th>
-                <th>状态</th>
-                <th />
-              </tr>
-            </thead>
+            <TableHead columns={['类型', '范围', '回访时间', '状态', '']} />
             <tbody>
               {rules.map((r) => (
                 <tr key={r.id}>
@@ -138,14 +132,7 @@ export function CallbackRulesPanel({ api }: { api: RendererApi }) {
               启用
             </label>
           </fieldset>
-          <div className="actions">
-            <button type="button" className="secondary" onClick={() => setForm(BLANK)} disabled={busy}>
-              清空
-            </button>
-            <button type="submit" className="primary" disabled={busy}>
-              保存
-            </button>
-          </div>
+          <ClearSaveActions busy={busy} onClear={() => setForm(BLANK)} />
         </form>
       </section>
     </div>

@@ -4,8 +4,10 @@ import type { Callback, ResponseOf } from '../../../shared/contract';
 import type { RendererApi } from '../api';
 import { QueryError } from '../QueryError';
 import { ErrorBanner, Field, fieldError, Notice, useAction } from '../ui';
+import { CaseGroup } from '../CaseGroup';
 import { useQuery } from '../useQuery';
 import { SATISFACTION_LEVELS, SOURCE_LABELS, satisfactionLabel, timeLabel } from './labels';
+import { TableHead } from '../TableHead';
 
 type DueList = ResponseOf<'callbacks.due'>;
 
@@ -72,43 +74,28 @@ export function CallbacksPanel({ api }: { api: RendererApi }) {
         <QueryError query={query} what="回访任务" />
         {!open ? <ErrorBanner error={error} /> : null}
         {GROUPS.filter((g) => list[g.key].length > 0).map((g) => (
-          <div key={g.key} className={`case-group case-${g.tone}`}>
-            <h3>
-              {g.label}（{list[g.key].length}）
-            </h3>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>应回访日期</th>
-                  <th>类型</th>
-                  <th>编号</th>
-                  <th>事项</th>
-                  <th>申请人</th>
-                  <th>电话</th>
-                  <th>首问人</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {list[g.key].map((c) => (
-                  <tr key={c.id}>
-                    <td>{c.dueDate}</td>
-                    <td>{SOURCE_LABELS[c.source]}</td>
-                    <td>{c.caseNo ?? c.contactNo}</td>
-                    <td>{c.itemName}</td>
-                    <td>{c.applicantName}</td>
-                    <td>{c.phoneMasked || '（未留电话）'}</td>
-                    <td>{c.ownerName}</td>
-                    <td>
-                      <button type="button" className="link" onClick={() => start(c)} disabled={busy}>
-                        回访
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CaseGroup
+            key={g.key}
+            label={g.label}
+            tone={g.tone}
+            columns={['应回访日期', '类型', '编号', '事项', '申请人', '电话', '首问人', '']}
+            rows={list[g.key].map((c) => (
+              <tr key={c.id}>
+                <td>{c.dueDate}</td>
+                <td>{SOURCE_LABELS[c.source]}</td>
+                <td>{c.caseNo ?? c.contactNo}</td>
+                <td>{c.itemName}</td>
+                <td>{c.applicantName}</td>
+                <td>{c.phoneMasked || '（未留电话）'}</td>
+                <td>{c.ownerName}</td>
+                <td>
+                  <button type="button" className="link" onClick={() => start(c)} disabled={busy}>
+                    回访
+                  </button>
+                </td>
+              </tr>
+            ))}
+          />
         ))}
         {total === 0 ? <p className="muted">没有待回访的记录。回访按主管设定的规则自动生成（差评、办结抽样、指定事项）。</p> : null}
       </section>
@@ -175,16 +162,7 @@ export function CallbacksPanel({ api }: { api: RendererApi }) {
         <section className="card">
           <h2>最近的回访记录</h2>
           <table className="table">
-            <thead>
-              <tr>
-                <th>回访时间</th>
-                <th>类型</th>
-                <th>申请人</th>
-                <th>结果</th>
-                <th>满意度</th>
-                <th>回访情况</th>
-              </tr>
-            </thead>
+            <TableHead columns={['回访时间', '类型', '申请人', '结果', '满意度', '回访情况']} />
             <tbody>
               {list.recent.map((c) => (
                 <tr key={c.id}>

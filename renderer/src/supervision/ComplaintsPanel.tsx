@@ -6,6 +6,7 @@ import { QueryError } from '../QueryError';
 import { ErrorBanner, Field, fieldError, Notice, useAction } from '../ui';
 import { useQuery } from '../useQuery';
 import { COMPLAINT_STATUS_LABELS, KIND_LABELS, VIA_LABELS, timeLabel } from './labels';
+import { TableHead } from '../TableHead';
 
 interface NewForm {
   kind: Complaint['kind'];
@@ -124,19 +125,7 @@ export function ComplaintsPanel({ api, session }: { api: RendererApi; session: S
         {items?.length === 0 ? <p className="muted">没有记录。</p> : null}
         {items && items.length > 0 ? (
           <table className="table">
-            <thead>
-              <tr>
-                <th>编号</th>
-                <th>类别</th>
-                <th>渠道</th>
-                <th>反映人</th>
-                <th>内容</th>
-                <th>承办人</th>
-                <th>答复期限</th>
-                <th>状态</th>
-                <th />
-              </tr>
-            </thead>
+            <TableHead columns={['编号', '类别', '渠道', '反映人', '内容', '承办人', '答复期限', '状态', '']} />
             <tbody>
               {items.map((c) => (
                 <tr key={c.id} className={c.overdue ? 'danger-text' : undefined}>

@@ -6,6 +6,7 @@ import { QueryError } from '../QueryError';
 import { ErrorBanner, Field, fieldError, useAction } from '../ui';
 import { useQuery } from '../useQuery';
 import { timeLabel } from './labels';
+import { TableHead } from '../TableHead';
 
 export function CoordinationNotes({ api, serviceCase, onClose }: { api: RendererApi; serviceCase: ServiceCase; onClose: () => void }) {
   const [form, setForm] = useState({ addressedTo: '', message: '' });
@@ -47,15 +48,7 @@ export function CoordinationNotes({ api, serviceCase, onClose }: { api: Renderer
       {notes?.length === 0 ? <p className="muted">这一件还没有沟通记录。</p> : null}
       {notes && notes.length > 0 ? (
         <table className="table">
-          <thead>
-            <tr>
-              <th>时间</th>
-              <th>发起人</th>
-              <th>联系对象</th>
-              <th>联系内容</th>
-              <th>答复</th>
-            </tr>
-          </thead>
+          <TableHead columns={['时间', '发起人', '联系对象', '联系内容', '答复']} />
           <tbody>
             {notes.map((n) => (
               <tr key={n.id}>
