@@ -54,7 +54,6 @@ const COMPONENTS_OVER_150_LINES = [
   'renderer/src/supervision/CallbacksPanel.tsx',
   'renderer/src/supervision/ComplaintsPanel.tsx',
   'renderer/src/intake/IntakePanel.tsx',
-  'renderer/src/ledger/LedgerPanel.tsx',
   'renderer/src/marriage/DivorceCasesPanel.tsx',
   'renderer/src/reference/CalendarAdmin.tsx',
   'renderer/src/reference/CatalogueAdmin.tsx',
