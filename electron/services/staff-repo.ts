@@ -100,8 +100,8 @@ export function clearWrongPinCount(db: Db, id: string): void {
   db.prepare('UPDATE staff SET failed_pins = 0, locked_until = NULL WHERE id = ? AND (failed_pins > 0 OR locked_until IS NOT NULL)').run(id);
 }
 
-export function toStaff(row: StaffRow, now: Date): Staff {
-  const locked = row.locked_until !== null && new Date(row.locked_until).getTime() > now.getTime();
+/** The fields the screens and the hall server both see. */
+function publicFields(row: StaffRow): Pick<Staff, 'id' | 'staffNo' | 'name' | 'title' | 'duties' | 'partyMember' | 'role' | 'active'> {
   return {
     id: row.id,
     staffNo: row.staff_no,
@@ -111,22 +111,15 @@ export function toStaff(row: StaffRow, now: Date): Staff {
     partyMember: row.party_member === 1,
     role: row.role,
     active: row.active === 1,
-    hasPhoto: row.photo_file !== null,
-    lockedUntil: locked ? row.locked_until : null,
   };
+}
+
+export function toStaff(row: StaffRow, now: Date): Staff {
+  const locked = row.locked_until !== null && new Date(row.locked_until).getTime() > now.getTime();
+  return { ...publicFields(row), hasPhoto: row.photo_file !== null, lockedUntil: locked ? row.locked_until : null };
 }
 
 /** The staff record as the hall server stores it: no PIN hash, no lockout counters. */
 export function staffPayload(row: StaffRow): Record<string, unknown> {
-  return {
-    id: row.id,
-    staffNo: row.staff_no,
-    name: row.name,
-    title: row.title,
-    duties: row.duties,
-    partyMember: row.party_member === 1,
-    role: row.role,
-    active: row.active === 1,
-    photoFile: row.photo_file,
-  };
+  return { ...publicFields(row), photoFile: row.photo_file };
 }

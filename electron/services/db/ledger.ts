@@ -34,18 +34,7 @@ export interface Change {
 
 /** Writes the audit and change-log rows for one change; call inside the change's transaction. */
 export function recordChange(db: Db, origin: Origin, actor: Actor, at: string, change: Change): void {
-  appendAudit(db, {
-    id: newId(),
-    hall_id: origin.hallId,
-    window_no: origin.windowNo,
-    at,
-    actor_id: actor.id,
-    actor_staff_no: actor.staffNo,
-    action: change.action,
-    entity: change.entity,
-    entity_id: change.entityId,
-    detail: JSON.stringify(change.detail ?? {}),
-  });
+  recordEvent(db, origin, actor, at, change);
   db.prepare(
     `INSERT INTO change_log (id, hall_id, window_no, schema_version, entity, entity_id, op, payload, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
