@@ -58,6 +58,23 @@ export type ChangeRow = z.infer<typeof changeRowSchema>;
 export const auditHeadSchema = z.object({ seq: z.number().int().nonnegative(), hash: sha256HexSchema });
 export type AuditHead = z.infer<typeof auditHeadSchema>;
 
+/** What the window is doing, sent with every push (the console's live board). */
+export const windowStatusSchema = z.object({
+  /** The clerk logged in at the window, or null. */
+  staffNo: z.string().max(20).nullable(),
+  staffName: z.string().max(40).nullable(),
+  /** 在岗 / 暂停 (with whereabouts) / 未开放, as the window's public display shows it. */
+  state: z.enum(['serving', 'paused', 'closed']),
+  whereabouts: z.string().max(200).nullable(),
+  /** The printer's problem in the clerk's words, or null when it prints. */
+  printerProblem: z.string().max(200).nullable(),
+});
+export type WindowStatus = z.infer<typeof windowStatusSchema>;
+
+/** How far behind the window's push is, after this batch: rows still waiting and the window time of the oldest. */
+export const backlogSchema = z.object({ rows: z.number().int().nonnegative(), oldestAt: z.string().max(40).nullable() });
+export type Backlog = z.infer<typeof backlogSchema>;
+
 export const pushRequestSchema = z
   .object({
     windowNo: windowNoSchema,
@@ -66,6 +83,8 @@ export const pushRequestSchema = z
     auditHead: auditHeadSchema,
     /** The window's chain at the seq of the anchor the hall returned last (null before the first anchor). */
     auditAt: auditHeadSchema.nullable(),
+    status: windowStatusSchema.optional(),
+    backlog: backlogSchema.optional(),
   })
   .refine((r) => r.rows.every((row, i) => i === 0 || row.seq > (r.rows[i - 1]?.seq ?? 0)), { message: '变更记录须按序号递增', path: ['rows'] });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
