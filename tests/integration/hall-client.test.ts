@@ -5,10 +5,16 @@
  */
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { DocumentVault } from '../../electron/services/crypto/document-vault';
+import { openDatabase } from '../../electron/services/db/connection';
 import { HallClient } from '../../electron/services/hall-link/hall-client';
+import { hallClientOf, readHallLink, saveHallLink } from '../../electron/services/hall-link/link-repo';
 import { createEnrolmentCode } from '../../hall/store/windows';
 import { CounterError } from '../../shared/result';
-import { changeRow, chainHashes, startTestHall, type TestHall } from '../support/hall';
+import { cleanupAll, makeTempDir } from '../support/core';
+import { changeRow, chainHashes, enrolWindow, startTestHall, type TestHall } from '../support/hall';
 
 let t: TestHall;
 beforeAll(async () => {
@@ -16,6 +22,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await t?.stop();
+  cleanupAll();
 });
 
 async function refusal(promise: Promise<unknown>): Promise<CounterError> {
@@ -77,6 +84,30 @@ describe('HallClient', () => {
       expect(error.code).toBe('DISCONNECTED');
     } finally {
       silent.close();
+    }
+  });
+});
+
+describe('the hall link on the window', () => {
+  it('keeps the credential and lookup key sealed in the database, and gives a client that acts as this window', async () => {
+    const db = openDatabase(join(makeTempDir(), 'counter.sqlite3'));
+    const vault = new DocumentVault(randomBytes(32));
+    try {
+      expect(hallClientOf({ db, vault })).toBeNull();
+      const enrolled = await enrolWindow(t.hall, '2');
+      const link = {
+        hallUrl: t.hall.url, hallId: t.hall.hall.hallId, hallName: '测试大厅', windowId: enrolled.windowId, windowNo: '2',
+        credential: enrolled.credential, lookupKey: enrolled.lookupKey, enrolledAt: '2026-11-27T01:00:00.000Z', enrolledBy: null,
+      };
+      saveHallLink(db, vault, link);
+      const stored = db.prepare('SELECT credential_sealed, lookup_key_sealed FROM hall_link').get() as Record<string, string>;
+      expect(JSON.stringify(stored)).not.toContain(enrolled.credential);
+      expect(JSON.stringify(stored)).not.toContain(enrolled.lookupKey);
+      expect(readHallLink(db, vault)).toEqual(link);
+      const anchor = await hallClientOf({ db, vault })?.call('auditAnchor', {});
+      expect(anchor).toEqual({ head: null, breaks: [] });
+    } finally {
+      db.close();
     }
   });
 });

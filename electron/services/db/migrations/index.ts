@@ -19,6 +19,7 @@ import { up as civilCaseNationalCheck } from './011-civil-case-national-check';
 import { up as printJobUnconfirmed } from './012-print-job-unconfirmed';
 import { up as auditChainBackfill } from './013-audit-chain-backfill';
 import { up as sessionServing } from './014-session-serving';
+import { up as hallLink } from './015-hall-link';
 
 /** One migration: runs inside the runner's transaction, never opens its own. */
 export type Migration = (db: Db) => void;
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   printJobUnconfirmed,
   auditChainBackfill,
   sessionServing,
+  hallLink,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
