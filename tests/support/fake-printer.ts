@@ -36,7 +36,7 @@ export type FakeMode =
 
 export class FakePrinter {
   status: FakeStatus = { ...STATUS_OK };
-  mode: FakeMode = { kind: 'normal' };
+  private currentMode: FakeMode = { kind: 'normal' };
   /** Print data received, DLE EOT queries taken out, across all connections. */
   data = Buffer.alloc(0);
   /** When the last print byte arrived (performance.timeOrigin + performance.now(), ms), for latency benchmarks. */
@@ -63,6 +63,28 @@ export class FakePrinter {
     return this.server !== null;
   }
 
+  get mode(): FakeMode {
+    return this.currentMode;
+  }
+
+  /**
+   * A fault starts now, on the connections already open too (the workstation
+   * keeps its connection open between jobs): a printer that stops reading
+   * stops on every connection, one that drops connections drops the open ones,
+   * and a cable pulled mid-job counts the bytes from now on.
+   */
+  set mode(mode: FakeMode) {
+    this.currentMode = mode;
+    this.modeSetAt++;
+    for (const socket of this.sockets) {
+      if (mode.kind === 'closeOnConnect') socket.destroy();
+      else if (mode.kind === 'neverRead') socket.pause();
+      else socket.resume();
+    }
+  }
+
+  private modeSetAt = 0;
+
   private answer(n: number): number {
     return n === 1 ? this.status.printer : n === 2 ? this.status.offlineCause : n === 4 ? this.status.paper : 0x12;
   }
@@ -82,7 +104,12 @@ export class FakePrinter {
     }
     let pending: number[] = []; // a DLE EOT split across chunks
     let received = 0;
+    let countingSince = this.modeSetAt;
     socket.on('data', (chunk: Buffer) => {
+      if (countingSince !== this.modeSetAt) {
+        countingSince = this.modeSetAt;
+        received = 0;
+      }
       const bytes = [...pending, ...chunk];
       pending = [];
       const keep: number[] = [];

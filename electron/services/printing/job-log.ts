@@ -35,6 +35,10 @@ export class JobLog {
     return this.deps.clock.now().toISOString();
   }
 
+  find(id: string): PrintJobRow | undefined {
+    return jobById(this.deps.db, id);
+  }
+
   row(id: string): PrintJobRow {
     const row = jobById(this.deps.db, id);
     if (!row) throw new CounterError('NOT_FOUND', '找不到这张打印单据，可能已被清理');

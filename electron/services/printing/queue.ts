@@ -45,6 +45,7 @@ import {
   type StepResult,
 } from './queue-config';
 import { documentOf, listJobs, nextQueued, toPrintJob, toPrintJobs, type PrintJobRow } from './repo';
+import { SendAtOnce } from './send-at-once';
 import { JobStore, PRINT_JOBS_DIR } from './store';
 import { TcpTransport } from './tcp';
 import type { SendOutcome, Transport } from './transport';
@@ -68,6 +69,7 @@ export class PrintQueue implements PrintService {
   /** When kick() was first called after the newest job was recorded (the requesting transaction had committed). */
   private kickedAt: number | null = null;
   private lastEnqueuedAt = 0;
+  private readonly sendAtOnce: SendAtOnce;
   private readonly loopDone: Promise<void>;
 
   constructor(
@@ -76,6 +78,7 @@ export class PrintQueue implements PrintService {
   ) {
     this.options = { ...DEFAULT_PRINT_OPTIONS, ...options };
     this.jobLog = new JobLog(deps);
+    this.sendAtOnce = new SendAtOnce(deps, this.jobLog);
     this.board = new PrinterStatusBoard(deps, () => !this.stopped);
     this.jobLog.failInterrupted();
     this.files = new FilePrinter(new JobStore(join(deps.dataDir, PRINT_JOBS_DIR)), this.jobLog, () => !this.stopped && deps.db.open, deps.db);
@@ -218,7 +221,10 @@ export class PrintQueue implements PrintService {
 
   private insert(actor: Actor, kind: string, document: PrintDocument, reprintOf: string | null, reprintReason: string | null): string {
     this.lastEnqueuedAt = stamp();
-    return this.jobLog.insert({ actor, kind, document, reprintOf, reprintReason, enqueuedAt: this.lastEnqueuedAt });
+    const id = this.jobLog.insert({ actor, kind, document, reprintOf, reprintReason, enqueuedAt: this.lastEnqueuedAt });
+    const ready = this.board.reading.state === 'ready' || this.board.reading.state === 'paperNearEnd';
+    if (!this.stopped && ready && this.transport && !this.board.isSilent(this.transport.uri)) this.sendAtOnce.mark(id, this.transport);
+    return id;
   }
 
   // ---- the worker ----
@@ -231,8 +237,9 @@ export class PrintQueue implements PrintService {
 
   private transportFor(uri: string, target: Exclude<PrinterTarget, { kind: 'none' }>): Transport {
     if (this.transport?.uri !== uri) {
-      const { connectMs, statusMs, confirmMs, writeMs } = this.options;
-      const timeouts = { connectMs, statusMs, confirmMs, writeMs };
+      this.transport?.transport.abort();
+      const { connectMs, statusMs, confirmMs, writeMs, keepOpenMs } = this.options;
+      const timeouts = { connectMs, statusMs, confirmMs, writeMs, keepOpenMs };
       this.transport = {
         uri,
         transport: target.kind === 'tcp' ? new TcpTransport(target.host, target.port, timeouts) : new DeviceTransport(target.path, timeouts),
@@ -301,7 +308,8 @@ export class PrintQueue implements PrintService {
     if (this.stopped || !this.deps.db.open) return 'idle';
     const settings = this.deps.settings.get();
     const target = targetOf(settings.printer);
-    const job = nextQueued(this.deps.db);
+    const sendAtOnce = this.sendAtOnce.take();
+    const job = sendAtOnce ?? nextQueued(this.deps.db);
     if (!target.ok) {
       this.board.set({ state: 'unreachable', message: target.message });
       if (job) this.jobLog.noteWaiting(job, target.message);
@@ -321,12 +329,12 @@ export class PrintQueue implements PrintService {
       return 'idle';
     }
     const stages = this.stagesOf(job);
-    let marked: PrintJobRow | null = null;
+    let marked: PrintJobRow | null = sendAtOnce;
     const outcome: SendOutcome = await transport.send(job.bytes, {
       requireAnswer: this.board.isSilent(target.uri),
       expectReady: this.board.reading.state === 'ready' || this.board.reading.state === 'paperNearEnd',
       beforeWrite: () => {
-        marked = this.jobLog.markSending(job, target.uri);
+        marked ??= this.jobLog.markSending(job, target.uri);
       },
       stage: (name) => {
         stages[name] = stamp();

@@ -13,8 +13,12 @@
  *   fresh connection, so DLE EOT 1, 2 and 4 before and after the job on the
  *   same connection (the printer may serve one connection at a time) are not
  *   possible.
- * Here each job is one connection: connect (≤ connectMs), DLE EOT 1/2/4,
- * the job only if the printer can print, DLE EOT 1/2/4 again, then end.
+ * Here a job is: connect (≤ connectMs), DLE EOT 1/2/4, the job only if the
+ * printer can print, DLE EOT 1/2/4 again. The connection is then kept open
+ * (keepOpenMs; the idle status checks keep it in use) so the next job needs
+ * no connect, and its status query is asked while the job's transaction
+ * commits (prepare). A kept connection that the printer closed, or that no
+ * longer answers (switched off and on), is dropped and a fresh one opened.
  */
 import { Socket } from 'node:net';
 import { canPrint, interpretStatus, STATE_MESSAGES, type StatusReading } from '../../../shared/print/status';
@@ -165,9 +169,21 @@ class Conversation {
   }
 }
 
+/** The connection kept open between jobs, and the status query asked on it ahead of the next job. */
+interface KeptConnection {
+  conversation: Conversation;
+  timer: NodeJS.Timeout;
+  /** DLE EOT 1/2/4 asked by prepare(), or null when not asked yet. */
+  asked: { answer: Promise<StatusReading | null>; at: number; settled: boolean } | null;
+}
+
+/** An answer asked ahead of a job counts as the status before it only this soon after it was asked. */
+const PREPARED_ANSWER_MS = 2000;
+
 export class TcpTransport implements Transport {
   private readonly sockets = new Set<Socket>();
   private aborted = false;
+  private kept: KeptConnection | null = null;
 
   constructor(
     readonly host: string,
@@ -182,7 +198,56 @@ export class TcpTransport implements Transport {
     });
   }
 
+  /**
+   * A job is being recorded: ask the printer's status now on the kept
+   * connection, so that its answer has arrived when the job's transaction has
+   * committed and the job is sent. False when no connection is kept.
+   */
+  prepare(): boolean {
+    const kept = this.kept;
+    if (!kept || kept.conversation.ended) return false;
+    if (kept.asked && (!kept.asked.settled || Date.now() - kept.asked.at < PREPARED_ANSWER_MS)) return true;
+    const asked = { answer: kept.conversation.status(this.timeouts.statusMs).catch(() => null), at: Date.now(), settled: false };
+    void asked.answer.finally(() => (asked.settled = true));
+    kept.asked = asked;
+    return true;
+  }
+
+  /** Takes the kept connection for a job or a probe, with the printer's status read on it; null when none is usable. */
+  private async reuse(): Promise<{ conversation: Conversation; reading: StatusReading } | null> {
+    const kept = this.kept;
+    this.kept = null;
+    if (!kept) return null;
+    clearTimeout(kept.timer);
+    const prepared = kept.asked && (!kept.asked.settled || Date.now() - kept.asked.at < PREPARED_ANSWER_MS) ? kept.asked.answer : null;
+    const reading = kept.conversation.ended ? null : await (prepared ?? kept.conversation.status(this.timeouts.statusMs).catch(() => null));
+    if (reading && !kept.conversation.ended && !this.aborted) return { conversation: kept.conversation, reading };
+    // the printer closed it, was switched off and on (the connection is dead) or stopped answering: start afresh
+    kept.conversation.destroy();
+    return null;
+  }
+
+  /** Keeps the connection open for the next job (keepOpenMs), then closes it. */
+  private keep(conversation: Conversation): void {
+    if (this.timeouts.keepOpenMs <= 0 || this.aborted || conversation.ended) {
+      void conversation.end(this.timeouts.statusMs).finally(() => conversation.destroy());
+      return;
+    }
+    const timer = setTimeout(() => {
+      if (this.kept?.conversation !== conversation) return;
+      this.kept = null;
+      void conversation.end(this.timeouts.statusMs).finally(() => conversation.destroy());
+    }, this.timeouts.keepOpenMs);
+    timer.unref();
+    this.kept = { conversation, timer, asked: null };
+  }
+
   async probe(): Promise<StatusReading> {
+    const reused = await this.reuse();
+    if (reused) {
+      this.keep(reused.conversation);
+      return reused.reading;
+    }
     let conversation: Conversation;
     try {
       conversation = await this.open();
@@ -190,17 +255,23 @@ export class TcpTransport implements Transport {
       if (error instanceof ConnectError) return { state: 'unreachable', message: error.message };
       throw error;
     }
-    try {
-      const reading = await conversation.status(this.timeouts.statusMs).catch(() => null);
-      if (conversation.ended && !reading) return { state: 'unreachable', message: connectMessage(this.host, this.port, 'CLOSED', 0) };
-      await conversation.end(this.timeouts.statusMs);
-      return reading ?? { state: 'unknown', message: STATE_MESSAGES.unknown };
-    } finally {
+    const reading = await conversation.status(this.timeouts.statusMs).catch(() => null);
+    if (conversation.ended && !reading) {
       conversation.destroy();
+      return { state: 'unreachable', message: connectMessage(this.host, this.port, 'CLOSED', 0) };
     }
+    if (reading) this.keep(conversation);
+    else await conversation.end(this.timeouts.statusMs).finally(() => conversation.destroy());
+    return reading ?? { state: 'unknown', message: STATE_MESSAGES.unknown };
   }
 
   async send(bytes: Buffer, hooks: SendHooks): Promise<SendOutcome> {
+    const reused = await this.reuse();
+    if (reused) {
+      hooks.stage?.('connected');
+      hooks.stage?.('checked');
+      return this.sendOn(reused.conversation, reused.reading, bytes, hooks);
+    }
     let conversation: Conversation;
     try {
       conversation = await this.open();
@@ -209,17 +280,24 @@ export class TcpTransport implements Transport {
       throw error;
     }
     hooks.stage?.('connected');
+    const asked = conversation.askStatus(this.timeouts.statusMs);
     let marked = false;
+    if (hooks.expectReady) {
+      // the printer could print when last heard from: record the job as being sent while its answer travels
+      // (the job goes back to waiting below if the answer says otherwise)
+      hooks.beforeWrite();
+      marked = true;
+    }
+    const before = await asked.then(() => conversation.statusAnswer(this.timeouts.statusMs)).catch(() => null);
+    hooks.stage?.('checked');
+    const beforeWrite = hooks.beforeWrite;
+    return this.sendOn(conversation, before, bytes, { ...hooks, beforeWrite: () => (marked ? undefined : beforeWrite()) });
+  }
+
+  /** The job on a connection whose status before it has been read (null: not answered). */
+  private async sendOn(conversation: Conversation, before: StatusReading | null, bytes: Buffer, hooks: SendHooks): Promise<SendOutcome> {
+    let keep = false;
     try {
-      const asked = conversation.askStatus(this.timeouts.statusMs);
-      if (hooks.expectReady) {
-        // the printer could print when last heard from: record the job as being sent while its answer travels
-        // (the job goes back to waiting below if the answer says otherwise)
-        hooks.beforeWrite();
-        marked = true;
-      }
-      const before = await asked.then(() => conversation.statusAnswer(this.timeouts.statusMs)).catch(() => null);
-      hooks.stage?.('checked');
       if (conversation.ended || this.aborted) {
         return { kind: 'waiting', state: 'unreachable', message: connectMessage(this.host, this.port, 'CLOSED', 0) };
       }
@@ -230,7 +308,7 @@ export class TcpTransport implements Transport {
         await conversation.end(this.timeouts.statusMs);
         return { kind: 'waiting', state: before.state, message: before.message };
       }
-      if (!marked) hooks.beforeWrite();
+      hooks.beforeWrite();
       try {
         await conversation.write(bytes, this.timeouts.writeMs);
       } catch {
@@ -257,15 +335,18 @@ export class TcpTransport implements Transport {
           message: `打印机 ${this.host}:${this.port} 接受了连接，但发送后没有回应状态查询，无法确认是否已打印。请核对，没有打印的请填写原因重打（可换一台打印机）`,
         };
       }
-      await conversation.end(this.timeouts.statusMs);
+      keep = true;
+      this.keep(conversation);
       return { kind: 'sent', after };
     } finally {
-      conversation.destroy();
+      if (!keep) conversation.destroy();
     }
   }
 
   abort(): void {
     this.aborted = true;
+    if (this.kept) clearTimeout(this.kept.timer);
+    this.kept = null;
     for (const socket of this.sockets) socket.destroy();
     this.sockets.clear();
   }

@@ -15,9 +15,11 @@ export interface TransportTimeouts {
   confirmMs: number;
   /** Handing the job's bytes over. */
   writeMs: number;
+  /** How long a network printer's connection is kept open after a job or a status check, for the next job (0: one connection per job). */
+  keepOpenMs: number;
 }
 
-export const DEFAULT_TIMEOUTS: TransportTimeouts = { connectMs: 2000, statusMs: 800, confirmMs: 1500, writeMs: 15_000 };
+export const DEFAULT_TIMEOUTS: TransportTimeouts = { connectMs: 2000, statusMs: 800, confirmMs: 1500, writeMs: 15_000, keepOpenMs: 45_000 };
 
 export type SendOutcome =
   /** Nothing of the job was written: it waits and is tried again. */
@@ -50,6 +52,12 @@ export interface SendHooks {
 export interface Transport {
   /** Reads the printer's status without printing. */
   probe(): Promise<StatusReading>;
+  /**
+   * A job is being recorded (inside its transaction): get ready to send it
+   * (ask the status ahead on an open connection). True when the transport is
+   * ready to send the job as soon as the transaction commits.
+   */
+  prepare?(): boolean;
   /** Status check, the job, status check again. */
   send(bytes: Buffer, hooks: SendHooks): Promise<SendOutcome>;
   /** Breaks off whatever is in progress (the core is closing). */
