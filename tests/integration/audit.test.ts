@@ -12,7 +12,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { auditRowHash, GENESIS_HASH, type AuditChainRow } from '../../shared/audit/chain';
 import { auditSentence } from '../../shared/audit/sentences';
-import { DATABASE_FILE } from '../../electron/services/core';
+import { DATABASE_FILE } from '../../electron/services/core/core';
 import { EXIT_BROKEN, EXIT_INTACT, EXIT_USAGE, LEDGER_FILE, runAuditVerify } from '../../electron/services/audit/cli';
 import { sha256Hex } from '../../electron/services/audit/chain-store';
 import { verifyAuditChain } from '../../electron/services/audit/verify';

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../electron/services/clock';
+import { systemClock } from '../../electron/services/core/clock';
 import { runAuditVerify } from '../../electron/services/audit/cli';
 import { CLERK, cleanupAll, closeCore, createTestCore, makeTempDir, openCore, setUpWithClerk } from '../support/core';
 import { Prng } from '../support/prng';

@@ -20,13 +20,13 @@
  * writes stand (a wrong PIN counted) are. Rows left 'running' by versions
  * that claimed a request before running it are answered as unfinished.
  */
-import { canonicalJson } from '../../shared/audit/chain';
-import type { CallerKind, MethodName } from '../../shared/contract';
-import { fail, type Result } from '../../shared/result';
-import { sha256Hex } from './audit/chain-store';
+import { canonicalJson } from '../../../shared/audit/chain';
+import type { CallerKind, MethodName } from '../../../shared/contract';
+import { fail, type Result } from '../../../shared/result';
+import { sha256Hex } from '../audit/chain-store';
 import type { Clock } from './clock';
-import type { DocumentVault } from './crypto/document-vault';
-import type { Db } from './db/connection';
+import type { DocumentVault } from '../crypto/document-vault';
+import type { Db } from '../db/connection';
 
 /** How long an answer is kept for repeats. */
 export const RETENTION_MS = 24 * 3_600_000;

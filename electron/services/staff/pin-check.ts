@@ -6,10 +6,10 @@
  * or runs onMatch. Parallel attempts therefore cannot get past the lockout:
  * after five wrong PINs every attempt whose hash finishes later is refused.
  */
-import type { AuditAction } from '../../shared/audit/labels';
-import { CounterError } from '../../shared/result';
-import { recordChange } from './db/ledger';
-import { actorOf, RecordedRefusal, type CallContext, type CoreContext } from './context';
+import type { AuditAction } from '../../../shared/audit/labels';
+import { CounterError } from '../../../shared/result';
+import { recordChange } from '../db/ledger';
+import { actorOf, RecordedRefusal, type CallContext, type CoreContext } from '../core/context';
 import { verifyPin, hashPin } from './pin-hash';
 import { clearWrongPinCount, countWrongPin, lockStaff, staffById, staffPayload, type StaffRow } from './staff-repo';
 
