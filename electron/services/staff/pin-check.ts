@@ -1,5 +1,5 @@
 /**
- * The one PIN check, in the two steps of a write (electron/services/handlers.ts):
+ * The one PIN check, in the two steps of a write (electron/services/core/handlers.ts):
  * provePin() runs the slow hash outside the transaction; settlePin() then,
  * inside the write's transaction, re-reads the account, refuses if it is
  * locked by now (even the right PIN), counts a wrong PIN and decides the lock,
