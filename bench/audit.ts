@@ -15,7 +15,7 @@ import { auditRowHash, GENESIS_HASH, type AuditChainRow } from '../shared/audit/
 import { sha256Hex } from '../electron/services/audit/chain-store';
 import { verifyAuditChain } from '../electron/services/audit/verify';
 import { openDatabase } from '../electron/services/db/connection';
-import { newId } from '../electron/services/ids';
+import { newId } from '../electron/services/core/ids';
 
 export const AUDIT_ROWS = 1_000_000;
 const BATCH = 50_000;

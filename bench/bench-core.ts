@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
-import { CounterCore } from '../electron/services/core';
-import { SETTINGS_FILE_NAME } from '../electron/services/settings-store';
+import { CounterCore } from '../electron/services/core/core';
+import { SETTINGS_FILE_NAME } from '../electron/services/core/settings-store';
 
 /** The hall's name and window; the rest of the hall settings are the same in every benchmark. */
 export interface BenchHall {

@@ -12,7 +12,7 @@
  */
 import { tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { CounterCore } from '../electron/services/core';
+import { CounterCore } from '../electron/services/core/core';
 import { percentile } from './measure';
 import { runAlone, withSupervisor } from './bench-core';
 

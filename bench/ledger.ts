@@ -6,7 +6,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { shiftSummary } from '../electron/services/handover/handover-service';
-import { newId } from '../electron/services/ids';
+import { newId } from '../electron/services/core/ids';
 import { percentile, seededRandom } from './measure';
 import { hallDate } from '../shared/domain/hall-time';
 import { runAlone, withSupervisor } from './bench-core';

@@ -6,7 +6,7 @@
  * the indexed hash column joined to the case → open the hits' sealed numbers.
  */
 import { performance } from 'node:perf_hooks';
-import { newId } from '../electron/services/ids';
+import { newId } from '../electron/services/core/ids';
 import { residentIdCheckCharacter } from '../shared/domain/id-number';
 import { normalizeDocumentNumber } from '../shared/domain/identity-documents';
 import { maskIdNumber } from '../shared/domain/masking';

@@ -8,7 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import type { StatsGroupBy } from '../shared/domain/stats';
 import { LEVEL_AT } from '../shared/domain/stats';
-import { newId } from '../electron/services/ids';
+import { newId } from '../electron/services/core/ids';
 import { percentile, seededRandom } from './measure';
 import { hallDate } from '../shared/domain/hall-time';
 import { runAlone, withSupervisor } from './bench-core';

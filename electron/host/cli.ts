@@ -2,14 +2,14 @@
 import { fileURLToPath } from 'node:url';
 import Conf from 'conf';
 import { CounterError } from '../../shared/result';
-import { shiftedClock, systemClock } from '../services/clock';
-import { CounterCore } from '../services/core';
-import { defaultDataDir } from '../services/data-dir';
-import { seedDemo } from '../services/demo';
-import { SETTINGS_FILE_NAME } from '../services/settings-store';
+import { shiftedClock, systemClock } from '../services/core/clock';
+import { CounterCore } from '../services/core/core';
+import { defaultDataDir } from '../services/core/data-dir';
+import { seedDemo } from '../services/setup/demo';
+import { SETTINGS_FILE_NAME } from '../services/core/settings-store';
 import { parseHostArgs } from './args';
 import { startHost } from './server';
-import { APP_VERSION } from '../services/version';
+import { APP_VERSION } from '../services/core/version';
 
 async function main(): Promise<void> {
   const args = parseHostArgs(process.argv.slice(2));

@@ -9,7 +9,7 @@
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { takeExport } from '../services/ledger/downloads';
-import type { CounterCore } from '../services/core';
+import type { CounterCore } from '../services/core/core';
 
 export const DOWNLOAD_PREFIX = '/download/';
 

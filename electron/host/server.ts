@@ -12,7 +12,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { DISPLAY_EVENTS, type CallerKind, type WireMessage, type WireRequest } from '../../shared/contract';
 import { fail } from '../../shared/result';
 import type { Settings } from '../../shared/settings';
-import type { CounterCore } from '../services/core';
+import type { CounterCore } from '../services/core/core';
 import { DOWNLOAD_PREFIX, serveDownload } from './download';
 import { staticHandler } from './static-files';
 

@@ -9,12 +9,12 @@ import { fileURLToPath } from 'node:url';
 import { DISPLAY_EVENTS, type CallerKind } from '../../shared/contract';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, IPC_SAVE_EXPORT_CHANNEL } from '../../shared/ipc-channels';
 import { CounterError } from '../../shared/result';
-import { CounterCore, KEY_FILE } from '../services/core';
+import { CounterCore, KEY_FILE } from '../services/core/core';
 import { SafeStorageKeyStore } from './safe-storage-key-store';
 import { saveExport } from './save-export';
-import { seedDemo } from '../services/demo';
-import { SETTINGS_FILE_NAME } from '../services/settings-store';
-import { APP_VERSION } from '../services/version';
+import { seedDemo } from '../services/setup/demo';
+import { SETTINGS_FILE_NAME } from '../services/core/settings-store';
+import { APP_VERSION } from '../services/core/version';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const preload = join(here, '../preload/index.cjs');

@@ -7,7 +7,7 @@ import { app, dialog, type BrowserWindow } from 'electron';
 import { copyFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { SaveExportResult } from '../../shared/ipc-channels';
-import type { CounterCore } from '../services/core';
+import type { CounterCore } from '../services/core/core';
 import { takeExport } from '../services/ledger/downloads';
 
 export async function saveExport(core: CounterCore, win: BrowserWindow | null, download: string, fileName: string): Promise<SaveExportResult> {

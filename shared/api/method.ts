@@ -3,7 +3,7 @@
  * lives in its entry, and the compiler refuses an entry that leaves one out:
  * who may call it, whether it reads or writes, what it takes and answers, and
  * for a write the audit label of the row it writes and whether the public
- * display changes. The dispatcher (electron/services/core.ts) derives the rest.
+ * display changes. The dispatcher (electron/services/core/core.ts) derives the rest.
  */
 import { z } from 'zod';
 

@@ -117,7 +117,7 @@ test('a shift with each kind of contact is handed over, countersigned, printed a
   // close before it wrote nothing, so its answer is not kept either (a retry of it is evaluated again)
   const db = new Database(join(host.dataDir, 'counter.sqlite3'), { readonly: true });
   try {
-    expect(db.prepare("SELECT COUNT(*) FROM request_log WHERE method = 'handover.close' AND status = 'done'").pluck().get()).toBe(1);
+    expect(db.prepare("SELECT COUNT(*) FROM request_log WHERE method = 'handover.close' AND result_sealed IS NOT NULL").pluck().get()).toBe(1);
     expect(db.prepare('SELECT COUNT(*) FROM handover').pluck().get()).toBe(1);
   } finally {
     db.close();

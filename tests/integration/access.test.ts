@@ -5,7 +5,7 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Contact } from '../../shared/api/intake';
 import type { Result } from '../../shared/result';
-import { MAX_WRONG_PINS } from '../../electron/services/session-service';
+import { MAX_WRONG_PINS } from '../../electron/services/staff/session-service';
 import { CLERK, SUPERVISOR, call, cleanupAll, createTestCore, expectError, expectOk, login, logout, setUpWithClerk, type TestCore } from '../support/core';
 import { auditSince, maxSeq, rowCounts } from '../support/db';
 

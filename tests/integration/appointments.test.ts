@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CounterCore } from '../../electron/services/core';
+import type { CounterCore } from '../../electron/services/core/core';
 import { residentIdCheckCharacter } from '../../shared/domain/id-number';
 import { CLERK, MINUTE, SUPERVISOR, call, cleanupAll, createTestCore, expectError, fileBytes, login, logout, setUpWithClerk, type TestCore } from '../support/core';
 import { readJobs } from '../support/escpos-reader';

@@ -12,11 +12,11 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { auditRowHash, GENESIS_HASH, type AuditChainRow } from '../../shared/audit/chain';
 import { auditSentence } from '../../shared/audit/sentences';
-import { DATABASE_FILE } from '../../electron/services/core';
+import { DATABASE_FILE } from '../../electron/services/core/core';
 import { EXIT_BROKEN, EXIT_INTACT, EXIT_USAGE, LEDGER_FILE, runAuditVerify } from '../../electron/services/audit/cli';
-import { sha256Hex } from '../../electron/services/audit/chain-store';
+import { appendAudit, sha256Hex, type NewAuditRow } from '../../electron/services/audit/chain-store';
 import { verifyAuditChain } from '../../electron/services/audit/verify';
-import { openDatabase } from '../../electron/services/db/connection';
+import { openDatabase, writeTransaction } from '../../electron/services/db/connection';
 import { MIGRATIONS } from '../../electron/services/db/migrations';
 import { CLERK, CHINESE, SUPERVISOR, call, cleanupAll, closeCore, createTestCore, expectError, login, logout, makeTempDir, setUpWithClerk, type TestCore } from '../support/core';
 
@@ -101,6 +101,24 @@ describe('the chain the app writes', () => {
     expect(() => db.prepare('DELETE FROM audit_log WHERE seq = 3').run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
     expect(verifyAuditChain(db)).toMatchObject({ ok: true });
+  });
+
+  it('appends only inside a write transaction (writeTransaction outside a request) and rolls back with it', () => {
+    const db = openDatabase(join(makeTempDir(), DATABASE_FILE));
+    const row = (id: string): NewAuditRow => ({
+      id, hall_id: 'hall-1', window_no: '3', at: '2026-03-02T01:00:00.000Z', actor_id: null, actor_staff_no: null,
+      action: 'settings.update', entity: 'settings', entity_id: null, detail: '{}',
+    });
+    expect(() => appendAudit(db, row('a'))).toThrow(/outside a write transaction/);
+    expect(writeTransaction(db, () => appendAudit(db, row('b')))).toBe(1);
+    expect(() => writeTransaction(db, () => {
+      appendAudit(db, row('c'));
+      throw new Error('refused');
+    })).toThrow('refused');
+    expect(writeTransaction(db, () => appendAudit(db, row('d')))).toBe(2);
+    expect(db.prepare('SELECT id FROM audit_log ORDER BY seq').pluck().all()).toEqual(['b', 'd']);
+    expect(verifyAuditChain(db)).toMatchObject({ ok: true, rows: 2 });
+    db.close();
   });
 });
 

@@ -6,8 +6,8 @@ import { DEFAULT_COMMITMENTS } from '../../shared/domain/commitments';
 import { weakPinReason } from '../../shared/domain/pin';
 import { CounterError, type ErrorCode } from '../../shared/result';
 import { MIGRATIONS } from '../../electron/services/db/migrations';
-import { seedDemo } from '../../electron/services/demo';
-import { LOCKOUT_MS, MAX_WRONG_PINS } from '../../electron/services/session-service';
+import { seedDemo } from '../../electron/services/setup/demo';
+import { LOCKOUT_MS, MAX_WRONG_PINS } from '../../electron/services/staff/session-service';
 import {
   CHINESE,
   CLERK,

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../electron/services/clock';
+import { systemClock } from '../../electron/services/core/clock';
 import { runAuditVerify } from '../../electron/services/audit/cli';
 import { CLERK, cleanupAll, closeCore, createTestCore, makeTempDir, openCore, setUpWithClerk } from '../support/core';
 import { Prng } from '../support/prng';
@@ -95,7 +95,7 @@ describe('ledger durability', () => {
     expect(first.ok).toBe(true);
     expect(t.core.db.pragma('synchronous', { simple: true })).toBe(2);
     // committed with the login itself: the session and the kept answer are there together
-    expect(t.core.db.prepare('SELECT status FROM request_log').all()).toEqual([{ status: 'done' }]);
+    expect(t.core.db.prepare('SELECT method FROM request_log WHERE result_sealed IS NOT NULL').all()).toEqual([{ method: 'auth.login' }]);
     expect(t.core.db.prepare('SELECT COUNT(*) AS n FROM clerk_session WHERE ended_at IS NULL').get()).toEqual({ n: 1 });
     // the answer is kept: a repeat gets it without a second login
     expect(await t.core.call('auth.login', { staffNo: CLERK.staffNo, pin: CLERK.pin }, 'clerk', requestId)).toEqual(first);

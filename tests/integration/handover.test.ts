@@ -8,7 +8,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Contact } from '../../shared/api/intake';
 import type { RequestOf } from '../../shared/contract';
-import type { CounterCore } from '../../electron/services/core';
+import type { CounterCore } from '../../electron/services/core/core';
 import { CLERK, MINUTE, SUPERVISOR, call, cleanupAll, createTestCore, expectError, login, logout, setUpWithClerk, type TestCore } from '../support/core';
 import { rowCounts } from '../support/db';
 import { BRIDE, DIVORCE_CHECKS, GROOM, MARRIAGE_CHECKS, MARRIED_ELSEWHERE } from '../support/requests';

@@ -6,7 +6,7 @@
 import iconv from 'iconv-lite';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Contact } from '../../shared/api/intake';
-import type { CounterCore } from '../../electron/services/core';
+import type { CounterCore } from '../../electron/services/core/core';
 import {
   CLERK,
   SUPERVISOR,

@@ -9,7 +9,7 @@ import { referenceMethods, type ReferenceMethodName, type ReferenceResponse } fr
 import defaultCatalogue from '../../shared/catalogue/default-catalogue.json';
 import type { CallerKind } from '../../shared/contract';
 import type { Result } from '../../shared/result';
-import type { CounterCore } from '../../electron/services/core';
+import type { CounterCore } from '../../electron/services/core/core';
 import { loadWorkCalendar } from '../../electron/services/reference/calendar-service';
 import { activeCatalogue, builtInCatalogue } from '../../electron/services/reference/catalogue-service';
 import { addWorkingDays } from '../../shared/domain/working-days';

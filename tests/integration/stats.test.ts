@@ -8,8 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contact, StatsReport, StatsRow } from '../../shared/contract';
 import { LEVEL_AT } from '../../shared/domain/stats';
-import type { CounterCore } from '../../electron/services/core';
-import { newId } from '../../electron/services/ids';
+import type { CounterCore } from '../../electron/services/core/core';
+import { newId } from '../../electron/services/core/ids';
 import { CLERK, MINUTE, SUPERVISOR, call, cleanupAll, createTestCore, expectError, login, logout, makeTempDir, setUpWithClerk, type TestCore } from '../support/core';
 import { downloaded, downloadedWorkbook } from '../support/downloads';
 import { UNKNOWN_ID } from '../support/requests';

@@ -7,8 +7,8 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ServiceCase } from '../../shared/api/intake';
 import { inShare } from '../../shared/domain/callbacks';
-import type { CounterCore } from '../../electron/services/core';
-import { newId } from '../../electron/services/ids';
+import type { CounterCore } from '../../electron/services/core/core';
+import { newId } from '../../electron/services/core/ids';
 import { CLERK, SUPERVISOR, call, cleanupAll, createTestCore, expectError, expectOk, login, logout, setUpWithClerk, type TestCore } from '../support/core';
 import { auditSince, changesSince, maxSeq, rowCounts } from '../support/db';
 import { UNKNOWN_ID } from '../support/requests';

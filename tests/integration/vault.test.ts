@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { looksLikeDocumentNumber } from '../../shared/api/ledger';
 import { CounterError } from '../../shared/result';
-import { KEY_FILE, type CounterCore } from '../../electron/services/core';
+import { KEY_FILE, type CounterCore } from '../../electron/services/core/core';
 import { DocumentVault } from '../../electron/services/crypto/document-vault';
 import {
   CHINESE,

@@ -5,8 +5,8 @@
  * Usage: tsx tests/support/archive-child.ts DATA_DIR CLOCK_ISO STAFF_NO PIN
  */
 import Conf from 'conf';
-import { CounterCore } from '../../electron/services/core';
-import { SETTINGS_FILE_NAME } from '../../electron/services/settings-store';
+import { CounterCore } from '../../electron/services/core/core';
+import { SETTINGS_FILE_NAME } from '../../electron/services/core/settings-store';
 
 async function main(): Promise<void> {
   const [dataDir, clockIso, staffNo, pin] = process.argv.slice(2);

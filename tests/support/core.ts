@@ -10,9 +10,9 @@ import { expect } from 'vitest';
 import type { AppInfo, MethodName, RequestOf, ResponseOf, Session, Staff } from '../../shared/contract';
 import type { ErrorCode, Result } from '../../shared/result';
 import type { HallIdentity } from '../../shared/settings';
-import type { Clock } from '../../electron/services/clock';
-import { CounterCore, DATABASE_FILE } from '../../electron/services/core';
-import { SETTINGS_FILE_NAME } from '../../electron/services/settings-store';
+import type { Clock } from '../../electron/services/core/clock';
+import { CounterCore, DATABASE_FILE } from '../../electron/services/core/core';
+import { SETTINGS_FILE_NAME } from '../../electron/services/core/settings-store';
 
 /** 2026-03-02 09:00 in Beijing, a Monday. */
 export const START_TIME = new Date('2026-03-02T01:00:00.000Z');

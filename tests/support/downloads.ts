@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ExportFile } from '../../shared/contract';
-import type { CounterCore } from '../../electron/services/core';
+import type { CounterCore } from '../../electron/services/core/core';
 import { takeExport } from '../../electron/services/ledger/downloads';
 
 /** The export's bytes; the file is deleted afterwards, as after a download. Fails when it cannot be taken. */

@@ -1,6 +1,6 @@
 /** Checking that calls wrote matching audit and change-log rows (one pair per change, in order). */
 import { expect } from 'vitest';
-import type { CounterCore } from '../../electron/services/core';
+import type { CounterCore } from '../../electron/services/core/core';
 import { MIGRATIONS } from '../../electron/services/db/migrations';
 import type { AuditChainRow } from '../../shared/audit/chain';
 import { auditSince, changesSince, maxSeq, type ChangeRow } from './db';

@@ -4,7 +4,7 @@
  * hooks and components under test reach a real core and a real SQLite file.
  */
 import type { CallerKind, EventName, EventPayload } from '../../shared/contract';
-import type { CounterCore } from '../../electron/services/core';
+import type { CounterCore } from '../../electron/services/core/core';
 import type { RendererApi } from '../../renderer/src/api';
 
 export function inProcessApi(core: CounterCore, caller: CallerKind = 'clerk'): RendererApi {

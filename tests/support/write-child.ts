@@ -7,8 +7,8 @@
  * (tests/integration/durability.test.ts bundles it first and runs the bundle).
  */
 import Conf from 'conf';
-import { CounterCore } from '../../electron/services/core';
-import { SETTINGS_FILE_NAME } from '../../electron/services/settings-store';
+import { CounterCore } from '../../electron/services/core/core';
+import { SETTINGS_FILE_NAME } from '../../electron/services/core/settings-store';
 
 async function main(): Promise<void> {
   const [dataDir, staffNo, pin] = process.argv.slice(2);

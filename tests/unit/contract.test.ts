@@ -3,7 +3,7 @@ import { DISPLAY_EVENTS, EVENT_NAMES, METHOD_NAMES, events, isMethodName, method
 import { ERROR_CODES } from '../../shared/result';
 import { z } from 'zod';
 import { empty, method } from '../../shared/api/method';
-import { handlers } from '../../electron/services/handlers';
+import { handlers } from '../../electron/services/core/handlers';
 import { VALID_REQUESTS } from '../support/requests';
 
 function unrecognized(method: MethodName, request: unknown): boolean {

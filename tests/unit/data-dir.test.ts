@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_DIR_NAME, defaultDataDir } from '../../electron/services/data-dir';
+import { APP_DIR_NAME, defaultDataDir } from '../../electron/services/core/data-dir';
 
 describe('defaultDataDir', () => {
   const home = homedir();

@@ -3,7 +3,7 @@ import { appointmentDocument } from '../../../shared/print/slips/appointment';
 import { chineseDateTime } from '../../../shared/print/slips/common';
 import { maskName } from '../../../shared/domain/masking';
 import { slipClerk, slipHall } from '../common/slip-context';
-import type { ActiveSession, CallContext, CoreContext } from '../context';
+import type { ActiveSession, CallContext, CoreContext } from '../core/context';
 import { appointmentRow } from './appointment-repo';
 import { catalogueItems, KEPT_STATUS } from './appointment-view';
 

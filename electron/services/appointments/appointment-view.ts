@@ -1,7 +1,7 @@
 /** Appointments as the contract shows them and as the hall server stores them. */
 import type { Appointment } from '../../../shared/contract';
 import type { CatalogueItem } from '../../../shared/catalogue/schema';
-import type { CoreContext } from '../context';
+import type { CoreContext } from '../core/context';
 import { activeCatalogue } from '../reference/catalogue-service';
 import type { AppointmentRow } from './appointment-repo';
 

@@ -1,7 +1,7 @@
 /** Handlers for the appointment methods of the contract. */
 import type { appointmentMethods } from '../../../shared/api/appointments';
-import { sessionOf } from '../context';
-import type { HandlersFor } from '../handler';
+import { sessionOf } from '../core/context';
+import type { HandlersFor } from '../core/handler';
 import { appointmentDay, checkIn, importAppointments, markNoShow } from './appointment-service';
 import { printAppointmentSlip } from './appointment-slip';
 

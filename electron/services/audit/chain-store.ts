@@ -1,6 +1,6 @@
 /**
  * Writing the audit trail's hash chain: every insert into audit_log goes
- * through appendAudit(), which reads the latest row inside the same
+ * through appendAudit(), which reads the latest row inside the write's
  * transaction and stores prev_hash and hash with the row. Rows written before
  * migration 5 (hash NULL) were chained once by migration 13.
  */
@@ -44,21 +44,20 @@ export type NewAuditRow = Omit<AuditChainRow, 'seq'>;
 
 /**
  * Appends one audit row with its place in the chain and returns its seq.
- * Reads the latest row in the same transaction (opening one if the caller has
- * not), so the link is right even if another connection wrote in between.
+ * Runs inside the write's immediate transaction (the dispatcher's, or
+ * writeTransaction's outside a request), so the latest row it links to is
+ * still the latest when it inserts, whichever connection writes.
  */
 export function appendAudit(db: Db, row: NewAuditRow): number {
-  const write = (): number => {
-    const s = statementsFor(db);
-    const last = s.last.get();
-    // the seq AUTOINCREMENT would give: after the highest seq ever used, so rows deleted from the
-    // end of the table leave a gap that verification reports once the app writes again
-    const seq = Math.max(last?.seq ?? 0, s.sequence.get()?.seq ?? 0) + 1;
-    const prevHash = last?.hash ?? GENESIS_HASH;
-    const full: AuditChainRow = { seq, ...row };
-    const hash = auditRowHash(sha256Hex, prevHash, full);
-    s.insert.run(seq, row.id, row.hall_id, row.window_no, row.at, row.actor_id, row.actor_staff_no, row.action, row.entity, row.entity_id, row.detail, prevHash, hash);
-    return seq;
-  };
-  return db.inTransaction ? write() : db.transaction(write)();
+  if (!db.inTransaction) throw new Error('appendAudit() outside a write transaction');
+  const s = statementsFor(db);
+  const last = s.last.get();
+  // the seq AUTOINCREMENT would give: after the highest seq ever used, so rows deleted from the
+  // end of the table leave a gap that verification reports once the app writes again
+  const seq = Math.max(last?.seq ?? 0, s.sequence.get()?.seq ?? 0) + 1;
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const full: AuditChainRow = { seq, ...row };
+  const hash = auditRowHash(sha256Hex, prevHash, full);
+  s.insert.run(seq, row.id, row.hall_id, row.window_no, row.at, row.actor_id, row.actor_staff_no, row.action, row.entity, row.entity_id, row.detail, prevHash, hash);
+  return seq;
 }

@@ -1,7 +1,7 @@
 /** Handlers of the audit methods (supervisor: verify the chain, read the latest rows). */
 import { performance } from 'node:perf_hooks';
 import type { AuditMethodName, AuditRowView } from '../../../shared/api/audit';
-import type { HandlersFor } from '../handler';
+import type { HandlersFor } from '../core/handler';
 import type { Db } from '../db/connection';
 import { auditRowCount, recentAuditRows } from './audit-repo';
 import { verifyAuditChain } from './verify';

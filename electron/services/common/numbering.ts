@@ -4,7 +4,7 @@
  * number is part of it; call inside the write that uses the number.
  */
 import { hallDate } from '../../../shared/domain/hall-time';
-import type { CoreContext } from '../context';
+import type { CoreContext } from '../core/context';
 import { nextSlipSeq } from './slip-counter-repo';
 
 /** JD 接待 (contact), GZ 告知 (notification), YD 引导 (referral), SL 受理 (case), JJ 交接 (handover), TS 投诉建议 (complaint box), HY 婚姻登记 (marriage, divorce, reissue). */

@@ -1,8 +1,8 @@
 /** The hall and clerk as they appear on slips, from settings and the session. */
 import type { SlipClerk, SlipHall } from '../../../shared/print/slips/common';
 import { CounterError } from '../../../shared/result';
-import type { ActiveSession, CoreContext } from '../context';
-import { staffById } from '../staff-repo';
+import type { ActiveSession, CoreContext } from '../core/context';
+import { staffById } from '../staff/staff-repo';
 
 export function slipHall(ctx: CoreContext): SlipHall {
   const s = ctx.settings.get();

@@ -27,7 +27,7 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
 /**
  * A write outside any request (at start, in a periodic sweep, in the print
  * worker) in one immediate transaction of its own. Requests' writes get
- * theirs from the dispatcher (electron/services/core.ts).
+ * theirs from the dispatcher (electron/services/core/core.ts).
  */
 export function writeTransaction<T>(db: Db, write: () => T): T {
   return db.transaction(write).immediate();

@@ -5,7 +5,7 @@
  */
 import type { Db } from './connection';
 import { schemaVersion } from './connection';
-import { newId } from '../ids';
+import { newId } from '../core/ids';
 import { appendAudit } from '../audit/chain-store';
 import type { AuditAction } from '../../../shared/audit/labels';
 

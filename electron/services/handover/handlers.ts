@@ -1,7 +1,7 @@
 /** Handlers for the shift handover methods. */
 import type { handoverMethods } from '../../../shared/api/handover';
-import { sessionOf } from '../context';
-import { preparedWrite, type HandlersFor } from '../handler';
+import { sessionOf } from '../core/context';
+import { preparedWrite, type HandlersFor } from '../core/handler';
 import { acknowledgeHandover, closeShiftWithHandover, proveHandover, correctHandover, currentSummary, getHandover, pendingHandover } from './handover-service';
 
 export const handoverHandlers: HandlersFor<keyof typeof handoverMethods> = {

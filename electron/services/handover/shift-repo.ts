@@ -1,7 +1,7 @@
 /** Shifts: logging in at a window opens one; logging out, handing over or closing the day ends it. */
 import { recordChange } from '../db/ledger';
-import { actorOf, type CallContext, type CoreContext } from '../context';
-import { newId } from '../ids';
+import { actorOf, type CallContext, type CoreContext } from '../core/context';
+import { newId } from '../core/ids';
 
 export type ShiftCloseKind = 'handover' | 'dayEnd' | 'logout';
 

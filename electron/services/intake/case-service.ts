@@ -2,7 +2,7 @@
 import type { ServiceCase } from '../../../shared/api/intake';
 import { addWorkingDays } from '../../../shared/domain/working-days';
 import { CounterError } from '../../../shared/result';
-import { actorOf, hallToday, type ActiveSession, type CallContext, type CoreContext } from '../context';
+import { actorOf, hallToday, type ActiveSession, type CallContext, type CoreContext } from '../core/context';
 import { recordChange } from '../db/ledger';
 import { loadWorkCalendar } from '../reference/calendar-service';
 import { caseRow, markCaseCompleted, openCasesOf, type CaseRow } from './case-repo';

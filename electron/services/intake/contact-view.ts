@@ -1,8 +1,8 @@
 /** Turning contact rows into the contract's Contact. */
 import type { Contact } from '../../../shared/api/intake';
 import type { CatalogueItem } from '../../../shared/catalogue/schema';
-import type { CoreContext } from '../context';
-import { staffById } from '../staff-repo';
+import type { CoreContext } from '../core/context';
+import { staffById } from '../staff/staff-repo';
 import { caseNoOfContact } from './case-repo';
 import { latestNotification, latestReferral, type ContactRow } from './contact-repo';
 

@@ -1,8 +1,8 @@
 /** Handlers for the intake methods of the contract. */
 import type { intakeMethods } from '../../../shared/api/intake';
-import { actorOf, sessionOf } from '../context';
+import { actorOf, sessionOf } from '../core/context';
 import { scheduleCallbacksQuietly } from '../supervision/callback-service';
-import type { HandlersFor } from '../handler';
+import type { HandlersFor } from '../core/handler';
 import { completeCase, myCases } from './case-service';
 import { acceptContact, closeContact, myContacts, notifyContact, readContact, referContact, resumeBySlip, startContact } from './intake-service';
 

@@ -34,12 +34,12 @@ import {
 import type { ArchiveRun } from '../../../shared/api/ledger';
 import { hallMonthStart } from '../../../shared/domain/hall-time';
 import { CounterError } from '../../../shared/result';
-import { actorOf, type CallContext, type CoreContext } from '../context';
+import { actorOf, type CallContext, type CoreContext } from '../core/context';
 import type { Db } from '../db/connection';
 import { schemaVersion, writeTransaction } from '../db/connection';
 import { recordChange } from '../db/ledger';
-import { newId } from '../ids';
-import { staffById } from '../staff-repo';
+import { newId } from '../core/ids';
+import { staffById } from '../staff/staff-repo';
 
 export const ARCHIVE_DIR = 'archive';
 export { ARCHIVED_TABLES, tableDigest } from './archive-repo';

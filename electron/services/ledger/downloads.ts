@@ -12,9 +12,9 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EXPORT_KEEP_MINUTES } from '../../../shared/api/ledger';
-import type { Clock } from '../clock';
-import type { ActiveSession, CoreContext } from '../context';
-import { openSession } from '../session-service';
+import type { Clock } from '../core/clock';
+import type { ActiveSession, CoreContext } from '../core/context';
+import { openSession } from '../staff/session-service';
 
 interface Offer {
   path: string;

@@ -16,7 +16,7 @@ import { normalizeDocumentNumber } from '../../../shared/domain/identity-documen
 import { maskIdNumber } from '../../../shared/domain/masking';
 import { hallStamp } from '../../../shared/domain/hall-time';
 import { CounterError } from '../../../shared/result';
-import { actorOf, hallToday, sessionOf, type CallContext, type CoreContext } from '../context';
+import { actorOf, hallToday, sessionOf, type CallContext, type CoreContext } from '../core/context';
 import { writeTransaction } from '../db/connection';
 import { recordEvent } from '../db/ledger';
 import type { SqlRow } from './categories';

@@ -1,7 +1,7 @@
 /** Handlers for the ledger methods of the contract: views, exports, archive and retention. */
 import type { ledgerMethods } from '../../../shared/api/ledger';
-import { hallToday, sessionOf } from '../context';
-import { preparedWrite, type HandlersFor } from '../handler';
+import { hallToday, sessionOf } from '../core/context';
+import { preparedWrite, type HandlersFor } from '../core/handler';
 import { listArchiveRuns, runArchive } from './archive-service';
 import { recordExport, writeLedgerExport } from './export-service';
 import { assertMayView, queryLedger } from './query-service';

@@ -7,7 +7,7 @@ import { LEDGER_CATEGORY_INFO, type LedgerFilter, type LedgerPage } from '../../
 import { CounterError } from '../../../shared/result';
 import { hallDayBounds } from '../../../shared/domain/hall-time';
 import { normalizeDocumentNumber } from '../../../shared/domain/identity-documents';
-import type { ActiveSession } from '../context';
+import type { ActiveSession } from '../core/context';
 import type { DocumentVault } from '../crypto/document-vault';
 import type { Db } from '../db/connection';
 import { CATEGORY_SQL, type CategorySql, type SqlRow } from './categories';

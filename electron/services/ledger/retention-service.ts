@@ -7,7 +7,7 @@
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ResponseOf } from '../../../shared/contract';
-import { actorOf, type CallContext, type CoreContext } from '../context';
+import { actorOf, type CallContext, type CoreContext } from '../core/context';
 import { recordEvent } from '../db/ledger';
 import { waitingJobIds } from '../printing/repo';
 

@@ -6,7 +6,7 @@
 import { certificateNumberProblem, CERTIFICATE_PREFIXES, formatCertificateNumber, type CertificateKind } from '../../../shared/domain/certificate-number';
 import { hallDate } from '../../../shared/domain/hall-time';
 import { CounterError } from '../../../shared/result';
-import type { CoreContext } from '../context';
+import type { CoreContext } from '../core/context';
 import { certificateInUse, nextCertificateSeq } from './civil-case-repo';
 
 export function issueCertificateNo(ctx: CoreContext, kind: CertificateKind, typed: string, at: string): string {

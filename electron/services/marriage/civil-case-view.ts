@@ -5,8 +5,8 @@ import { REFUSAL_REASON_LABELS, type RefusalReason } from '../../../shared/domai
 import { daysBetween } from '../../../shared/domain/plain-date';
 import type { WorkCalendar } from '../../../shared/domain/working-days';
 import { hallDate } from '../../../shared/domain/hall-time';
-import type { CoreContext } from '../context';
-import { staffById } from '../staff-repo';
+import type { CoreContext } from '../core/context';
+import { staffById } from '../staff/staff-repo';
 import { civilCaseRow, type CivilCaseRow, type NationalCheckRecord } from './civil-case-repo';
 import { partiesOf } from './party-repo';
 

@@ -17,7 +17,7 @@ import {
   type RefusalReason,
 } from '../../../shared/domain/marriage-rules';
 import { CounterError } from '../../../shared/result';
-import type { CoreContext } from '../context';
+import type { CoreContext } from '../core/context';
 import { coupleMarriage, divorceCoupleProblems, spouseProblems } from './registry';
 
 export const KIND_LABELS: Record<CivilKind, string> = { marriage: '结婚登记', divorce: '离婚登记', reissue: '补领婚姻登记证' };

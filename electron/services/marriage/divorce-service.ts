@@ -12,7 +12,7 @@ import { hallDate } from '../../../shared/domain/hall-time';
 import { chineseDate } from '../../../shared/print/slips/common';
 import { completionDocument, divorceReceiptDocument, withdrawalDocument } from '../../../shared/print/slips/marriage';
 import { CounterError } from '../../../shared/result';
-import { actorOf, hallToday, type ActiveSession, type CallContext, type CoreContext } from '../context';
+import { actorOf, hallToday, type ActiveSession, type CallContext, type CoreContext } from '../core/context';
 import { writeTransaction } from '../db/connection';
 import { recordChange, SYSTEM_ACTOR, type Actor } from '../db/ledger';
 import { slipClerk, slipHall } from '../common/slip-context';

@@ -1,7 +1,7 @@
 /** Handlers for the marriage, divorce and reissue methods of the contract. */
 import type { marriageMethods } from '../../../shared/api/marriage';
-import { sessionOf } from '../context';
-import type { HandlersFor } from '../handler';
+import { sessionOf } from '../core/context';
+import type { HandlersFor } from '../core/handler';
 import { acceptDivorce, divorceList, registerDivorce, withdrawDivorce } from './divorce-service';
 import { checkForm, findByDocument, getCase, prefillParties, refuseRegistration, registerMarriage, todaysCases } from './marriage-service';
 

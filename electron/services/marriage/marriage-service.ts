@@ -10,7 +10,7 @@ import { marriageFormKind, nationalCheckProblem, REFUSAL_REASON_LABELS } from '.
 import { hallDate, hallInstant } from '../../../shared/domain/hall-time';
 import { completionDocument, refusalDocument } from '../../../shared/print/slips/marriage';
 import { CounterError } from '../../../shared/result';
-import { actorOf, hallToday, type ActiveSession, type CallContext, type CoreContext } from '../context';
+import { actorOf, hallToday, type ActiveSession, type CallContext, type CoreContext } from '../core/context';
 import { bookedPartiesOfContact } from '../appointments/appointment-repo';
 import { recordEvent } from '../db/ledger';
 import { contactRow } from '../intake/contact-repo';

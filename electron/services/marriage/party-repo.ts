@@ -9,9 +9,9 @@ import type { DocumentType, Sex } from '../../../shared/domain/identity-document
 import { normalizeDocumentNumber } from '../../../shared/domain/identity-documents';
 import { maskIdNumber } from '../../../shared/domain/masking';
 import { fullYears } from '../../../shared/domain/marriage-rules';
-import type { CoreContext } from '../context';
+import type { CoreContext } from '../core/context';
 import type { Db } from '../db/connection';
-import { newId } from '../ids';
+import { newId } from '../core/ids';
 
 interface PartyRow {
   position: 0 | 1;

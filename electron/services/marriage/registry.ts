@@ -10,7 +10,7 @@ import { normalizeDocumentNumber } from '../../../shared/domain/identity-documen
 import { maskName } from '../../../shared/domain/masking';
 import { currentMarriage, type EligibilityProblem, type RegistryEvent } from '../../../shared/domain/marriage-rules';
 import { hallDate } from '../../../shared/domain/hall-time';
-import type { CoreContext } from '../context';
+import type { CoreContext } from '../core/context';
 import { registrationsOf } from './party-repo';
 
 export interface LedgerRegistration extends RegistryEvent {

@@ -1,9 +1,9 @@
 /** The printing methods of the API contract (shared/api/printing.ts). */
 import type { printingMethods } from '../../../shared/api/printing';
 import { CounterError } from '../../../shared/result';
-import type { CallContext, CoreContext } from '../context';
-import { preparedWrite, type HandlersFor } from '../handler';
-import { staffById } from '../staff-repo';
+import type { CallContext, CoreContext } from '../core/context';
+import { preparedWrite, type HandlersFor } from '../core/handler';
+import { staffById } from '../staff/staff-repo';
 import { PrintQueue } from './queue';
 import { printWarning } from './render';
 import { documentOf, jobById } from './repo';

@@ -9,7 +9,7 @@ import type { PaperWidth, PrintDocument } from '../../../shared/print/document';
 import { CounterError } from '../../../shared/result';
 import { writeTransaction } from '../db/connection';
 import { recordChange, SYSTEM_ACTOR, type Actor } from '../db/ledger';
-import { newId } from '../ids';
+import { newId } from '../core/ids';
 import type { PrintDeps } from './queue-config';
 import { INTERRUPTED_MESSAGE } from './queue-config';
 import { renderJob } from './render';

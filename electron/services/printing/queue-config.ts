@@ -1,11 +1,11 @@
 /** The print queue's configuration, its dependencies and the small facts its modules share. */
 import type { PrinterState } from '../../../shared/api/printing';
 import { parsePrinterUri, type PrinterTarget } from '../../../shared/print/printer-uri';
-import type { Clock } from '../clock';
-import type { CoreContext } from '../context';
+import type { Clock } from '../core/clock';
+import type { CoreContext } from '../core/context';
 import type { Db } from '../db/connection';
 import type { Origin } from '../db/ledger';
-import type { SettingsStore } from '../settings-store';
+import type { SettingsStore } from '../core/settings-store';
 import { DEFAULT_TIMEOUTS, type TransportTimeouts } from './transport';
 import { performance } from 'node:perf_hooks';
 

@@ -27,7 +27,7 @@ import { describePrinter, parsePrinterUri, type PrinterTarget } from '../../../s
 import { canPrint, STATE_MESSAGES, type StatusReading } from '../../../shared/print/status';
 import { buildTestPage } from '../../../shared/print/test-page';
 import { CounterError } from '../../../shared/result';
-import { actorOf, type CallContext, type PrintService } from '../context';
+import { actorOf, type CallContext, type PrintService } from '../core/context';
 import { recordChange, type Actor } from '../db/ledger';
 import { devicePathProblem, DeviceTransport } from './device';
 import { FilePrinter } from './file-printer';

@@ -2,7 +2,7 @@
 import type { PrintJob, PrintJobStatus } from '../../../shared/api/printing';
 import type { Block, PaperWidth, PrintDocument } from '../../../shared/print/document';
 import type { Db } from '../db/connection';
-import { staffNameAndNo } from '../staff-repo';
+import { staffNameAndNo } from '../staff/staff-repo';
 
 export interface PrintJobRow {
   id: string;

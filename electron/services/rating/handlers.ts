@@ -1,7 +1,7 @@
 /** Handlers for the rating methods of the contract (the bad-rating follow-up's are in rectification/). */
 import type { ratingMethods } from '../../../shared/api/rating';
-import { sessionOf } from '../context';
-import type { HandlersFor } from '../handler';
+import { sessionOf } from '../core/context';
+import type { HandlersFor } from '../core/handler';
 import { pendingForDisplay, ratingStatus, requestRating, submitRating } from './rating-service';
 
 export const ratingHandlers: HandlersFor<Exclude<keyof typeof ratingMethods, `followUp.${string}`>> = {

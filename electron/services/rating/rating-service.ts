@@ -11,10 +11,10 @@ import type { ParsedRequestOf, RatingRequestView, RatingStatus } from '../../../
 import { followUpDeadlines, isBadRating, RATING_THANKS } from '../../../shared/domain/rating';
 import { hallDate } from '../../../shared/domain/hall-time';
 import { CounterError } from '../../../shared/result';
-import { actorOf, type ActiveSession, type CallContext, type CoreContext } from '../context';
+import { actorOf, type ActiveSession, type CallContext, type CoreContext } from '../core/context';
 import { writeTransaction, type Db } from '../db/connection';
 import { recordChange, SYSTEM_ACTOR } from '../db/ledger';
-import { newId } from '../ids';
+import { newId } from '../core/ids';
 import { loadWorkCalendar } from '../reference/calendar-service';
 import { followUpPayload, insertFollowUp } from '../rectification/follow-up-repo';
 import {

@@ -8,7 +8,7 @@ import type { AuditAction } from '../../../shared/audit/labels';
 import type { FollowUp, ParsedRequestOf } from '../../../shared/contract';
 import { ratingLabel } from '../../../shared/domain/rating';
 import { CounterError } from '../../../shared/result';
-import { actorOf, hallToday, type ActiveSession, type CallContext, type CoreContext } from '../context';
+import { actorOf, hallToday, type ActiveSession, type CallContext, type CoreContext } from '../core/context';
 import { recordChange } from '../db/ledger';
 import {
   appellantOf,

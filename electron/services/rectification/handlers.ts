@@ -1,7 +1,7 @@
 /** Handlers for the bad-rating follow-up (差评整改) methods of the contract. */
 import type { ratingMethods } from '../../../shared/api/rating';
-import { sessionOf } from '../context';
-import type { HandlersFor } from '../handler';
+import { sessionOf } from '../core/context';
+import type { HandlersFor } from '../core/handler';
 import { appealFollowUp, closeFollowUp, decideAppeal, listFollowUps, recordFollowUp } from './follow-up-service';
 
 export const rectificationHandlers: HandlersFor<Extract<keyof typeof ratingMethods, `followUp.${string}`>> = {

@@ -13,10 +13,10 @@ import {
   type WorkCalendar,
 } from '../../../shared/domain/working-days';
 import { CounterError } from '../../../shared/result';
-import { actorOf, type CallContext, type CoreContext } from '../context';
+import { actorOf, type CallContext, type CoreContext } from '../core/context';
 import type { Db } from '../db/connection';
 import { recordChange } from '../db/ledger';
-import { newId } from '../ids';
+import { newId } from '../core/ids';
 import { deleteOverrideRow, insertOverride, overrideOn, overrideRows, updateOverride, type OverrideRow } from './calendar-repo';
 import { statutoryCalendar } from './statutory-data';
 

@@ -11,10 +11,10 @@ import type { CatalogueVersionView, ReferenceRequest, ReferenceResponse } from '
 import defaultCatalogueJson from '../../../shared/catalogue/default-catalogue.json';
 import { compareCatalogueVersions, parseCatalogueText, validateCatalogue, type Catalogue } from '../../../shared/catalogue/schema';
 import { CounterError } from '../../../shared/result';
-import { actorOf, type CallContext, type CoreContext } from '../context';
+import { actorOf, type CallContext, type CoreContext } from '../core/context';
 import type { Db } from '../db/connection';
 import { recordChange } from '../db/ledger';
-import { newId } from '../ids';
+import { newId } from '../core/ids';
 import { activeVersionRows, deactivateVersion, insertActiveVersion, versionById, versionRows, type VersionRow } from './catalogue-repo';
 
 /** Problems shown in the error message itself; all of them go in `fields`. */

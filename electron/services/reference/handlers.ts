@@ -1,6 +1,6 @@
 /** Handlers of the reference-data methods (catalogue and working-day calendar). */
 import type { ReferenceMethodName } from '../../../shared/api/reference';
-import type { HandlersFor } from '../handler';
+import type { HandlersFor } from '../core/handler';
 import { calendarOverview, deadline, deleteOverride, saveOverride } from './calendar-service';
 import { activeCatalogue, catalogueVersions, importCatalogue } from './catalogue-service';
 

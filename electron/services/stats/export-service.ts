@@ -7,7 +7,7 @@ import type { StatsReport, StatsRow } from '../../../shared/api/stats';
 import type { ParsedRequestOf, ResponseOf } from '../../../shared/contract';
 import { DISTRIBUTION_LABELS, formatMinutes, formatRate, STATS_FOOTNOTES, STATS_GROUP_LABELS } from '../../../shared/domain/stats';
 import { hallStamp } from '../../../shared/domain/hall-time';
-import type { CoreContext } from '../context';
+import type { CoreContext } from '../core/context';
 import { produceExport, type WrittenExport } from '../ledger/export-service';
 import { csvSink, xlsxSink } from '../ledger/sinks';
 import { statsReport } from './report-service';

@@ -1,6 +1,6 @@
 /** Handlers for the statistics methods of the contract (supervisors). */
 import type { statsMethods } from '../../../shared/api/stats';
-import { preparedWrite, type HandlersFor } from '../handler';
+import { preparedWrite, type HandlersFor } from '../core/handler';
 import { recordExport } from '../ledger/export-service';
 import { writeStatsExport } from './export-service';
 import { statsReport } from './report-service';

@@ -20,7 +20,7 @@ import {
 import { hallDate } from '../../../shared/domain/hall-time';
 import { CounterError } from '../../../shared/result';
 import type { Db } from '../db/connection';
-import { listStaff, staffById } from '../staff-repo';
+import { listStaff, staffById } from '../staff/staff-repo';
 import { civilCounts, emptyCivilCounts, type CivilCounts } from './civil-stats';
 import { acceptedCaseRows, answeredRatingRows, countedRows, expiredRatingRows, openFollowUpRows, type Slice } from './report-repo';
 

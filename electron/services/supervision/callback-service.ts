@@ -15,10 +15,10 @@ import {
 } from '../../../shared/domain/callbacks';
 import { hallDate } from '../../../shared/domain/hall-time';
 import { CounterError } from '../../../shared/result';
-import { actorOf, hallToday, type ActiveSession, type CallContext, type CoreContext } from '../context';
+import { actorOf, hallToday, type ActiveSession, type CallContext, type CoreContext } from '../core/context';
 import { writeTransaction } from '../db/connection';
 import { recordChange, recordEvent, SYSTEM_ACTOR, type Actor } from '../db/ledger';
-import { newId } from '../ids';
+import { newId } from '../core/ids';
 import { activeCatalogue } from '../reference/catalogue-service';
 import { loadWorkCalendar } from '../reference/calendar-service';
 import {

@@ -8,12 +8,12 @@ import type { Complaint, ParsedRequestOf } from '../../../shared/contract';
 import { addWorkingDays } from '../../../shared/domain/working-days';
 import { hallDate } from '../../../shared/domain/hall-time';
 import { CounterError } from '../../../shared/result';
-import { actorOf, hallToday, type ActiveSession, type CallContext, type CoreContext } from '../context';
+import { actorOf, hallToday, type ActiveSession, type CallContext, type CoreContext } from '../core/context';
 import { recordChange } from '../db/ledger';
-import { newId } from '../ids';
+import { newId } from '../core/ids';
 import { nextNumber } from '../common/numbering';
 import { loadWorkCalendar } from '../reference/calendar-service';
-import { staffById } from '../staff-repo';
+import { staffById } from '../staff/staff-repo';
 import { closeComplaintRow, complaintById, complaintRows, insertComplaint, resolveComplaintRow, type ComplaintRow } from './complaint-repo';
 
 /** Working days to reply to a complaint or suggestion. */

@@ -4,10 +4,10 @@
  */
 import type { CoordinationNote, ParsedRequestOf } from '../../../shared/contract';
 import { CounterError } from '../../../shared/result';
-import { actorOf, type ActiveSession, type CallContext, type CoreContext } from '../context';
+import { actorOf, type ActiveSession, type CallContext, type CoreContext } from '../core/context';
 import { recordChange } from '../db/ledger';
-import { newId } from '../ids';
-import { staffById } from '../staff-repo';
+import { newId } from '../core/ids';
+import { staffById } from '../staff/staff-repo';
 import { caseExists, insertNote, noteById, notesOfCase, replyToNote, unansweredNotes, type NoteRow } from './coordination-repo';
 
 /** Open notes shown when no case is given. */

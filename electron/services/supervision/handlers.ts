@@ -1,7 +1,7 @@
 /** Handlers for the supervision (跟踪回访, 投诉建议, 沟通联系) methods: callback rules and callbacks, the complaint box, coordination notes. */
 import type { followupMethods } from '../../../shared/api/followup';
-import { actorOf, sessionOf } from '../context';
-import type { HandlersFor } from '../handler';
+import { actorOf, sessionOf } from '../core/context';
+import type { HandlersFor } from '../core/handler';
 import { dueList, listRules, recordCallback, revealPhone, saveRule, scheduleCallbacksQuietly } from './callback-service';
 import { closeComplaint, createComplaint, listComplaints, resolveComplaint } from './complaint-service';
 import { addNote, listNotes, replyNote } from './coordination-service';

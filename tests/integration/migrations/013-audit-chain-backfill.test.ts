@@ -11,7 +11,7 @@ import { auditRowHash, GENESIS_HASH, type AuditChainRow } from '../../../shared/
 import { appendAudit, sha256Hex, type NewAuditRow } from '../../../electron/services/audit/chain-store';
 import { EXIT_INTACT, runAuditVerify } from '../../../electron/services/audit/cli';
 import { verifyAuditChain } from '../../../electron/services/audit/verify';
-import { openDatabase, type Db } from '../../../electron/services/db/connection';
+import { openDatabase, writeTransaction, type Db } from '../../../electron/services/db/connection';
 import { CLERK, cleanupAll, createTestCore, login, setUpWithClerk } from '../../support/core';
 import { AT, databaseAt, insertRow, upgrade } from '../../support/migration-db';
 
@@ -65,7 +65,7 @@ describe('migration 13 (chaining the audit rows older than the chain)', () => {
     expectChained(rows);
     expect(verifyAuditChain(db)).toEqual({ ok: true, rows: 25, lastSeq: 25 });
     // the next row links on from the chained ones
-    appendAudit(db, auditRow(26));
+    writeTransaction(db, () => appendAudit(db, auditRow(26)));
     const chained = auditRows(db);
     expectChained(chained);
     db.close();
@@ -93,7 +93,7 @@ describe('migration 13 (chaining the audit rows older than the chain)', () => {
   it('leaves a chained version 12 database and a fresh one as they were', () => {
     for (const rowCount of [0, 5]) {
       const old = databaseAt(12);
-      for (let n = 1; n <= rowCount; n++) appendAudit(old.db, auditRow(n));
+      for (let n = 1; n <= rowCount; n++) writeTransaction(old.db, () => appendAudit(old.db, auditRow(n)));
       const [rows, schema] = [auditRows(old.db), schemaOf(old.db)];
       const db = upgrade(old, 13);
       expect(auditRows(db)).toEqual(rows);

@@ -1,24 +1,24 @@
 /** The handler for every method of the contract; the compiler checks the table is complete. */
-import type { foundationMethods } from '../../shared/contract';
+import type { foundationMethods } from '../../../shared/contract';
 import { sessionOf } from './context';
 import { preparedWrite, type HandlersFor, type HandlerTable } from './handler';
-import { listCommitments, saveCommitments } from './commitments-service';
-import { changePin, endSession, login, openSession, proveChangePin, proveLogin, proveOwnPin, sessionView, setLocked, unlock } from './session-service';
-import { appInfo, completeSetup, prepareSetup, settingsView, updateSettings } from './setup-service';
-import { createStaff, hashNewPin, listAllStaff, preparePhoto, resetStaffPin, setStaffPhoto, staffPhoto, updateStaff } from './staff-service';
-import { displayState, pauseWindow, resumeWindow } from './window-service';
-import { handoverHandlers } from './handover/handlers';
-import { intakeHandlers } from './intake/handlers';
-import { printingHandlers } from './printing/handlers';
-import { referenceHandlers } from './reference/handlers';
-import { ledgerHandlers } from './ledger/handlers';
-import { auditHandlers } from './audit/handlers';
-import { statsHandlers } from './stats/handlers';
-import { ratingHandlers } from './rating/handlers';
-import { supervisionHandlers } from './supervision/handlers';
-import { rectificationHandlers } from './rectification/handlers';
-import { marriageHandlers } from './marriage/handlers';
-import { appointmentHandlers } from './appointments/handlers';
+import { listCommitments, saveCommitments } from '../window/commitments-service';
+import { changePin, endSession, login, openSession, proveChangePin, proveLogin, proveOwnPin, sessionView, setLocked, unlock } from '../staff/session-service';
+import { appInfo, completeSetup, prepareSetup, settingsView, updateSettings } from '../setup/setup-service';
+import { createStaff, hashNewPin, listAllStaff, preparePhoto, resetStaffPin, setStaffPhoto, staffPhoto, updateStaff } from '../staff/staff-service';
+import { displayState, pauseWindow, resumeWindow } from '../window/window-service';
+import { handoverHandlers } from '../handover/handlers';
+import { intakeHandlers } from '../intake/handlers';
+import { printingHandlers } from '../printing/handlers';
+import { referenceHandlers } from '../reference/handlers';
+import { ledgerHandlers } from '../ledger/handlers';
+import { auditHandlers } from '../audit/handlers';
+import { statsHandlers } from '../stats/handlers';
+import { ratingHandlers } from '../rating/handlers';
+import { supervisionHandlers } from '../supervision/handlers';
+import { rectificationHandlers } from '../rectification/handlers';
+import { marriageHandlers } from '../marriage/handlers';
+import { appointmentHandlers } from '../appointments/handlers';
 
 const foundationHandlers: HandlersFor<keyof typeof foundationMethods> = {
   'app.info': (ctx) => appInfo(ctx),

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { CounterError } from '../../shared/result';
+import { CounterError } from '../../../shared/result';
 
 export const PHOTO_WIDTH = 360;
 export const PHOTO_HEIGHT = 480;

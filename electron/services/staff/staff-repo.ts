@@ -1,7 +1,7 @@
 /** The staff table: reading, writing and mapping staff rows. */
-import type { Staff } from '../../shared/contract';
-import type { Db } from './db/connection';
-import type { Origin } from './db/ledger';
+import type { Staff } from '../../../shared/contract';
+import type { Db } from '../db/connection';
+import type { Origin } from '../db/ledger';
 
 export interface StaffRow {
   id: string;

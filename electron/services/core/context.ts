@@ -1,14 +1,14 @@
 /** What every core handler is given: the ledger, settings, clock and the event channel. */
-import type { CallerKind, EventName, EventPayload, PrinterStatus } from '../../shared/contract';
-import type { PrintDocument } from '../../shared/print/document';
-import { hallDate } from '../../shared/domain/hall-time';
-import { CounterError } from '../../shared/result';
+import type { CallerKind, EventName, EventPayload, PrinterStatus } from '../../../shared/contract';
+import type { PrintDocument } from '../../../shared/print/document';
+import { hallDate } from '../../../shared/domain/hall-time';
+import { CounterError } from '../../../shared/result';
 import type { Clock } from './clock';
-import type { DocumentVault } from './crypto/document-vault';
-import type { Db } from './db/connection';
-import type { Actor, Origin } from './db/ledger';
-import type { ExportDownloads } from './ledger/downloads';
-import type { PhotoStore } from './photos';
+import type { DocumentVault } from '../crypto/document-vault';
+import type { Db } from '../db/connection';
+import type { Actor, Origin } from '../db/ledger';
+import type { ExportDownloads } from '../ledger/downloads';
+import type { PhotoStore } from '../staff/photos';
 import type { SettingsStore } from './settings-store';
 
 export interface CoreContext {

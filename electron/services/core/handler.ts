@@ -1,9 +1,9 @@
 /**
  * How a method's handler is written. A read answers; a write runs in the
- * dispatcher's transaction (electron/services/core.ts), so the compiler
+ * dispatcher's transaction (electron/services/core/core.ts), so the compiler
  * refuses an asynchronous write that has not been split into prepare/commit.
  */
-import type { MethodName, ParsedRequestOf, ResponseOf, WriteMethodName } from '../../shared/contract';
+import type { MethodName, ParsedRequestOf, ResponseOf, WriteMethodName } from '../../../shared/contract';
 import type { CallContext, CoreContext } from './context';
 
 /** A read answers, and may wait (for a file, for the printer). */

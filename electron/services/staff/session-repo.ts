@@ -1,6 +1,6 @@
 /** The clerk_session table: who is logged in at this window, and whether the screen is locked. */
-import type { Db } from './db/connection';
-import type { Origin } from './db/ledger';
+import type { Db } from '../db/connection';
+import type { Origin } from '../db/ledger';
 
 /** The open session with its clerk's number and role. */
 export interface OpenSessionRow {

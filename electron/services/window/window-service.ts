@@ -2,16 +2,16 @@
  * The window's public status: serving, paused with the whereabouts sign
  * (reason and expected return), or closed; and the state the display shows.
  */
-import type { DisplayState, ParsedRequestOf } from '../../shared/contract';
-import { returnTimeProblem } from '../../shared/domain/window-status';
-import { CounterError } from '../../shared/result';
-import { recordChange } from './db/ledger';
-import { actorOf, type ActiveSession, type CallContext, type CoreContext } from './context';
+import type { DisplayState, ParsedRequestOf } from '../../../shared/contract';
+import { returnTimeProblem } from '../../../shared/domain/window-status';
+import { CounterError } from '../../../shared/result';
+import { recordChange } from '../db/ledger';
+import { actorOf, type ActiveSession, type CallContext, type CoreContext } from '../core/context';
 import { listCommitments } from './commitments-service';
-import { newId } from './ids';
-import { openSession } from './session-service';
-import { isServing, startServing } from './session-repo';
-import { staffById } from './staff-repo';
+import { newId } from '../core/ids';
+import { openSession } from '../staff/session-service';
+import { isServing, startServing } from '../staff/session-repo';
+import { staffById } from '../staff/staff-repo';
 import { changePause, endPause, insertPause, openPause } from './window-repo';
 
 /** The sign while the clerk's screen is idle-locked and no pause was put up: the window is not serving. */

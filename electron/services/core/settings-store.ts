@@ -2,9 +2,9 @@
  * The one typed settings module. The backend is electron-store under Electron
  * and conf in host mode: both keep the same JSON file in the data directory.
  */
-import { CounterError } from '../../shared/result';
-import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../shared/settings';
-import { describeIssues } from '../../shared/validation';
+import { CounterError } from '../../../shared/result';
+import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../../shared/settings';
+import { describeIssues } from '../../../shared/validation';
 
 /** The part of electron-store / conf this module uses. */
 export interface SettingsBackend {

@@ -1,9 +1,9 @@
 /** The service commitments (亮承诺) shown on the public display, edited by a supervisor. */
-import type { Commitment } from '../../shared/contract';
+import type { Commitment } from '../../../shared/contract';
 import { commitmentIds, commitmentsInOrder, deleteCommitment, insertCommitment } from './commitments-repo';
-import { recordChange } from './db/ledger';
-import { actorOf, type CallContext, type CoreContext } from './context';
-import { newId } from './ids';
+import { recordChange } from '../db/ledger';
+import { actorOf, type CallContext, type CoreContext } from '../core/context';
+import { newId } from '../core/ids';
 
 export function listCommitments(ctx: CoreContext): Commitment[] {
   return commitmentsInOrder(ctx.db);

@@ -1,15 +1,15 @@
 /**
- * The one PIN check, in the two steps of a write (electron/services/handlers.ts):
+ * The one PIN check, in the two steps of a write (electron/services/core/handlers.ts):
  * provePin() runs the slow hash outside the transaction; settlePin() then,
  * inside the write's transaction, re-reads the account, refuses if it is
  * locked by now (even the right PIN), counts a wrong PIN and decides the lock,
  * or runs onMatch. Parallel attempts therefore cannot get past the lockout:
  * after five wrong PINs every attempt whose hash finishes later is refused.
  */
-import type { AuditAction } from '../../shared/audit/labels';
-import { CounterError } from '../../shared/result';
-import { recordChange } from './db/ledger';
-import { actorOf, RecordedRefusal, type CallContext, type CoreContext } from './context';
+import type { AuditAction } from '../../../shared/audit/labels';
+import { CounterError } from '../../../shared/result';
+import { recordChange } from '../db/ledger';
+import { actorOf, RecordedRefusal, type CallContext, type CoreContext } from '../core/context';
 import { verifyPin, hashPin } from './pin-hash';
 import { clearWrongPinCount, countWrongPin, lockStaff, staffById, staffPayload, type StaffRow } from './staff-repo';
 

@@ -1,7 +1,7 @@
 /** The commitment table: the ordered service commitments (亮承诺). */
-import type { Commitment } from '../../shared/contract';
-import type { Db } from './db/connection';
-import type { Origin } from './db/ledger';
+import type { Commitment } from '../../../shared/contract';
+import type { Db } from '../db/connection';
+import type { Origin } from '../db/ledger';
 
 export function commitmentsInOrder(db: Db): Commitment[] {
   return db.prepare('SELECT text, time_limit AS timeLimit FROM commitment ORDER BY position').all() as Commitment[];

@@ -4,19 +4,19 @@
  * Each write here is a handler step: the PIN is hashed in a prepare step and
  * decided in the write's transaction (pin-check.ts).
  */
-import type { AuditAction } from '../../shared/audit/labels';
-import type { ParsedRequestOf, Session } from '../../shared/contract';
-import { CounterError } from '../../shared/result';
-import { recordChange } from './db/ledger';
-import { actorOf, RecordedRefusal, retell, type ActiveSession, type CallContext, type CoreContext } from './context';
-import { newId } from './ids';
+import type { AuditAction } from '../../../shared/audit/labels';
+import type { ParsedRequestOf, Session } from '../../../shared/contract';
+import { CounterError } from '../../../shared/result';
+import { recordChange } from '../db/ledger';
+import { actorOf, RecordedRefusal, retell, type ActiveSession, type CallContext, type CoreContext } from '../core/context';
+import { newId } from '../core/ids';
 import { hashPin } from './pin-hash';
 import { clearWrongPins, COUNTERSIGN_WRONG, LOGIN_WRONG, provePin, settlePin, type PinCheck, type PinProof } from './pin-check';
 import { endSessionRow, insertSession, lockedFlag, openSessionRow, sessionPayload, setLockedFlag } from './session-repo';
 import { setPin, staffById, staffByNo, staffPayload, toStaff, type StaffRow } from './staff-repo';
 import { assertStrongPin } from './staff-service';
-import { closeShift, startShift } from './handover/shift-repo';
-import { endPause, openPause } from './window-repo';
+import { closeShift, startShift } from '../handover/shift-repo';
+import { endPause, openPause } from '../window/window-repo';
 
 export { LOCKOUT_MS, MAX_WRONG_PINS } from './pin-check';
 

@@ -3,9 +3,9 @@
  * each with a generated avatar, ready to log in. The README lists the accounts.
  */
 import sharp from 'sharp';
-import type { Result } from '../../shared/result';
-import type { CounterCore } from './core';
-import { PHOTO_HEIGHT, PHOTO_WIDTH } from './photos';
+import type { Result } from '../../../shared/result';
+import type { CounterCore } from '../core/core';
+import { PHOTO_HEIGHT, PHOTO_WIDTH } from '../staff/photos';
 
 export const DEMO_HALL = {
   hallName: '示范区婚姻登记处',

@@ -19,27 +19,27 @@ import {
   requestIdSchema,
   type ResponseOf,
   type Session,
-} from '../../shared/contract';
-import { CounterError, fail, ok, type Result } from '../../shared/result';
-import { describeIssues } from '../../shared/validation';
+} from '../../../shared/contract';
+import { CounterError, fail, ok, type Result } from '../../../shared/result';
+import { describeIssues } from '../../../shared/validation';
 import { systemClock, type Clock } from './clock';
-import { openDatabase, writeTransaction, type Db } from './db/connection';
-import type { Origin } from './db/ledger';
+import { openDatabase, writeTransaction, type Db } from '../db/connection';
+import type { Origin } from '../db/ledger';
 import { RecordedRefusal, type CallContext, type CoreContext, type WriteHooks } from './context';
-import { DocumentVault, type KeyStore } from './crypto/document-vault';
-import { KeyFileStore } from './crypto/key-file-store';
-import { assertKeyOpensData } from './crypto/key-check';
+import { DocumentVault, type KeyStore } from '../crypto/document-vault';
+import { KeyFileStore } from '../crypto/key-file-store';
+import { assertKeyOpensData } from '../crypto/key-check';
 import type { PreparedWrite, ReadHandler, WriteHandler } from './handler';
 import { handlers } from './handlers';
-import { PhotoStore } from './photos';
-import { PrintQueue, type PrintQueueOptions } from './printing/queue';
+import { PhotoStore } from '../staff/photos';
+import { PrintQueue, type PrintQueueOptions } from '../printing/queue';
 import { RequestLog, type Keep } from './request-log';
-import { ExportDownloads } from './ledger/downloads';
-import { lockRestoredSession, openSession, sessionView } from './session-service';
+import { ExportDownloads } from '../ledger/downloads';
+import { lockRestoredSession, openSession, sessionView } from '../staff/session-service';
 import { SettingsStore, type SettingsBackend } from './settings-store';
-import { displayState } from './window-service';
-import { scheduleCallbacksQuietly } from './supervision/callback-service';
-import { sweepDeemedWithdrawn } from './marriage/divorce-service';
+import { displayState } from '../window/window-service';
+import { scheduleCallbacksQuietly } from '../supervision/callback-service';
+import { sweepDeemedWithdrawn } from '../marriage/divorce-service';
 
 /** How often the core looks for new callbacks the rules ask for (bad ratings, completed cases). */
 export const CALLBACK_SCAN_MS = 5 * 60_000;

@@ -1,6 +1,6 @@
 /** The window_pause table: the whereabouts sign (暂停) of the window. */
-import type { Db } from './db/connection';
-import type { Origin } from './db/ledger';
+import type { Db } from '../db/connection';
+import type { Origin } from '../db/ledger';
 
 export interface PauseRow {
   id: string;

@@ -1,10 +1,10 @@
 /** Supervisor screens for staff: add, edit, reset PIN, set photo. */
-import type { ParsedRequestOf, Staff } from '../../shared/contract';
-import { weakPinReason } from '../../shared/domain/pin';
-import { CounterError } from '../../shared/result';
-import { recordChange } from './db/ledger';
-import { actorOf, type CallContext, type CoreContext } from './context';
-import { newId } from './ids';
+import type { ParsedRequestOf, Staff } from '../../../shared/contract';
+import { weakPinReason } from '../../../shared/domain/pin';
+import { CounterError } from '../../../shared/result';
+import { recordChange } from '../db/ledger';
+import { actorOf, type CallContext, type CoreContext } from '../core/context';
+import { newId } from '../core/ids';
 import { hashPin } from './pin-hash';
 import { PhotoStore } from './photos';
 import {

@@ -17,16 +17,17 @@
  * committed together or not at all: a retry after a crash either finds the
  * answer or finds nothing written and runs. Refusals that roll the write back
  * are not kept (nothing happened; a retry is evaluated again); refusals whose
- * writes stand (a wrong PIN counted) are. Rows left 'running' by versions
- * that claimed a request before running it are answered as unfinished.
+ * writes stand (a wrong PIN counted) are. A row without an answer is a
+ * request an older version claimed and did not finish (migration 16): it is
+ * answered as unfinished, never run again.
  */
-import { canonicalJson } from '../../shared/audit/chain';
-import type { CallerKind, MethodName } from '../../shared/contract';
-import { fail, type Result } from '../../shared/result';
-import { sha256Hex } from './audit/chain-store';
+import { canonicalJson } from '../../../shared/audit/chain';
+import type { CallerKind, MethodName } from '../../../shared/contract';
+import { fail, type Result } from '../../../shared/result';
+import { sha256Hex } from '../audit/chain-store';
 import type { Clock } from './clock';
-import type { DocumentVault } from './crypto/document-vault';
-import type { Db } from './db/connection';
+import type { DocumentVault } from '../crypto/document-vault';
+import type { Db } from '../db/connection';
 
 /** How long an answer is kept for repeats. */
 export const RETENTION_MS = 24 * 3_600_000;
@@ -45,7 +46,7 @@ export type Keep = (answer: Result<unknown>) => void;
 
 interface Stored {
   fingerprint: string;
-  status: 'running' | 'done';
+  /** NULL: claimed by an older version that stopped while it ran (migration 16). */
   result_sealed: string | null;
 }
 
@@ -77,18 +78,17 @@ export class RequestLog {
     if (inFlight) return inFlight.fingerprint === fingerprint ? inFlight.answer : Promise.resolve(fail('CONFLICT', CONFLICT_MESSAGE));
 
     this.prune();
-    const stored = this.db.prepare('SELECT fingerprint, status, result_sealed FROM request_log WHERE key = ?').get(key) as Stored | undefined;
+    const stored = this.db.prepare('SELECT fingerprint, result_sealed FROM request_log WHERE key = ?').get(key) as Stored | undefined;
     if (stored) {
       if (stored.fingerprint !== fingerprint) return Promise.resolve(fail('CONFLICT', CONFLICT_MESSAGE));
-      // 'running': claimed by an older version that stopped while it ran
-      if (stored.status !== 'done' || stored.result_sealed === null) return Promise.resolve(fail('CONFLICT', UNFINISHED_MESSAGE));
+      if (stored.result_sealed === null) return Promise.resolve(fail('CONFLICT', UNFINISHED_MESSAGE));
       return Promise.resolve(JSON.parse(this.vault.open(stored.result_sealed)) as Result<unknown>);
     }
 
     const keep: Keep = (answer) => {
       // answers may hold personal data (names, phone numbers): sealed like document numbers
       this.db
-        .prepare("INSERT INTO request_log (key, method, fingerprint, status, result_sealed, created_at) VALUES (?, ?, ?, 'done', ?, ?)")
+        .prepare("INSERT INTO request_log (key, method, fingerprint, result_sealed, created_at) VALUES (?, ?, ?, ?, ?)")
         .run(key, request.method, fingerprint, this.vault.seal(JSON.stringify(answer)), this.clock.now().toISOString());
     };
     const answer = run(keep).finally(() => this.running.delete(key));

@@ -1,16 +1,16 @@
 /** First run: hall identity, window number and the first supervisor account. */
 import { isDeepStrictEqual } from 'node:util';
 import { randomBytes } from 'node:crypto';
-import type { AppInfo, ParsedRequestOf, SettingsView } from '../../shared/contract';
-import { DEFAULT_COMMITMENTS } from '../../shared/domain/commitments';
-import { CounterError } from '../../shared/result';
-import type { Settings, SettingsUpdate } from '../../shared/settings';
-import { recordChange } from './db/ledger';
-import { actorOf, type CallContext, type CoreContext } from './context';
-import { replaceCommitments } from './commitments-service';
-import { newId } from './ids';
-import { hashPin } from './pin-hash';
-import { assertStrongPin, insertStaff } from './staff-service';
+import type { AppInfo, ParsedRequestOf, SettingsView } from '../../../shared/contract';
+import { DEFAULT_COMMITMENTS } from '../../../shared/domain/commitments';
+import { CounterError } from '../../../shared/result';
+import type { Settings, SettingsUpdate } from '../../../shared/settings';
+import { recordChange } from '../db/ledger';
+import { actorOf, type CallContext, type CoreContext } from '../core/context';
+import { replaceCommitments } from '../window/commitments-service';
+import { newId } from '../core/ids';
+import { hashPin } from '../staff/pin-hash';
+import { assertStrongPin, insertStaff } from '../staff/staff-service';
 
 export function appInfo(ctx: CoreContext): AppInfo {
   const s = ctx.settings.get();
