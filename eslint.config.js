@@ -56,7 +56,6 @@ const COMPONENTS_OVER_150_LINES = [
   'renderer/src/intake/IntakePanel.tsx',
   'renderer/src/marriage/DivorceCasesPanel.tsx',
   'renderer/src/reference/CalendarAdmin.tsx',
-  'renderer/src/reference/CatalogueAdmin.tsx',
 ];
 
 export default tseslint.config(
