@@ -50,7 +50,6 @@ const LAYERS = [
  */
 const COMPONENTS_OVER_150_LINES = [
   'renderer/src/appointments/AppointmentsPanel.tsx',
-  'renderer/src/supervision/ComplaintsPanel.tsx',
   'renderer/src/intake/IntakePanel.tsx',
   'renderer/src/marriage/DivorceCasesPanel.tsx',
   'renderer/src/reference/CalendarAdmin.tsx',
