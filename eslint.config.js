@@ -52,7 +52,6 @@ const COMPONENTS_OVER_150_LINES = [
   'renderer/src/appointments/AppointmentsPanel.tsx',
   'renderer/src/intake/IntakePanel.tsx',
   'renderer/src/marriage/DivorceCasesPanel.tsx',
-  'renderer/src/reference/CalendarAdmin.tsx',
 ];
 
 export default tseslint.config(
