@@ -51,7 +51,6 @@ const LAYERS = [
 const COMPONENTS_OVER_150_LINES = [
   'renderer/src/appointments/AppointmentsPanel.tsx',
   'renderer/src/intake/IntakePanel.tsx',
-  'renderer/src/marriage/DivorceCasesPanel.tsx',
 ];
 
 export default tseslint.config(
