@@ -49,7 +49,6 @@ const LAYERS = [
  * from the list when its split lands; never add one.
  */
 const COMPONENTS_OVER_150_LINES = [
-  'renderer/src/appointments/AppointmentsPanel.tsx',
   'renderer/src/intake/IntakePanel.tsx',
 ];
 
