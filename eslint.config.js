@@ -44,21 +44,6 @@ const LAYERS = [
   },
 ];
 
-/**
- * Components over the size limit below when the limit came in, each being split. Remove a file
- * from the list when its split lands; never add one.
- */
-const COMPONENTS_OVER_150_LINES = [
-  'renderer/src/appointments/AppointmentsPanel.tsx',
-  'renderer/src/clerk/StaffAdmin.tsx',
-  'renderer/src/supervision/CallbacksPanel.tsx',
-  'renderer/src/supervision/ComplaintsPanel.tsx',
-  'renderer/src/intake/IntakePanel.tsx',
-  'renderer/src/marriage/DivorceCasesPanel.tsx',
-  'renderer/src/reference/CalendarAdmin.tsx',
-  'renderer/src/reference/CatalogueAdmin.tsx',
-];
-
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/artifacts/**'] },
   js.configs.recommended,
@@ -88,7 +73,6 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.tsx'],
-    ignores: COMPONENTS_OVER_150_LINES,
     rules: { 'max-lines-per-function': ['error', { max: 150 }] },
   },
 );

@@ -5,8 +5,7 @@
  * booking system's export, and today's walk-ins beside them.
  */
 import { useRef, useState, type FormEvent } from 'react';
-import { APPOINTMENT_STATUS_LABELS, type Appointment, type AppointmentImportResult, type Contact } from '../../../shared/contract';
-import { hallInstant, hallTime } from '../../../shared/domain/hall-time';
+import type { Appointment, AppointmentImportResult, Contact } from '../../../shared/contract';
 import { marriageFormKind } from '../../../shared/domain/marriage-rules';
 import type { RendererApi } from '../api';
 import { coreNow } from '../core-clock';
@@ -14,25 +13,16 @@ import type { ServiceStart } from '../marriage/form';
 import { QueryError } from '../QueryError';
 import { ErrorBanner, Field, Notice, useAction } from '../ui';
 import { useQuery } from '../useQuery';
+import { AppointmentSlot, type AppointmentActions } from './AppointmentSlot';
 import './appointments.css';
-import { TableHead } from '../TableHead';
-
-const WALK_IN_STATUS: Record<Contact['status'], string> = {
-  open: '接待中',
-  notified: '已告知',
-  referred: '已引导',
-  accepted: '已受理',
-  closed: '已结束',
-};
+import { CheckedInBanner, ImportButton } from './CheckInParts';
+import { ImportReport } from './ImportReport';
+import { WalkIns } from './WalkIns';
 
 /** An appointment code has letters or dashes; a document number is digits (X last) or a permit/passport number typed at the reader. */
 function looksLikeDocumentNumber(value: string): boolean {
   const v = value.replace(/\s+/g, '');
   return /^\d{15,17}[\dXx]$/.test(v) || /^[HMhm]\d{8,10}$/.test(v) || /^\d{8}$|^\d{10}$/.test(v);
-}
-
-function slotEnded(date: string, end: string, now: Date): boolean {
-  return hallInstant(date, end).getTime() <= now.getTime();
 }
 
 export function AppointmentsPanel(props: { api: RendererApi; onStartService: (start: ServiceStart) => void }) {
@@ -46,7 +36,6 @@ export function AppointmentsPanel(props: { api: RendererApi; onStartService: (st
   const [imported, setImported] = useState<(AppointmentImportResult & { fileName: string }) | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const { run, error, busy, clear } = useAction(api);
-
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -107,7 +96,14 @@ export function AppointmentsPanel(props: { api: RendererApi; onStartService: (st
     if (prefill) onStartService({ contactId, itemCode, parties: prefill.parties });
   };
 
-  const now = coreNow();
+  const actions: AppointmentActions = {
+    busy,
+    now: coreNow(),
+    start: (contactId, itemCode) => void start(contactId, itemCode),
+    checkIn: (a) => void checkInRow(a),
+    noShow: (a) => void noShow(a),
+    printSlip: (a) => void printSlip(a),
+  };
   const total = day?.slots.reduce((n, s) => n + s.booked, 0) ?? 0;
   const arrived = day?.slots.reduce((n, s) => n + s.appointments.filter((a) => a.status === 'checkedIn').length, 0) ?? 0;
 
@@ -120,19 +116,7 @@ export function AppointmentsPanel(props: { api: RendererApi; onStartService: (st
             {day?.peak ? <span className="peak-badge" title="高峰日按高峰容量预约">高峰日 · {day.peak.name}</span> : null}
           </h2>
           <div className="actions">
-            <label className={`secondary file-button${busy ? ' disabled' : ''}`}>
-              导入预约数据
-              <input
-                type="file"
-                accept=".csv,.json,text/csv,application/json"
-                disabled={busy}
-                onChange={(e) => {
-                  const file = e.currentTarget.files?.[0];
-                  e.currentTarget.value = '';
-                  if (file) void importFile(file);
-                }}
-              />
-            </label>
+            <ImportButton busy={busy} onFile={(file) => void importFile(file)} />
           </div>
         </div>
         <form className="checkin-form" onSubmit={submit}>
@@ -157,15 +141,7 @@ export function AppointmentsPanel(props: { api: RendererApi; onStartService: (st
         <ErrorBanner error={error} />
         {notice ? <Notice>{notice}</Notice> : null}
         {checkedIn ? (
-          <div className="banner banner-ok checkin-done" role="status">
-            <span>
-              已签到：{checkedIn.appointment.code} · {checkedIn.appointment.itemName} · {checkedIn.appointment.applicantName}
-              {checkedIn.appointment.partnerName ? `、${checkedIn.appointment.partnerName}` : ''}（{checkedIn.appointment.slotStart}-{checkedIn.appointment.slotEnd}）
-            </span>
-            <button type="button" className="primary" disabled={busy} onClick={() => void start(checkedIn.contact.id, checkedIn.contact.itemCode)}>
-              开始办理
-            </button>
-          </div>
+          <CheckedInBanner checkedIn={checkedIn} busy={busy} onStart={() => void start(checkedIn.contact.id, checkedIn.contact.itemCode)} />
         ) : null}
         {imported ? <ImportReport result={imported} onClose={() => setImported(null)} /> : null}
       </section>
@@ -179,124 +155,12 @@ export function AppointmentsPanel(props: { api: RendererApi; onStartService: (st
           {!day && !dayQuery.error ? <p className="muted">正在读取…</p> : null}
           {day && day.slots.length === 0 ? <p className="muted">今天本窗口没有预约。预约系统导出文件后，点“导入预约数据”。</p> : null}
           {day?.slots.map((slot) => (
-            <div key={`${slot.start}-${slot.end}`} className={`slot${slot.overCapacity ? ' slot-over' : ''}`}>
-              <div className="slot-head">
-                <strong>
-                  {slot.start}-{slot.end}
-                </strong>
-                <span className={`slot-count${slot.overCapacity ? ' over' : ''}`} title="已约/容量">
-                  已约 {slot.booked}/{slot.capacity}
-                </span>
-                {slot.overCapacity ? <span className="tag tag-notified">超额 {slot.booked - slot.capacity}</span> : null}
-              </div>
-              <table className="table compact">
-                <tbody>
-                  {slot.appointments.map((a) => (
-                    <tr key={a.id} className={`appt appt-${a.status}`}>
-                      <td className="appt-code">{a.code}</td>
-                      <td>{a.itemName}</td>
-                      <td>
-                        {a.applicantName}
-                        {a.partnerName ? `、${a.partnerName}` : ''}
-                        <div className="muted small">
-                          {a.documentMasked}
-                          {a.partnerDocumentMasked ? ` / ${a.partnerDocumentMasked}` : ''}
-                        </div>
-                      </td>
-                      <td>
-                        <span className={`tag appt-tag-${a.status}`}>{APPOINTMENT_STATUS_LABELS[a.status]}</span>
-                        {a.overCapacity ? <span className="tag tag-notified">超额</span> : null}
-                        {a.checkedInAt ? <div className="muted small">{hallTime(a.checkedInAt)} 签到</div> : null}
-                      </td>
-                      <td className="row-actions">
-                        {a.status === 'checkedIn' && a.contactId ? (
-                          <button
-                            type="button"
-                            className="link"
-                            disabled={busy}
-                            onClick={() => {
-                              if (a.contactId) void start(a.contactId, a.itemCode);
-                            }}
-                          >
-                            开始办理
-                          </button>
-                        ) : null}
-                        {a.status === 'booked' || a.status === 'noShow' ? (
-                          <button type="button" className="link" disabled={busy} onClick={() => void checkInRow(a)}>
-                            签到
-                          </button>
-                        ) : null}
-                        {a.status === 'booked' ? (
-                          <button
-                            type="button"
-                            className="link"
-                            disabled={busy || !slotEnded(a.date, a.slotEnd, now)}
-                            title={slotEnded(a.date, a.slotEnd, now) ? '' : '时段结束后才能标记未到'}
-                            onClick={() => void noShow(a)}
-                          >
-                            未到
-                          </button>
-                        ) : null}
-                        <button type="button" className="link" disabled={busy} onClick={() => void printSlip(a)}>
-                          打印凭条
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <AppointmentSlot key={`${slot.start}-${slot.end}`} slot={slot} actions={actions} />
           ))}
         </section>
 
-        <section className="card appointments-walkins" data-testid="walk-ins">
-          <h3>现场取号（{day?.walkIns.length ?? 0}）</h3>
-          {day && day.walkIns.length === 0 ? <p className="muted">今天还没有现场接待。</p> : null}
-          <ul className="walkin-list">
-            {day?.walkIns.map((w) => (
-              <li key={w.contactId}>
-                <span className="walkin-time">{hallTime(w.receivedAt)}</span>
-                <span>
-                  {w.applicantName} · {w.itemName}
-                  <div className="muted small">{w.number}</div>
-                </span>
-                <span className="tag">{WALK_IN_STATUS[w.status]}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <WalkIns walkIns={day?.walkIns} />
       </div>
-    </div>
-  );
-}
-
-function ImportReport({ result, onClose }: { result: AppointmentImportResult & { fileName: string }; onClose: () => void }) {
-  const errors = result.problems.filter((p) => p.severity === 'error').length;
-  return (
-    <div className="import-report" data-testid="import-report">
-      <div className={`banner ${errors > 0 ? 'banner-warn' : 'banner-ok'}`} role="status">
-        已导入 {result.fileName}：共 {result.totalRows} 条，新增 {result.added}，更新 {result.updated}，未变 {result.unchanged}
-        {result.kept > 0 ? `，已签到/未到保留 ${result.kept}` : ''}
-        {result.overCapacity > 0 ? `，超额 ${result.overCapacity}` : ''}，未导入 {result.rejected}。
-        {result.problems.length > 0 ? ' 请按下表修改文件后重新导入（已导入的记录不会重复）。' : ''}
-        <button type="button" className="link" onClick={onClose}>
-          关闭
-        </button>
-      </div>
-      {result.problems.length > 0 ? (
-        <table className="table compact import-problems">
-          <TableHead columns={['行号', '类别', '问题']} />
-          <tbody>
-            {result.problems.map((p, i) => (
-              <tr key={`${p.row}-${i}`} className={p.severity === 'error' ? 'problem-error' : 'problem-warning'}>
-                <td>{p.row === 0 ? '整个文件' : `第 ${p.row} 行`}</td>
-                <td>{p.severity === 'error' ? '未导入' : '提醒'}</td>
-                <td>{p.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
     </div>
   );
 }

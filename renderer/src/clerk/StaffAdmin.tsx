@@ -1,22 +1,12 @@
 /** Supervisor: add and edit staff, set photos, reset PINs. */
 import { useState, type FormEvent } from 'react';
-import type { Role, Staff } from '../../../shared/contract';
+import type { Staff } from '../../../shared/contract';
 import type { RendererApi } from '../api';
 import { QueryError } from '../QueryError';
-import { ErrorBanner, Field, fieldError, Notice, readFileBase64, useAction } from '../ui';
+import { ErrorBanner, Field, Notice, readFileBase64, useAction } from '../ui';
 import { useQuery } from '../useQuery';
-import { TableHead } from '../TableHead';
-
-interface StaffForm {
-  staffNo: string;
-  name: string;
-  title: string;
-  duties: string;
-  partyMember: boolean;
-  role: Role;
-  active: boolean;
-  pin: string;
-}
+import { StaffFields, type StaffForm } from './StaffFields';
+import { StaffTable } from './StaffTable';
 
 const BLANK: StaffForm = { staffNo: '', name: '', title: '', duties: '', partyMember: false, role: 'clerk', active: true, pin: '' };
 
@@ -100,28 +90,7 @@ export function StaffAdmin({ api, selfId }: { api: RendererApi; selfId: string }
           </button>
         </div>
         <QueryError query={query} what="工作人员名单" />
-        <table className="table" data-testid="staff-table">
-          <TableHead columns={['工号', '姓名', '职务', '角色', '状态', '']} />
-          <tbody>
-            {staff.map((s) => (
-              <tr key={s.id} className={editing !== 'new' && editing?.id === s.id ? 'selected' : ''}>
-                <td>{s.staffNo}</td>
-                <td>
-                  {s.name}
-                  {s.partyMember ? <span className="party-chip">党员</span> : null}
-                </td>
-                <td>{s.title}</td>
-                <td>{s.role === 'supervisor' ? '主管' : '窗口人员'}</td>
-                <td>{!s.active ? '已停用' : s.lockedUntil ? '已锁定' : s.hasPhoto ? '正常' : '缺照片'}</td>
-                <td>
-                  <button type="button" className="link" onClick={() => open(s)}>
-                    编辑
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <StaffTable staff={staff} selectedId={editing !== 'new' ? (editing?.id ?? null) : null} onEdit={(s) => void open(s)} />
       </section>
       {editing ? (
         <section className="card">
@@ -129,39 +98,7 @@ export function StaffAdmin({ api, selfId }: { api: RendererApi; selfId: string }
           <ErrorBanner error={error} />
           {notice ? <Notice>{notice}</Notice> : null}
           <form onSubmit={save} noValidate className="staff-form">
-            <fieldset disabled={busy}>
-              <Field label="工号" error={fieldError(error, 'staffNo')} hint="2 到 16 位字母或数字，创建后不能修改">
-                <input name="staffNo" value={form.staffNo} onChange={(e) => set('staffNo', e.target.value)} disabled={!isNew} maxLength={16} />
-              </Field>
-              <Field label="姓名" error={fieldError(error, 'name')}>
-                <input name="name" value={form.name} onChange={(e) => set('name', e.target.value)} maxLength={20} />
-              </Field>
-              <Field label="职务" error={fieldError(error, 'title')}>
-                <input name="title" value={form.title} onChange={(e) => set('title', e.target.value)} maxLength={20} />
-              </Field>
-              <Field label="岗位职责" error={fieldError(error, 'duties')} hint="显示在公示屏上（亮职责）">
-                <textarea name="duties" value={form.duties} onChange={(e) => set('duties', e.target.value)} maxLength={200} rows={3} />
-              </Field>
-              <label className="check">
-                <input type="checkbox" name="partyMember" checked={form.partyMember} onChange={(e) => set('partyMember', e.target.checked)} />
-                党员先锋岗
-              </label>
-              <Field label="角色" error={fieldError(error, 'role')}>
-                <select name="role" value={form.role} onChange={(e) => set('role', e.target.value === 'supervisor' ? 'supervisor' : 'clerk')}>
-                  <option value="clerk">窗口人员</option>
-                  <option value="supervisor">主管</option>
-                </select>
-              </Field>
-              {!isNew ? (
-                <label className="check">
-                  <input type="checkbox" name="active" checked={form.active} disabled={editing.id === selfId} onChange={(e) => set('active', e.target.checked)} />
-                  启用账号
-                </label>
-              ) : null}
-              <Field label={isNew ? 'PIN' : '新 PIN（重置用）'} error={fieldError(error, 'pin', 'newPin')} hint="6 位数字，不能是重复或连续数字">
-                <input name="pin" type="password" inputMode="numeric" maxLength={6} value={form.pin} onChange={(e) => set('pin', e.target.value)} autoComplete="new-password" />
-              </Field>
-            </fieldset>
+            <StaffFields form={form} set={set} error={error} busy={busy} isNew={isNew} isSelf={editing !== 'new' && editing.id === selfId} />
             <div className="actions">
               {!isNew ? (
                 <button type="button" className="secondary" onClick={resetPin} disabled={busy}>

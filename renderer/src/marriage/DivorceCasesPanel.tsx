@@ -12,6 +12,7 @@ import { QueryError } from '../QueryError';
 import { ErrorBanner, Notice, useAction } from '../ui';
 import { useQuery } from '../useQuery';
 import { DivorceGroup } from './DivorceGroup';
+import { presentCheckboxId, RegisterControls, WithdrawForm, type RegisterDraft, type WithdrawDraft } from './DivorceRowForms';
 import './marriage.css';
 
 /** ≤ this many days left to the certificate deadline: shown in red. */
@@ -31,8 +32,8 @@ function receivedDay(c: CivilCase): string {
 }
 
 export function DivorceCasesPanel({ api }: { api: RendererApi }) {
-  const [withdrawing, setWithdrawing] = useState<{ id: string; documentNumber: string } | null>(null);
-  const [registering, setRegistering] = useState<{ id: string; bothPresent: boolean; certificateNo: string } | null>(null);
+  const [withdrawing, setWithdrawing] = useState<WithdrawDraft | null>(null);
+  const [registering, setRegistering] = useState<RegisterDraft | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const { run, error, busy, clear } = useAction(api);
 
@@ -70,7 +71,7 @@ export function DivorceCasesPanel({ api }: { api: RendererApi }) {
     setNotice(null);
     setWithdrawing(null);
     setRegistering({ id, bothPresent: false, certificateNo: '' });
-    window.setTimeout(() => document.getElementById(`div-present-${id}`)?.focus(), 0);
+    window.setTimeout(() => document.getElementById(presentCheckboxId(id))?.focus(), 0);
   };
 
   if (!list) return <div className="panel">{query.error ? <QueryError query={query} what="离婚登记申请" /> : '正在读取离婚登记申请…'}</div>;
@@ -102,37 +103,7 @@ export function DivorceCasesPanel({ api }: { api: RendererApi }) {
               <td>{c.divorce?.certificateDeadline ?? '待定'}</td>
               <td>
                 {withdrawing?.id === c.id ? (
-                  <form
-                    className="div-withdraw"
-                    aria-label="确认撤回"
-                    onSubmit={(e) => {
-                      e.preventDefault();
-                      void withdraw();
-                    }}
-                  >
-                    <label className="field-label" htmlFor={`div-withdraw-${c.id}`}>
-                      撤回方证件号码
-                    </label>
-                    <input
-                      id={`div-withdraw-${c.id}`}
-                      className="mar-mono"
-                      value={withdrawing.documentNumber}
-                      maxLength={40}
-                      autoComplete="off"
-                      autoFocus
-                      placeholder="撤回方刷身份证或输入证件号码"
-                      onChange={(e) => setWithdrawing({ id: c.id, documentNumber: e.target.value })}
-                    />
-                    <span className="field-hint">须由撤回的一方本人出示证件：在读卡器上刷身份证，或输入其证件号码后按回车</span>
-                    <div className="div-actions">
-                      <button type="submit" className="danger-button" disabled={busy || withdrawing.documentNumber.trim() === ''}>
-                        确认撤回
-                      </button>
-                      <button type="button" className="secondary" onClick={() => setWithdrawing(null)}>
-                        取消
-                      </button>
-                    </div>
-                  </form>
+                  <WithdrawForm draft={withdrawing} busy={busy} onChange={setWithdrawing} onSubmit={() => void withdraw()} onCancel={() => setWithdrawing(null)} />
                 ) : (
                   <div className="div-actions">
                     <button type="button" className="secondary" onClick={() => startWithdraw(c.id)}>
@@ -163,39 +134,7 @@ export function DivorceCasesPanel({ api }: { api: RendererApi }) {
                 <td className="div-days">{days === null ? '—' : days < 0 ? `已逾期 ${-days} 天` : days === 0 ? '今天截止' : `${days} 天`}</td>
                 <td>
                   {open ? (
-                    <div className="div-register" role="group" aria-label="办理离婚登记">
-                      <label className="check">
-                        <input id={`div-present-${c.id}`} type="checkbox" checked={open.bothPresent} onChange={(e) => setRegistering({ ...open, bothPresent: e.target.checked })} />
-                        双方均已亲自到场
-                      </label>
-                      <div className="field">
-                        <label className="field-label" htmlFor={`div-cert-${c.id}`}>
-                          离婚证字号（留空自动编号）
-                        </label>
-                        <input
-                          id={`div-cert-${c.id}`}
-                          className="mar-mono"
-                          value={open.certificateNo}
-                          maxLength={40}
-                          autoComplete="off"
-                          onChange={(e) => setRegistering({ ...open, certificateNo: e.target.value })}
-                          onKeyDown={(e) => {
-                            if (e.key === 'Enter') {
-                              e.preventDefault();
-                              void register();
-                            }
-                          }}
-                        />
-                      </div>
-                      <div className="div-actions">
-                        <button type="button" className="primary" disabled={busy || !open.bothPresent} onClick={() => void register()}>
-                          确认办理离婚登记
-                        </button>
-                        <button type="button" className="secondary" onClick={() => setRegistering(null)}>
-                          取消
-                        </button>
-                      </div>
-                    </div>
+                    <RegisterControls draft={open} busy={busy} onChange={setRegistering} onSubmit={() => void register()} onCancel={() => setRegistering(null)} />
                   ) : (
                     <button type="button" className="primary" onClick={() => startRegister(c.id)}>
                       办理登记

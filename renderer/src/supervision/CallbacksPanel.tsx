@@ -3,11 +3,12 @@ import { useState, type FormEvent } from 'react';
 import type { Callback, ResponseOf } from '../../../shared/contract';
 import type { RendererApi } from '../api';
 import { QueryError } from '../QueryError';
-import { ErrorBanner, Field, fieldError, Notice, useAction } from '../ui';
+import { ErrorBanner, Notice, useAction } from '../ui';
 import { CaseGroup } from '../CaseGroup';
 import { useQuery } from '../useQuery';
-import { SATISFACTION_LEVELS, SOURCE_LABELS, satisfactionLabel, timeLabel } from './labels';
-import { TableHead } from '../TableHead';
+import { BLANK_CALLBACK_RECORD, CallbackRecordFields, type CallbackRecordForm } from './CallbackRecordFields';
+import { SOURCE_LABELS, satisfactionLabel } from './labels';
+import { RecentCallbacks } from './RecentCallbacks';
 
 type DueList = ResponseOf<'callbacks.due'>;
 
@@ -17,16 +18,10 @@ const GROUPS: { key: 'overdue' | 'dueToday' | 'upcoming'; label: string; tone: s
   { key: 'upcoming', label: '待回访', tone: 'plain' },
 ];
 
-interface RecordForm {
-  status: 'done' | 'unreachable';
-  outcome: string;
-  satisfaction: number | null;
-}
-
 export function CallbacksPanel({ api }: { api: RendererApi }) {
   const [open, setOpen] = useState<Callback | null>(null);
   const [phone, setPhone] = useState<string | null>(null);
-  const [form, setForm] = useState<RecordForm>({ status: 'done', outcome: '', satisfaction: null });
+  const [form, setForm] = useState<CallbackRecordForm>(BLANK_CALLBACK_RECORD);
   const [notice, setNotice] = useState<string | null>(null);
   const { run, error, busy, clear } = useAction(api);
 
@@ -39,7 +34,7 @@ export function CallbacksPanel({ api }: { api: RendererApi }) {
     setNotice(null);
     setPhone(null);
     setOpen(c);
-    setForm({ status: 'done', outcome: '', satisfaction: null });
+    setForm(BLANK_CALLBACK_RECORD);
   };
 
   const reveal = async () => {
@@ -115,37 +110,7 @@ export function CallbacksPanel({ api }: { api: RendererApi }) {
             ) : null}
           </p>
           <form onSubmit={save} noValidate>
-            <fieldset disabled={busy}>
-              <div className="radio-row" role="radiogroup" aria-label="回访结果">
-                <label>
-                  <input type="radio" name="status" checked={form.status === 'done'} onChange={() => setForm({ ...form, status: 'done' })} />
-                  已回访
-                </label>
-                <label>
-                  <input type="radio" name="status" checked={form.status === 'unreachable'} onChange={() => setForm({ ...form, status: 'unreachable', satisfaction: null })} />
-                  联系不上
-                </label>
-              </div>
-              <Field label="回访情况" error={fieldError(error, 'outcome')} hint={form.status === 'done' ? '必填：申请人反映的情况、我们的答复' : '可填写拨打次数和时间'}>
-                <textarea name="outcome" rows={3} maxLength={500} value={form.outcome} onChange={(e) => setForm({ ...form, outcome: e.target.value })} />
-              </Field>
-              {form.status === 'done' ? (
-                <Field label="满意度" error={fieldError(error, 'satisfaction')}>
-                  <select
-                    name="satisfaction"
-                    value={form.satisfaction ?? ''}
-                    onChange={(e) => setForm({ ...form, satisfaction: e.target.value === '' ? null : Number(e.target.value) })}
-                  >
-                    <option value="">请选择</option>
-                    {SATISFACTION_LEVELS.map((l) => (
-                      <option key={l.level} value={l.level}>
-                        {l.label}
-                      </option>
-                    ))}
-                  </select>
-                </Field>
-              ) : null}
-            </fieldset>
+            <CallbackRecordFields form={form} setForm={setForm} error={error} busy={busy} />
             <div className="actions">
               <button type="button" className="secondary" onClick={() => setOpen(null)} disabled={busy}>
                 取消
@@ -158,26 +123,7 @@ export function CallbacksPanel({ api }: { api: RendererApi }) {
         </section>
       ) : null}
 
-      {list.recent.length > 0 ? (
-        <section className="card">
-          <h2>最近的回访记录</h2>
-          <table className="table">
-            <TableHead columns={['回访时间', '类型', '申请人', '结果', '满意度', '回访情况']} />
-            <tbody>
-              {list.recent.map((c) => (
-                <tr key={c.id}>
-                  <td>{timeLabel(c.doneAt)}</td>
-                  <td>{SOURCE_LABELS[c.source]}</td>
-                  <td>{c.applicantName}</td>
-                  <td>{c.status === 'done' ? '已回访' : '联系不上'}</td>
-                  <td>{satisfactionLabel(c.satisfaction)}</td>
-                  <td>{c.outcome ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-      ) : null}
+      {list.recent.length > 0 ? <RecentCallbacks recent={list.recent} /> : null}
     </div>
   );
 }

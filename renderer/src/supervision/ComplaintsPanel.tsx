@@ -5,23 +5,14 @@ import type { RendererApi } from '../api';
 import { QueryError } from '../QueryError';
 import { ErrorBanner, Field, fieldError, Notice, useAction } from '../ui';
 import { useQuery } from '../useQuery';
-import { COMPLAINT_STATUS_LABELS, KIND_LABELS, VIA_LABELS, timeLabel } from './labels';
-import { TableHead } from '../TableHead';
-
-interface NewForm {
-  kind: Complaint['kind'];
-  via: Complaint['via'];
-  complainant: string;
-  phone: string;
-  details: string;
-}
-
-const BLANK: NewForm = { kind: 'complaint', via: 'window', complainant: '', phone: '', details: '' };
+import { BLANK_COMPLAINT, ComplaintFields, type NewComplaintForm } from './ComplaintFields';
+import { ComplaintsTable } from './ComplaintsTable';
+import { KIND_LABELS } from './labels';
 
 export function ComplaintsPanel({ api, session }: { api: RendererApi; session: Session }) {
   const isSupervisor = session.staff.role === 'supervisor';
   const [filter, setFilter] = useState<Complaint['status'] | ''>('open');
-  const [form, setForm] = useState<NewForm>(BLANK);
+  const [form, setForm] = useState<NewComplaintForm>(BLANK_COMPLAINT);
   const [resolving, setResolving] = useState<Complaint | null>(null);
   const [answer, setAnswer] = useState({ resolution: '', reply: '' });
   const [notice, setNotice] = useState<string | null>(null);
@@ -39,7 +30,7 @@ export function ComplaintsPanel({ api, session }: { api: RendererApi; session: S
     if (r) {
       const c = r.complaint;
       setNotice(`已登记${KIND_LABELS[c.kind]} ${c.complaintNo}，答复期限 ${c.deadline ?? '待定'}${r.warning ? `（${r.warning}）` : ''}`);
-      setForm(BLANK);
+      setForm(BLANK_COMPLAINT);
       await reload();
     }
   };
@@ -63,7 +54,7 @@ export function ComplaintsPanel({ api, session }: { api: RendererApi; session: S
     }
   };
 
-  const set = <K extends keyof NewForm>(key: K, value: NewForm[K]) => setForm({ ...form, [key]: value });
+  const set = <K extends keyof NewComplaintForm>(key: K, value: NewComplaintForm[K]) => setForm({ ...form, [key]: value });
 
   return (
     <div className="panel">
@@ -72,34 +63,7 @@ export function ComplaintsPanel({ api, session }: { api: RendererApi; session: S
         <ErrorBanner error={create.error} />
         {notice ? <Notice>{notice}</Notice> : null}
         <form onSubmit={submit} noValidate>
-          <fieldset disabled={create.busy}>
-            <div className="radio-row" role="radiogroup" aria-label="类别">
-              {(Object.keys(KIND_LABELS) as Complaint['kind'][]).map((k) => (
-                <label key={k}>
-                  <input type="radio" name="kind" checked={form.kind === k} onChange={() => set('kind', k)} />
-                  {KIND_LABELS[k]}
-                </label>
-              ))}
-            </div>
-            <Field label="来源渠道" error={fieldError(create.error, 'via')}>
-              <select name="via" value={form.via} onChange={(e) => set('via', e.target.value as Complaint['via'])}>
-                {(Object.keys(VIA_LABELS) as Complaint['via'][]).map((v) => (
-                  <option key={v} value={v}>
-                    {VIA_LABELS[v]}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field label="投诉（建议）人" error={fieldError(create.error, 'complainant')} hint="可不填（匿名）">
-              <input name="complainant" value={form.complainant} maxLength={30} onChange={(e) => set('complainant', e.target.value)} />
-            </Field>
-            <Field label="联系电话" error={fieldError(create.error, 'phone')} hint="用于答复，可不填">
-              <input name="phone" value={form.phone} maxLength={20} onChange={(e) => set('phone', e.target.value)} />
-            </Field>
-            <Field label="内容" error={fieldError(create.error, 'details')} hint="5 到 1000 字：反映的问题或建议">
-              <textarea name="details" rows={4} maxLength={1000} value={form.details} onChange={(e) => set('details', e.target.value)} />
-            </Field>
-          </fieldset>
+          <ComplaintFields form={form} set={set} error={create.error} busy={create.busy} />
           <div className="actions">
             <button type="submit" className="primary" disabled={create.busy}>
               登记
@@ -124,52 +88,17 @@ export function ComplaintsPanel({ api, session }: { api: RendererApi; session: S
         {items === null && !query.error ? <p className="muted">正在读取…</p> : null}
         {items?.length === 0 ? <p className="muted">没有记录。</p> : null}
         {items && items.length > 0 ? (
-          <table className="table">
-            <TableHead columns={['编号', '类别', '渠道', '反映人', '内容', '承办人', '答复期限', '状态', '']} />
-            <tbody>
-              {items.map((c) => (
-                <tr key={c.id} className={c.overdue ? 'danger-text' : undefined}>
-                  <td>{c.complaintNo}</td>
-                  <td>{KIND_LABELS[c.kind]}</td>
-                  <td>{VIA_LABELS[c.via]}</td>
-                  <td>
-                    {c.complainant || '匿名'}
-                    {c.phone ? <div className="muted">{c.phone}</div> : null}
-                  </td>
-                  <td>
-                    {c.details}
-                    {c.reply ? <div className="muted">答复：{c.reply}（{timeLabel(c.repliedAt)}）</div> : null}
-                  </td>
-                  <td>{c.owner.name}</td>
-                  <td>
-                    {c.deadline ?? '待定'}
-                    {c.overdue ? '（已超期）' : ''}
-                  </td>
-                  <td>{COMPLAINT_STATUS_LABELS[c.status]}</td>
-                  <td className="row-actions">
-                    {c.status === 'open' ? (
-                      <button
-                        type="button"
-                        className="link"
-                        onClick={() => {
-                          act.clear();
-                          setAnswer({ resolution: '', reply: '' });
-                          setResolving(c);
-                        }}
-                      >
-                        办理答复
-                      </button>
-                    ) : null}
-                    {c.status === 'resolved' && isSupervisor ? (
-                      <button type="button" className="link" onClick={() => close(c)} disabled={act.busy}>
-                        办结
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ComplaintsTable
+            items={items}
+            canClose={isSupervisor}
+            busy={act.busy}
+            onResolve={(c) => {
+              act.clear();
+              setAnswer({ resolution: '', reply: '' });
+              setResolving(c);
+            }}
+            onClose={(c) => void close(c)}
+          />
         ) : null}
       </section>
 
