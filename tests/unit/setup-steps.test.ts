@@ -11,7 +11,7 @@ describe('setupStepProblem', () => {
     ['a complete supervisor step', 'supervisor', SUPERVISOR, null],
     ['an empty hall step: every required field', 'hall', EMPTY_HALL, {
       'hall.hallName': '大厅名称：不能为空',
-      'hall.department': '部门：不能为空',
+      'hall.department': '所属部门：不能为空',
       'hall.windowNo': '窗口号只能是 1 到 8 位字母、数字或短横线',
       'hall.complaintPhone': expect.stringMatching(/^投诉电话：/) as string,
       'hall.supervisionPhone': expect.stringMatching(/^监督电话：/) as string,
