@@ -4,7 +4,7 @@
  */
 export const FIELD_LABELS: Record<string, string> = {
   hallName: '大厅名称',
-  department: '部门',
+  department: '所属部门',
   windowNo: '窗口号',
   complaintPhone: '投诉电话',
   supervisionPhone: '监督电话',

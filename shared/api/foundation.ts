@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { idField, isoDateTime, optionalText, pinField, staffNoField, text } from '../fields';
 import { hallIdentitySchema, peakDayRuleSchema, settingsUpdateSchema } from '../settings';
+import { setupRequestSchema } from '../setup';
 import { empty, method } from './method';
 
 export const roleSchema = z.enum(['clerk', 'supervisor'], '角色只能是 clerk 或 supervisor');
@@ -104,12 +105,7 @@ export const foundationMethods = {
   'app.info': method({ effect: 'read', access: 'public', display: true, request: empty, response: appInfoSchema }),
   'setup.complete': method({ effect: 'write', audit: '完成首次设置', changesDisplay: true,
     access: 'setup',
-    request: z
-      .object({
-        hall: hallIdentitySchema.strict(),
-        supervisor: z.object({ name: text(1, 20, 'name'), staffNo: staffNoField, title: optionalText(20), pin: pinField }).strict(),
-      })
-      .strict(),
+    request: setupRequestSchema,
     response: appInfoSchema,
   }),
   'settings.get': method({ effect: 'read', access: 'supervisor', request: empty, response: settingsViewSchema }),

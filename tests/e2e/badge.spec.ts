@@ -38,20 +38,42 @@ test('first run: setup wizard, a new clerk with a photo, badge, pause, resume, l
   await display.goto(`${host.baseUrl}/display`);
   await clerk.goto(`${host.baseUrl}/`);
 
-  // step 1: hall identity; a bad phone comes back with a Chinese message on the field
+  // step 1: hall identity; an empty step does not move on: each field says what is wrong and the first takes the cursor
   await expect(clerk.getByRole('heading', { name: '窗口工作台 · 首次设置' })).toBeVisible();
+  await clerk.getByRole('button', { name: '下一步' }).click();
+  await expect(clerk.getByRole('alert')).toContainText('大厅名称：不能为空');
+  await expect(clerk.getByLabel('大厅名称')).toBeFocused();
+  await expect(clerk.getByLabel('大厅名称')).toHaveAttribute('aria-invalid', 'true');
+  await expect(clerk.getByLabel('窗口号')).toHaveAttribute('aria-invalid', 'true');
+  await expect(clerk.getByLabel('投诉电话')).toHaveAttribute('aria-invalid', 'true');
+  await expect(clerk.locator('.steps li.done')).toHaveCount(0);
+  await shot(clerk, 'setup-step1-empty-1366x860');
+  // a bad phone stops step 1 too, with the cursor on it
   await clerk.getByLabel('大厅名称').fill('滨江区婚姻登记处');
   await clerk.getByLabel('所属部门').fill('滨江区民政局');
   await clerk.getByLabel('窗口号').fill('5');
   await clerk.getByLabel('投诉电话').fill('电话');
   await clerk.getByRole('button', { name: '下一步' }).click();
+  await expect(clerk.getByRole('alert')).toContainText('投诉电话');
+  await expect(clerk.getByLabel('投诉电话')).toBeFocused();
+  await expect(clerk.getByLabel('姓名')).toHaveCount(0);
+  await clerk.getByLabel('投诉电话').fill('0571-87654321');
+  await clerk.getByRole('button', { name: '下一步' }).click();
+  await expect(clerk.locator('.steps li.done')).toHaveText('大厅与窗口');
+  // step 2: an empty supervisor is stopped before the core is asked; a guessable PIN too
+  await clerk.getByRole('button', { name: '完成设置' }).click();
+  await expect(clerk.getByRole('alert')).toContainText('姓名：不能为空');
+  await expect(clerk.getByLabel('姓名')).toBeFocused();
   await clerk.getByLabel('姓名').fill('周敏');
   await clerk.getByLabel('工号').fill('8001');
+  await clerk.getByLabel('PIN', { exact: true }).fill('123456');
+  await clerk.getByLabel('再次输入 PIN').fill('123456');
+  await clerk.getByRole('button', { name: '完成设置' }).click();
+  await expect(clerk.getByRole('alert')).toContainText('PIN 不能是连续数字');
+  await expect(clerk.getByLabel('PIN', { exact: true })).toBeFocused();
+  await shot(clerk, 'setup-step2-weak-pin-1366x860');
   await clerk.getByLabel('PIN', { exact: true }).fill('482915');
   await clerk.getByLabel('再次输入 PIN').fill('482915');
-  await clerk.getByRole('button', { name: '完成设置' }).click();
-  await expect(clerk.getByRole('alert')).toContainText('投诉电话');
-  await clerk.getByLabel('投诉电话').fill('0571-87654321');
   await clerk.getByRole('button', { name: '完成设置' }).click();
   await expect(clerk.getByRole('heading', { name: '5 号窗口 · 工作人员登录' })).toBeVisible();
   await expect(display.getByTestId('display-status')).toContainText('窗口未开放');

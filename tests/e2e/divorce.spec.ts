@@ -182,3 +182,35 @@ test('divorce: acceptance, cooling-off, registration with a certificate; the oth
   await expect(page.getByText('离婚申请视为撤回').first()).toBeVisible();
   await page.screenshot({ path: join(ARTIFACTS_DIR, 'divorce-deemed-withdrawn.png'), fullPage: true });
 });
+
+test('dates 待定 (the year is not covered): the receipt promises a call, so a party’s phone is required', async ({ browser }) => {
+  printer = await FakePrinter.start();
+  // the cooling-off period runs into 2027, whose holiday arrangement is not published
+  host = await startHostProcess({ demo: true, clockStart: '2026-12-21T09:00:00+08:00' });
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  await page.goto(`${host.baseUrl}/`);
+  await configurePrinterAsSupervisor(page, printer.uri);
+  await login(page, '1002', '258036');
+  await page.getByRole('button', { name: '婚姻登记', exact: true }).click();
+  await page.getByRole('radio', { name: '离婚登记' }).check();
+  const phone = (side: '男方' | '女方') => page.getByLabel(`${side} 联系电话`, { exact: true });
+  await expect(page.getByText('日期待定时回执写明“确定后电话告知”：至少填写一方电话').first()).toBeVisible();
+  for (const party of THIRD_COUPLE) await fillParty(page, party);
+  for (const check of ['男女双方亲自到场', '已提交双方签名的离婚协议书', '已出示双方结婚证']) await page.getByRole('checkbox', { name: check }).check();
+  await page.getByLabel('结婚证字号', { exact: true }).fill('J440106-2018-004321');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('alert').first()).toContainText('请至少填写一方的联系电话');
+  await expect(phone('男方')).toHaveAttribute('aria-invalid', 'true');
+  await expect(phone('女方')).toHaveAttribute('aria-invalid', 'true');
+  await phone('男方').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(ARTIFACTS_DIR, 'divorce-pending-phone-required-1366x768.png') });
+  // one party's phone is enough: the core's answer no longer stands once a party is edited
+  await phone('男方').fill('13900001111');
+  await expect(phone('女方')).not.toHaveAttribute('aria-invalid', 'true');
+  await page.keyboard.press('Control+Enter');
+  const outcome = page.getByTestId('marriage-outcome');
+  await expect(outcome).toContainText('离婚登记申请已受理');
+  await expect(page.getByTestId('cooling-off-end')).toHaveText('待定');
+  const [receipt] = await printer.waitForJobs(1);
+  expect(jobText(receipt)).toContain('冷静期届满：待定（节假日安排未公布，确定后电话告知）');
+});

@@ -123,3 +123,50 @@ test('a shift with each kind of contact is handed over, countersigned, printed a
     db.close();
   }
 });
+
+test('the handover page at 1366×768 with three items: case numbers and long names stay on one line', async ({ browser }) => {
+  host = await startHostProcess({ demo: true, clockStart: '2026-11-27T09:30:00+08:00' });
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  await page.goto(`${host.baseUrl}/`);
+  await login(page, '1001', '135790');
+  for (const name of ['欧阳娜娜', '司马相如']) {
+    await receive(page, '婚姻登记记录证明', name);
+    await tickAll(page);
+    await page.getByRole('button', { name: '受理并打印回执' }).click();
+    await expect(page.getByTestId('contact-status')).toHaveText('已受理');
+  }
+  await receive(page, '婚姻登记记录证明', '诸葛孔明');
+  await tickAll(page, ['婚姻登记档案查询申请表']);
+  await page.getByRole('button', { name: /打印一次性告知单/ }).click();
+  await expect(page.getByTestId('contact-status')).toHaveText('已告知，待补材料');
+
+  await page.getByRole('button', { name: '交接班' }).click();
+  const summary = page.getByTestId('handover-summary');
+  await expect(summary).toContainText('在办受理件 2 件');
+  const items: [string, string, string][] = [
+    ['代保管结婚证（欧阳娜娜、司马相如）', '2 本', '当事人明天上午来取'],
+    ['窗口印章', '1 枚', '已锁入抽屉'],
+    ['婚姻登记档案查询申请表（空白）', '50 张', '放在柜台左侧'],
+  ];
+  for (const [i, [what, quantity, note]] of items.entries()) {
+    await page.getByRole('button', { name: '添加物品' }).click();
+    await page.getByLabel(`第 ${i + 1} 项物品`).fill(what);
+    await page.getByLabel(`第 ${i + 1} 项数量`).fill(quantity);
+    await page.getByLabel(`第 ${i + 1} 项备注`).fill(note);
+  }
+  await page.screenshot({ path: join(ARTIFACTS_DIR, 'handover-three-items-1366x768.png') });
+  // every case number, slip number and name is one line of text, inside its card
+  const lines = await summary.locator('td').evaluateAll((tds) =>
+    tds
+      .filter((td) => /^(SL|GZ|HY)\d{8}-|^(欧阳娜娜|司马相如|诸葛孔明)$/.test(td.textContent ?? ''))
+      .map((td) => {
+        const range = document.createRange();
+        range.selectNodeContents(td);
+        return { text: td.textContent ?? '', tops: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size };
+      }),
+  );
+  expect(lines).toHaveLength(6);
+  expect(lines.filter((l) => l.tops !== 1)).toEqual([]);
+  const overflow = await summary.evaluate((el) => el.scrollWidth - el.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});

@@ -17,7 +17,7 @@ function partyField(page: Page, side: '男方' | '女方', name: string) {
   return page.getByLabel(`${side} ${name}`, { exact: true });
 }
 
-test('keyboard flow at 1366×768 in an en-US browser: first field after login, checklist after 开始接待, Enter over the reader’s fields, 汉 → 汉族, YYYY-MM-DD dates', async ({ browser }) => {
+test('keyboard flow at 1366×768 in an en-US browser: first field after login, checklist after 开始接待, Enter over the reader’s fields, 汉 → 汉族, YYYY-MM-DD dates (form, calendar, 台账, 统计分析)', async ({ browser }) => {
   host = await startHostProcess({ demo: true, clockStart: '2026-05-20T09:05:00+08:00' });
   const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
@@ -72,5 +72,26 @@ test('keyboard flow at 1366×768 in an en-US browser: first field after login, c
   await expect(page.getByLabel('受理日期')).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
   await date.scrollIntoViewIfNeeded();
   await shot(page, 'keyboard-calendar-en-US-1366x768');
+
+  // 台账 and 统计分析: the same YYYY-MM-DD fields, never the browser's mm/dd/yyyy
+  await page.getByRole('button', { name: '台账', exact: true }).click();
+  const ledgerFrom = page.getByRole('form', { name: '筛选' }).getByLabel('开始日期');
+  await expect(ledgerFrom).toHaveAttribute('type', 'text');
+  await ledgerFrom.fill('2026.5.1');
+  await ledgerFrom.blur();
+  await expect(ledgerFrom).toHaveValue('2026-05-01');
+  await page.getByRole('form', { name: '筛选' }).getByRole('button', { name: '查询' }).click();
+  await expect(ledgerFrom).toHaveValue('2026-05-01');
+  await shot(page, 'keyboard-ledger-dates-en-US-1366x768');
+  await page.getByRole('button', { name: '统计分析' }).click();
+  const stats = page.getByRole('form', { name: '统计条件' });
+  await page.getByRole('button', { name: '上月' }).click();
+  await expect(stats.getByLabel('开始日期')).toHaveValue('2026-04-01');
+  await expect(stats.getByLabel('结束日期')).toHaveValue('2026-04-30');
+  await expect(stats.getByLabel('结束日期')).toHaveAttribute('type', 'text');
+  await stats.getByLabel('开始日期').fill('20260401');
+  await stats.getByLabel('开始日期').blur();
+  await expect(stats.getByLabel('开始日期')).toHaveValue('2026-04-01');
+  await shot(page, 'keyboard-stats-dates-en-US-1366x768');
   await context.close();
 });

@@ -99,7 +99,7 @@ describe('一次性告知单', () => {
 });
 
 describe('受理回执', () => {
-  const receipt = (dueDate: string | null) =>
+  const receipt = (dueDate: string | null, applicantPhone = '13800000000') =>
     allText(
       receiptDocument(HALL, CLERK, {
         number: 'SL20260925-3-002',
@@ -109,6 +109,7 @@ describe('受理回执', () => {
         acceptedAt: '2026-09-25T02:00:00.000Z',
         timeLimit: '20 个工作日',
         dueDate,
+        applicantPhone,
         resultPickup: '短信通知后凭回执领取',
         commitments: '首问负责（当场）',
       }),
@@ -131,6 +132,12 @@ describe('受理回执', () => {
 
   it('prints 待定 when no source covers the due date', () => {
     expect(receipt(null)).toContain('承诺办结：待定');
+  });
+
+  it('promises a call for a 待定 date only when the applicant left a phone', () => {
+    expect(receipt(null)).toContain('确定后电话告知');
+    expect(receipt(null, '')).not.toContain('电话告知');
+    expect(receipt(null, '')).toContain('确定后请凭本回执向本窗口查询');
   });
 });
 

@@ -343,6 +343,7 @@ export function acceptContact(
         acceptedAt: at,
         timeLimit,
         dueDate,
+        applicantPhone: row.applicant_phone,
         resultPickup: item.resultPickup,
         commitments,
       }),

@@ -10,6 +10,7 @@ import { COOLING_OFF_DAYS, divorceStage } from '../../../shared/domain/divorce-p
 import { addDays } from '../../../shared/domain/plain-date';
 import { hallDate } from '../../../shared/domain/hall-time';
 import { chineseDate } from '../../../shared/print/slips/common';
+import { divorceCallProblem } from '../../../shared/domain/call-promise';
 import { completionDocument, divorceReceiptDocument, withdrawalDocument } from '../../../shared/print/slips/marriage';
 import { CounterError } from '../../../shared/result';
 import { actorOf, hallToday, type ActiveSession, type CallContext, type CoreContext } from '../core/context';
@@ -114,6 +115,8 @@ export function acceptDivorce(
   sweepDeemedWithdrawn(ctx);
   const { coolingOffEnd, certificateDeadline } = deadlinesOf(loadWorkCalendar(ctx), { received_at: at });
   const dateOf = (d: typeof coolingOffEnd): string | null => ('date' in d ? d.date : null);
+  const callProblem = divorceCallProblem('pending' in coolingOffEnd || 'pending' in certificateDeadline, req.parties.map((p) => p.phone));
+  if (callProblem) throw new CounterError('VALIDATION', callProblem, Object.fromEntries(req.parties.map((_, i) => [`parties.${i}.phone`, '日期待定须电话告知，请至少填写一方电话'])));
   const certificateNos = [...new Set(req.marriageCertificateNos)];
   // the ledger's marriages and open applications, read in the write's transaction that records the application
     assertNoOpenDivorce(ctx, req.parties.map((p) => p.documentNumber));

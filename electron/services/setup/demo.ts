@@ -3,6 +3,8 @@
  * each with a generated avatar, ready to log in. The README lists the accounts.
  */
 import sharp from 'sharp';
+import defaultCatalogueJson from '../../../shared/catalogue/default-catalogue.json';
+import { catalogueSchema, type Catalogue, type CatalogueReferral } from '../../../shared/catalogue/schema';
 import type { Result } from '../../../shared/result';
 import type { CounterCore } from '../core/core';
 import { PHOTO_HEIGHT, PHOTO_WIDTH } from '../staff/photos';
@@ -26,6 +28,34 @@ export const DEMO_STAFF = [
   { staffNo: '1002', pin: '258036', name: '张伟', title: '婚姻登记员', duties: '离婚登记、婚姻登记记录证明', partyMember: false, role: 'clerk', hue: 140 },
   { staffNo: '1003', pin: '369147', name: '陈静', title: '综合受理员', duties: '咨询引导、预约受理、材料初审', partyMember: false, role: 'clerk', hue: 30 },
 ] as const;
+
+const OFFICE_HOURS = '周一至周五 9:00—12:00、13:30—17:00（法定节假日除外）';
+
+/** What a marriage registry does not handle, and the office each is sent to: its street address, phone and hours. */
+export const DEMO_REFERRALS: Readonly<Record<string, CatalogueReferral>> = {
+  'MZ-DIBAO': { where: '示范区民政局 社会救助科', address: '示范区建设路 88 号 区民政局一楼 105 室', phone: '010-87653105', hours: OFFICE_HOURS },
+  'MZ-LSJZ': { where: '示范区民政局 社会救助科', address: '示范区建设路 88 号 区民政局一楼 105 室', phone: '010-87653105', hours: OFFICE_HOURS },
+  'MZ-YLBT': { where: '示范区民政局 养老服务科', address: '示范区建设路 88 号 区民政局二楼 203 室', phone: '010-87653203', hours: OFFICE_HOURS },
+  'CL-2SUBSIDY': { where: '示范区残疾人联合会 服务大厅', address: '示范区和平街 12 号 区残联一楼', phone: '010-87653210', hours: OFFICE_HOURS },
+  'SOC-ORG-REG': { where: '示范区行政审批局 社会组织登记窗口', address: '示范区人民路 1 号 区政务服务中心二楼 B 区', phone: '010-87653300', hours: OFFICE_HOURS },
+};
+
+/**
+ * The demo office's catalogue: the shipped one, where the registry's window
+ * handles every marriage matter its clerks' badges name, and every other
+ * matter is referred to its own office.
+ */
+export function demoCatalogue(): Catalogue {
+  const shipped = catalogueSchema.parse(defaultCatalogueJson);
+  return {
+    ...shipped,
+    version: `${shipped.version}.1`,
+    items: shipped.items.map((item) => {
+      const referral = DEMO_REFERRALS[item.code];
+      return referral ? { ...item, windows: [], referral } : { ...item, windows: [DEMO_HALL.windowNo] };
+    }),
+  };
+}
 
 /** A plain head-and-shoulders silhouette on a coloured ground: no fonts needed. */
 export async function avatarJpeg(hue: number): Promise<Buffer> {
@@ -58,6 +88,7 @@ export async function seedDemo(core: CounterCore): Promise<boolean> {
   const session = await value('login', core.call('auth.login', { staffNo: head.staffNo, pin: head.pin }));
   const headId = session.staff.id;
   await value('office settings', core.call('settings.update', { officePhone: DEMO_OFFICE_PHONE, registrationOfficeCode: DEMO_REGISTRATION_OFFICE }));
+  await value('catalogue', core.call('catalogue.import', { content: JSON.stringify(demoCatalogue()) }));
   await value('supervisor', core.call('staff.update', { id: headId, duties: head.duties, partyMember: head.partyMember }));
   await value('photo', core.call('staff.setPhoto', { id: headId, imageBase64: (await avatarJpeg(head.hue)).toString('base64') }));
   for (const c of clerks) {

@@ -1,5 +1,6 @@
 /** First run: hall identity and window number, then the first supervisor account. */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { setupStepProblem } from '../../../shared/setup';
 import type { RendererApi } from '../api';
 import { ErrorBanner, Field, fieldError, useAction } from '../ui';
 
@@ -24,9 +25,21 @@ export function SetupWizard({ api, onDone }: { api: RendererApi; onDone: () => v
     name: key,
   });
 
+  // the first field with a problem takes the cursor, whether the wizard or the core found it
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (error?.fields) formRef.current?.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus();
+  }, [error]);
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    const problem = setupStepProblem(step === 1 ? 'hall' : 'supervisor', step === 1 ? hall : supervisor);
+    if (problem) {
+      setError({ code: 'VALIDATION', ...problem });
+      return;
+    }
     if (step === 1) {
+      setError(null);
       setStep(2);
       return;
     }
@@ -43,7 +56,7 @@ export function SetupWizard({ api, onDone }: { api: RendererApi; onDone: () => v
 
   return (
     <div className="setup-screen">
-      <form className="card setup-card" onSubmit={submit} noValidate>
+      <form ref={formRef} className="card setup-card" onSubmit={submit} noValidate>
         <h1>窗口工作台 · 首次设置</h1>
         <ol className="steps">
           <li className={step === 1 ? 'current' : 'done'}>大厅与窗口</li>
@@ -94,7 +107,10 @@ export function SetupWizard({ api, onDone }: { api: RendererApi; onDone: () => v
         ) : null}
         <div className="actions">
           {step === 2 ? (
-            <button type="button" className="secondary" onClick={() => setStep(1)} disabled={busy}>
+            <button type="button" className="secondary" onClick={() => {
+                setError(null);
+                setStep(1);
+              }} disabled={busy}>
               上一步
             </button>
           ) : null}

@@ -58,7 +58,7 @@ export function HandoverPanel({ api, onClosed }: { api: RendererApi; onClosed: (
         {items.map((item, i) => (
           <div key={i} className="item-row">
             <input aria-label={`第 ${i + 1} 项物品`} placeholder="物品（如：代保管材料、印章、钥匙）" value={item.what} maxLength={30} onChange={(e) => setItem(i, { what: e.target.value })} />
-            <input aria-label={`第 ${i + 1} 项数量`} placeholder="数量" className="short" value={item.quantity} maxLength={20} onChange={(e) => setItem(i, { quantity: e.target.value })} />
+            <input aria-label={`第 ${i + 1} 项数量`} placeholder="数量" value={item.quantity} maxLength={20} onChange={(e) => setItem(i, { quantity: e.target.value })} />
             <input aria-label={`第 ${i + 1} 项备注`} placeholder="备注" value={item.note} maxLength={60} onChange={(e) => setItem(i, { note: e.target.value })} />
             <button type="button" className="icon danger" aria-label="删除" onClick={() => setItems(items.filter((_, j) => j !== i))}>
               ×

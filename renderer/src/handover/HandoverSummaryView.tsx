@@ -46,8 +46,8 @@ export function HandoverSummaryView({ summary }: { summary: HandoverSummary }) {
               <tbody>
                 {summary.registry.expiringDivorces.map((d) => (
                   <tr key={d.caseNo}>
-                    <td>{d.caseNo}</td>
-                    <td>{d.names}</td>
+                    <td className="nowrap">{d.caseNo}</td>
+                    <td className="nowrap">{d.names}</td>
                     <td>申领离婚证截止 {d.certificateDeadline}</td>
                   </tr>
                 ))}
@@ -64,9 +64,9 @@ export function HandoverSummaryView({ summary }: { summary: HandoverSummary }) {
           <tbody>
             {summary.openCases.map((c) => (
               <tr key={c.caseNo} className={c.overdue ? 'overdue' : ''}>
-                <td>{c.caseNo}</td>
+                <td className="nowrap">{c.caseNo}</td>
                 <td>{c.itemName}</td>
-                <td>{c.applicantName}</td>
+                <td className="nowrap">{c.applicantName}</td>
                 <td>{c.dueDate ?? '待定'}{c.overdue ? '（超期）' : ''}</td>
               </tr>
             ))}
@@ -79,9 +79,9 @@ export function HandoverSummaryView({ summary }: { summary: HandoverSummary }) {
           <tbody>
             {summary.awaitingMaterials.map((a) => (
               <tr key={a.slipNo}>
-                <td>{a.slipNo}</td>
+                <td className="nowrap">{a.slipNo}</td>
                 <td>{a.itemName}</td>
-                <td>{a.applicantName}</td>
+                <td className="nowrap">{a.applicantName}</td>
                 <td>补齐期限 {a.supplementBy ?? '待定'}</td>
               </tr>
             ))}

@@ -1,6 +1,7 @@
 /** The ledger's filter form: dates, whose records, status and the search box (a number, a name or a document number). */
 import type { FormEvent } from 'react';
 import { LEDGER_CATEGORY_INFO, looksLikeDocumentNumber, type ApiError, type LedgerCategory, type LedgerFilter, type Session, type Staff } from '../../../shared/contract';
+import { DateInput } from '../DateInput';
 import { Field, fieldError } from '../ui';
 
 export interface LedgerForm {
@@ -56,10 +57,10 @@ export function LedgerFilters({ category, form, setForm, session, staff, error, 
   return (
     <form className="ledger-filters" onSubmit={onSubmit} noValidate aria-label="筛选">
       <Field label="开始日期" error={fieldError(error, 'filter.from')}>
-        <input type="date" name="from" value={form.from} onChange={(e) => setForm({ ...form, from: e.target.value })} />
+        <DateInput name="from" value={form.from} onChange={(v) => setForm({ ...form, from: v })} />
       </Field>
       <Field label="结束日期" error={fieldError(error, 'filter.to')}>
-        <input type="date" name="to" value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} />
+        <DateInput name="to" value={form.to} onChange={(v) => setForm({ ...form, to: v })} />
       </Field>
       <Field label={info.staffLabel}>
         <select name="staffId" value={form.staffId} onChange={(e) => setForm({ ...form, staffId: e.target.value })}>

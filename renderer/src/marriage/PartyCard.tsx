@@ -1,6 +1,7 @@
 /** One party of a marriage, divorce or replacement application: every field of the record, labelled for keyboard and screen reader. */
 import type { ReactNode } from 'react';
 import type { CivilKind } from '../../../shared/api/marriage';
+import { DIVORCE_PHONE_HINT } from '../../../shared/domain/call-promise';
 import { EDUCATION_LABELS, EDUCATION_LEVELS, ETHNIC_GROUPS, PRIOR_STATUS_LABELS, PRIOR_STATUSES, resolveEthnicity, SEX_LABELS, type PartyField } from '../../../shared/domain/civil-party';
 import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from '../../../shared/domain/identity-documents';
 import { normalizeDateTyping, PARTY_FIELD_LABELS, partyTitle, type PartyForm } from './form';
@@ -161,7 +162,7 @@ export function PartyCard({
             <Options values={PRIOR_STATUSES} labels={PRIOR_STATUS_LABELS} />
           </select>,
         )}
-        {row('phone', text('phone', 20, { inputMode: 'tel' }))}
+        {row('phone', text('phone', 20, { inputMode: 'tel' }), kind === 'divorce' ? DIVORCE_PHONE_HINT : undefined)}
         {row('address', text('address', 100), undefined, 3)}
       </div>
     </section>

@@ -24,7 +24,10 @@ export function useMarriageActions(api: RendererApi, form: MarriageForm, prefix:
   const [refusal, setRefusal] = useState<RefusalDraft | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const count = form.parties.length;
-  const serverProblems = useMemo(() => problemsFromPaths(error?.fields, count), [error, count]);
+  // the core's field problems answer the parties it was sent: once the clerk edits a party, the next submit asks again
+  const [sent, setSent] = useState<MarriageForm['parties'] | null>(null);
+  const answered = sent === form.parties ? error?.fields : undefined;
+  const serverProblems = useMemo(() => problemsFromPaths(answered, count), [answered, count]);
 
   const done = (result: { case: CivilCase; printJobId: string; warning?: string | null } | undefined, how: Outcome['kind']) => {
     if (!result) return;
@@ -42,6 +45,7 @@ export function useMarriageActions(api: RendererApi, form: MarriageForm, prefix:
       return;
     }
     const { kind, contactId, checks } = form;
+    setSent(form.parties);
     const parties = form.parties.map(toPartyInput);
     if (kind === 'divorce') {
       done(await run('divorce.accept', { contactId, parties, checks, marriageCertificateNos: splitCertificateNumbers(form.marriageCertificateNos) }), 'accepted');
@@ -68,6 +72,7 @@ export function useMarriageActions(api: RendererApi, form: MarriageForm, prefix:
     form.setShowAll(true);
     const reasons = REFUSAL_REASONS.filter((r) => refusal.reasons.has(r));
     const { kind, contactId, checks } = form;
+    setSent(form.parties);
     done(await run('marriage.refuse', { kind, contactId, parties: form.parties.map(toPartyInput), checks, reasons, note: refusal.note.trim() }), 'refused');
   };
 

@@ -2,6 +2,7 @@
 import type { FormEvent } from 'react';
 import type { ApiError, Staff, StatsFilter } from '../../../shared/contract';
 import { STATS_GROUP_LABELS, STATS_GROUPS, type StatsGroupBy } from '../../../shared/domain/stats';
+import { DateInput } from '../DateInput';
 import { Field, fieldError } from '../ui';
 
 export interface StatsForm {
@@ -48,10 +49,10 @@ export function StatsFilters({ form, setForm, staff, error, busy, onSubmit, onPr
       </div>
       <form className="stats-filters" onSubmit={onSubmit} noValidate aria-label="统计条件">
         <Field label="开始日期" error={fieldError(error, 'from')}>
-          <input type="date" name="from" value={form.from} onChange={(e) => setForm({ ...form, from: e.target.value })} />
+          <DateInput name="from" value={form.from} onChange={(v) => setForm({ ...form, from: v })} />
         </Field>
         <Field label="结束日期" error={fieldError(error, 'to')}>
-          <input type="date" name="to" value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} />
+          <DateInput name="to" value={form.to} onChange={(v) => setForm({ ...form, to: v })} />
         </Field>
         <Field label="统计方式">
           <select name="groupBy" value={form.groupBy} onChange={(e) => setForm({ ...form, groupBy: STATS_GROUPS.find((g) => g === e.target.value) ?? 'clerk' })}>

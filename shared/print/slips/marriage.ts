@@ -5,6 +5,7 @@
  * slip. Names and document numbers are masked; the office keeps the full
  * record, the applicant keeps the slip.
  */
+import { PENDING_DATE_CALL } from '../../domain/call-promise';
 import type { Block, PrintDocument } from '../document';
 import { chineseDate, chineseDateTime, clerkLines, signatureLines, slipHeader, type SlipClerk, type SlipHall } from './common';
 
@@ -105,7 +106,6 @@ export interface DivorceReceiptSlip {
   office: string;
 }
 
-const PENDING = '待定（节假日安排未公布，确定后电话告知）';
 
 /** 离婚登记申请受理回执: the cooling-off end and the certificate deadline, both printed (民法典 art. 1077). */
 export function divorceReceiptDocument(hall: SlipHall, clerk: SlipClerk, slip: DivorceReceiptSlip): PrintDocument {
@@ -117,12 +117,12 @@ export function divorceReceiptDocument(hall: SlipHall, clerk: SlipClerk, slip: D
       { kind: 'field', label: '受理时间', value: chineseDateTime(slip.receivedAt) },
       { kind: 'field', label: '登记机关', value: slip.office },
       { kind: 'rule' },
-      { kind: 'field', label: '冷静期届满', value: slip.coolingOffEnd ? chineseDate(slip.coolingOffEnd) : PENDING, bold: true },
+      { kind: 'field', label: '冷静期届满', value: slip.coolingOffEnd ? chineseDate(slip.coolingOffEnd) : PENDING_DATE_CALL, bold: true },
       { kind: 'text', text: '冷静期内任何一方不愿意离婚的，可持本回执和身份证件到登记机关撤回申请。' },
       {
         kind: 'field',
         label: '申领离婚证截止',
-        value: slip.certificateDeadline ? chineseDate(slip.certificateDeadline) : PENDING,
+        value: slip.certificateDeadline ? chineseDate(slip.certificateDeadline) : PENDING_DATE_CALL,
         bold: true,
       },
       {

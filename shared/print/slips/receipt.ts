@@ -1,4 +1,5 @@
 /** 受理回执: the case number (also as QR), the promised completion date, how to collect (DESIGN §5). */
+import { pendingDateText } from '../../domain/call-promise';
 import type { PrintDocument } from '../document';
 import { chineseDate, chineseDateTime, clerkLines, slipHeader, type SlipClerk, type SlipHall } from './common';
 
@@ -12,6 +13,8 @@ export interface ReceiptSlip {
   timeLimit: string;
   /** 'YYYY-MM-DD', or null: 待定 (the calendar does not cover that year yet). */
   dueDate: string | null;
+  /** The applicant's phone as taken ('' when none): a 待定 date promises a call only when there is one. */
+  applicantPhone: string;
   resultPickup: string;
   commitments: string;
 }
@@ -30,7 +33,7 @@ export function receiptDocument(hall: SlipHall, clerk: SlipClerk, slip: ReceiptS
       {
         kind: 'field',
         label: '承诺办结',
-        value: slip.dueDate ? chineseDate(slip.dueDate) : '待定（节假日安排未公布，确定后电话告知）',
+        value: slip.dueDate ? chineseDate(slip.dueDate) : pendingDateText([slip.applicantPhone]),
         bold: true,
       },
       { kind: 'field', label: '领取方式', value: slip.resultPickup },
