@@ -20,6 +20,7 @@ import { up as printJobUnconfirmed } from './012-print-job-unconfirmed';
 import { up as auditChainBackfill } from './013-audit-chain-backfill';
 import { up as sessionServing } from './014-session-serving';
 import { up as hallLink } from './015-hall-link';
+import { up as certificateLease } from './018-certificate-lease';
 
 /** One migration: runs inside the runner's transaction, never opens its own. */
 export type Migration = (db: Db) => void;
@@ -40,6 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
   auditChainBackfill,
   sessionServing,
   hallLink,
+  certificateLease,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
