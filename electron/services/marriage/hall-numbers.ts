@@ -48,6 +48,7 @@ export function formatted(ctx: CoreContext, kind: CertificateKind, year: number,
  * known to be out of reach), 'local' for a typed number or a window on its own.
  */
 export async function prepareCertificateNo(ctx: CoreContext, kind: CertificateKind, typed: string, at: string, hallReachable = true): Promise<PreparedNumber> {
+  // without an office code no number can be written: refused before one is taken from the hall
   officeCode(ctx);
   const link = typed === '' ? readHallLink(ctx.db, ctx.vault) : null;
   const client = link === null ? null : hallClientOf(ctx);
