@@ -139,6 +139,8 @@ export const marriageMethods = {
       derived: z.array(z.object({ birthDate: z.string().nullable(), sex: sexSchema.nullable(), age: z.number().nullable(), warnings: z.array(z.string()) })),
       /** Divorce: the couple's marriage registered in this ledger, to fill in the certificate number. */
       ledgerMarriage: z.object({ certificateNo: z.string(), registeredAt: z.string() }).nullable(),
+      /** 结婚登记 at a window joined to a hall: why the hall could not check the other windows' registrations, or null. */
+      hallNotice: z.string().nullable(),
     }),
   }),
   /** 结婚登记 or 补领: registers on the spot, records the certificate number and prints the completion slip. */

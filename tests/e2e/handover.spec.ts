@@ -162,7 +162,7 @@ test('the handover page at 1366×768 with three items: case numbers and long nam
       .map((td) => {
         const range = document.createRange();
         range.selectNodeContents(td);
-        return { text: td.textContent ?? '', tops: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size };
+        return { text: td.textContent ?? '', tops: new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size };
       }),
   );
   expect(lines).toHaveLength(6);

@@ -4,7 +4,7 @@
  * referred to its own office, with a street address and office hours on the slip.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEMO_HALL, DEMO_STAFF, seedDemo } from '../../electron/services/demo';
+import { DEMO_HALL, DEMO_STAFF, seedDemo } from '../../electron/services/setup/demo';
 import { call, cleanupAll, createTestCore, login, logout, type TestCore } from '../support/core';
 import { readJobs, slipText } from '../support/escpos-reader';
 

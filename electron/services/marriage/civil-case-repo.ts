@@ -38,6 +38,8 @@ export interface NationalCheckRecord {
   checkedBy: string;
   checkedByStaffNo: string;
   checkedAt: string;
+  /** A window joined to a hall: whether the hall answered the registry check across windows. */
+  hallRegistry?: 'checked' | 'unreachable';
 }
 
 /** The case, or the clerk's NOT_FOUND refusal. */

@@ -8,7 +8,9 @@ import { hallDate } from '../../../shared/domain/hall-time';
 import type { CoreContext } from '../core/context';
 import { staffById } from '../staff/staff-repo';
 import { civilCaseRow, type CivilCaseRow, type NationalCheckRecord } from './civil-case-repo';
-import { partiesOf } from './party-repo';
+import { hallLookupHash } from '../hall-link/hall-hash';
+import { readHallLink } from '../hall-link/link-repo';
+import { partiesOf, partyDocumentsOf } from './party-repo';
 
 /** The divorce periods of a case, from the day it was received and today's calendar (overrides entered later count). */
 export function deadlinesOf(cal: WorkCalendar, row: Pick<CivilCaseRow, 'received_at'>): DivorceDeadlines {
@@ -68,8 +70,15 @@ export function civilCaseView(ctx: CoreContext, cal: WorkCalendar, row: CivilCas
   };
 }
 
-/** The case as the hall server stores it: no sealed values, no hashes (parties go as masked views). */
+/**
+ * The case as the hall server stores it: no sealed values; parties as masked
+ * views with their keyed lookup hash, keyed with the hall's lookup key once
+ * the window has joined a hall (so the hall's registry recognises a person
+ * at every window; shared/hall/registry-entry.ts), with the window's own before.
+ */
 export function civilCasePayload(ctx: CoreContext, id: string): Record<string, unknown> {
   const row = civilCaseRow(ctx.db, id);
-  return { ...row, parties: partiesOf(ctx, id, hallDate(row.received_at)) };
+  const link = readHallLink(ctx.db, ctx.vault);
+  const hashes = partyDocumentsOf(ctx.db, id).map((d) => (link === null ? d.documentHash : hallLookupHash(link.lookupKey, ctx.vault.open(d.documentSealed))));
+  return { ...row, parties: partiesOf(ctx, id, hallDate(row.received_at)).map((p, i) => ({ ...p, documentHash: hashes[i] ?? null })) };
 }

@@ -37,8 +37,8 @@ export interface FormReview {
   ledgerMarriage: { certificateNo: string; registeredAt: string } | null;
 }
 
-/** The rules of the kind, then what this ledger's registrations say about the parties (keyed-hash lookups). */
-function eligibility(ctx: CoreContext, kind: CivilKind, parties: readonly PartyInput[], checks: CivilChecks, today: string): EligibilityProblem[] {
+/** The rules of the kind, then what this ledger's registrations (keyed-hash lookups) and the hall's say about the parties. */
+function eligibility(ctx: CoreContext, kind: CivilKind, parties: readonly PartyInput[], checks: CivilChecks, today: string, hall: readonly EligibilityProblem[]): EligibilityProblem[] {
   if (kind === 'divorce') return [...divorceAcceptanceProblems({ parties, checks }), ...divorceCoupleProblems(ctx, parties)];
   if (kind === 'reissue') return reissueProblems({ parties, checks });
   const s = ctx.settings.get();
@@ -49,20 +49,29 @@ function eligibility(ctx: CoreContext, kind: CivilKind, parties: readonly PartyI
     checks,
     photosRequired: s.marriagePhotosRequired,
   });
-  // a party who typed 有配偶 is already reported; the ledger names the registration otherwise
+  // a party who typed 有配偶 is already reported; the ledger names the registration otherwise, else the hall
   const stated = new Set(problems.filter((p) => p.code === 'hasSpouse').map((p) => p.party));
-  return [...problems, ...spouseProblems(ctx, parties).filter((p) => !stated.has(p.party))];
+  const ledger = spouseProblems(ctx, parties).filter((p) => !stated.has(p.party));
+  const known = new Set([...stated, ...ledger.map((p) => p.party)]);
+  return [...problems, ...ledger, ...hall.filter((p) => !known.has(p.party))];
 }
 
-/** Everything wrong with the form today, for the live check and before any outcome is recorded. */
-export function reviewForm(ctx: CoreContext, kind: CivilKind, parties: readonly PartyInput[], checks: CivilChecks, today: string): FormReview {
+/** Everything wrong with the form today, for the live check and before any outcome is recorded; hall: the hall's answer (./hall-registry.ts). */
+export function reviewForm(
+  ctx: CoreContext,
+  kind: CivilKind,
+  parties: readonly PartyInput[],
+  checks: CivilChecks,
+  today: string,
+  hall: readonly EligibilityProblem[] = [],
+): FormReview {
   const fieldProblems: FieldProblem[] = [];
   parties.forEach((party, i) => {
     const position = i === 0 ? 0 : 1;
     for (const [field, message] of Object.entries(partyProblems(party, today))) fieldProblems.push({ party: position, field, message });
   });
   // the rules of each kind include the number of parties (two, or one or two for a reissue)
-  const problems = eligibility(ctx, kind, parties, checks, today);
+  const problems = eligibility(ctx, kind, parties, checks, today, hall);
   const derived = parties.map((party) => {
     const doc = checkDocumentNumber(party.documentType, party.documentNumber, today);
     const birthDate = doc.ok ? doc.birthDate : null;

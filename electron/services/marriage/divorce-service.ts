@@ -19,6 +19,7 @@ import { recordChange, SYSTEM_ACTOR, type Actor } from '../db/ledger';
 import { slipClerk, slipHall } from '../common/slip-context';
 import { loadWorkCalendar } from '../reference/calendar-service';
 import { issueCertificateNo } from './certificates';
+import { prepareCertificateNo, type PreparedNumber } from './hall-numbers';
 import { acceptedDivorces, civilCaseRow, registeredMarriageByCertificate, setDivorceDates, updateCivilCase, type CivilCaseChange, type CivilCaseRow } from './civil-case-repo';
 import { civilCasePayload, civilCaseView, deadlinesOf } from './civil-case-view';
 import { assertEligible, reviewForm } from './civil-form';
@@ -215,9 +216,9 @@ export function withdrawDivorce(ctx: CoreContext, call: CallContext, session: Ac
   return { case: view(ctx, row.id), printJobId };
 }
 
-export function registerDivorce(ctx: CoreContext, call: CallContext, session: ActiveSession, req: ParsedRequestOf<'divorce.register'>): Slipped {
+/** The accepted divorce, refused unless the cooling-off period is over and both parties are present. */
+function registrableDivorce(ctx: CoreContext, req: ParsedRequestOf<'divorce.register'>, at: string): CivilCaseRow {
   const row = openDivorce(ctx, req.id);
-  const at = ctx.clock.now().toISOString();
   const deadlines = deadlinesOf(loadWorkCalendar(ctx), row);
   const stage = divorceStage(deadlines, hallDate(at));
   if (stage === 'coolingOff' || stage === 'unknown') {
@@ -225,8 +226,21 @@ export function registerDivorce(ctx: CoreContext, call: CallContext, session: Ac
     throw new CounterError('CONFLICT', `离婚冷静期尚未届满（届满日：${end}），届满后双方方可申请发给离婚证`);
   }
   if (!req.bothPresent) throw new CounterError('CONFLICT', '申请发给离婚证须双方亲自到场，请确认双方均已到场', { bothPresent: '双方须亲自到场' });
+  return row;
+}
+
+/** Before the transaction: a registration that would be refused takes no number; else the hall's number (or the lease's). */
+export async function prepareDivorceNumber(ctx: CoreContext, req: ParsedRequestOf<'divorce.register'>): Promise<PreparedNumber> {
+  const at = ctx.clock.now().toISOString();
+  registrableDivorce(ctx, req, at);
+  return prepareCertificateNo(ctx, 'divorce', req.certificateNo, at);
+}
+
+export function registerDivorce(ctx: CoreContext, call: CallContext, session: ActiveSession, req: ParsedRequestOf<'divorce.register'>, prepared: PreparedNumber): Slipped {
+  const at = ctx.clock.now().toISOString();
+  const row = registrableDivorce(ctx, req, at);
   const parties = partiesOf(ctx, row.id, hallDate(row.received_at));
-    const certificateNo = issueCertificateNo(ctx, 'divorce', req.certificateNo, at);
+    const certificateNo = issueCertificateNo(ctx, 'divorce', req.certificateNo, at, prepared);
     updateCase(ctx, actorOf(call), row.id, { status: 'registered', certificate_no: certificateNo, registered_at: at, registrar_id: session.staffId }, 'divorce.register', at);
     const clerk = slipClerk(ctx, session);
   const printJobId = ctx.printing.enqueue(call, {

@@ -17,6 +17,8 @@ import { contactRow } from '../intake/contact-repo';
 import { slipClerk, slipHall } from '../common/slip-context';
 import { loadWorkCalendar } from '../reference/calendar-service';
 import { issueCertificateNo } from './certificates';
+import { prepareCertificateNo, type PreparedNumber } from './hall-numbers';
+import { askHallRegistry, NOT_ASKED, type HallReview } from './hall-registry';
 import { casesReceivedSince, civilCaseRow, type CivilCaseRow } from './civil-case-repo';
 import { civilCaseView } from './civil-case-view';
 import { assertEligible, assertPartiesValid, KIND_LABELS, reviewForm, type FormReview } from './civil-form';
@@ -30,8 +32,10 @@ export function getCase(ctx: CoreContext, id: string): CivilCase {
   return civilCaseView(ctx, loadWorkCalendar(ctx), civilCaseRow(ctx.db, id), hallToday(ctx));
 }
 
-export function checkForm(ctx: CoreContext, req: ParsedRequestOf<'marriage.check'>): FormReview {
-  return reviewForm(ctx, req.kind, req.parties, req.checks, hallToday(ctx));
+/** The form's rules, this ledger's registrations and, for 结婚登记 at a joined window, the hall's. */
+export async function checkForm(ctx: CoreContext, req: ParsedRequestOf<'marriage.check'>): Promise<FormReview & { hallNotice: string | null }> {
+  const hall = req.kind === 'marriage' ? await askHallRegistry(ctx, req.parties) : NOT_ASKED;
+  return { ...reviewForm(ctx, req.kind, req.parties, req.checks, hallToday(ctx), hall.problems), hallNotice: hall.notice };
 }
 
 function certificateKind(req: ParsedRequestOf<'marriage.register'>): CertificateKind {
@@ -39,10 +43,15 @@ function certificateKind(req: ParsedRequestOf<'marriage.register'>): Certificate
   return req.reissue?.originalKind === 'divorce' ? 'reissueDivorce' : 'reissueMarriage';
 }
 
-export function registerMarriage(ctx: CoreContext, call: CallContext, session: ActiveSession, req: ParsedRequestOf<'marriage.register'>): Slipped {
-  const at = ctx.clock.now().toISOString();
-  // the form's rules and this ledger's registrations, read in the write's transaction that records the registration
-  assertEligible(req.kind, reviewForm(ctx, req.kind, req.parties, req.checks, hallDate(at)));
+/** What the registration needs before its transaction: the hall's registry answer and where its certificate number comes from. */
+export interface PreparedRegistration {
+  hall: HallReview;
+  number: PreparedNumber;
+}
+
+/** Refuses a registration the rules, this ledger or the hall's answer do not allow; nothing is written. */
+function assertRegistrable(ctx: CoreContext, req: ParsedRequestOf<'marriage.register'>, hall: HallReview, at: string): void {
+  assertEligible(req.kind, reviewForm(ctx, req.kind, req.parties, req.checks, hallDate(at), hall.problems));
   if (req.kind === 'marriage') {
     const missing = nationalCheckProblem(req.nationalCheck);
     if (missing) throw new CounterError('VALIDATION', `请检查输入：${missing}`, { nationalCheck: missing });
@@ -54,12 +63,39 @@ export function registerMarriage(ctx: CoreContext, call: CallContext, session: A
     throw new CounterError('VALIDATION', '请检查输入：原登记日期晚于今天，请核对', { 'reissue.originalDate': '原登记日期晚于今天' });
   }
   assertContactFits(ctx, req.contactId, req.kind);
+}
+
+/**
+ * Before the transaction: asks the hall about the parties (结婚登记), checks
+ * the form so that a refused registration takes no number, then takes the
+ * certificate number from the hall (or marks it to come from the lease).
+ */
+export async function prepareRegistration(ctx: CoreContext, req: ParsedRequestOf<'marriage.register'>): Promise<PreparedRegistration> {
+  const hall = req.kind === 'marriage' ? await askHallRegistry(ctx, req.parties) : NOT_ASKED;
+  const at = ctx.clock.now().toISOString();
+  assertRegistrable(ctx, req, hall, at);
+  return { hall, number: await prepareCertificateNo(ctx, certificateKind(req), req.certificateNo, at, hall.asked !== 'unreachable') };
+}
+
+export function registerMarriage(ctx: CoreContext, call: CallContext, session: ActiveSession, req: ParsedRequestOf<'marriage.register'>, prepared: PreparedRegistration): Slipped {
+  const at = ctx.clock.now().toISOString();
+  // the form's rules and this ledger's registrations, read in the write's transaction that records the registration
+  assertRegistrable(ctx, req, prepared.hall, at);
   const kind = certificateKind(req);
   const matter = req.kind === 'marriage' ? '结婚登记' : kind === 'reissueDivorce' ? '补领离婚证' : '补领结婚证';
   const certificateName = kind === 'marriage' || kind === 'reissueMarriage' ? '结婚证' : '离婚证';
-  const certificateNo = issueCertificateNo(ctx, kind, req.certificateNo, at);
+  const certificateNo = issueCertificateNo(ctx, kind, req.certificateNo, at, prepared.number);
   const clerk = slipClerk(ctx, session);
-  const nationalCheck = req.kind === 'marriage' ? { parties: req.nationalCheck, checkedBy: session.staffId, checkedByStaffNo: clerk.staffNo, checkedAt: at } : undefined;
+  const nationalCheck =
+    req.kind === 'marriage'
+      ? {
+          parties: req.nationalCheck,
+          checkedBy: session.staffId,
+          checkedByStaffNo: clerk.staffNo,
+          checkedAt: at,
+          ...(prepared.hall.asked === 'notJoined' ? {} : { hallRegistry: prepared.hall.asked }),
+        }
+      : undefined;
   const created = insertCase(
     ctx,
     call,

@@ -93,6 +93,14 @@ export function casesWithDocument(ctx: CoreContext, documentNumber: string): str
     .all(hash) as string[];
 }
 
+/** The sealed document numbers of a case's parties with their lookup hashes, in position order. */
+export function partyDocumentsOf(db: Db, caseId: string): { documentSealed: string; documentHash: string }[] {
+  return db.prepare('SELECT document_sealed AS documentSealed, document_hash AS documentHash FROM civil_party WHERE case_id = ? ORDER BY position').all(caseId) as {
+    documentSealed: string;
+    documentHash: string;
+  }[];
+}
+
 /** The lookup hashes of a case's parties. */
 export function partyHashesOf(db: Db, caseId: string): string[] {
   return db.prepare('SELECT document_hash FROM civil_party WHERE case_id = ?').pluck().all(caseId) as string[];

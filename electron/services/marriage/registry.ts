@@ -36,7 +36,8 @@ export function ledgerMarriage(ctx: CoreContext, documentNumber: string): Ledger
   return currentMarriage(registryHistory(ctx, documentHash(ctx, documentNumber)));
 }
 
-function side(party: Pick<PartyInput, 'sex' | 'name'>): string {
+/** 男方张伟, 女方李娜: the party as messages name them. */
+export function side(party: Pick<PartyInput, 'sex' | 'name'>): string {
   return `${party.sex === 'male' ? '男方' : party.sex === 'female' ? '女方' : '当事人'}${party.name.trim()}`;
 }
 

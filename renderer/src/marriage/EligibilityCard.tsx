@@ -25,6 +25,11 @@ export function EligibilityCard({ complete, checking, check, primaryLabel }: { c
           ))}
         </ul>
       )}
+      {check?.hallNotice ? (
+        <p className="mar-hall-notice" data-testid="hall-notice">
+          {check.hallNotice}
+        </p>
+      ) : null}
     </div>
   );
 }
