@@ -10,7 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import type { RunningHall } from '../hall/app';
-import { migrate } from '../hall/db/migrate';
+import { migrateCounty } from '../hall/db/county';
 import { openPool } from '../hall/db/pool';
 import type { ChangeRow } from '../shared/hall/contract';
 import { subscribe, waitForCatchUp } from '../tests/support/county';
@@ -36,7 +36,7 @@ export async function countyCostBench(hallPg: BenchPostgres, hall: RunningHall, 
   const countyPg = await startBenchPostgres('county');
   const county = openPool(countyPg.url, 2);
   try {
-    await migrate(county);
+    await migrateCounty(county);
     const held = Number((await hall.pool.query<{ n: string }>('SELECT count(*) AS n FROM change_row')).rows[0]?.n);
     const t0 = performance.now();
     await subscribe(county, SUBSCRIPTION, hallPg.url);

@@ -6,13 +6,14 @@
  * quarantined rows, audit heads and a break, certificate numbers and leases)
  * and the hall's reference store; the county must hold every row of every
  * published table of both halls, byte for byte, after the initial copy and
- * again after more inserts, updates and tombstones stream through.
+ * again after more inserts, updates and tombstones stream through, and never
+ * a hall's lookup key or a window's credential hash.
  */
 import { createHmac, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHall, type RunningHall } from '../../hall/app';
-import { migrate } from '../../hall/db/migrate';
-import { COUNTY_PUBLICATION, COUNTY_TABLES, HALL_ONLY_TABLES } from '../../hall/db/migrations/008-county-publication';
+import { migrateCounty } from '../../hall/db/county';
+import { COUNTY_PUBLICATION, COUNTY_TABLES, HALL_ONLY_COLUMNS, HALL_ONLY_TABLES } from '../../hall/db/migrations/008-county-publication';
 import { inTransaction, openPool, type Pool } from '../../hall/db/pool';
 import { deleteReference, putReference } from '../../hall/store/reference';
 import type { ChangeRow } from '../../shared/hall/contract';
@@ -116,23 +117,30 @@ async function expectCountyHoldsEveryRow(): Promise<void> {
   for (const h of halls) await waitForCatchUp(hallAdmin, county, `county_${h.name}`);
   for (const h of halls) {
     for (const table of COUNTY_TABLES) {
-      const atHall = await hallRows(h.hall.pool, table, h.hall.hall.hallId);
+      const leftOut = HALL_ONLY_COLUMNS[table] ?? [];
+      const atHall = await hallRows(h.hall.pool, table, h.hall.hall.hallId, leftOut);
       expect(atHall.length, `${h.name}.${table} has rows`).toBeGreaterThan(0);
-      expect(await hallRows(county, table, h.hall.hall.hallId), `${h.name}.${table} at the county`).toEqual(atHall);
+      expect(await hallRows(county, table, h.hall.hall.hallId, leftOut), `${h.name}.${table} at the county`).toEqual(atHall);
     }
   }
+  // what never leaves a hall: its lookup key and the windows' credential hashes
+  const kept = await county.query<{ n: string }>('SELECT (SELECT count(*) FROM hall WHERE lookup_key IS NOT NULL) + (SELECT count(*) FROM hall_window WHERE credential_hash IS NOT NULL) AS n');
+  expect(Number(kept.rows[0]?.n)).toBe(0);
 }
 
 describe('county replication', () => {
-  it('publishes every hall table but the hall-only ones, each with a primary key', async () => {
+  it('publishes every hall table and column but the hall-only ones, each table with a primary key', async () => {
     const pool = halls[0]!.hall.pool;
-    const published = await pool.query<{ tablename: string; keyed: boolean }>(
-      `SELECT p.tablename, EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = format('%I.%I', p.schemaname, p.tablename)::regclass AND i.indisprimary) AS keyed
+    const published = await pool.query<{ tablename: string; keyed: boolean; attnames: string[]; columns: string[] }>(
+      `SELECT p.tablename, p.attnames::text[] AS attnames,
+         EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = format('%I.%I', p.schemaname, p.tablename)::regclass AND i.indisprimary) AS keyed,
+         ARRAY(SELECT c.column_name::text FROM information_schema.columns c WHERE c.table_schema = p.schemaname AND c.table_name = p.tablename) AS columns
        FROM pg_publication_tables p WHERE p.pubname = $1`,
       [COUNTY_PUBLICATION],
     );
     expect(published.rows.map((r) => r.tablename).sort()).toEqual([...COUNTY_TABLES].sort());
     expect(published.rows.filter((r) => !r.keyed)).toEqual([]);
+    for (const r of published.rows) expect([...r.attnames, ...(HALL_ONLY_COLUMNS[r.tablename] ?? [])].sort(), r.tablename).toEqual([...r.columns].sort());
     // a table a later migration adds must join one of the two lists
     const tables = await pool.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
     expect(tables.rows.map((r) => r.tablename).sort()).toEqual([...COUNTY_TABLES, ...HALL_ONLY_TABLES].sort());
@@ -140,7 +148,7 @@ describe('county replication', () => {
 
   it('replicates two halls into one county: the initial copy, then streamed inserts, updates and tombstones', async () => {
     for (const h of halls) await hallWork(h, 1);
-    await migrate(county);
+    await migrateCounty(county);
     for (const h of halls) await subscribe(county, `county_${h.name}`, h.url);
     await expectCountyHoldsEveryRow();
 

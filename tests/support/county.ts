@@ -56,8 +56,8 @@ export async function waitForCatchUp(hallAdmin: Pool, county: Pool, name: string
   });
 }
 
-/** Every row of a table for one hall, as JSON text, in a stable order: what the county must equal. */
-export async function hallRows(pool: Pool, table: string, hallId: string): Promise<string[]> {
-  const { rows } = await pool.query<{ row: string }>(`SELECT to_jsonb(t)::text AS row FROM ${pg.escapeIdentifier(table)} t WHERE hall_id = $1 ORDER BY 1`, [hallId]);
+/** Every row of a table for one hall but the columns left out, as JSON text, in a stable order: what the county must equal. */
+export async function hallRows(pool: Pool, table: string, hallId: string, leftOut: readonly string[] = []): Promise<string[]> {
+  const { rows } = await pool.query<{ row: string }>(`SELECT (to_jsonb(t) - $2::text[])::text AS row FROM ${pg.escapeIdentifier(table)} t WHERE hall_id = $1 ORDER BY 1`, [hallId, leftOut]);
   return rows.map((r) => r.row);
 }
