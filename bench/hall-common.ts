@@ -19,6 +19,7 @@ import type { RunningHall } from '../hall/app';
 import { HallClient } from '../electron/services/hall-link/hall-client';
 import { GENESIS_HASH } from '../shared/audit/chain';
 import { MAX_PUSH_ROWS, type ChangeRow } from '../shared/hall/contract';
+import { CounterError } from '../shared/result';
 import { withSupervisor } from './bench-core';
 
 export interface BenchPostgres {
@@ -83,34 +84,48 @@ export interface BenchWindow {
   client: HallClient;
 }
 
-/** Enrols a window through the HTTP API; its client waits up to a minute for an answer (the bench measures, it does not give up). */
+/** How long the bench's windows wait for a push's answer (a window waits HALL_CALL_TIMEOUT_MS): the bench measures, it does not give up early. */
+export const PUSH_TIMEOUT_MS = 60_000;
+
+/** Enrols a window through the HTTP API. */
 export async function enrolBenchWindow(hall: RunningHall, windowNo: string): Promise<BenchWindow> {
   const code = await createEnrolmentCode(hall.pool, hall.hall.hallId, windowNo);
   const enrolled = await new HallClient({ url: hall.url, credential: null }).call('enrol', { code, windowNo });
-  return { windowNo, client: new HallClient({ url: hall.url, credential: enrolled.credential, timeoutMs: 60_000 }) };
+  return { windowNo, client: new HallClient({ url: hall.url, credential: enrolled.credential, timeoutMs: PUSH_TIMEOUT_MS }) };
+}
+
+export interface Drained {
+  /** Round trip of each answered push, ms. */
+  times: number[];
+  /** Pushes that got no answer in time and were sent again, as the window does. */
+  resends: number;
 }
 
 /**
  * Pushes the log as the window does, one batch in flight, from the row after
- * `acked` until every row is acknowledged; the batches' round trips in ms.
+ * `acked` until every row is acknowledged; a push that gets no answer in
+ * time (DISCONNECTED) is sent again from the last acknowledged seq.
  */
-export async function drain(w: BenchWindow, log: readonly ChangeRow[], acked = 0): Promise<number[]> {
-  const times: number[] = [];
+export async function drain(w: BenchWindow, log: readonly ChangeRow[], acked = 0): Promise<Drained> {
+  const result: Drained = { times: [], resends: 0 };
   while (acked < log.length) {
     const rows = log.slice(acked, acked + MAX_PUSH_ROWS);
     const t0 = performance.now();
-    const answer = await w.client.call('push', {
-      windowNo: w.windowNo,
-      rows,
-      auditHead: { seq: 0, hash: GENESIS_HASH },
-      auditAt: null,
-      backlog: { rows: log.length - acked, oldestAt: rows[0]?.createdAt ?? null },
-    });
-    times.push(performance.now() - t0);
+    const answer = await w.client
+      .call('push', { windowNo: w.windowNo, rows, auditHead: { seq: 0, hash: GENESIS_HASH }, auditAt: null, backlog: { rows: log.length - acked, oldestAt: rows[0]?.createdAt ?? null } })
+      .catch((error: unknown) => {
+        if (error instanceof CounterError && error.code === 'DISCONNECTED') return null;
+        throw error;
+      });
+    if (answer === null) {
+      result.resends++;
+      continue;
+    }
+    result.times.push(performance.now() - t0);
     if (answer.ackedSeq <= acked) throw new Error(`window ${w.windowNo}: push acknowledged nothing past ${acked}`);
     acked = answer.ackedSeq;
   }
-  return times;
+  return result;
 }
 
 /** The server's current WAL position, as bytes since 0/0. */

@@ -15,15 +15,21 @@ import { performance } from 'node:perf_hooks';
 import { startHall, type RunningHall } from '../hall/app';
 import { MAX_PUSH_ROWS } from '../shared/hall/contract';
 import { countyCostBench } from './hall-county-cost';
-import { changeRowCost, drain, enrolBenchWindow, HALL_ROWS_A_DAY, size, ROWS_A_DAY, sampleRows, SCALE, startBenchPostgres, walBytes, windowLog, type BenchWindow } from './hall-common';
+import { changeRowCost, drain, enrolBenchWindow, PUSH_TIMEOUT_MS, HALL_ROWS_A_DAY, size, ROWS_A_DAY, sampleRows, SCALE, startBenchPostgres, walBytes, windowLog, type BenchWindow, type Drained } from './hall-common';
 import { percentile } from './measure';
 import { runAlone } from './bench-core';
 
 const WINDOWS = 20;
-const THROUGHPUT_ROWS = 3000;
+const THROUGHPUT_ROWS = 2000;
 const ONLINE_ROWS = 100;
 const DAY_OFFLINE_ROWS = 2000;
 const SINGLE_CATCH_UPS = 5;
+
+/** How many pushes went unanswered for a minute and were sent again, when any did. */
+function resent(drained: readonly Drained[]): string {
+  const n = drained.reduce((sum, d) => sum + d.resends, 0);
+  return n === 0 ? '' : ` (${n} pushes unanswered within ${PUSH_TIMEOUT_MS / 1000} s and sent again)`;
+}
 
 let windowCounter = 0;
 async function freshWindows(hall: RunningHall, n: number): Promise<BenchWindow[]> {
@@ -41,53 +47,57 @@ export async function hallPushBench(): Promise<string[]> {
     const logs = busy.map(() => windowLog(sample, THROUGHPUT_ROWS));
     const wal0 = await walBytes(pg.admin);
     const t0 = performance.now();
-    const batchTimes = (await Promise.all(busy.map((w, i) => drain(w, logs[i] ?? [])))).flat();
+    const busyDrained = await Promise.all(busy.map((w, i) => drain(w, logs[i] ?? [])));
+    const batchTimes = busyDrained.flatMap((d) => d.times);
     const seconds = (performance.now() - t0) / 1000;
     const batchedWal = ((await walBytes(pg.admin)) - wal0) / (WINDOWS * THROUGHPUT_ROWS);
     lines.push(
       `hall push throughput, ${WINDOWS} windows at once, batches of ${MAX_PUSH_ROWS} (${WINDOWS * THROUGHPUT_ROWS} rows): ${((WINDOWS * THROUGHPUT_ROWS) / seconds).toFixed(0)} rows/s; ` +
-        `a batch's round trip p50 ${percentile(batchTimes, 50).toFixed(0)} ms, p95 ${percentile(batchTimes, 95).toFixed(0)} ms; WAL ${batchedWal.toFixed(0)} bytes a row ` +
+        `a batch's round trip p50 ${percentile(batchTimes, 50).toFixed(0)} ms, p95 ${percentile(batchTimes, 95).toFixed(0)} ms${resent(busyDrained)}; WAL ${batchedWal.toFixed(0)} bytes a row ` +
         `(load average ${(loadavg()[0] ?? 0).toFixed(1)} on ${cpus().length} cores)`,
     );
 
     // 2. online: every change pushed on its own, 20 windows at once
     const online = await freshWindows(hall, WINDOWS);
     const wal1 = await walBytes(pg.admin);
-    const oneRowTimes = (
+    const onlineDrained = (
       await Promise.all(
         online.map(async (w) => {
           const log = windowLog(sample, ONLINE_ROWS);
-          const times: number[] = [];
-          for (let seq = 1; seq <= ONLINE_ROWS; seq++) times.push(...(await drain(w, log.slice(0, seq), seq - 1)));
-          return times;
+          const pushes: Drained[] = [];
+          for (let seq = 1; seq <= ONLINE_ROWS; seq++) pushes.push(await drain(w, log.slice(0, seq), seq - 1));
+          return pushes;
         }),
       )
     ).flat();
+    const oneRowTimes = onlineDrained.flatMap((d) => d.times);
     const onlineWal = ((await walBytes(pg.admin)) - wal1) / (WINDOWS * ONLINE_ROWS);
     lines.push(
-      `hall online push, one row a push, ${WINDOWS} windows at once (${WINDOWS * ONLINE_ROWS} pushes): round trip p50 ${percentile(oneRowTimes, 50).toFixed(1)} ms, p95 ${percentile(oneRowTimes, 95).toFixed(1)} ms; WAL ${onlineWal.toFixed(0)} bytes a row`,
+      `hall online push, one row a push, ${WINDOWS} windows at once (${WINDOWS * ONLINE_ROWS} pushes): round trip p50 ${percentile(oneRowTimes, 50).toFixed(1)} ms, p95 ${percentile(oneRowTimes, 95).toFixed(1)} ms${resent(onlineDrained)}; WAL ${onlineWal.toFixed(0)} bytes a row`,
     );
 
     // 3. catch-up after a day offline: one window alone, then 20 at once
     const single: number[] = [];
+    const singleDrained: Drained[] = [];
     for (const w of await freshWindows(hall, SINGLE_CATCH_UPS)) {
       const log = windowLog(sample, DAY_OFFLINE_ROWS);
       const t = performance.now();
-      await drain(w, log);
+      singleDrained.push(await drain(w, log));
       single.push(performance.now() - t);
     }
-    lines.push(`hall catch-up, one window after a day offline (${DAY_OFFLINE_ROWS} rows, one batch of ${MAX_PUSH_ROWS} in flight): median ${percentile(single, 50).toFixed(0)} ms, max ${Math.max(...single).toFixed(0)} ms (${SINGLE_CATCH_UPS} runs)`);
+    lines.push(`hall catch-up, one window after a day offline (${DAY_OFFLINE_ROWS} rows, one batch of ${MAX_PUSH_ROWS} in flight): median ${percentile(single, 50).toFixed(0)} ms, max ${Math.max(...single).toFixed(0)} ms (${SINGLE_CATCH_UPS} runs)${resent(singleDrained)}`);
     const many = await freshWindows(hall, WINDOWS);
     const manyLogs = many.map(() => windowLog(sample, DAY_OFFLINE_ROWS));
     const t2 = performance.now();
-    const finished = await Promise.all(
+    const manyDrained = await Promise.all(
       many.map(async (w, i) => {
-        await drain(w, manyLogs[i] ?? []);
-        return performance.now() - t2;
+        const drained = await drain(w, manyLogs[i] ?? []);
+        return { ...drained, ms: performance.now() - t2 };
       }),
     );
+    const finished = manyDrained.map((d) => d.ms);
     lines.push(
-      `hall catch-up, ${WINDOWS} windows at once after a day offline (${WINDOWS} × ${DAY_OFFLINE_ROWS} rows): all done in ${(Math.max(...finished) / 1000).toFixed(1)} s (first window ${(Math.min(...finished) / 1000).toFixed(1)} s, median ${(percentile(finished, 50) / 1000).toFixed(1)} s)`,
+      `hall catch-up, ${WINDOWS} windows at once after a day offline (${WINDOWS} × ${DAY_OFFLINE_ROWS} rows): all done in ${(Math.max(...finished) / 1000).toFixed(1)} s (first window ${(Math.min(...finished) / 1000).toFixed(1)} s, median ${(percentile(finished, 50) / 1000).toFixed(1)} s)${resent(manyDrained)}`,
     );
 
     // 4. what a row costs, and the arithmetic at county scale
