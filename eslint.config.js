@@ -32,7 +32,7 @@ const LAYERS = [
   {
     name: 'bench',
     files: ['bench/'],
-    folders: ['bench/', 'tests/support/', 'electron/services/', 'electron/host/', 'shared/', 'playwright.config.ts'],
+    folders: ['bench/', 'tests/support/', 'electron/services/', 'electron/host/', 'hall/', 'shared/', 'playwright.config.ts'],
     packages: ['node:*', '@playwright/test', 'better-sqlite3', 'conf', 'ws'],
   },
   { name: 'scripts', files: ['scripts/'], folders: ['scripts/', 'electron/services/', 'shared/'], packages: ['node:*'] },

@@ -22,6 +22,8 @@ export interface PostgresOptions {
   dataDir: string;
   /** Throwaway clusters (tests): initdb --no-sync, fsync and synchronous commit off. */
   throwaway?: boolean;
+  /** More server settings (-c name=value), e.g. { wal_level: 'logical' } for a hall a county subscribes to. */
+  settings?: Readonly<Record<string, string>>;
 }
 
 export interface RunningPostgres {
@@ -82,9 +84,10 @@ async function runningPort(bin: string, dataDir: string, runAs: RunAs | null): P
   return Number.isInteger(port) && port > 0 ? port : null;
 }
 
-async function startOnFreePort(bin: string, dataDir: string, runAs: RunAs | null, throwaway: boolean): Promise<number> {
+async function startOnFreePort(bin: string, dataDir: string, runAs: RunAs | null, throwaway: boolean, extra: Readonly<Record<string, string>>): Promise<number> {
   const settings = ['-c listen_addresses=127.0.0.1', `-k ${quoteForShell(dataDir)}`];
   if (throwaway) settings.push('-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off');
+  for (const [name, value] of Object.entries(extra)) settings.push(`-c ${name}=${quoteForShell(value)}`);
   let lastError: unknown = null;
   // another process may take the port between the probe and the bind: try a few
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -124,7 +127,7 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
     });
   }
   const password = (await readFile(join(dataDir, PASSWORD_FILE), 'utf8')).trim();
-  const port = (await runningPort(bin, dataDir, runAs)) ?? (await startOnFreePort(bin, dataDir, runAs, throwaway));
+  const port = (await runningPort(bin, dataDir, runAs)) ?? (await startOnFreePort(bin, dataDir, runAs, throwaway, options.settings ?? {}));
   return {
     port,
     dataDir,

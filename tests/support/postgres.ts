@@ -19,10 +19,11 @@ export interface TestPostgres {
   stop(): Promise<void>;
 }
 
-export async function startTestPostgres(database = 'hall_test'): Promise<TestPostgres> {
+/** settings: more server settings, e.g. { wal_level: 'logical' } for a hall that publishes to a county. */
+export async function startTestPostgres(database = 'hall_test', settings: Readonly<Record<string, string>> = {}): Promise<TestPostgres> {
   const root = await mkdtemp(join(tmpdir(), 'hall-pg-'));
   await giveTo(await serverAccount(), root);
-  const server = await startPostgres({ dataDir: join(root, 'pg'), throwaway: true });
+  const server = await startPostgres({ dataDir: join(root, 'pg'), throwaway: true, settings });
   const admin = new pg.Client({ connectionString: server.url('postgres') });
   await admin.connect();
   try {
