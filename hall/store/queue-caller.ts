@@ -5,12 +5,12 @@
  * queue_window row first (one window's actions run one at a time) and checks
  * every state it relies on inside its transaction. Call-next reads the
  * candidates without locks, lets the priority policy choose, and takes the
- * chosen ticket with FOR UPDATE SKIP LOCKED: a ticket another window is taking
- * is skipped, so two windows never get the same ticket and never wait on each
- * other. A repeated action (a double click, a resend) answers the same ticket.
+ * first free ticket of its preference with FOR UPDATE SKIP LOCKED: a ticket
+ * another window is taking is skipped, so two windows never get the same
+ * ticket and never wait on each other. A repeated action (a double click, a resend) answers the same ticket.
  */
 import type { HallRequest, HallResponse } from '../../shared/hall/contract';
-import { chooseNext, type PriorityKind, type QueuePolicy, type WaitingTicket } from '../../shared/domain/queue-policy';
+import { preferenceOrder, type PriorityKind, type QueuePolicy, type WaitingTicket } from '../../shared/domain/queue-policy';
 import { ticketDay } from '../../shared/domain/queue-ticket';
 import { CounterError } from '../../shared/result';
 import { inTransaction, type Client, type Pool } from '../db/pool';
@@ -55,8 +55,10 @@ const PER_GROUP = 10;
 
 /** The heads of the waiting lines this window calls from: its matters by kind, tickets transferred to it, appointments in their slot. */
 async function candidates(client: Client, who: WindowIdentity, day: string, matters: string[], now: Date, skipped: string[]): Promise<WaitingTicket[]> {
-  const { rows } = await client.query<Candidate>(
-    `SELECT DISTINCT ON (id) * FROM (
+  const { rows } = await client.query<Candidate>({
+    // named: prepared once per connection, its plan reused
+    name: 'queue-candidates',
+    text: `SELECT DISTINCT ON (id) * FROM (
        SELECT c.* FROM unnest($3::text[]) AS mine (matter) CROSS JOIN unnest(ARRAY['normal', 'green', 'appointment']) AS k (kind)
        CROSS JOIN LATERAL (
          SELECT ${CANDIDATE_COLUMNS} FROM queue_ticket t
@@ -73,8 +75,8 @@ async function candidates(client: Client, who: WindowIdentity, day: string, matt
           AND t.matter = ANY ($3::text[]) AND t.slot_start <= $6 AND t.slot_end > $6 AND NOT (t.id = ANY ($5::uuid[]))
         ORDER BY t.slot_start LIMIT ${PER_GROUP})
      ) AS heads`,
-    [who.hallId, day, matters, who.windowNo, skipped, now],
-  );
+    values: [who.hallId, day, matters, who.windowNo, skipped, now],
+  });
   return rows.map((r) => ({
     id: r.id,
     code: r.code,
@@ -119,19 +121,23 @@ export async function callNext(pool: Pool, who: WindowIdentity, now: Date, req: 
         if (matters.length === 0) throw new CounterError('CONFLICT', `${who.windowNo} 号窗口没有设置叫号事项，请在大厅管理台设置`);
         return { ticket: null };
       }
-      for (let choice = chooseNext(waiting, policy, { normalStreak: streak }, now.getTime()); choice !== null; choice = chooseNext(waiting, policy, { normalStreak: streak }, now.getTime())) {
-        const { rows } = await client.query("SELECT id FROM queue_ticket WHERE hall_id = $1 AND id = $2 AND status = 'waiting' FOR UPDATE SKIP LOCKED", [who.hallId, choice.ticket.id]);
-        if (rows.length === 0) {
-          // another window is taking it (or took it): step over it
-          skipped.push(choice.ticket.id);
-          waiting.splice(waiting.indexOf(choice.ticket), 1);
-          continue;
-        }
-        await markCalled(client, who, choice.ticket.id, now);
-        await client.query('UPDATE queue_window SET normal_streak = $3 WHERE hall_id = $1 AND window_id = $2', [who.hallId, who.windowId, choice.state.normalStreak]);
-        await logEvent(client, who.hallId, { ticketId: choice.ticket.id, kind: 'called', windowId: who.windowId, staffNo: req.staffNo, matter: choice.ticket.matter, at: now });
-        return answer(client, who, choice.ticket.id);
+      const order = preferenceOrder(waiting, policy, { normalStreak: streak }, now.getTime());
+      // the first of the order no other window is taking (or took): SKIP LOCKED steps over theirs without waiting
+      const { rows } = await client.query<{ id: string }>({
+        name: 'queue-take-first-free',
+        text: `SELECT t.id FROM unnest($2::uuid[]) WITH ORDINALITY AS o (id, n) JOIN queue_ticket t ON t.hall_id = $1 AND t.id = o.id
+               WHERE t.status = 'waiting' ORDER BY o.n LIMIT 1 FOR UPDATE OF t SKIP LOCKED`,
+        values: [who.hallId, order.map((c) => c.ticket.id)],
+      });
+      const choice = order.find((c) => c.ticket.id === rows[0]?.id);
+      if (choice === undefined) {
+        skipped.push(...order.map((c) => c.ticket.id));
+        continue;
       }
+      await markCalled(client, who, choice.ticket.id, now);
+      await client.query('UPDATE queue_window SET normal_streak = $3 WHERE hall_id = $1 AND window_id = $2', [who.hallId, who.windowId, choice.state.normalStreak]);
+      await logEvent(client, who.hallId, { ticketId: choice.ticket.id, kind: 'called', windowId: who.windowId, staffNo: req.staffNo, matter: choice.ticket.matter, at: now });
+      return answer(client, who, choice.ticket.id);
     }
   });
 }

@@ -87,6 +87,21 @@ export function chooseNext(waiting: readonly WaitingTicket[], policy: QueuePolic
   return normal === null ? null : { ticket: normal, state: { normalStreak: state.normalStreak + 1 } };
 }
 
+/**
+ * This window's preference for its next call, best first: the first choice,
+ * then the choice if that one were taken by another window meanwhile, and so
+ * on (the window's state does not change while it steps over others' tickets).
+ */
+export function preferenceOrder(waiting: readonly WaitingTicket[], policy: QueuePolicy, state: CallState, now: number): Choice[] {
+  const left = [...waiting];
+  const order: Choice[] = [];
+  for (let choice = chooseNext(left, policy, state, now); choice !== null; choice = chooseNext(left, policy, state, now)) {
+    order.push(choice);
+    left.splice(left.indexOf(choice.ticket), 1);
+  }
+  return order;
+}
+
 /** The next `count` calls the policy would make from this list, if nobody else arrived or called meanwhile. */
 export function previewCalls(waiting: readonly WaitingTicket[], policy: QueuePolicy, state: CallState, now: number, count = 10): WaitingTicket[] {
   const left = [...waiting];

@@ -1,6 +1,6 @@
 /** The priority policy: which ticket is called next, the preview of the next calls, the policy as a sentence. */
 import { describe, expect, it } from 'vitest';
-import { chooseNext, DEFAULT_QUEUE_POLICY, policySentence, previewCalls, type PriorityKind, type QueuePolicy, type WaitingTicket } from '../../shared/domain/queue-policy';
+import { chooseNext, DEFAULT_QUEUE_POLICY, policySentence, preferenceOrder, previewCalls, type PriorityKind, type QueuePolicy, type WaitingTicket } from '../../shared/domain/queue-policy';
 
 const MIN = 60_000;
 const NOW = Date.parse('2026-11-27T02:00:00.000Z'); // 10:00 in the hall
@@ -50,6 +50,15 @@ describe('the preview of the next calls', () => {
     const waiting = [t('A001', 'normal', 10), t('Y001', 'appointment', 1, 'MAR-REG', [60, 90])];
     expect(codes(previewCalls(waiting, DEFAULT_QUEUE_POLICY, { normalStreak: 3 }, NOW))).toEqual(['Y001', 'A001']);
     expect(codes(previewCalls(waiting, DEFAULT_QUEUE_POLICY, { normalStreak: 0 }, NOW, 1))).toEqual(['A001']);
+  });
+});
+
+describe('a window\'s preference when others take its first choices', () => {
+  it('steps over taken tickets with its state unchanged, each choice carrying the state after it', () => {
+    const waiting = [t('A001', 'normal', 30), t('A002', 'normal', 20), t('Y001', 'appointment', 1, 'MAR-REG', [60, 90]), t('G001', 'green', 1)];
+    const order = preferenceOrder(waiting, DEFAULT_QUEUE_POLICY, { normalStreak: 3 }, NOW);
+    expect(order.map((c) => `${c.ticket.code}:${c.state.normalStreak}`)).toEqual(['G001:3', 'Y001:0', 'A001:4', 'A002:4']);
+    expect(preferenceOrder([], DEFAULT_QUEUE_POLICY, { normalStreak: 0 }, NOW)).toEqual([]);
   });
 });
 
