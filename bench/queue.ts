@@ -48,6 +48,18 @@ export async function queueBench(): Promise<string[]> {
     );
     await hall.pool.query('ANALYZE');
 
+    // what the machine's load adds to any request: 20 windows reading their audit anchor at once
+    const baseline: number[] = [];
+    for (let round = 0; round < 10; round++) {
+      await Promise.all(
+        windows.map(async (w) => {
+          const start = now();
+          await value(hall, 'auditAnchor', {}, w.credential);
+          baseline.push(now() - start);
+        }),
+      );
+    }
+
     const calls: number[] = [];
     const t0 = now();
     for (let round = 0; round < ROUNDS; round++) {
@@ -80,6 +92,7 @@ export async function queueBench(): Promise<string[]> {
     }
     return [
       `queue call-next, ${WINDOWS} windows at once against ${WAITING.toLocaleString('en')} waiting tickets (${calls.length} calls in ${ROUNDS} rounds, each window starting and finishing its ticket between rounds): ${stats(calls)}; ${(calls.length / (wall / 1000)).toFixed(0)} calls/s incl. start/finish`,
+      `  baseline on this machine now: ${WINDOWS} windows at once reading their audit anchor (${baseline.length} requests): ${stats(baseline)}`,
       `queue take at a kiosk (${TAKES} tickets, one at a time, ${WAITING.toLocaleString('en')} waiting): ${stats(takes)}`,
     ];
   } finally {

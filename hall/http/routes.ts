@@ -8,7 +8,7 @@ import { auditAnchorOf } from '../store/audit-anchor';
 import { certificateGaps, leaseCertificates, nextCertificate, recordUsed } from '../store/certificates';
 import { pull } from '../store/reference';
 import { push } from '../store/push';
-import { callBack, callNext, callTicket, finish, pass, recall, start, transfer } from '../store/queue-caller';
+import { callBack, callNext, callTicket, finish, pass, preview, recall, start, transfer } from '../store/queue-caller';
 import { takeTicket, waitingCounts } from '../store/queue-tickets';
 import { registryCheck } from '../store/registry';
 import type { Hall, WindowIdentity } from '../store/windows';
@@ -54,6 +54,10 @@ export const WINDOW_HANDLERS: { [N in Exclude<HallRouteName, 'enrol'>]: Handler<
   queueTransfer: (ctx, who, raw) => transfer(ctx.pool, who, ctx.now(), parseWith(HALL_ROUTES.queueTransfer.request, raw)),
   queueStart: (ctx, who, raw) => start(ctx.pool, who, ctx.now(), parseWith(HALL_ROUTES.queueStart.request, raw)),
   queueFinish: (ctx, who, raw) => finish(ctx.pool, who, ctx.now(), parseWith(HALL_ROUTES.queueFinish.request, raw)),
+  queuePreview: (ctx, who, raw) => {
+    parseWith(HALL_ROUTES.queuePreview.request, raw);
+    return preview(ctx.pool, who, ctx.now());
+  },
 };
 
 export function enrolHandler(ctx: HallContext, raw: unknown): Promise<HallResponse<'enrol'>> {

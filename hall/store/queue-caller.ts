@@ -10,11 +10,11 @@
  * ticket and never wait on each other. A repeated action (a double click, a resend) answers the same ticket.
  */
 import type { HallRequest, HallResponse } from '../../shared/hall/contract';
-import { preferenceOrder, type PriorityKind, type QueuePolicy, type WaitingTicket } from '../../shared/domain/queue-policy';
+import { policySentence, preferenceOrder, previewCalls, type PriorityKind, type QueuePolicy, type WaitingTicket } from '../../shared/domain/queue-policy';
 import { ticketDay } from '../../shared/domain/queue-ticket';
 import { CounterError } from '../../shared/result';
 import { inTransaction, type Client, type Pool } from '../db/pool';
-import { mattersOfWindow, queueMatter, queueMatters, queueSettings } from './queue-config';
+import { mattersOfWindow, queueMatter, queueMatters, queueSettings, type QueueMatter } from './queue-config';
 import { logEvent, ticketRow, toTicket, TICKET_SELECT, type TicketRow } from './queue-tickets';
 import type { WindowIdentity } from './windows';
 
@@ -101,6 +101,31 @@ async function answer(client: Client, who: WindowIdentity, id: string): Promise<
   return { ticket: toTicket(row) };
 }
 
+/** The window's matters and the hall's policy with their weights. */
+async function policyOf(client: Client, who: WindowIdentity): Promise<{ matters: QueueMatter[]; policy: QueuePolicy }> {
+  const matters = mattersOfWindow(await queueMatters(client, who.hallId), who.windowNo);
+  const settings = await queueSettings(client, who.hallId);
+  return { matters, policy: { ...settings.policy, weights: Object.fromEntries(matters.map((m) => [m.matter, m.weight])) } };
+}
+
+/** The policy as a sentence and this window's next 10 calls if it called them now. */
+export async function preview(pool: Pool, who: WindowIdentity, now: Date): Promise<HallResponse<'queuePreview'>> {
+  return inTransaction(
+    pool,
+    async (client) => {
+      const { matters, policy } = await policyOf(client, who);
+      const { rows } = await client.query<{ normal_streak: number }>('SELECT normal_streak FROM queue_window WHERE hall_id = $1 AND window_id = $2', [who.hallId, who.windowId]);
+      const waiting = await candidates(client, who, ticketDay(now), matters.map((m) => m.matter), now, []);
+      const calls = previewCalls(waiting, policy, { normalStreak: rows[0]?.normal_streak ?? 0 }, now.getTime());
+      return {
+        sentence: policySentence(policy, Object.fromEntries(matters.map((m) => [m.matter, m.name]))),
+        calls: calls.map((c) => ({ id: c.id, code: c.code, matter: c.matter, kind: c.kind })),
+      };
+    },
+    'REPEATABLE READ',
+  );
+}
+
 /** 叫号: the next ticket by this window's matters and the hall's policy; the window's called ticket again when it has one (a double click). */
 export async function callNext(pool: Pool, who: WindowIdentity, now: Date, req: HallRequest<'queueCallNext'>): Promise<HallResponse<'queueCallNext'>> {
   return inTransaction(pool, async (client) => {
@@ -110,9 +135,7 @@ export async function callNext(pool: Pool, who: WindowIdentity, now: Date, req: 
       if (current.status === 'called') return { ticket: toTicket(current) };
       throw busy(current);
     }
-    const matters = mattersOfWindow(await queueMatters(client, who.hallId), who.windowNo);
-    const settings = await queueSettings(client, who.hallId);
-    const policy: QueuePolicy = { ...settings.policy, weights: Object.fromEntries(matters.map((m) => [m.matter, m.weight])) };
+    const { matters, policy } = await policyOf(client, who);
     const day = ticketDay(now);
     const skipped: string[] = [];
     for (;;) {

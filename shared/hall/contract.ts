@@ -205,6 +205,7 @@ export const HALL_ROUTES = {
   queueTransfer: { method: 'POST', path: '/api/queue/transfer', request: queue.queueTransferRequestSchema, response: queue.queueTicketResponseSchema },
   queueStart: { method: 'POST', path: '/api/queue/start', request: queue.queueTicketActionRequestSchema, response: queue.queueTicketResponseSchema },
   queueFinish: { method: 'POST', path: '/api/queue/finish', request: queue.queueTicketActionRequestSchema, response: queue.queueTicketResponseSchema },
+  queuePreview: { method: 'GET', path: '/api/queue/preview', request: emptySchema, response: queue.queuePreviewResponseSchema },
 } as const;
 
 export type HallRouteName = keyof typeof HALL_ROUTES;

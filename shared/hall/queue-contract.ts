@@ -94,3 +94,9 @@ export const queueTransferRequestSchema = z
   .object({ ticketId: z.uuid(), matter: matterSchema.optional(), windowNo: windowNoSchema.optional(), staffNo: staffNoSchema })
   .strict()
   .refine((r) => r.matter !== undefined || r.windowNo !== undefined, { message: '请选择转移到的事项或窗口', path: ['matter'] });
+
+/** The policy as a sentence and the next calls it would make for the asking window now (the supervisor's preview). */
+export const queuePreviewResponseSchema = z.object({
+  sentence: z.string(),
+  calls: z.array(z.object({ id: z.uuid(), code: z.string(), matter: z.string(), kind: z.enum(PRIORITY_KINDS) })),
+});

@@ -169,7 +169,7 @@ describe('the caller', () => {
     expect(await call(t.hall, 'queueCallTicket', { code: 'S404' }, w1.credential)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
-  it('follows the priority policy end to end: slot, 绿色通道, then 3 normal : 1 priority', async () => {
+  it('follows the priority policy end to end as its preview says: slot, 绿色通道, then 3 normal : 1 priority', async () => {
     await configureQueue(t.hall, [matter('PRIO', '优先测试', 'P', { windowNos: ['7'] })]);
     const w7 = await enrolWindow(t.hall, '7');
     clock.set('2026-11-27T01:00:00.000Z');
@@ -181,6 +181,10 @@ describe('the caller', () => {
     await value(t.hall, 'queueTake', { requestId: randomUUID(), appointmentCode: 'EARLY1' }, kiosk.credential);
     await value(t.hall, 'queueTake', { requestId: randomUUID(), appointmentCode: 'INSLOT' }, kiosk.credential);
     await take(t.hall, kiosk, 'PRIO', 'green');
+    const expected = ['appointment', 'green', 'P001', 'P002', 'P003', 'appointment', 'P004', 'P005', 'P006'];
+    const preview = await value(t.hall, 'queuePreview', {}, w7.credential);
+    expect(preview.sentence).toBe('预约在时段内优先；绿色通道优先；普通号每 3 个插 1 个优先号');
+    expect(preview.calls.map((c) => (c.kind === 'normal' ? c.code : c.kind))).toEqual(expected);
     const order: string[] = [];
     for (;;) {
       const next = (await value(t.hall, 'queueCallNext', {}, w7.credential)).ticket;
@@ -189,7 +193,7 @@ describe('the caller', () => {
       await value(t.hall, 'queueStart', { ticketId: next.id }, w7.credential);
       await value(t.hall, 'queueFinish', { ticketId: next.id }, w7.credential);
     }
-    expect(order).toEqual(['appointment', 'green', 'P001', 'P002', 'P003', 'appointment', 'P004', 'P005', 'P006']);
+    expect(order).toEqual(expected);
     clock.set('2026-11-27T02:00:00.000Z');
   });
 });
