@@ -18,6 +18,8 @@ export interface HallOptions {
   /** The hall's name when the database holds no hall yet. */
   hallName: string;
   log?: (line: string) => void;
+  /** The hall's clock for the queue (tickets' day and times); the system clock unless a test sets one. */
+  clock?: () => Date;
 }
 
 export interface RunningHall {
@@ -35,7 +37,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   try {
     await migrate(pool);
     const hall = await ensureHall(pool, options.hallName);
-    const server = createHallServer({ pool, hall }, options.log);
+    const server = createHallServer({ pool, hall, now: options.clock ?? (() => new Date()) }, options.log);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port, options.host, () => resolve());

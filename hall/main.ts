@@ -6,7 +6,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { startHall } from './app';
 import { parseHallArgs } from './args';
-import { DEMO_HALL_NAME, seedDemoCodes } from './demo';
+import { DEMO_HALL_NAME, DEMO_KIOSK, seedDemoCodes, seedDemoQueue } from './demo';
 import { startPostgres, type RunningPostgres } from './postgres/server';
 import { openPool } from './db/pool';
 
@@ -40,6 +40,7 @@ async function main(): Promise<void> {
   console.log(`Hall server “${hall.hall.name}” listening on port ${hall.port} (hall ${hall.hall.hallId})`);
   if (args.demo) {
     for (const { windowNo, code } of await seedDemoCodes(hall.pool, hall.hall)) console.log(`Enrolment code for window ${windowNo}: ${code}`);
+    console.log(`Enrolment code for kiosk ${DEMO_KIOSK}: ${await seedDemoQueue(hall.pool, hall.hall)}`);
   }
   let stopping = false;
   const stop = (signal: string): void => {

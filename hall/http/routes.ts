@@ -8,6 +8,8 @@ import { auditAnchorOf } from '../store/audit-anchor';
 import { certificateGaps, leaseCertificates, nextCertificate, recordUsed } from '../store/certificates';
 import { pull } from '../store/reference';
 import { push } from '../store/push';
+import { callBack, callNext, callTicket, finish, pass, preview, recall, start, transfer } from '../store/queue-caller';
+import { takeTicket, waitingCounts } from '../store/queue-tickets';
 import { registryCheck } from '../store/registry';
 import type { Hall, WindowIdentity } from '../store/windows';
 import { enrol } from '../store/windows';
@@ -15,6 +17,8 @@ import { enrol } from '../store/windows';
 export interface HallContext {
   pool: Pool;
   hall: Hall;
+  /** The hall's clock (the queue's day and times). */
+  now: () => Date;
 }
 
 /** A route's work: the raw request (JSON body or query) is checked with the route's schema first. */
@@ -35,6 +39,24 @@ export const WINDOW_HANDLERS: { [N in Exclude<HallRouteName, 'enrol'>]: Handler<
   auditAnchor: (ctx, who, raw) => {
     parseWith(HALL_ROUTES.auditAnchor.request, raw);
     return auditAnchorOf(ctx.pool, who);
+  },
+  // ---- queue (issue 14)
+  queueTake: (ctx, who, raw) => takeTicket(ctx.pool, who, ctx.now(), parseWith(HALL_ROUTES.queueTake.request, raw)),
+  queueWaiting: (ctx, who, raw) => {
+    parseWith(HALL_ROUTES.queueWaiting.request, raw);
+    return waitingCounts(ctx.pool, who, ctx.now());
+  },
+  queueCallNext: (ctx, who, raw) => callNext(ctx.pool, who, ctx.now(), parseWith(HALL_ROUTES.queueCallNext.request, raw)),
+  queueCallTicket: (ctx, who, raw) => callTicket(ctx.pool, who, ctx.now(), parseWith(HALL_ROUTES.queueCallTicket.request, raw)),
+  queueRecall: (ctx, who, raw) => recall(ctx.pool, who, ctx.now(), parseWith(HALL_ROUTES.queueRecall.request, raw)),
+  queuePass: (ctx, who, raw) => pass(ctx.pool, who, ctx.now(), parseWith(HALL_ROUTES.queuePass.request, raw)),
+  queueCallBack: (ctx, who, raw) => callBack(ctx.pool, who, ctx.now(), parseWith(HALL_ROUTES.queueCallBack.request, raw)),
+  queueTransfer: (ctx, who, raw) => transfer(ctx.pool, who, ctx.now(), parseWith(HALL_ROUTES.queueTransfer.request, raw)),
+  queueStart: (ctx, who, raw) => start(ctx.pool, who, ctx.now(), parseWith(HALL_ROUTES.queueStart.request, raw)),
+  queueFinish: (ctx, who, raw) => finish(ctx.pool, who, ctx.now(), parseWith(HALL_ROUTES.queueFinish.request, raw)),
+  queuePreview: (ctx, who, raw) => {
+    parseWith(HALL_ROUTES.queuePreview.request, raw);
+    return preview(ctx.pool, who, ctx.now());
   },
 };
 

@@ -6,7 +6,7 @@
  * (README "Hall server").
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { HALL_ROUTES, type HallRouteName } from '../../shared/hall/contract';
+import { HALL_ROUTES, KIOSK_ROUTES, type HallRouteName } from '../../shared/hall/contract';
 import { CounterError, type ApiError, type ErrorCode } from '../../shared/result';
 import { authenticate } from '../store/windows';
 import { enrolHandler, WINDOW_HANDLERS, type HallContext } from './routes';
@@ -97,6 +97,10 @@ async function handle(ctx: HallContext, req: IncomingMessage, res: ServerRespons
   if (who === null) {
     req.resume();
     return sendError(res, { code: 'AUTH_REQUIRED', message: '窗口未登记到本大厅或凭据已失效，请重新登记窗口' });
+  }
+  if (who.deviceKind === 'kiosk' && !KIOSK_ROUTES.has(name)) {
+    req.resume();
+    return sendError(res, { code: 'FORBIDDEN', message: '取号机只能取号和查看等候人数' });
   }
   send(res, 200, { ok: true, value: await WINDOW_HANDLERS[name](ctx, who, await rawInput(req, url)) });
 }

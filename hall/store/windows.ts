@@ -16,11 +16,14 @@ export interface Hall {
   lookupKey: string;
 }
 
-/** An authenticated window: the identity every request acts as. */
+export type DeviceKind = 'window' | 'kiosk';
+
+/** An authenticated window (or kiosk, 取号机): the identity every request acts as. */
 export interface WindowIdentity {
   hallId: string;
   windowId: string;
   windowNo: string;
+  deviceKind: DeviceKind;
 }
 
 export function sha256(text: string): string {
@@ -50,16 +53,14 @@ export function normalizeCode(code: string): string {
   return code.replace(/[\s-]/g, '').toUpperCase();
 }
 
-/** A one-time enrolment code for a window number, valid for ttlMinutes; returned in plain (shown once), stored hashed. */
-export async function createEnrolmentCode(pool: Pool, hallId: string, windowNo: string, ttlMinutes = 24 * 60): Promise<string> {
+/** A one-time enrolment code for a window (or kiosk) number, valid for ttlMinutes; returned in plain (shown once), stored hashed. */
+export async function createEnrolmentCode(pool: Pool, hallId: string, windowNo: string, ttlMinutes = 24 * 60, deviceKind: DeviceKind = 'window'): Promise<string> {
   let code = '';
   for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
-  await pool.query(`INSERT INTO enrolment_code (hall_id, code_hash, window_no, expires_at) VALUES ($1, $2, $3, clock_timestamp() + make_interval(mins => $4))`, [
-    hallId,
-    sha256(code),
-    windowNo,
-    ttlMinutes,
-  ]);
+  await pool.query(
+    `INSERT INTO enrolment_code (hall_id, code_hash, window_no, expires_at, device_kind) VALUES ($1, $2, $3, clock_timestamp() + make_interval(mins => $4), $5)`,
+    [hallId, sha256(code), windowNo, ttlMinutes, deviceKind],
+  );
   return `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`;
 }
 
@@ -76,10 +77,10 @@ export async function enrol(pool: Pool, hall: Hall, req: HallRequest<'enrol'>): 
   const credential = `${windowId}.${credentialSecret}`;
   await inTransaction(pool, async (client) => {
     // consumed atomically: of two enrolments with one code only one finds it unused
-    const { rows } = await client.query<{ window_no: string }>(
+    const { rows } = await client.query<{ window_no: string; device_kind: DeviceKind }>(
       `UPDATE enrolment_code SET used_at = clock_timestamp(), used_by = $3
        WHERE hall_id = $1 AND code_hash = $2 AND used_at IS NULL AND expires_at > clock_timestamp()
-       RETURNING window_no`,
+       RETURNING window_no, device_kind`,
       [hall.hallId, sha256(normalizeCode(req.code)), windowId],
     );
     const code = rows[0];
@@ -88,7 +89,13 @@ export async function enrol(pool: Pool, hall: Hall, req: HallRequest<'enrol'>): 
       throw new CounterError('FORBIDDEN', `该登记码是为 ${code.window_no} 号窗口生成的，不能用于 ${req.windowNo} 号窗口`);
     }
     await client.query('UPDATE hall_window SET retired_at = clock_timestamp() WHERE hall_id = $1 AND window_no = $2 AND retired_at IS NULL', [hall.hallId, req.windowNo]);
-    await client.query('INSERT INTO hall_window (hall_id, window_id, window_no, credential_hash) VALUES ($1, $2, $3, $4)', [hall.hallId, windowId, req.windowNo, sha256(credential)]);
+    await client.query('INSERT INTO hall_window (hall_id, window_id, window_no, credential_hash, device_kind) VALUES ($1, $2, $3, $4, $5)', [
+      hall.hallId,
+      windowId,
+      req.windowNo,
+      sha256(credential),
+      code.device_kind,
+    ]);
   });
   return { hallId: hall.hallId, hallName: hall.name, windowId, windowNo: req.windowNo, credential, lookupKey: hall.lookupKey };
 }
@@ -105,17 +112,17 @@ async function refusedCode(client: Client, hallId: string, code: string): Promis
  * parallel requests do not queue behind its own push for that row.
  */
 export async function authenticate(pool: Pool, hallId: string, credential: string): Promise<WindowIdentity | null> {
-  const { rows } = await pool.query<{ window_id: string; window_no: string }>(
+  const { rows } = await pool.query<{ window_id: string; window_no: string; device_kind: DeviceKind }>(
     `WITH found AS (
-       SELECT window_id, window_no FROM hall_window WHERE hall_id = $1 AND credential_hash = $2 AND retired_at IS NULL
+       SELECT window_id, window_no, device_kind FROM hall_window WHERE hall_id = $1 AND credential_hash = $2 AND retired_at IS NULL
      ), touched AS (
        UPDATE hall_window w SET last_contact_at = clock_timestamp() FROM found
        WHERE w.hall_id = $1 AND w.window_id = found.window_id
          AND (w.last_contact_at IS NULL OR w.last_contact_at < clock_timestamp() - interval '5 seconds')
      )
-     SELECT window_id, window_no FROM found`,
+     SELECT window_id, window_no, device_kind FROM found`,
     [hallId, sha256(credential)],
   );
   const row = rows[0];
-  return row === undefined ? null : { hallId, windowId: row.window_id, windowNo: row.window_no };
+  return row === undefined ? null : { hallId, windowId: row.window_id, windowNo: row.window_no, deviceKind: row.device_kind };
 }

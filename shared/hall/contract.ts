@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { CERTIFICATE_KINDS, type CertificateKind } from '../domain/certificate-number';
 import { CounterError } from '../result';
+import * as queue from './queue-contract';
 
 export const windowNoSchema = z.string().trim().regex(/^[A-Za-z0-9-]{1,8}$/, '窗口号只能是 1 到 8 位字母、数字或短横线');
 /** A keyed lookup hash of a document number (HMAC-SHA256 with the hall's lookup key, hex). */
@@ -193,9 +194,24 @@ export const HALL_ROUTES = {
   certificateGaps: { method: 'GET', path: '/api/certificates/gaps', request: certificateGapsQuerySchema, response: certificateGapsResponseSchema },
   registryCheck: { method: 'POST', path: '/api/registry/check', request: registryCheckRequestSchema, response: registryCheckResponseSchema },
   auditAnchor: { method: 'GET', path: '/api/audit/anchor', request: emptySchema, response: auditAnchorResponseSchema },
+  // ---- queue (issue 14; schemas in queue-contract.ts)
+  queueTake: { method: 'POST', path: '/api/queue/take', request: queue.queueTakeRequestSchema, response: queue.queueTakeResponseSchema },
+  queueWaiting: { method: 'GET', path: '/api/queue/waiting', request: emptySchema, response: queue.queueWaitingResponseSchema },
+  queueCallNext: { method: 'POST', path: '/api/queue/call-next', request: queue.queueCallNextRequestSchema, response: queue.queueCallNextResponseSchema },
+  queueCallTicket: { method: 'POST', path: '/api/queue/call-ticket', request: queue.queueCallTicketRequestSchema, response: queue.queueTicketResponseSchema },
+  queueRecall: { method: 'POST', path: '/api/queue/recall', request: queue.queueRecallRequestSchema, response: queue.queueTicketResponseSchema },
+  queuePass: { method: 'POST', path: '/api/queue/pass', request: queue.queueTicketActionRequestSchema, response: queue.queueTicketResponseSchema },
+  queueCallBack: { method: 'POST', path: '/api/queue/call-back', request: queue.queueTicketActionRequestSchema, response: queue.queueTicketResponseSchema },
+  queueTransfer: { method: 'POST', path: '/api/queue/transfer', request: queue.queueTransferRequestSchema, response: queue.queueTicketResponseSchema },
+  queueStart: { method: 'POST', path: '/api/queue/start', request: queue.queueTicketActionRequestSchema, response: queue.queueTicketResponseSchema },
+  queueFinish: { method: 'POST', path: '/api/queue/finish', request: queue.queueTicketActionRequestSchema, response: queue.queueTicketResponseSchema },
+  queuePreview: { method: 'GET', path: '/api/queue/preview', request: emptySchema, response: queue.queuePreviewResponseSchema },
 } as const;
 
 export type HallRouteName = keyof typeof HALL_ROUTES;
+
+/** The routes an enrolled kiosk may call; every other route is a window's. */
+export const KIOSK_ROUTES: ReadonlySet<HallRouteName> = new Set<HallRouteName>(['queueTake', 'queueWaiting']);
 export type HallRequest<N extends HallRouteName> = z.infer<(typeof HALL_ROUTES)[N]['request']>;
 export type HallResponse<N extends HallRouteName> = z.infer<(typeof HALL_ROUTES)[N]['response']>;
 
