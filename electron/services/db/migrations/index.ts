@@ -20,6 +20,8 @@ import { up as printJobUnconfirmed } from './012-print-job-unconfirmed';
 import { up as auditChainBackfill } from './013-audit-chain-backfill';
 import { up as sessionServing } from './014-session-serving';
 import { up as hallLink } from './015-hall-link';
+// 016 is folders11's (merged separately); link's is 017
+import { up as hallSync } from './017-hall-sync';
 
 /** One migration: runs inside the runner's transaction, never opens its own. */
 export type Migration = (db: Db) => void;
@@ -40,6 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   auditChainBackfill,
   sessionServing,
   hallLink,
+  hallSync,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
