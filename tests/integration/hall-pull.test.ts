@@ -1,12 +1,14 @@
 /**
  * The pull loop on real cores and a real hall: staff accounts (PIN hash,
  * role, disabling, lockout) and calendar overrides the hall owns reach every
- * joined window, tombstones included; a page applied twice changes nothing
+ * joined window, and so do catalogue versions (newer only) and the
+ * commitments, tombstones included; a page applied twice changes nothing
  * more; once joined, the window's own edits of hall-owned data are refused
  * with a message naming the hall.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPin } from '../../electron/services/pin-hash';
+import { builtInCatalogue } from '../../electron/services/reference/catalogue-service';
 import { inTransaction } from '../../hall/db/pool';
 import { deleteReference, putReference, type ReferenceWrite } from '../../hall/store/reference';
 import type { StaffReference } from '../../shared/hall/reference-bodies';
@@ -83,6 +85,28 @@ describe('pull', () => {
       const overview = await call(t.core, 'calendar.overrides', {});
       expect(overview.overrides.map((o) => [o.date, o.kind, o.name])).toEqual([['2026-10-10', 'workday', '国庆调休']]);
       expect(await call(t.core, 'hall.status', {})).toMatchObject({ lastError: null });
+      await logout(t.core);
+    }
+  });
+
+  it('a newer catalogue version and the commitments from the hall are used at every window; an older version is not', async () => {
+    const shipped = builtInCatalogue();
+    const newer = { ...shipped, version: '2099.1', items: shipped.items.slice(0, 3) };
+    const older = { ...shipped, version: '2000.1' };
+    await put(
+      { kind: 'catalogueVersion', key: newer.version, body: { catalogue: newer } },
+      { kind: 'commitment', key: '0', body: { position: 0, text: '材料齐全当场办结', timeLimit: '当场' } },
+      { kind: 'commitment', key: '1', body: { position: 1, text: '一次告知', timeLimit: '当场' } },
+    );
+    await syncAll(windows);
+    await put({ kind: 'catalogueVersion', key: older.version, body: { catalogue: older } });
+    await inTransaction(hall.hall.pool, (client) => deleteReference(client, hall.hall.hall.hallId, 'commitment', '1'));
+    await syncAll(windows);
+    for (const t of windows) {
+      await login(t.core, SUPERVISOR.staffNo, SUPERVISOR.pin);
+      const catalogue = await call(t.core, 'catalogue.get', {});
+      expect([catalogue.version, catalogue.items.length]).toEqual(['2099.1', 3]);
+      expect(await call(t.core, 'commitments.list', {})).toEqual([{ text: '材料齐全当场办结', timeLimit: '当场' }]);
       await logout(t.core);
     }
   });

@@ -5,10 +5,13 @@
  * reported; it never blocks the rows after it.
  */
 import type { ReferenceRow } from '../../../shared/hall/contract';
-import { calendarOverrideReferenceSchema, staffReferenceSchema } from '../../../shared/hall/reference-bodies';
+import { validateCatalogue } from '../../../shared/catalogue/schema';
+import { calendarOverrideReferenceSchema, catalogueVersionReferenceSchema, commitmentReferenceSchema, staffReferenceSchema } from '../../../shared/hall/reference-bodies';
 import type { Db } from '../db/connection';
 import type { Origin } from '../db/ledger';
 import { newId } from '../ids';
+import { insertCommitment } from '../commitments-repo';
+import { adoptHallCatalogue } from '../reference/catalogue-service';
 import { deleteOverrideRow, insertOverride, overrideOn, updateOverride } from '../reference/calendar-repo';
 import { insertStaffRow, staffByNo } from '../staff-repo';
 
@@ -54,6 +57,28 @@ function applyCalendarOverride(db: Db, origin: Origin, row: ReferenceRow, at: st
   else insertOverride(db, origin, newId(), o.date, fields, at);
 }
 
+/** A newer catalogue version is put in use; an older one, or a tombstone, changes nothing (versions are never taken back). */
+function applyCatalogueVersion(db: Db, origin: Origin, row: ReferenceRow, at: string): void {
+  if (row.deleted) return;
+  const check = validateCatalogue(catalogueVersionReferenceSchema.parse(row.body).catalogue);
+  if (!check.ok) throw new Error(check.problems.slice(0, 3).join('；'));
+  adoptHallCatalogue(db, origin, check.catalogue, at);
+}
+
+/**
+ * The hall's commitments replace the window's own list: its rows carry the
+ * id 'hall:POSITION', and the first one applied removes the window's rows.
+ */
+function applyCommitment(db: Db, origin: Origin, row: ReferenceRow, at: string): void {
+  if (row.deleted) {
+    db.prepare('DELETE FROM commitment WHERE id = ?').run(`hall:${row.key}`);
+    return;
+  }
+  const c = commitmentReferenceSchema.parse(row.body);
+  db.prepare("DELETE FROM commitment WHERE id NOT LIKE 'hall:%' OR id = ?").run(`hall:${c.position}`);
+  insertCommitment(db, origin, { id: `hall:${c.position}`, position: c.position, text: c.text, timeLimit: c.timeLimit, at });
+}
+
 /** Applies one page of rows; call inside a write transaction. */
 export function applyReferenceRows(db: Db, origin: Origin, rows: readonly ReferenceRow[], at: string): Applied {
   const result: Applied = { applied: 0, ignored: 0, skipped: [], calendarChanged: false };
@@ -63,7 +88,9 @@ export function applyReferenceRows(db: Db, origin: Origin, rows: readonly Refere
       else if (row.kind === 'calendarOverride') {
         applyCalendarOverride(db, origin, row, at);
         result.calendarChanged = true;
-      } else {
+      } else if (row.kind === 'catalogueVersion') applyCatalogueVersion(db, origin, row, at);
+      else if (row.kind === 'commitment') applyCommitment(db, origin, row, at);
+      else {
         result.ignored++;
         continue;
       }
