@@ -16,6 +16,7 @@ import { ratingChangedSchema, ratingMethods } from './api/rating';
 import { followupMethods } from './api/followup';
 import { marriageMethods } from './api/marriage';
 import { appointmentMethods } from './api/appointments';
+import { hallLinkMethods } from './api/hall-link';
 import type { ApiError, Result } from './result';
 
 export type { Access, Effect } from './api/method';
@@ -32,6 +33,7 @@ export * from './api/rating';
 export * from './api/followup';
 export * from './api/marriage';
 export * from './api/appointments';
+export * from './api/hall-link';
 
 export const methods = {
   ...foundationMethods,
@@ -46,6 +48,7 @@ export const methods = {
   ...followupMethods,
   ...marriageMethods,
   ...appointmentMethods,
+  ...hallLinkMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -45,6 +45,7 @@ export const AUDIT_EVENT_LABELS = {
   'appointments.importRefused': '预约文件未导入',
   'appointments.add': '新增预约',
   'appointments.update': '更新预约',
+  'hall.pull': '应用大厅基础数据',
 } as const satisfies Record<string, string>;
 
 export type AuditEvent = keyof typeof AUDIT_EVENT_LABELS;

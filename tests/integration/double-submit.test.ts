@@ -17,6 +17,8 @@ import { avatarJpeg } from '../../electron/services/setup/demo';
 import { CLERK, FakeClock, SUPERVISOR, call, cleanupAll, closeCore, expectOk, login, logout, makeTempDir, openCore, setUpWithClerk } from '../support/core';
 import { rowCounts, type RowCounts } from '../support/db';
 import { VALID_REQUESTS } from '../support/requests';
+import { startTestHall, type TestHall } from '../support/hall';
+import { enrolmentCode } from '../support/hall-window';
 
 afterAll(cleanupAll);
 
@@ -114,6 +116,12 @@ function newCatalogue(): string {
   return JSON.stringify({ ...catalogue, version: '2099.1' });
 }
 
+/** A real hall for hall.join, started on first use. */
+let hall: Promise<TestHall> | null = null;
+afterAll(async () => {
+  await (await hall)?.stop();
+});
+
 /** What each write method needs before its valid request can succeed; the rest use plain(). */
 const SETUPS: Partial<Record<MethodName, Setup>> = {
   'setup.complete': async () => ({ request: VALID_REQUESTS['setup.complete'] }),
@@ -174,6 +182,12 @@ const SETUPS: Partial<Record<MethodName, Setup>> = {
   },
   'ledger.export': async (env) => (await asSupervisor(env), { request: VALID_REQUESTS['ledger.export'] }),
   'stats.export': async (env) => (await asSupervisor(env), { request: VALID_REQUESTS['stats.export'] }),
+  'hall.join': async (env) => {
+    await asSupervisor(env);
+    hall ??= startTestHall();
+    const running = await hall;
+    return { request: { url: running.hall.url, code: await enrolmentCode(running, env.core.ctx.settings.get().windowNo) } };
+  },
   'rating.request': async (env) => {
     await asClerk(env);
     const id = await contact(env, 'MAR-REG');

@@ -131,6 +131,8 @@ export const VALID_REQUESTS: { [M in MethodName]: RequestOf<M> } = {
   'divorce.register': { id: UNKNOWN_ID, bothPresent: true, certificateNo: '' },
   'divorce.list': {},
   'appointments.day': { date: '2026-03-02' },
+  'hall.join': { url: 'http://192.168.1.10:5790', code: 'ABCD-EFGH-JKLM' },
+  'hall.status': {},
   'appointments.import': { fileName: 'bookings.csv', content: '预约号,预约日期,预约时段,事项编码,申请人姓名,证件号码\r\nYY0001,2026-03-02,09:00-09:30,DIV-REG,张三,11010519491231002X' },
   'appointments.checkIn': { code: 'YY0001' },
   'appointments.markNoShow': { id: UNKNOWN_ID },

@@ -40,6 +40,8 @@ import { SettingsStore, type SettingsBackend } from './settings-store';
 import { displayState } from '../window/window-service';
 import { scheduleCallbacksQuietly } from '../supervision/callback-service';
 import { sweepDeemedWithdrawn } from '../marriage/divorce-service';
+import { HallSync, type HallSyncOptions } from '../hall-link/hall-sync';
+import { useHallLookupKey } from '../hall-link/join-service';
 
 /** How often the core looks for new callbacks the rules ask for (bad ratings, completed cases). */
 export const CALLBACK_SCAN_MS = 5 * 60_000;
@@ -54,6 +56,8 @@ export interface CoreOptions {
   printing?: Partial<PrintQueueOptions>;
   /** Holds the document-number key; default: an owner-only key file under the data directory. */
   keyStore?: KeyStore;
+  /** Sync with the joined hall (heartbeat, backoff); tests shorten it. */
+  hallSync?: Partial<HallSyncOptions>;
 }
 
 /** Host mode's key file, relative to the data directory. */
@@ -77,6 +81,8 @@ export class CounterCore {
   readonly db: Db;
   /** The durable print queue (also ctx.printing). */
   readonly printing: PrintQueue;
+  /** Push and pull with the hall this window has joined (idle while it has not). */
+  readonly hallSync: HallSync;
   private readonly emitter = new EventEmitter();
   private readonly requests: RequestLog;
   private lastDisplay = '';
@@ -99,6 +105,8 @@ export class CounterCore {
       this.db.close();
       throw error;
     }
+    // a window that has joined a hall hashes document numbers with the hall's lookup key
+    useHallLookupKey({ db: this.db, vault });
     const emitter = this.emitter;
     const clock = options.clock ?? systemClock;
     const origin = (): Origin => {
@@ -127,6 +135,7 @@ export class CounterCore {
       publish,
     };
     this.inTransaction(() => lockRestoredSession(this.ctx));
+    this.hallSync = new HallSync(this.ctx, options.hallSync);
     // 跟踪回访: schedule what the rules ask for now, then every few minutes
     // and divorces nobody came back for become 视为撤回 on their own
     const periodic = (): void => {
@@ -248,6 +257,7 @@ export class CounterCore {
       return answer;
     });
     this.printing.wakeForNewJobs();
+    this.hallSync.wake();
     return result;
   }
 
@@ -298,6 +308,7 @@ export class CounterCore {
 
   close(): void {
     clearInterval(this.callbackTimer);
+    this.hallSync.close();
     this.printing.stop();
     this.emitter.removeAllListeners();
     if (this.db.open) this.db.close();

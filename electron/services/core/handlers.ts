@@ -19,6 +19,8 @@ import { supervisionHandlers } from '../supervision/handlers';
 import { rectificationHandlers } from '../rectification/handlers';
 import { marriageHandlers } from '../marriage/handlers';
 import { appointmentHandlers } from '../appointments/handlers';
+import { hallLinkHandlers } from '../hall-link/handlers';
+import { hallOwned } from '../hall-link/hall-owned';
 
 const foundationHandlers: HandlersFor<keyof typeof foundationMethods> = {
   'app.info': (ctx) => appInfo(ctx),
@@ -36,22 +38,25 @@ const foundationHandlers: HandlersFor<keyof typeof foundationMethods> = {
     prepare: (ctx, req, call) => proveOwnPin(ctx, sessionOf(call), req.pin),
     commit: (ctx, _req, call, proof) => unlock(ctx, call, sessionOf(call), proof),
   }),
-  'auth.changePin': preparedWrite({
-    prepare: (ctx, req, call) => proveChangePin(ctx, sessionOf(call), req),
-    commit: (ctx, req, call, proven) => changePin(ctx, call, sessionOf(call), req, proven),
-  }),
+  'auth.changePin': hallOwned(
+    'PIN',
+    preparedWrite({
+      prepare: (ctx, req, call) => proveChangePin(ctx, sessionOf(call), req),
+      commit: (ctx, req, call, proven) => changePin(ctx, call, sessionOf(call), req, proven),
+    }),
+  ),
   'staff.list': (ctx) => listAllStaff(ctx),
-  'staff.create': preparedWrite({ prepare: (_ctx, req) => hashNewPin(req.pin, 'pin'), commit: (ctx, req, call, pinHash) => createStaff(ctx, call, req, pinHash) }),
-  'staff.update': (ctx, req, call) => updateStaff(ctx, call, req),
-  'staff.resetPin': preparedWrite({ prepare: (_ctx, req) => hashNewPin(req.newPin, 'newPin'), commit: (ctx, req, call, pinHash) => resetStaffPin(ctx, call, req, pinHash) }),
+  'staff.create': hallOwned('人员', preparedWrite({ prepare: (_ctx, req) => hashNewPin(req.pin, 'pin'), commit: (ctx, req, call, pinHash) => createStaff(ctx, call, req, pinHash) })),
+  'staff.update': hallOwned('人员', (ctx, req, call) => updateStaff(ctx, call, req)),
+  'staff.resetPin': hallOwned('人员', preparedWrite({ prepare: (_ctx, req) => hashNewPin(req.newPin, 'newPin'), commit: (ctx, req, call, pinHash) => resetStaffPin(ctx, call, req, pinHash) })),
   'staff.setPhoto': preparedWrite({ prepare: (ctx, req) => preparePhoto(ctx, req), commit: (ctx, req, call, fileName) => setStaffPhoto(ctx, call, req, fileName) }),
   'staff.photo': (ctx, req) => staffPhoto(ctx, req),
   'commitments.list': (ctx) => listCommitments(ctx),
-  'commitments.save': (ctx, req, call) => saveCommitments(ctx, call, req.items),
+  'commitments.save': hallOwned('服务承诺', (ctx, req, call) => saveCommitments(ctx, call, req.items)),
   'window.pause': (ctx, req, call) => pauseWindow(ctx, call, sessionOf(call), req),
   'window.resume': (ctx, _req, call) => resumeWindow(ctx, call, sessionOf(call)),
   'display.state': (ctx) => displayState(ctx),
 };
 
-export const handlers: HandlerTable = { ...foundationHandlers, ...printingHandlers, ...intakeHandlers, ...handoverHandlers, ...referenceHandlers, ...auditHandlers, ...ledgerHandlers, ...statsHandlers, ...supervisionHandlers, ...ratingHandlers, ...rectificationHandlers, ...marriageHandlers, ...appointmentHandlers };
+export const handlers: HandlerTable = { ...foundationHandlers, ...printingHandlers, ...intakeHandlers, ...handoverHandlers, ...referenceHandlers, ...auditHandlers, ...ledgerHandlers, ...statsHandlers, ...supervisionHandlers, ...ratingHandlers, ...rectificationHandlers, ...marriageHandlers, ...appointmentHandlers, ...hallLinkHandlers };
 

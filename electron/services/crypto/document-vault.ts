@@ -27,12 +27,24 @@ const SEALED_PREFIX = 'v1:';
 
 export class DocumentVault {
   private readonly encryptionKey: Buffer;
-  private readonly lookupKey: Buffer;
+  /** The window's own lookup key, used until the window joins a hall. */
+  private readonly ownLookupKey: Buffer;
+  private lookupKey: Buffer;
 
   constructor(masterKey: Buffer) {
     if (masterKey.length !== MASTER_KEY_BYTES) throw new RangeError(`master key must be ${MASTER_KEY_BYTES} bytes`);
     this.encryptionKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'counter-workstation document encryption v1', 32));
-    this.lookupKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'counter-workstation document lookup v1', 32));
+    this.ownLookupKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'counter-workstation document lookup v1', 32));
+    this.lookupKey = this.ownLookupKey;
+  }
+
+  /**
+   * Hash with the hall's lookup key (hex, from enrolment), so every window of
+   * the hall gives the same hash for the same number; null: the window's own
+   * key again. The sealing key never changes.
+   */
+  useLookupKey(hallKeyHex: string | null): void {
+    this.lookupKey = hallKeyHex === null ? this.ownLookupKey : Buffer.from(hallKeyHex, 'hex');
   }
 
   static open(store: KeyStore): DocumentVault {
@@ -60,7 +72,7 @@ export class DocumentVault {
     }
   }
 
-  /** The keyed lookup hash of a normalized document number (hex). Equal numbers give equal hashes on this machine only. */
+  /** The keyed lookup hash of a normalized document number (hex). Equal numbers give equal hashes on this machine, or at every window of the joined hall. */
   lookupHash(normalized: string): string {
     return createHmac('sha256', this.lookupKey).update(normalized, 'utf8').digest('hex');
   }

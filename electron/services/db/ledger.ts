@@ -35,6 +35,14 @@ export interface Change {
 /** Writes the audit and change-log rows for one change; call inside the change's transaction. */
 export function recordChange(db: Db, origin: Origin, actor: Actor, at: string, change: Change): void {
   recordEvent(db, origin, actor, at, change);
+  appendChangeRow(db, origin, at, change);
+}
+
+/**
+ * A change-log row alone, for what the hall must be told again without a new
+ * audit entry (the hall-keyed hashes after a window joins); inside a transaction.
+ */
+export function appendChangeRow(db: Db, origin: Origin, at: string, change: Pick<Change, 'entity' | 'entityId' | 'op' | 'payload'>): void {
   db.prepare(
     `INSERT INTO change_log (id, hall_id, window_no, schema_version, entity, entity_id, op, payload, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,

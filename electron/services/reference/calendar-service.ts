@@ -84,6 +84,11 @@ export function loadWorkCalendar(ctx: CoreContext): WorkCalendar {
  * After saving or deleting an override, in the write's transaction: the
  * calendar is rebuilt from what the write sees, and again if the write rolls back.
  */
+/** After overrides changed outside a request (the hall's, pulled): the next read loads the calendar again. */
+export function forgetWorkCalendar(db: Db): void {
+  calendars.delete(db);
+}
+
 function invalidate(ctx: CoreContext): void {
   calendars.delete(ctx.db);
   ctx.afterWrite({ rolledBack: () => calendars.delete(ctx.db) });

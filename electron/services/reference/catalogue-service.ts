@@ -13,7 +13,7 @@ import { compareCatalogueVersions, parseCatalogueText, validateCatalogue, type C
 import { CounterError } from '../../../shared/result';
 import { actorOf, type CallContext, type CoreContext } from '../core/context';
 import type { Db } from '../db/connection';
-import { recordChange } from '../db/ledger';
+import { recordChange, type Origin } from '../db/ledger';
 import { newId } from '../core/ids';
 import { activeVersionRows, deactivateVersion, insertActiveVersion, versionById, versionRows, type VersionRow } from './catalogue-repo';
 
@@ -145,6 +145,18 @@ export function importCatalogue(ctx: CoreContext, call: CallContext, req: Refere
   cache.delete(ctx.db);
   ctx.afterWrite({ rolledBack: () => cache.delete(ctx.db) });
   return { version: catalogue.version, items: catalogue.items.length };
+}
+
+/**
+ * A catalogue version the hall issued (pulled, outside any request): used
+ * when newer than the one in use, kept out otherwise. True when adopted.
+ */
+export function adoptHallCatalogue(db: Db, origin: Origin, catalogue: Catalogue, at: string): boolean {
+  if (compareCatalogueVersions(catalogue.version, computeActive(db).catalogue.version) <= 0) return false;
+  for (const old of activeVersionRows(db)) deactivateVersion(db, old.id, at);
+  insertActiveVersion(db, origin, { id: newId(), version: catalogue.version, content: JSON.stringify(catalogue), importedBy: null, at });
+  cache.delete(db);
+  return true;
 }
 
 /** The shipped catalogue and every imported version, newest first, with the one in use marked. */

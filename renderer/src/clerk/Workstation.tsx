@@ -12,7 +12,7 @@ import { HandoverPanel } from '../handover/HandoverPanel';
 import { CasesPanel } from '../intake/CasesPanel';
 import { IntakePanel } from '../intake/IntakePanel';
 import { ChangePinPanel } from './ChangePinPanel';
-import { ArchivePanel, AuditPanel, CalendarAdmin, CallbackRulesPanel, CatalogueAdmin, CommitmentsEditor, FollowUpPanel, LedgerPanel, PrinterSettings, SettingsPanel, StaffAdmin, StatsPanel } from './lazySections';
+import { ArchivePanel, AuditPanel, CalendarAdmin, CallbackRulesPanel, CatalogueAdmin, CommitmentsEditor, FollowUpPanel, HallLinkSettings, LedgerPanel, PrinterSettings, SettingsPanel, StaffAdmin, StatsPanel } from './lazySections';
 import { LogoutButton } from './LogoutButton';
 import { Sidebar, type Section } from './Sidebar';
 import { useIdleLock } from './useIdleLock';
@@ -124,6 +124,7 @@ export function Workstation({
             {section === 'archive' && isSupervisor ? <ArchivePanel api={api} /> : null}
             {section === 'settings' && isSupervisor ? <SettingsPanel api={api} onSaved={onInfoChanged} /> : null}
             {section === 'settings' && isSupervisor ? <PrinterSettings api={api} /> : null}
+            {section === 'settings' && isSupervisor ? <HallLinkSettings api={api} /> : null}
           </Suspense>
         ) : null}
       </main>

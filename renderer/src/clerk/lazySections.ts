@@ -8,6 +8,7 @@ import { lazy } from 'react';
 export const StaffAdmin = lazy(() => import('./StaffAdmin').then((m) => ({ default: m.StaffAdmin })));
 export const CommitmentsEditor = lazy(() => import('./CommitmentsEditor').then((m) => ({ default: m.CommitmentsEditor })));
 export const SettingsPanel = lazy(() => import('./SettingsPanel').then((m) => ({ default: m.SettingsPanel })));
+export const HallLinkSettings = lazy(() => import('./HallLinkSettings').then((m) => ({ default: m.HallLinkSettings })));
 export const PrinterSettings = lazy(() => import('../printing/PrinterSettings').then((m) => ({ default: m.PrinterSettings })));
 export const CatalogueAdmin = lazy(() => import('../reference/CatalogueAdmin').then((m) => ({ default: m.CatalogueAdmin })));
 export const CalendarAdmin = lazy(() => import('../reference/CalendarAdmin').then((m) => ({ default: m.CalendarAdmin })));

@@ -21,6 +21,7 @@ import { up as auditChainBackfill } from './013-audit-chain-backfill';
 import { up as sessionServing } from './014-session-serving';
 import { up as hallLink } from './015-hall-link';
 import { up as requestLogUnfinished } from './016-request-log-unfinished';
+import { up as hallSync } from './017-hall-sync';
 import { up as certificateLease } from './018-certificate-lease';
 
 /** One migration: runs inside the runner's transaction, never opens its own. */
@@ -43,6 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
   sessionServing,
   hallLink,
   requestLogUnfinished,
+  hallSync,
   certificateLease,
 ];
 

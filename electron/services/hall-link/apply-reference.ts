@@ -1,0 +1,103 @@
+/**
+ * Applying the reference rows pulled from the hall, by kind and key, inside
+ * the page's write transaction. A row applied twice changes nothing more (the
+ * pull may send a row again). A body the window cannot read is skipped and
+ * reported; it never blocks the rows after it.
+ */
+import type { ReferenceRow } from '../../../shared/hall/contract';
+import { validateCatalogue } from '../../../shared/catalogue/schema';
+import { calendarOverrideReferenceSchema, catalogueVersionReferenceSchema, commitmentReferenceSchema, staffReferenceSchema } from '../../../shared/hall/reference-bodies';
+import type { Db } from '../db/connection';
+import type { Origin } from '../db/ledger';
+import { newId } from '../core/ids';
+import { insertCommitment } from '../window/commitments-repo';
+import { adoptHallCatalogue } from '../reference/catalogue-service';
+import { deleteOverrideRow, insertOverride, overrideOn, updateOverride } from '../reference/calendar-repo';
+import { insertStaffRow, staffByNo } from '../staff/staff-repo';
+
+export interface Applied {
+  applied: number;
+  /** Rows of kinds this window does not apply yet (bookings, catalogue, …). */
+  ignored: number;
+  /** Rows whose body the window could not apply, in the clerk's words. */
+  skipped: string[];
+  calendarChanged: boolean;
+}
+
+function applyStaff(db: Db, origin: Origin, row: ReferenceRow, at: string): void {
+  const existing = staffByNo(db, row.key);
+  if (row.deleted) {
+    if (existing) db.prepare('UPDATE staff SET active = 0, updated_at = ? WHERE id = ?').run(at, existing.id);
+    return;
+  }
+  const s = staffReferenceSchema.parse(row.body);
+  if (!existing) {
+    insertStaffRow(db, origin, { id: newId(), staffNo: s.staffNo, name: s.name, title: s.title, duties: s.duties, partyMember: s.partyMember, role: s.role, pinHash: s.pinHash, photoFile: null, at });
+    db.prepare('UPDATE staff SET active = ?, locked_until = ? WHERE staff_no = ?').run(s.active ? 1 : 0, s.lockedUntil, s.staffNo);
+    return;
+  }
+  const newPin = existing.pin_hash !== s.pinHash;
+  // the hall's lockout wins; without one, a lockout decided here stands until the PIN is reset at the hall
+  const lockedUntil = s.lockedUntil ?? (newPin ? null : existing.locked_until);
+  db.prepare(
+    `UPDATE staff SET name = ?, title = ?, duties = ?, party_member = ?, role = ?, active = ?, pin_hash = ?, locked_until = ?,
+       failed_pins = CASE WHEN ? THEN 0 ELSE failed_pins END, updated_at = ? WHERE id = ?`,
+  ).run(s.name, s.title, s.duties, s.partyMember ? 1 : 0, s.role, s.active ? 1 : 0, s.pinHash, lockedUntil, newPin ? 1 : 0, at, existing.id);
+}
+
+function applyCalendarOverride(db: Db, origin: Origin, row: ReferenceRow, at: string): void {
+  const existing = overrideOn(db, row.key);
+  if (row.deleted) {
+    if (existing) deleteOverrideRow(db, existing.id);
+    return;
+  }
+  const o = calendarOverrideReferenceSchema.parse(row.body);
+  const fields = { kind: o.kind, name: o.name, source: o.source, coversYear: o.coversYear, enteredBy: null };
+  if (existing) updateOverride(db, existing.id, fields, at);
+  else insertOverride(db, origin, newId(), o.date, fields, at);
+}
+
+/** A newer catalogue version is put in use; an older one, or a tombstone, changes nothing (versions are never taken back). */
+function applyCatalogueVersion(db: Db, origin: Origin, row: ReferenceRow, at: string): void {
+  if (row.deleted) return;
+  const check = validateCatalogue(catalogueVersionReferenceSchema.parse(row.body).catalogue);
+  if (!check.ok) throw new Error(check.problems.slice(0, 3).join('；'));
+  adoptHallCatalogue(db, origin, check.catalogue, at);
+}
+
+/**
+ * The hall's commitments replace the window's own list: its rows carry the
+ * id 'hall:POSITION', and the first one applied removes the window's rows.
+ */
+function applyCommitment(db: Db, origin: Origin, row: ReferenceRow, at: string): void {
+  if (row.deleted) {
+    db.prepare('DELETE FROM commitment WHERE id = ?').run(`hall:${row.key}`);
+    return;
+  }
+  const c = commitmentReferenceSchema.parse(row.body);
+  db.prepare("DELETE FROM commitment WHERE id NOT LIKE 'hall:%' OR id = ?").run(`hall:${c.position}`);
+  insertCommitment(db, origin, { id: `hall:${c.position}`, position: c.position, text: c.text, timeLimit: c.timeLimit, at });
+}
+
+/** Applies one page of rows; call inside a write transaction. */
+export function applyReferenceRows(db: Db, origin: Origin, rows: readonly ReferenceRow[], at: string): Applied {
+  const result: Applied = { applied: 0, ignored: 0, skipped: [], calendarChanged: false };
+  for (const row of rows) {
+    try {
+      if (row.kind === 'staff') applyStaff(db, origin, row, at);
+      else if (row.kind === 'calendarOverride') {
+        applyCalendarOverride(db, origin, row, at);
+        result.calendarChanged = true;
+      } else if (row.kind === 'catalogueVersion') applyCatalogueVersion(db, origin, row, at);
+      else if (row.kind === 'commitment') applyCommitment(db, origin, row, at);
+      else {
+        result.ignored++;
+        continue;
+      }
+      result.applied++;
+    } catch (error) {
+      result.skipped.push(`${row.kind} ${row.key}：${error instanceof Error ? error.message.slice(0, 200) : String(error)}`);
+    }
+  }
+  return result;
+}

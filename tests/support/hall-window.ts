@@ -1,0 +1,30 @@
+/** Window cores joined to a test hall: set up as window N, the supervisor joins with a fresh enrolment code. */
+import type { HallStatusView } from '../../shared/api/hall-link';
+import { createEnrolmentCode } from '../../hall/store/windows';
+import { CLERK, HALL, SUPERVISOR, call, createTestCore, login, logout, type TestCore } from './core';
+import type { TestHall } from './hall';
+
+/** A core set up as window windowNo, with the standard clerk; nobody logged in. */
+export async function windowCore(windowNo: string): Promise<TestCore> {
+  const t = createTestCore();
+  await call(t.core, 'setup.complete', { hall: { ...HALL, windowNo }, supervisor: SUPERVISOR });
+  await login(t.core, SUPERVISOR.staffNo, SUPERVISOR.pin);
+  await call(t.core, 'staff.create', CLERK);
+  await logout(t.core);
+  return t;
+}
+
+/** A one-time enrolment code for windowNo, as the hall console shows it. */
+export function enrolmentCode(hall: TestHall, windowNo: string): Promise<string> {
+  return createEnrolmentCode(hall.hall.pool, hall.hall.hall.hallId, windowNo);
+}
+
+/** The supervisor joins the window to the hall (hall.join) and logs out again. */
+export async function joinHall(t: TestCore, hall: TestHall): Promise<HallStatusView> {
+  const windowNo = t.core.ctx.settings.get().windowNo;
+  const code = await enrolmentCode(hall, windowNo);
+  await login(t.core, SUPERVISOR.staffNo, SUPERVISOR.pin);
+  const status = await call(t.core, 'hall.join', { url: hall.hall.url, code });
+  await logout(t.core);
+  return status;
+}
