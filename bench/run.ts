@@ -9,6 +9,7 @@
  *  4c. statistics: stats.report for a month and a year of a 20-window hall, about 1,000,000 contacts (bench/stats.ts)
  *  4e. appointments.import of a 10,000-row booking export through the core: ms and rows/s (bench/appointments.ts)
  *  4f. commit cost, synchronous NORMAL against FULL: API writes and a bare insert, p50 / p95 (bench/commit.ts)
+ *  4g. hall console ledger search p50 / p95 over 10,000,000 change rows from 50 windows (bench/console-ledger.ts)
  *  5. the clerk's click on 受理并打印回执 → the last byte on the printer socket: p50 / p95
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -25,6 +26,7 @@ import { statsBench } from './stats';
 import { lookupBench } from './lookup';
 import { appointmentsBench } from './appointments';
 import { commitBench } from './commit';
+import { consoleLedgerBench } from './console-ledger';
 import { percentile } from './measure';
 
 const COLD_STARTS = 7;
@@ -100,6 +102,7 @@ async function main(): Promise<void> {
     for (const line of await lookupBench()) console.log(line);
     for (const line of await appointmentsBench()) console.log(line);
     for (const line of await commitBench()) console.log(line);
+    for (const line of await consoleLedgerBench()) console.log(line);
 
     for (const line of await printLatencyBench({ browser, client, port: host.port, dataDir })) console.log(line);
     await browser.close();
