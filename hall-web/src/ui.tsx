@@ -3,11 +3,13 @@ import { cloneElement, useId, type ReactElement } from 'react';
 import { hallDate, hallTime } from '../../shared/domain/hall-time';
 import type { ApiError } from '../../shared/result';
 
-export function ErrorBanner({ error }: { error: ApiError | null }) {
+/** The error's message; `withFields`: followed by its field messages (for forms that show no field errors of their own). */
+export function ErrorBanner({ error, withFields = false }: { error: ApiError | null; withFields?: boolean }) {
   if (!error) return null;
+  const fields = withFields ? [...new Set(Object.values(error.fields ?? {}))] : [];
   return (
     <div className="banner banner-error" role="alert" data-code={error.code}>
-      {error.message}
+      {fields.length > 0 ? `${error.message}：${fields.join('；')}` : error.message}
     </div>
   );
 }

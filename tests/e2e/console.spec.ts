@@ -76,6 +76,15 @@ test('a supervisor logs in, sees the board and searches the hall ledger', async 
   await page.getByRole('button', { name: '查询' }).click();
   await expect(page.getByTestId('ledger-counts')).toContainText('共 1 条');
   await expect(page.getByTestId('ledger-table')).toContainText('JD202611270001');
+  await page.getByLabel('从').fill('2026-11-27');
+  await page.getByLabel('到').fill('2026-11-27');
+  await page.getByRole('button', { name: '查询' }).click();
+  await expect(page.getByTestId('ledger-counts')).toContainText('1 号窗口 1 条');
+  await page.getByLabel('到').fill('2026-11-26');
+  await page.getByRole('button', { name: '查询' }).click();
+  await expect(page.getByRole('alert')).toHaveText('请求内容不符合要求：开始日期不能晚于结束日期');
+  await page.getByLabel('到').fill('');
+  await page.getByRole('button', { name: '查询' }).click();
   await page.getByRole('tab', { name: '结婚登记' }).click();
   await expect(page.getByTestId('ledger-table')).toContainText('J330100-2026-000001');
   await expect(page.getByTestId('ledger-table')).toContainText('周杰、赵敏');

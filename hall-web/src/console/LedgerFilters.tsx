@@ -1,4 +1,4 @@
-/** The ledger's search box and filters (window, hall dates). */
+/** The ledger's search box and filters (window, hall dates typed as YYYY-MM-DD, as the workstation's date fields; the hall checks them). */
 import { useState, type FormEvent } from 'react';
 import type { LedgerFilter } from './LedgerPanel';
 
@@ -25,11 +25,11 @@ export function LedgerFilters({ onSearch }: { onSearch: (f: LedgerFilter) => voi
       </label>
       <label>
         <span className="field-label">从</span>
-        <input name="from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        <input name="from" value={from} onChange={(e) => setFrom(e.target.value)} placeholder="年-月-日" inputMode="numeric" maxLength={10} className="date" />
       </label>
       <label>
         <span className="field-label">到</span>
-        <input name="to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        <input name="to" value={to} onChange={(e) => setTo(e.target.value)} placeholder="年-月-日" inputMode="numeric" maxLength={10} className="date" />
       </label>
       <button type="submit" className="primary">
         查询

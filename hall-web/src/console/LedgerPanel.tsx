@@ -46,7 +46,7 @@ export function LedgerPanel() {
           </div>
         </div>
         <LedgerFilters onSearch={setFilter} />
-        <ErrorBanner error={error} />
+        <ErrorBanner error={error} withFields />
         {result && (
           <>
             <div className="console-counts" data-testid="ledger-counts">
