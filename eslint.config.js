@@ -20,6 +20,8 @@ const LAYERS = [
   { name: 'electron/preload', files: ['electron/preload/'], folders: ['electron/preload/', 'shared/ipc-channels.ts'], typesFrom: ['shared/'], packages: ['electron'] },
   { name: 'electron/host', files: ['electron/host/'], folders: ['electron/host/', 'electron/services/', 'shared/'], packages: ['node:*', 'ws', 'conf'] },
   { name: 'hall', files: ['hall/'], folders: ['hall/', 'shared/'], packages: ['node:*', 'pg', 'zod'] },
+  // the pages the hall serves (console; kiosk and hall screen later): browser code in the workstation's look
+  { name: 'hall-web', files: ['hall-web/'], folders: ['hall-web/', 'shared/', 'renderer/src/styles.css', 'renderer/src/TableHead.tsx'], packages: ['react', 'react-dom', 'zod'] },
   {
     name: 'tests',
     files: ['tests/'],
@@ -33,14 +35,14 @@ const LAYERS = [
     name: 'bench',
     files: ['bench/'],
     folders: ['bench/', 'tests/support/', 'electron/services/', 'electron/host/', 'hall/', 'shared/', 'playwright.config.ts'],
-    packages: ['node:*', '@playwright/test', 'better-sqlite3', 'conf', 'ws'],
+    packages: ['node:*', '@playwright/test', 'better-sqlite3', 'conf', 'ws', 'pg'],
   },
   { name: 'scripts', files: ['scripts/'], folders: ['scripts/', 'electron/services/', 'shared/'], packages: ['node:*'] },
   {
     name: 'config',
-    files: ['eslint.config.js', 'eslint-rules/', 'electron.vite.config.ts', 'vitest.config.ts', 'playwright.config.ts', 'no-node-types.ts'],
+    files: ['eslint.config.js', 'eslint-rules/', 'electron.vite.config.ts', 'hall-web.vite.config.ts', 'vitest.config.ts', 'playwright.config.ts', 'no-node-types.ts'],
     folders: ['eslint-rules/'],
-    packages: ['node:*', '@eslint/js', 'typescript-eslint', 'electron-vite', '@vitejs/plugin-react', 'vitest', '@playwright/test'],
+    packages: ['node:*', '@eslint/js', 'typescript-eslint', 'electron-vite', 'vite', '@vitejs/plugin-react', 'vitest', '@playwright/test'],
   },
 ];
 
@@ -72,7 +74,7 @@ export default tseslint.config(
     rules: { 'max-lines': ['error', { max: 400 }] },
   },
   {
-    files: ['renderer/**/*.tsx'],
+    files: ['renderer/**/*.tsx', 'hall-web/**/*.tsx'],
     rules: { 'max-lines-per-function': ['error', { max: 150 }] },
   },
 );

@@ -1,9 +1,14 @@
 /**
  * --demo: the demo hall (the windows' demo office) with a one-time enrolment
  * code for each of windows 1–3 and for the kiosk K1, printed for the
- * supervisor to type in, and the queue's matters (the demo catalogue's).
+ * supervisor to type in, the queue's matters (the demo catalogue's), and the
+ * demo supervisor's staff account for the console.
  */
-import type { Pool } from './db/pool';
+import { DEMO_STAFF } from '../shared/demo-staff';
+import type { StaffReference } from '../shared/hall/reference-bodies';
+import { hashPin } from './console/pin';
+import { inTransaction, type Pool } from './db/pool';
+import { putReference } from './store/reference';
 import { DEFAULT_QUEUE_SETTINGS, saveQueueMatter, saveQueueSettings } from './store/queue-config';
 import { createEnrolmentCode, type Hall } from './store/windows';
 
@@ -28,4 +33,18 @@ export async function seedDemoQueue(pool: Pool, hall: Hall): Promise<string> {
   await saveQueueMatter(pool, hall.hallId, { matter: 'MAR-REISSUE', name: '补领婚姻登记证', prefix: 'C', windowNos: ['1', '2', '3'], dailyCap: null, ...base });
   await saveQueueMatter(pool, hall.hallId, { matter: 'MAR-RECORD', name: '婚姻登记记录证明', prefix: 'C', windowNos: ['1', '2', '3'], dailyCap: null, ...base });
   return createEnrolmentCode(pool, hall.hallId, DEMO_KIOSK, 24 * 60, 'kiosk');
+}
+
+/** The demo office's staff at the hall: the windows pull them, and the supervisor logs in on the console. */
+export const DEMO_SUPERVISOR = DEMO_STAFF[0];
+
+/** Seeds each demo staff account's reference row once (a PIN changed later is kept across restarts). */
+export async function seedDemoStaff(pool: Pool, hall: Hall): Promise<void> {
+  for (const { staffNo, pin, name, title, duties, partyMember, role } of DEMO_STAFF) {
+    const body: StaffReference = { staffNo, name, title, duties, partyMember, role, active: true, pinHash: await hashPin(pin), lockedUntil: null };
+    await inTransaction(pool, async (client) => {
+      const { rowCount } = await client.query("SELECT 1 FROM reference_row WHERE hall_id = $1 AND kind = 'staff' AND key = $2 FOR UPDATE", [hall.hallId, staffNo]);
+      if (rowCount === 0) await putReference(client, hall.hallId, { kind: 'staff', key: staffNo, body });
+    });
+  }
 }

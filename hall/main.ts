@@ -6,7 +6,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { startHall } from './app';
 import { parseHallArgs } from './args';
-import { DEMO_HALL_NAME, DEMO_KIOSK, seedDemoCodes, seedDemoQueue } from './demo';
+import { DEMO_HALL_NAME, DEMO_KIOSK, DEMO_SUPERVISOR, seedDemoCodes, seedDemoQueue, seedDemoStaff } from './demo';
 import { startPostgres, type RunningPostgres } from './postgres/server';
 import { openPool } from './db/pool';
 
@@ -38,7 +38,10 @@ async function main(): Promise<void> {
     throw error;
   });
   console.log(`Hall server “${hall.hall.name}” listening on port ${hall.port} (hall ${hall.hall.hallId})`);
+  console.log(`Hall console: ${hall.url}/console`);
   if (args.demo) {
+    await seedDemoStaff(hall.pool, hall.hall);
+    console.log(`Demo staff seeded (the windows' demo accounts); the console's supervisor: staff number ${DEMO_SUPERVISOR.staffNo}, PIN ${DEMO_SUPERVISOR.pin}`);
     for (const { windowNo, code } of await seedDemoCodes(hall.pool, hall.hall)) console.log(`Enrolment code for window ${windowNo}: ${code}`);
     console.log(`Enrolment code for kiosk ${DEMO_KIOSK}: ${await seedDemoQueue(hall.pool, hall.hall)}`);
   }

@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { HALL_ROUTES, KIOSK_ROUTES, type HallRouteName } from '../../shared/hall/contract';
 import { CounterError, type ApiError, type ErrorCode } from '../../shared/result';
 import { authenticate } from '../store/windows';
+import { handleWeb, isWebPath } from '../console/http';
 import { enrolHandler, WINDOW_HANDLERS, type HallContext } from './routes';
 
 /** Largest request body: a full push of change-log rows fits with room to spare. */
@@ -87,6 +88,8 @@ function bearer(req: IncomingMessage): string | null {
 
 async function handle(ctx: HallContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://hall.invalid');
+  // the console, its API and the other pages the hall serves (hall/console/http.ts)
+  if (isWebPath(url.pathname)) return handleWeb(ctx, req, res, url);
   const name = findRoute(req.method ?? 'GET', url.pathname);
   if (name === null) return sendError(res, { code: 'NOT_FOUND', message: '大厅服务器没有这个接口' });
   if (name === 'enrol') {

@@ -13,6 +13,7 @@ import { changeRowSchema, type ChangeRow, type PushRequest, type PushResponse } 
 import { registryEntryOf, type RegistryEntry } from '../../shared/hall/registry-entry';
 import { inTransaction, type Client, type Pool } from '../db/pool';
 import { anchorAudit } from './audit-anchor';
+import { projectChange } from './ledger-projection';
 import type { WindowIdentity } from './windows';
 
 type Taken = 'stored' | 'quarantined';
@@ -59,12 +60,24 @@ async function takeRow(client: Client, who: WindowIdentity, raw: { seq: number }
       return quarantine(client, who, row.seq, raw, `row id ${row.id} is already held for another row`);
     }
     if (registry !== null) await indexRegistration(client, who, row, registry.entry);
+    await projectChange(client, who.hallId, row);
     await client.query('RELEASE SAVEPOINT take_row');
     return 'stored';
   } catch (error) {
     await client.query('ROLLBACK TO SAVEPOINT take_row');
     return quarantine(client, who, row.seq, raw, `not stored: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/** The window's status and backlog for the console's board, when the push carries them. */
+async function recordStatus(client: Client, who: WindowIdentity, req: PushRequest): Promise<void> {
+  if (req.status === undefined && req.backlog === undefined) return;
+  await client.query(
+    `UPDATE hall_window SET status = COALESCE($3::jsonb, status), backlog_rows = COALESCE($4, backlog_rows),
+       backlog_oldest_at = CASE WHEN $4::integer IS NULL THEN backlog_oldest_at ELSE $5 END, status_at = clock_timestamp()
+     WHERE hall_id = $1 AND window_id = $2`,
+    [who.hallId, who.windowId, req.status === undefined ? null : JSON.stringify(req.status), req.backlog?.rows ?? null, req.backlog?.oldestAt ?? null],
+  );
 }
 
 export async function push(pool: Pool, who: WindowIdentity, req: PushRequest): Promise<PushResponse> {
@@ -84,6 +97,7 @@ export async function push(pool: Pool, who: WindowIdentity, req: PushRequest): P
       acked = raw.seq;
     }
     await client.query('UPDATE hall_window SET acked_seq = $3 WHERE hall_id = $1 AND window_id = $2', [who.hallId, who.windowId, acked]);
+    await recordStatus(client, who, req);
     const audit = await anchorAudit(client, who, req.auditHead, req.auditAt);
     return { ackedSeq: acked, stored, quarantined, auditAnchor: audit.anchor, auditStatus: audit.status };
   });

@@ -15,11 +15,13 @@ import { startHall, type RunningHall } from '../../hall/app';
 import { migrateCounty } from '../../hall/db/county';
 import { COUNTY_PUBLICATION, COUNTY_TABLES, HALL_ONLY_COLUMNS, HALL_ONLY_TABLES } from '../../hall/db/migrations/008-county-publication';
 import { inTransaction, openPool, type Pool } from '../../hall/db/pool';
+import { setOfflineMinutes } from '../../hall/console/board';
 import { deleteReference, putReference } from '../../hall/store/reference';
 import type { ChangeRow } from '../../shared/hall/contract';
 import { hallRows, subscribe, waitForCatchUp } from '../support/county';
 import { chainHashes, changeRow, enrolWindow, value, type EnrolledWindow } from '../support/hall';
 import { startTestPostgres, type TestPostgres } from '../support/postgres';
+import { configureQueue, enrolKiosk, matter, take } from '../support/queue';
 
 interface HallUnderTest {
   name: string;
@@ -105,6 +107,16 @@ async function hallWork(h: HallUnderTest, round: number): Promise<void> {
   const w3 = h.windows[2]!;
   const forged = chainHashes(h.pushed[2]! + 1, 2);
   await value(h.hall, 'push', { windowNo: w3.windowNo, rows: [], auditHead: forged.at(-1)!, auditAt: forged[h.pushed[2]!]! }, w3.credential);
+  // the console's setting and the queue: a kiosk ticket called, served and finished at window 1
+  await setOfflineMinutes(h.hall.pool, h.hall.hall.hallId, 5 + round);
+  if (round === 1) await configureQueue(h.hall, [matter('MAR-REG', '结婚登记', 'A', { windowNos: ['1'] })]);
+  const kiosk = await enrolKiosk(h.hall, `K${round}`);
+  await take(h.hall, kiosk, 'MAR-REG');
+  const w1 = h.windows[0]!;
+  const called = await value(h.hall, 'queueCallNext', { staffNo: '1001' }, w1.credential);
+  if (called.ticket === null) throw new Error('no ticket to call');
+  await value(h.hall, 'queueStart', { ticketId: called.ticket.id, staffNo: '1001' }, w1.credential);
+  await value(h.hall, 'queueFinish', { ticketId: called.ticket.id, staffNo: '1001' }, w1.credential);
   // the same reference keys at both halls; round 2 replaces and deletes some
   await inTransaction(h.hall.pool, async (client) => {
     for (let i = 1; i <= 6; i++) await putReference(client, h.hall.hall.hallId, { kind: 'staff', key: `100${i}`, body: { name: `职员${i}`, round } });

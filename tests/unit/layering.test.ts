@@ -48,6 +48,8 @@ describe('the allow-list rejects imports outside a layer', () => {
     { name: 'electron/ from the hall', file: 'hall/x.ts', code: "import { createCore } from '../electron/services/core/core';\nexport const c = createCore;", message: "Layer 'hall' may not import '../electron/services/core/core'" },
     { name: 'renderer/ from the hall', file: 'hall/x.ts', code: "export { App } from '../renderer/src/App';", message: "Layer 'hall' may not import '../renderer/src/App'" },
     { name: 'electron in the hall', file: 'hall/x.ts', code: "import electron from 'electron';\nexport const e = electron;", message: "Layer 'hall' may not import the package 'electron'" },
+    { name: 'the hall server from a hall page', file: 'hall-web/src/x.ts', code: "export { board } from '../../hall/console/board';", message: "Layer 'hall-web' may not import '../../hall/console/board'" },
+    { name: 'the renderer API from a hall page', file: 'hall-web/src/x.ts', code: "export { createApi } from '../../renderer/src/api';", message: "Layer 'hall-web' may not import '../../renderer/src/api'" },
     { name: 'a file under no layer', file: 'misc/x.ts', code: 'export const x = 1;', message: "'misc/x.ts' belongs to no layer" },
   ];
 
@@ -128,6 +130,7 @@ describe('no Node types in the renderer or shared', () => {
   const layers = [
     { tsconfig: 'tsconfig.renderer.json', dir: 'renderer/src' },
     { tsconfig: 'tsconfig.shared.json', dir: 'shared' },
+    { tsconfig: 'tsconfig.hall-web.json', dir: 'hall-web/src' },
   ];
   const usesNode = "import { readFileSync } from 'fs';\nexport const pid: number = process.pid;\nexport const read = readFileSync;\n";
 

@@ -8,6 +8,7 @@ import { catalogueSchema, type Catalogue, type CatalogueReferral } from '../../.
 import type { Result } from '../../../shared/result';
 import type { CounterCore } from '../core/core';
 import { PHOTO_HEIGHT, PHOTO_WIDTH } from '../staff/photos';
+import { DEMO_STAFF } from '../../../shared/demo-staff';
 
 export const DEMO_HALL = {
   hallName: '示范区婚姻登记处',
@@ -22,12 +23,7 @@ export const DEMO_OFFICE_PHONE = '010-87654321';
 /** 登记机关代码 of the demo office: certificate numbers read J110105-2026-000001. */
 export const DEMO_REGISTRATION_OFFICE = '110105';
 
-export const DEMO_STAFF = [
-  { staffNo: '9001', pin: '246810', name: '王建国', title: '登记处主任', duties: '窗口管理、服务监督、疑难业务审核', partyMember: true, role: 'supervisor', hue: 210 },
-  { staffNo: '1001', pin: '135790', name: '李晓梅', title: '婚姻登记员', duties: '结婚登记、补领婚姻登记证', partyMember: true, role: 'clerk', hue: 340 },
-  { staffNo: '1002', pin: '258036', name: '张伟', title: '婚姻登记员', duties: '离婚登记、婚姻登记记录证明', partyMember: false, role: 'clerk', hue: 140 },
-  { staffNo: '1003', pin: '369147', name: '陈静', title: '综合受理员', duties: '咨询引导、预约受理、材料初审', partyMember: false, role: 'clerk', hue: 30 },
-] as const;
+export { DEMO_STAFF };
 
 const OFFICE_HOURS = '周一至周五 9:00—12:00、13:30—17:00（法定节假日除外）';
 

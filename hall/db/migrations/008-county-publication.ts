@@ -28,14 +28,24 @@ export const COUNTY_TABLES = [
   'certificate_number',
   'marriage_registry',
   'reference_row',
+  'console_setting',
+  'ledger_entry',
+  'queue_setting',
+  'queue_matter',
+  'queue_counter',
+  'queue_matter_day',
+  'queue_ticket',
+  'queue_window',
+  'queue_event',
 ] as const;
 
 /**
  * Never leave the hall: its migration record (the county migrates its own
  * copy of the schema) and the one-time enrolment codes (short codes, so their
- * hashes could be reversed by trying every code).
+ * hashes could be reversed by trying every code), and the console's sessions
+ * and wrong-PIN counts (of no use at the county).
  */
-export const HALL_ONLY_TABLES = ['hall_migration', 'enrolment_code'] as const;
+export const HALL_ONLY_TABLES = ['hall_migration', 'enrolment_code', 'console_session', 'console_pin_failure'] as const;
 
 /**
  * Published tables' columns the county never gets: the hall's document lookup
@@ -47,7 +57,8 @@ export const HALL_ONLY_COLUMNS: Readonly<Record<string, readonly string[]>> = { 
 /** The published columns of the tables that keep some at the hall. */
 const COLUMN_LISTS: Readonly<Record<string, string>> = {
   hall: '(hall_id, name, created_at)',
-  hall_window: '(hall_id, window_id, window_no, acked_seq, enrolled_at, last_contact_at, retired_at)',
+  hall_window:
+    '(hall_id, window_id, window_no, acked_seq, enrolled_at, last_contact_at, retired_at, status, backlog_rows, backlog_oldest_at, status_at, device_kind)',
 };
 
 export const migration008 = ddlMigration(
