@@ -93,7 +93,7 @@ describe('the hall link on the window', () => {
     const db = openDatabase(join(makeTempDir(), 'counter.sqlite3'));
     const vault = new DocumentVault(randomBytes(32));
     try {
-      expect(hallClientOf({ db, vault })).toBeNull();
+      expect(hallClientOf({ db, vault, hallTimeoutMs: 5000 })).toBeNull();
       const enrolled = await enrolWindow(t.hall, '2');
       const link = {
         hallUrl: t.hall.url, hallId: t.hall.hall.hallId, hallName: '测试大厅', windowId: enrolled.windowId, windowNo: '2',
@@ -104,7 +104,7 @@ describe('the hall link on the window', () => {
       expect(JSON.stringify(stored)).not.toContain(enrolled.credential);
       expect(JSON.stringify(stored)).not.toContain(enrolled.lookupKey);
       expect(readHallLink(db, vault)).toEqual(link);
-      const anchor = await hallClientOf({ db, vault })?.call('auditAnchor', {});
+      const anchor = await hallClientOf({ db, vault, hallTimeoutMs: 5000 })?.call('auditAnchor', {});
       expect(anchor).toEqual({ head: null, breaks: [] });
     } finally {
       db.close();

@@ -59,8 +59,11 @@ export function settingsBackend(dataDir: string): Conf<Record<string, unknown>> 
   return new Conf<Record<string, unknown>>({ cwd: dataDir, configName: SETTINGS_FILE_NAME, clearInvalidConfig: false });
 }
 
+/** A hall call in a test waits this long before the window counts the hall as out of reach: a loaded machine is not a hall that is down. */
+export const TEST_HALL_TIMEOUT_MS = 60_000;
+
 export function openCore(dataDir: string, clock: Clock): CounterCore {
-  const core = new CounterCore({ dataDir, settingsBackend: settingsBackend(dataDir), mode: 'host', version: 'test', clock });
+  const core = new CounterCore({ dataDir, settingsBackend: settingsBackend(dataDir), mode: 'host', version: 'test', clock, hallTimeoutMs: TEST_HALL_TIMEOUT_MS });
   openCores.add(core);
   return core;
 }

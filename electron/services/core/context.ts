@@ -25,6 +25,8 @@ export interface CoreContext {
   readonly exports: ExportDownloads;
   /** The data directory (database, photos, print-jobs, scans, archive, exports). */
   readonly dataDir: string;
+  /** How long a call to the joined hall may take before the window works offline. */
+  readonly hallTimeoutMs: number;
   origin(): Origin;
   /**
    * Inside a write: what to do with files and settings once its transaction

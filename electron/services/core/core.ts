@@ -40,6 +40,7 @@ import { SettingsStore, type SettingsBackend } from './settings-store';
 import { displayState } from '../window/window-service';
 import { scheduleCallbacksQuietly } from '../supervision/callback-service';
 import { sweepDeemedWithdrawn } from '../marriage/divorce-service';
+import { HALL_CALL_TIMEOUT_MS } from '../hall-link/hall-client';
 import { HallSync, type HallSyncOptions } from '../hall-link/hall-sync';
 import { useHallLookupKey } from '../hall-link/join-service';
 
@@ -58,6 +59,8 @@ export interface CoreOptions {
   keyStore?: KeyStore;
   /** Sync with the joined hall (heartbeat, backoff); tests shorten it. */
   hallSync?: Partial<HallSyncOptions>;
+  /** How long a call to the hall may take before the window works offline (default HALL_CALL_TIMEOUT_MS). */
+  hallTimeoutMs?: number;
 }
 
 /** Host mode's key file, relative to the data directory. */
@@ -130,6 +133,7 @@ export class CounterCore {
       version: options.version,
       dataDir: options.dataDir,
       exports: new ExportDownloads(join(options.dataDir, 'exports'), clock),
+      hallTimeoutMs: options.hallTimeoutMs ?? HALL_CALL_TIMEOUT_MS,
       origin,
       afterWrite,
       publish,

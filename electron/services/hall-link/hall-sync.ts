@@ -92,7 +92,7 @@ export class HallSync {
       this.schedule(this.options.heartbeatMs);
       return;
     }
-    const client = new HallClient({ url: link.hallUrl, credential: link.credential });
+    const client = new HallClient({ url: link.hallUrl, credential: link.credential, timeoutMs: this.ctx.hallTimeoutMs });
     try {
       await this.push(client, link);
       await this.pull(client);

@@ -34,7 +34,7 @@ export async function prepareJoin(ctx: CoreContext, req: ParsedRequestOf<'hall.j
   if (link !== null) throw alreadyJoined(link);
   if (joining.has(ctx)) throw new CounterError('CONFLICT', '本窗口正在加入大厅，请稍候查看连接状态');
   joining.add(ctx);
-  const client = new HallClient({ url: req.url, credential: null });
+  const client = new HallClient({ url: req.url, credential: null, timeoutMs: ctx.hallTimeoutMs });
   try {
     const enrolled = await client.call('enrol', { code: req.code, windowNo: ctx.settings.get().windowNo });
     return { url: client.url, enrolled };

@@ -70,7 +70,7 @@ export function saveHallLink(db: Db, vault: DocumentVault, link: HallLink): void
 }
 
 /** A client for the joined hall, or null when the window works on its own. */
-export function hallClientOf(ctx: { db: Db; vault: DocumentVault }): HallClient | null {
+export function hallClientOf(ctx: { db: Db; vault: DocumentVault; hallTimeoutMs: number }): HallClient | null {
   const link = readHallLink(ctx.db, ctx.vault);
-  return link === null ? null : new HallClient({ url: link.hallUrl, credential: link.credential });
+  return link === null ? null : new HallClient({ url: link.hallUrl, credential: link.credential, timeoutMs: ctx.hallTimeoutMs });
 }
