@@ -91,6 +91,8 @@ export function applyReferenceRows(db: Db, origin: Origin, rows: readonly Refere
       } else if (row.kind === 'catalogueVersion') applyCatalogueVersion(db, origin, row, at);
       else if (row.kind === 'commitment') applyCommitment(db, origin, row, at);
       else {
+        // officeSettings, peakDay and booking: not applied by this version. The version that applies them
+        // clears the pull cursor in its migration, so the window pulls every row again (applying is idempotent)
         result.ignored++;
         continue;
       }
