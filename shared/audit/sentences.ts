@@ -188,6 +188,12 @@ export const AUDIT_SENTENCES: Readonly<Record<string, Sentence>> = {
   'appointments.checkIn': (d) =>
     `${label('appointments.checkIn')}${part('预约码', d.code)}${d.by === 'documentNumber' ? '，凭证件号码' : d.by === 'code' ? '，凭预约码' : ''}${d.wasNoShow === true ? '，此前已标记未到' : ''}`,
   'appointments.markNoShow': appointment('appointments.markNoShow'),
+  'hall.join': (d) =>
+    `本窗口${text(d.windowNo) ? `作为 ${text(d.windowNo)} 号窗口` : ''}加入大厅${text(d.hallName) ? `“${text(d.hallName)}”` : ''}${text(d.hallUrl) ? `（${text(d.hallUrl)}）` : ''}${part('按大厅密钥重算查询摘要', d.rehashed, ' 个')}${part('重新上报婚姻登记', d.casesResent, ' 件')}`,
+  'hall.pull': (d) => {
+    const skipped = Array.isArray(d.skipped) ? d.skipped.length : 0;
+    return `${label('hall.pull')}${part('应用', d.applied, ' 条')}${part('本版本暂不处理', d.ignored, ' 条')}${skipped > 0 ? `，${skipped} 条无法识别已跳过` : ''}`;
+  },
 };
 
 /** The row as one Chinese sentence; an action without a builder keeps its label (or its code). */
