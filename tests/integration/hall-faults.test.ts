@@ -170,11 +170,18 @@ describe('hall faults', () => {
           }
         }),
       );
+      const ackedInFaults = windows.map((w) => w.acked.size);
+      // the last stretch before healing reaches no hall at all, so every window has a backlog to drain
+      proxy.setMode('refusing');
+      await Promise.all(windows.map((w, i) => work(w.t, `愈前${i}`, 2)));
+      await Promise.all(windows.map((w) => w.t.core.hallSync.syncNow()));
+      const waiting = windows.map((w) => unsent(w.t));
+      waiting.forEach((n) => expect(n).toBeGreaterThan(0));
       proxy.setMode('healthy');
       const ms = await converge(windows, running.pool);
       await expectConverged(windows, running.pool);
       const rows = windows.map((w) => localRows(w.t).length);
-      console.log(`[faults] proxy: rows ${rows.join('+')}, faults ${JSON.stringify(proxy.counts)}, converged in ${ms} ms after healing`);
+      console.log(`[faults] proxy: rows ${rows.join('+')}, acknowledged while faulty ${ackedInFaults.join('+')}, waiting at healing ${waiting.join('+')}, requests by fault ${JSON.stringify(proxy.counts)}, converged in ${ms} ms after healing`);
       for (const n of Object.values(proxy.counts)) expect(n).toBeGreaterThan(0);
     } finally {
       await proxy.close();
