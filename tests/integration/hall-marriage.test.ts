@@ -12,7 +12,9 @@ import type { PartyInput } from '../../shared/contract';
 import { addDays } from '../../shared/domain/plain-date';
 import { writeTransaction } from '../../electron/services/db/connection';
 import { HallClient } from '../../electron/services/hall-link/hall-client';
+import { useHallLookupKey } from '../../electron/services/hall-link/join-service';
 import { saveHallLink } from '../../electron/services/hall-link/link-repo';
+import { rekeyLookupHashes } from '../../electron/services/hall-link/rekey';
 import { HALL_UNREACHABLE_NOTICE } from '../../electron/services/marriage/hall-registry';
 import { LEASE_BLOCK } from '../../electron/services/marriage/hall-numbers';
 import { CLERK, SUPERVISOR, call, cleanupAll, createTestCore, expectError, expectOk, login, logout, setUpWithClerk, type TestCore } from '../support/core';
@@ -54,9 +56,10 @@ interface Window {
 }
 
 /** The window's link to the hall, at the hall's address or at one where nothing answers. */
+/** The window's link to the hall at `url` (reachable or not), with what joining does besides: the vault hashes with the hall's key and the stored hashes are re-keyed. */
 function link(w: Window, url: string): void {
   const { db, ctx } = w.t.core;
-  writeTransaction(db, () =>
+  writeTransaction(db, () => {
     saveHallLink(db, ctx.vault, {
       hallUrl: url,
       hallId: hall.hall.hall.hallId,
@@ -67,8 +70,10 @@ function link(w: Window, url: string): void {
       lookupKey: w.enrolled.lookupKey,
       enrolledAt: new Date().toISOString(),
       enrolledBy: null,
-    }),
-  );
+    });
+    useHallLookupKey(ctx);
+    rekeyLookupHashes(ctx, new Date().toISOString());
+  });
 }
 
 async function joinedWindow(windowNo: string): Promise<Window> {

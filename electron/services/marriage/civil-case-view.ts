@@ -8,9 +8,7 @@ import { hallDate } from '../../../shared/domain/hall-time';
 import type { CoreContext } from '../core/context';
 import { staffById } from '../staff/staff-repo';
 import { civilCaseRow, type CivilCaseRow, type NationalCheckRecord } from './civil-case-repo';
-import { hallLookupHash } from '../hall-link/hall-hash';
-import { readHallLink } from '../hall-link/link-repo';
-import { partiesOf, partyDocumentsOf } from './party-repo';
+import { partiesOf, partyHashesOf } from './party-repo';
 
 /** The divorce periods of a case, from the day it was received and today's calendar (overrides entered later count). */
 export function deadlinesOf(cal: WorkCalendar, row: Pick<CivilCaseRow, 'received_at'>): DivorceDeadlines {
@@ -78,7 +76,7 @@ export function civilCaseView(ctx: CoreContext, cal: WorkCalendar, row: CivilCas
  */
 export function civilCasePayload(ctx: CoreContext, id: string): Record<string, unknown> {
   const row = civilCaseRow(ctx.db, id);
-  const link = readHallLink(ctx.db, ctx.vault);
-  const hashes = partyDocumentsOf(ctx.db, id).map((d) => (link === null ? d.documentHash : hallLookupHash(link.lookupKey, ctx.vault.open(d.documentSealed))));
+  // stored hashes are re-keyed with the hall's key when the window joins (hall-link/rekey.ts)
+  const hashes = partyHashesOf(ctx.db, id);
   return { ...row, parties: partiesOf(ctx, id, hallDate(row.received_at)).map((p, i) => ({ ...p, documentHash: hashes[i] ?? null })) };
 }

@@ -12,8 +12,7 @@ import type { EligibilityProblem } from '../../../shared/domain/marriage-rules';
 import { chineseDate } from '../../../shared/domain/plain-date';
 import { CounterError } from '../../../shared/result';
 import type { CoreContext } from '../core/context';
-import { hallLookupHash } from '../hall-link/hall-hash';
-import { hallClientOf, readHallLink } from '../hall-link/link-repo';
+import { hallClientOf } from '../hall-link/link-repo';
 import { documentHash, registryHistory, side } from './registry';
 
 /** What the hall said: spouses it knows of, and a notice for the clerk when it could not be asked. */
@@ -33,11 +32,10 @@ function describeHallMarriage(m: HallMarriage): string {
 }
 
 export async function askHallRegistry(ctx: CoreContext, parties: readonly PartyInput[]): Promise<HallReview> {
-  const link = readHallLink(ctx.db, ctx.vault);
   const client = hallClientOf(ctx);
   const asked = parties.slice(0, 2).filter((p) => normalizeDocumentNumber(p.documentNumber) !== '');
-  if (link === null || client === null || asked.length === 0) return NOT_ASKED;
-  const hashes = asked.map((p) => hallLookupHash(link.lookupKey, normalizeDocumentNumber(p.documentNumber)));
+  if (client === null || asked.length === 0) return NOT_ASKED;
+  const hashes = asked.map((p) => ctx.vault.lookupHash(normalizeDocumentNumber(p.documentNumber)));
   let answer: { hash: string; marriage: HallMarriage | null }[];
   try {
     answer = (await client.call('registryCheck', { hashes })).parties;

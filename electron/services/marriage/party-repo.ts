@@ -93,17 +93,9 @@ export function casesWithDocument(ctx: CoreContext, documentNumber: string): str
     .all(hash) as string[];
 }
 
-/** The sealed document numbers of a case's parties with their lookup hashes, in position order. */
-export function partyDocumentsOf(db: Db, caseId: string): { documentSealed: string; documentHash: string }[] {
-  return db.prepare('SELECT document_sealed AS documentSealed, document_hash AS documentHash FROM civil_party WHERE case_id = ? ORDER BY position').all(caseId) as {
-    documentSealed: string;
-    documentHash: string;
-  }[];
-}
-
-/** The lookup hashes of a case's parties. */
+/** The lookup hashes of a case's parties, 男方/申请人 first. */
 export function partyHashesOf(db: Db, caseId: string): string[] {
-  return db.prepare('SELECT document_hash FROM civil_party WHERE case_id = ?').pluck().all(caseId) as string[];
+  return db.prepare('SELECT document_hash FROM civil_party WHERE case_id = ? ORDER BY position').pluck().all(caseId) as string[];
 }
 
 /** The position (0 男方/申请人, 1 女方) of the party of a case holding the document with this lookup hash. */
