@@ -14,6 +14,10 @@ export function EligibilityCard({ complete, checking, check, primaryLabel }: { c
         <p className="muted" data-testid="fields-to-fix">
           还有填写项需要改正（{check.fieldProblems.map((p) => p.message).join('；')}），改正后才能{primaryLabel}。
         </p>
+      ) : eligibility.length === 0 && check?.hallNotice ? (
+        <p className="mar-hall-pending" data-testid="hall-pending">
+          本窗口的记录中未发现问题；其他窗口的登记未能核对，确认联网核查后方可{primaryLabel}。
+        </p>
       ) : eligibility.length === 0 && check ? (
         <p className="mar-ok">未发现问题，可以{primaryLabel}。</p>
       ) : (
