@@ -52,6 +52,14 @@ export function hallDateTime(at: Instant): string {
   return `${hallDate(at)} ${hallTime(at)}`;
 }
 
+/** The hall date and clock time to the second: '2026-09-29 09:30:05'; '' for no instant, the text itself when it is not one. */
+export function hallDateTimeSeconds(at: Instant | null): string {
+  if (at === null) return '';
+  const t = wall(at);
+  if (Number.isNaN(t.getTime())) return typeof at === 'string' ? at : '';
+  return `${t.toISOString().slice(0, 10)} ${t.toISOString().slice(11, 19)}`;
+}
+
 /** The hall date and time to the second as a file-name stamp: '20260929-093000'. */
 export function hallStamp(at: Instant): string {
   const t = wall(at).toISOString();

@@ -1,6 +1,6 @@
 /** The hall's date and clock (UTC+8, no daylight saving): midnight edges, the UTC date roll-over, day and month bounds. */
 import { describe, expect, it } from 'vitest';
-import { hallDate, hallDateTime, hallDayBounds, hallInstant, hallMonthStart, hallParts, hallStamp, hallTime } from '../../shared/domain/hall-time';
+import { hallDate, hallDateTime, hallDateTimeSeconds, hallDayBounds, hallInstant, hallMonthStart, hallParts, hallStamp, hallTime } from '../../shared/domain/hall-time';
 
 describe('an instant on the hall clock', () => {
   it.each<[string, string, string, string]>([
@@ -19,9 +19,18 @@ describe('an instant on the hall clock', () => {
     expect(hallTime(iso)).toBe(time);
     expect(hallDateTime(iso)).toBe(`${date} ${time}`);
     expect(hallStamp(iso)).toBe(stamp);
+    expect(hallDateTimeSeconds(iso)).toBe(`${date} ${time}:${stamp.slice(-2)}`);
     // a Date and epoch milliseconds are the same instant
     expect(hallDate(new Date(iso))).toBe(date);
     expect(hallTime(Date.parse(iso))).toBe(time);
+  });
+
+  it.each<[string | null, string]>([
+    [null, ''],
+    ['not a time', 'not a time'], // shown as it came, never 'Invalid Date'
+    ['2026-09-24T16:00:05.000Z', '2026-09-25 00:00:05'],
+  ])('hallDateTimeSeconds(%s) → %s', (at, text) => {
+    expect(hallDateTimeSeconds(at)).toBe(text);
   });
 
   it('gives the calendar fields with a 1-based month', () => {

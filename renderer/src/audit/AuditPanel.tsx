@@ -3,6 +3,7 @@
  * every audit row and says whether it is intact or where it first breaks;
  * below, the latest audit rows, newest first, a page at a time.
  */
+import { hallDateTimeSeconds } from '../../../shared/domain/hall-time';
 import { useCallback, useEffect, useState } from 'react';
 import type { AuditRowView, AuditVerifyView } from '../../../shared/api/audit';
 import { auditActionLabel, auditEntityLabel } from '../../../shared/audit/labels';
@@ -12,11 +13,6 @@ import { ErrorBanner, useAction } from '../ui';
 import { TableHead } from '../TableHead';
 
 const PAGE = 50;
-
-function when(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString('zh-CN', { hour12: false });
-}
 
 function seconds(ms: number): string {
   return ms < 1000 ? `${ms} 毫秒` : `${(ms / 1000).toFixed(1)} 秒`;
@@ -29,7 +25,7 @@ function AuditLine({ row, bad }: { row: AuditRowView; bad: boolean }) {
     <>
       <tr className={bad ? 'audit-bad-row' : ''}>
         <td>{row.seq}</td>
-        <td className="nowrap">{when(row.at)}</td>
+        <td className="nowrap">{hallDateTimeSeconds(row.at)}</td>
         <td>{row.actor ?? '系统'}</td>
         <td className="audit-sentence">{auditSentence(row.action, row.detail)}</td>
         <td>{auditEntityLabel(row.entity)}</td>
@@ -72,7 +68,7 @@ function VerifyResult({ result }: { result: AuditVerifyView }) {
     <div className="audit-verdict audit-broken" role="alert" data-testid="audit-verdict" data-ok="false">
       <strong>✗ 审计日志被改动</strong>
       <span>
-        第 {bad.seq} 条记录（{when(bad.at)}，{auditActionLabel(bad.action)}）：{bad.reason}
+        第 {bad.seq} 条记录（{hallDateTimeSeconds(bad.at)}，{auditActionLabel(bad.action)}）：{bad.reason}
         {bad.expectedSeq !== undefined ? `，此处应为第 ${bad.expectedSeq} 条，其间的记录已被删除` : ''}。
       </span>
       <span>

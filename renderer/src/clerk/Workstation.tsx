@@ -1,7 +1,7 @@
 /** The logged-in workstation: top bar, sections, status bar. */
 import { Suspense, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { AppInfo, Handover, Session } from '../../../shared/contract';
-import { hallDateTime } from '../../../shared/domain/hall-time';
+import { hallDateTime, hallDateTimeSeconds } from '../../../shared/domain/hall-time';
 import { marriageFormKind } from '../../../shared/domain/marriage-rules';
 import type { RendererApi } from '../api';
 import { useCoreNow } from '../core-clock';
@@ -129,7 +129,7 @@ export function Workstation({
         ) : null}
       </main>
       <footer className="statusbar">
-        <span>登录于 {new Date(session.startedAt).toLocaleTimeString('zh-CN', { hour12: false })}</span>
+        <span>登录于 {hallDateTimeSeconds(session.startedAt).slice(11)}</span>
         <span>无操作 {info.idleLockMinutes} 分钟自动锁屏</span>
         <PrinterStatusBadge api={api} onOpen={() => setSection('print')} />
         <span className="statusbar-clock">{hallDateTime(now)}</span>

@@ -1,4 +1,5 @@
 /** The incoming clerk reads the last handover first and acknowledges it. */
+import { hallDateTimeSeconds } from '../../../shared/domain/hall-time';
 import type { Handover } from '../../../shared/api/handover';
 import type { RendererApi } from '../api';
 import { ErrorBanner, useAction } from '../ui';
@@ -17,7 +18,7 @@ export function HandoverAck({ api, handover, onAcknowledged }: { api: RendererAp
         <h2>请先查看上一班的交接（{KIND_LABELS[handover.kind]}）</h2>
         <p>
           交班人 {handover.from.name}（{handover.from.staffNo}），签收人 {handover.countersignedBy.name}（{handover.countersignedBy.staffNo}），
-          {new Date(handover.countersignedAt).toLocaleString('zh-CN', { hour12: false })}
+          {hallDateTimeSeconds(handover.countersignedAt)}
         </p>
         <ErrorBanner error={error} />
         <HandoverSummaryView summary={handover.summary} />

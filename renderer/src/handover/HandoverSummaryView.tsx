@@ -1,4 +1,5 @@
 /** The shift summary as the clerk and the incoming clerk read it. */
+import { hallDateTime } from '../../../shared/domain/hall-time';
 import { clerkRatingLine } from '../../../shared/domain/rating';
 import type { HandoverSummary } from '../../../shared/api/handover';
 import { printerLine } from '../../../shared/print/status';
@@ -13,7 +14,7 @@ const COUNT_LABELS: [keyof HandoverSummary['counts'], string][] = [
 ];
 
 function time(iso: string): string {
-  return new Date(iso).toLocaleString('zh-CN', { hour12: false, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  return hallDateTime(iso).slice(5);
 }
 
 export function HandoverSummaryView({ summary }: { summary: HandoverSummary }) {

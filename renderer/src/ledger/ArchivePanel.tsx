@@ -1,4 +1,5 @@
 /** 归档 (supervisors): move old closed records to monthly archive files, list the runs, purge old scans. */
+import { hallDateTimeSeconds } from '../../../shared/domain/hall-time';
 import { useCallback, useEffect, useState } from 'react';
 import type { ArchiveRun } from '../../../shared/contract';
 import type { RendererApi } from '../api';
@@ -20,10 +21,6 @@ function countsText(counts: Record<string, number>): string {
     .filter(([, n]) => n > 0)
     .map(([t, n]) => `${TABLES[t] ?? t} ${n}`)
     .join('，');
-}
-
-function timeOf(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '';
 }
 
 export function ArchivePanel({ api }: { api: RendererApi }) {
@@ -110,8 +107,8 @@ export function ArchivePanel({ api }: { api: RendererApi }) {
                   <td>{STATUS[r.status]}</td>
                   <td>{countsText(r.counts)}</td>
                   <td>{r.startedBy ?? '系统'}</td>
-                  <td>{timeOf(r.startedAt)}</td>
-                  <td>{timeOf(r.finishedAt)}</td>
+                  <td>{hallDateTimeSeconds(r.startedAt)}</td>
+                  <td>{hallDateTimeSeconds(r.finishedAt)}</td>
                   <td className="archive-file">{r.error ?? r.file}</td>
                 </tr>
               ))}

@@ -1,4 +1,5 @@
 /** Recent print jobs: status, the preview as printed, and reprint with a required reason. */
+import { hallDateTimeSeconds } from '../../../shared/domain/hall-time';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { PrintJob, PrintJobStatus } from '../../../shared/contract';
 import { jobKindLabel, jobStatusLabel } from '../../../shared/print/jobs';
@@ -15,7 +16,7 @@ const FILTERS: { value: PrintJobStatus | ''; label: string }[] = [
 ];
 
 function timeOf(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }) : '';
+  return hallDateTimeSeconds(iso).slice(5);
 }
 
 /** The slip as the printer gets it: the SVG rendered by the core from the same laid-out lines. */

@@ -3,6 +3,7 @@
  * deadlines in working days; record the contact with the applicant, the
  * finding, the rectification and the applicant's response; close; appeals.
  */
+import { hallDateTimeSeconds } from '../../../shared/domain/hall-time';
 import { useState } from 'react';
 import type { FollowUp } from '../../../shared/contract';
 import type { RendererApi } from '../api';
@@ -22,7 +23,7 @@ const FILTERS: { id: Filter; label: string }[] = [
 const APPEAL_LABELS: Record<FollowUp['appeal']['status'], string> = { none: '无申诉', filed: '申诉待决定', upheld: '申诉成立', rejected: '申诉不成立' };
 
 function time(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '—';
+  return iso ? hallDateTimeSeconds(iso) : '—';
 }
 
 export function FollowUpPanel({ api }: { api: RendererApi }) {

@@ -1,4 +1,5 @@
 /** Supervisor: the service catalogue in use, its items, and importing a newer version (JSON file). */
+import { hallDateTimeSeconds } from '../../../shared/domain/hall-time';
 import { useState, type ChangeEvent } from 'react';
 import { MAX_CATALOGUE_BYTES, type CatalogueVersionView } from '../../../shared/api/reference';
 import type { Catalogue } from '../../../shared/catalogue/schema';
@@ -7,7 +8,7 @@ import type { RendererApi } from '../api';
 import { QueryError, QueryPending } from '../QueryError';
 import { ErrorBanner, Notice, useAction } from '../ui';
 import { useQuery } from '../useQuery';
-import { CatalogueItemsTable, CatalogueVersionsTable, when } from './CatalogueTables';
+import { CatalogueItemsTable, CatalogueVersionsTable } from './CatalogueTables';
 
 /** Every problem of a refused file: the import puts them in fields as problem.1, problem.2 … */
 function problemsOf(error: ApiError | null): string[] {
@@ -66,7 +67,7 @@ export function CatalogueAdmin({ api }: { api: RendererApi }) {
         {catalogue ? (
           <p className="catalogue-current" data-testid="catalogue-version">
             正在使用 <strong>{catalogue.version}</strong> 版（发布日期 {catalogue.issuedAt}，共 {catalogue.items.length} 个事项）
-            {active ? (active.builtIn ? '，随软件提供' : `，${active.importedBy ?? ''} 于 ${when(active.importedAt)} 导入`) : null}
+            {active ? (active.builtIn ? '，随软件提供' : `，${active.importedBy ?? ''} 于 ${hallDateTimeSeconds(active.importedAt)} 导入`) : null}
           </p>
         ) : (
           <QueryPending query={currentQuery} what="事项目录" />

@@ -1,4 +1,5 @@
 /** The catalogue's items, each with its materials folded out, and the versions imported so far. */
+import { hallDateTimeSeconds } from '../../../shared/domain/hall-time';
 import type { CatalogueVersionView } from '../../../shared/api/reference';
 import type { Catalogue, CatalogueItem } from '../../../shared/catalogue/schema';
 import { TableHead } from '../TableHead';
@@ -10,10 +11,6 @@ function timeLimitText(item: CatalogueItem): string {
 function windowsText(item: CatalogueItem): string {
   if (item.referral) return `转办：${item.referral.where}`;
   return item.windows.length === 0 ? '所有窗口' : `${item.windows.join('、')} 号窗口`;
-}
-
-export function when(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '';
 }
 
 /** An item's name, folding out its legal basis, pickup, notes, referral and materials. */
@@ -99,7 +96,7 @@ export function CatalogueVersionsTable({ versions }: { versions: readonly Catalo
               <td>{v.version}</td>
               <td>{v.issuedAt}</td>
               <td>{v.items}</td>
-              <td>{v.builtIn ? '随软件提供' : `${v.importedBy ?? ''} ${when(v.importedAt)} 导入`}</td>
+              <td>{v.builtIn ? '随软件提供' : `${v.importedBy ?? ''} ${hallDateTimeSeconds(v.importedAt)} 导入`}</td>
               <td>{v.active ? '使用中' : '已停用'}</td>
             </tr>
           ))}

@@ -1,7 +1,8 @@
 /** The complaints and suggestions listed: each with its reply, deadline, status and what can be done next. */
+import { hallDateTimeSeconds } from '../../../shared/domain/hall-time';
 import type { Complaint } from '../../../shared/contract';
 import { TableHead } from '../TableHead';
-import { COMPLAINT_STATUS_LABELS, KIND_LABELS, VIA_LABELS, timeLabel } from './labels';
+import { COMPLAINT_STATUS_LABELS, KIND_LABELS, VIA_LABELS } from './labels';
 
 interface Props {
   items: readonly Complaint[];
@@ -28,7 +29,7 @@ export function ComplaintsTable({ items, canClose, busy, onResolve, onClose }: P
             </td>
             <td>
               {c.details}
-              {c.reply ? <div className="muted">答复：{c.reply}（{timeLabel(c.repliedAt)}）</div> : null}
+              {c.reply ? <div className="muted">答复：{c.reply}（{hallDateTimeSeconds(c.repliedAt)}）</div> : null}
             </td>
             <td>{c.owner.name}</td>
             <td>

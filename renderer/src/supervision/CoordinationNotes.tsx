@@ -1,11 +1,11 @@
 /** 沟通联系: notes on one case addressed to another window or department, each answered once. */
+import { hallDateTimeSeconds } from '../../../shared/domain/hall-time';
 import { useState, type FormEvent } from 'react';
 import type { CoordinationNote, ServiceCase } from '../../../shared/contract';
 import type { RendererApi } from '../api';
 import { QueryError } from '../QueryError';
 import { ErrorBanner, Field, fieldError, useAction } from '../ui';
 import { useQuery } from '../useQuery';
-import { timeLabel } from './labels';
 import { TableHead } from '../TableHead';
 
 export function CoordinationNotes({ api, serviceCase, onClose }: { api: RendererApi; serviceCase: ServiceCase; onClose: () => void }) {
@@ -52,7 +52,7 @@ export function CoordinationNotes({ api, serviceCase, onClose }: { api: Renderer
           <tbody>
             {notes.map((n) => (
               <tr key={n.id}>
-                <td>{timeLabel(n.createdAt)}</td>
+                <td>{hallDateTimeSeconds(n.createdAt)}</td>
                 <td>{n.from.name}</td>
                 <td>{n.addressedTo}</td>
                 <td>{n.message}</td>
@@ -61,7 +61,7 @@ export function CoordinationNotes({ api, serviceCase, onClose }: { api: Renderer
                     <>
                       {n.reply}
                       <div className="muted">
-                        {n.repliedBy} 记录于 {timeLabel(n.repliedAt)}
+                        {n.repliedBy} 记录于 {hallDateTimeSeconds(n.repliedAt)}
                       </div>
                     </>
                   ) : (

@@ -1,7 +1,8 @@
 /** The callbacks recorded lately: when, what kind, who, reached or not, satisfaction and what was said. */
+import { hallDateTimeSeconds } from '../../../shared/domain/hall-time';
 import type { ResponseOf } from '../../../shared/contract';
 import { TableHead } from '../TableHead';
-import { SOURCE_LABELS, satisfactionLabel, timeLabel } from './labels';
+import { SOURCE_LABELS, satisfactionLabel } from './labels';
 
 export function RecentCallbacks({ recent }: { recent: ResponseOf<'callbacks.due'>['recent'] }) {
   return (
@@ -12,7 +13,7 @@ export function RecentCallbacks({ recent }: { recent: ResponseOf<'callbacks.due'
         <tbody>
           {recent.map((c) => (
             <tr key={c.id}>
-              <td>{timeLabel(c.doneAt)}</td>
+              <td>{hallDateTimeSeconds(c.doneAt)}</td>
               <td>{SOURCE_LABELS[c.source]}</td>
               <td>{c.applicantName}</td>
               <td>{c.status === 'done' ? '已回访' : '联系不上'}</td>

@@ -21,7 +21,3 @@ export const KIND_LABELS: Record<Complaint['kind'], string> = { complaint: '投�
 export function satisfactionLabel(level: number | null): string {
   return ['', '非常不满意', '不满意', '基本满意', '满意', '非常满意'][level ?? 0] ?? '';
 }
-
-export function timeLabel(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '';
-}
