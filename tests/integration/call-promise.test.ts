@@ -56,6 +56,20 @@ describe('divorce receipt with dates 待定', () => {
     expect(after).toEqual(expected);
   });
 
+  it('the live check flags both phones before the submit does, and never says the form is complete', async () => {
+    t.clock.set(at('2026-12-20'));
+    const check = async (parties: PartyInput[]) => {
+      const result = await t.core.call('marriage.check', { kind: 'divorce', parties, checks: DIVORCE_CHECKS });
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value.fieldProblems.filter((p) => p.field === 'phone');
+    };
+    expect(await check(NO_PHONE)).toEqual([
+      { party: 0, field: 'phone', message: '日期待定须电话告知，请至少填写一方电话' },
+      { party: 1, field: 'phone', message: '日期待定须电话告知，请至少填写一方电话' },
+    ]);
+    expect(await check([{ ...GROOM, phone: '' }, BRIDE])).toEqual([]);
+  });
+
   it('with one party’s phone is accepted and the receipt promises the call', async () => {
     t.clock.set(at('2026-12-20'));
     const result = await accept([{ ...GROOM, phone: '' }, BRIDE]);

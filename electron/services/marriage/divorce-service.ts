@@ -22,7 +22,7 @@ import { issueCertificateNo } from './certificates';
 import { prepareCertificateNo, type PreparedNumber } from './hall-numbers';
 import { acceptedDivorces, civilCaseRow, registeredMarriageByCertificate, setDivorceDates, updateCivilCase, type CivilCaseChange, type CivilCaseRow } from './civil-case-repo';
 import { civilCasePayload, civilCaseView, deadlinesOf } from './civil-case-view';
-import { assertEligible, reviewForm } from './civil-form';
+import { assertEligible, reviewForm, type FieldProblem } from './civil-form';
 import { assertContactFits, insertCase, maskedNumbers, officeName, slipParties } from './outcome';
 import { openDivorceOf, partiesOf, partyHashesOf, partyPositionOf } from './party-repo';
 import { coupleMarriage, documentHash } from './registry';
@@ -103,6 +103,14 @@ function assertMarriageOfCouple(ctx: CoreContext, parties: ParsedRequestOf<'divo
   return marriage?.caseId ?? null;
 }
 
+/** A divorce accepted at `at` whose dates are still 待定 promises a call: without any phone, the problem and each party's phone field. */
+export function divorceCallReview(ctx: CoreContext, parties: readonly { phone: string }[], at: string): { problem: string | null; phoneFields: FieldProblem[] } {
+  const { coolingOffEnd, certificateDeadline } = deadlinesOf(loadWorkCalendar(ctx), { received_at: at });
+  const problem = divorceCallProblem('pending' in coolingOffEnd || 'pending' in certificateDeadline, parties.map((p) => p.phone));
+  const phoneFields = problem === null ? [] : parties.map((_, i): FieldProblem => ({ party: i === 0 ? 0 : 1, field: 'phone', message: '日期待定须电话告知，请至少填写一方电话' }));
+  return { problem, phoneFields };
+}
+
 export function acceptDivorce(
   ctx: CoreContext,
   call: CallContext,
@@ -116,8 +124,8 @@ export function acceptDivorce(
   sweepDeemedWithdrawn(ctx);
   const { coolingOffEnd, certificateDeadline } = deadlinesOf(loadWorkCalendar(ctx), { received_at: at });
   const dateOf = (d: typeof coolingOffEnd): string | null => ('date' in d ? d.date : null);
-  const callProblem = divorceCallProblem('pending' in coolingOffEnd || 'pending' in certificateDeadline, req.parties.map((p) => p.phone));
-  if (callProblem) throw new CounterError('VALIDATION', callProblem, Object.fromEntries(req.parties.map((_, i) => [`parties.${i}.phone`, '日期待定须电话告知，请至少填写一方电话'])));
+  const promise = divorceCallReview(ctx, req.parties, at);
+  if (promise.problem) throw new CounterError('VALIDATION', promise.problem, Object.fromEntries(promise.phoneFields.map((p) => [`parties.${p.party}.${p.field}`, p.message])));
   const certificateNos = [...new Set(req.marriageCertificateNos)];
   // the ledger's marriages and open applications, read in the write's transaction that records the application
     assertNoOpenDivorce(ctx, req.parties.map((p) => p.documentNumber));

@@ -24,7 +24,7 @@ import { civilCaseView } from './civil-case-view';
 import { assertEligible, assertPartiesValid, KIND_LABELS, reviewForm, type FormReview } from './civil-form';
 import { assertContactFits, insertCase, maskedNumbers, officeName, slipParties } from './outcome';
 import { casesWithDocument } from './party-repo';
-import { sweepDeemedWithdrawn } from './divorce-service';
+import { divorceCallReview, sweepDeemedWithdrawn } from './divorce-service';
 
 type Slipped = { case: CivilCase; printJobId: string };
 
@@ -35,7 +35,10 @@ export function getCase(ctx: CoreContext, id: string): CivilCase {
 /** The form's rules, this ledger's registrations and, for 结婚登记 at a joined window, the hall's. */
 export async function checkForm(ctx: CoreContext, req: ParsedRequestOf<'marriage.check'>): Promise<FormReview & { hallNotice: string | null }> {
   const hall = req.kind === 'marriage' ? await askHallRegistry(ctx, req.parties) : NOT_ASKED;
-  return { ...reviewForm(ctx, req.kind, req.parties, req.checks, hallToday(ctx), hall.problems), hallNotice: hall.notice };
+  const review = reviewForm(ctx, req.kind, req.parties, req.checks, hallToday(ctx), hall.problems);
+  // the submit refuses a divorce without a phone while its dates are 待定: the live check says so too
+  const phoneFields = req.kind === 'divorce' ? divorceCallReview(ctx, req.parties, ctx.clock.now().toISOString()).phoneFields : [];
+  return { ...review, fieldProblems: [...review.fieldProblems, ...phoneFields], hallNotice: hall.notice };
 }
 
 function certificateKind(req: ParsedRequestOf<'marriage.register'>): CertificateKind {
