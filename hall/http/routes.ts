@@ -5,7 +5,7 @@
 import { HALL_ROUTES, parseWith, type HallResponse, type HallRouteName } from '../../shared/hall/contract';
 import type { Pool } from '../db/pool';
 import { auditAnchorOf } from '../store/audit-anchor';
-import { certificateGaps, leaseCertificates, nextCertificate, recordUsed } from '../store/certificates';
+import { certificateGaps, claimCertificate, leaseCertificates, nextCertificate, recordUsed } from '../store/certificates';
 import { pull } from '../store/reference';
 import { push } from '../store/push';
 import { callBack, callNext, callTicket, finish, pass, preview, recall, start, transfer } from '../store/queue-caller';
@@ -35,6 +35,7 @@ export const WINDOW_HANDLERS: { [N in Exclude<HallRouteName, 'enrol'>]: Handler<
   certificateLease: (ctx, who, raw) => leaseCertificates(ctx.pool, who, parseWith(HALL_ROUTES.certificateLease.request, raw)),
   certificateUsed: (ctx, who, raw) => recordUsed(ctx.pool, who, parseWith(HALL_ROUTES.certificateUsed.request, raw)),
   certificateGaps: (ctx, who, raw) => certificateGaps(ctx.pool, who.hallId, parseWith(HALL_ROUTES.certificateGaps.request, raw)),
+  certificateClaim: (ctx, who, raw) => claimCertificate(ctx.pool, who, parseWith(HALL_ROUTES.certificateClaim.request, raw)),
   registryCheck: (ctx, who, raw) => registryCheck(ctx.pool, who.hallId, parseWith(HALL_ROUTES.registryCheck.request, raw)),
   auditAnchor: (ctx, who, raw) => {
     parseWith(HALL_ROUTES.auditAnchor.request, raw);

@@ -66,6 +66,33 @@ export async function recordUsed(pool: Pool, who: WindowIdentity, req: HallReque
   });
 }
 
+/**
+ * A typed certificate number, claimed for the asking window: refused when
+ * another window of the hall claimed it or registered a case under it (the
+ * pushed registry); the same window may claim it again (a retried or refused
+ * registration).
+ */
+export async function claimCertificate(pool: Pool, who: WindowIdentity, req: HallRequest<'certificateClaim'>): Promise<HallResponse<'certificateClaim'>> {
+  return inTransaction(pool, async (client) => {
+    await client.query(
+      'INSERT INTO certificate_claim (hall_id, certificate_no, window_id) VALUES ($1, $2, $3) ON CONFLICT (hall_id, certificate_no) DO NOTHING',
+      [who.hallId, req.certificateNo, who.windowId],
+    );
+    const { rows } = await client.query<{ window_no: string }>(
+      `SELECT w.window_no FROM certificate_claim c JOIN hall_window w USING (hall_id, window_id)
+       WHERE c.hall_id = $1 AND c.certificate_no = $2 AND c.window_id <> $3
+       UNION ALL
+       SELECT w.window_no FROM marriage_registry r JOIN hall_window w USING (hall_id, window_id)
+       WHERE r.hall_id = $1 AND r.certificate_no = $2 AND r.window_id <> $3
+       LIMIT 1`,
+      [who.hallId, req.certificateNo, who.windowId],
+    );
+    const other = rows[0];
+    if (other !== undefined) throw new CounterError('CONFLICT', `证书字号 ${req.certificateNo} 已在本大厅 ${other.window_no} 号窗口使用，请核对证书上的字号`);
+    return { certificateNo: req.certificateNo };
+  });
+}
+
 export async function certificateGaps(pool: Pool, hallId: string, req: HallRequest<'certificateGaps'>): Promise<HallResponse<'certificateGaps'>> {
   const { rows: counter } = await pool.query<{ last_seq: number }>('SELECT last_seq FROM certificate_counter WHERE hall_id = $1 AND kind = $2 AND year = $3', [hallId, req.kind, req.year]);
   const lastSeq = counter[0]?.last_seq ?? 0;

@@ -151,6 +151,10 @@ export const certificateLeaseResponseSchema = z.object({ leaseId: z.uuid(), kind
 export const certificateUsedRequestSchema = z.object({ kind: certificateKindSchema, year: yearSchema, seqs: z.array(seqSchema).min(1).max(MAX_LEASE) });
 export const certificateUsedResponseSchema = z.object({ recorded: z.number().int().nonnegative() });
 
+/** A certificate number typed at a window (a pre-printed certificate): claimed hall-wide before the registration's write. */
+export const certificateClaimRequestSchema = z.object({ certificateNo: z.string().trim().toUpperCase().min(1).max(40) });
+export const certificateClaimResponseSchema = z.object({ certificateNo: z.string() });
+
 export const certificateGapsQuerySchema = z.object({ kind: certificateKindSchema, year: z.coerce.number().int().min(2000).max(9999) });
 export const certificateGapsResponseSchema = z.object({
   lastSeq: z.number().int().nonnegative(),
@@ -192,6 +196,7 @@ export const HALL_ROUTES = {
   certificateLease: { method: 'POST', path: '/api/certificates/lease', request: certificateLeaseRequestSchema, response: certificateLeaseResponseSchema },
   certificateUsed: { method: 'POST', path: '/api/certificates/used', request: certificateUsedRequestSchema, response: certificateUsedResponseSchema },
   certificateGaps: { method: 'GET', path: '/api/certificates/gaps', request: certificateGapsQuerySchema, response: certificateGapsResponseSchema },
+  certificateClaim: { method: 'POST', path: '/api/certificates/claim', request: certificateClaimRequestSchema, response: certificateClaimResponseSchema },
   registryCheck: { method: 'POST', path: '/api/registry/check', request: registryCheckRequestSchema, response: registryCheckResponseSchema },
   auditAnchor: { method: 'GET', path: '/api/audit/anchor', request: emptySchema, response: auditAnchorResponseSchema },
   // ---- queue (issue 14; schemas in queue-contract.ts)

@@ -102,6 +102,7 @@ async function hallWork(h: HallUnderTest, round: number): Promise<void> {
     await value(h.hall, 'certificateNext', { kind: 'marriage', year: 2026 }, w.credential);
     const lease = await value(h.hall, 'certificateLease', { kind: 'divorce', year: 2026, count: 5 }, w.credential);
     await value(h.hall, 'certificateUsed', { kind: 'divorce', year: 2026, seqs: [lease.firstSeq] }, w.credential);
+    await value(h.hall, 'certificateClaim', { certificateNo: `J${h.name}-${w.windowNo}-T${round}` }, w.credential);
   }
   // window 3 reports a rewritten chain: an audit break
   const w3 = h.windows[2]!;

@@ -214,6 +214,36 @@ describe('certificate numbers from the hall', () => {
   });
 });
 
+describe('typed certificate numbers (pre-printed certificates)', () => {
+  const typed = (w: Window, parties: PartyInput[], certificateNo: string) =>
+    w.t.core.call('marriage.register', { kind: 'marriage', parties, checks: MARRIAGE_CHECKS, nationalCheck: BOTH, certificateNo });
+
+  it('are claimed hall-wide: of two windows typing one number at once (10 presses each), one registers it; the other is told which window has it', async () => {
+    const [a, b] = await Promise.all([joinedWindow('6'), joinedWindow('7')]);
+    const number = 'J110105-2026-900001';
+    const results = await Promise.all([a, b].flatMap((w) => Array.from({ length: 10 }, () => typed(w, couple(300, w.enrolled.windowNo), number))));
+    const winners = new Set(results.flatMap((r, i) => (r.ok ? [i < 10 ? '6' : '7'] : [])));
+    expect(winners.size).toBe(1);
+    const winner = [...winners][0] === '6' ? a : b;
+    const loser = winner === a ? b : a;
+    expect(winner.t.core.db.prepare('SELECT count(*) FROM civil_case WHERE certificate_no = ?').pluck().get(number)).toBe(1);
+    expect(loser.t.core.db.prepare('SELECT count(*) FROM civil_case WHERE certificate_no = ?').pluck().get(number)).toBe(0);
+    const refused = results.filter((r) => !r.ok && r.error.message.includes(`已在本大厅 ${winner.enrolled.windowNo} 号窗口使用`));
+    expect(refused.length).toBeGreaterThan(0);
+    for (const r of results) if (!r.ok) expect(r.error.code).toBe('CONFLICT');
+  });
+
+  it('are refused when another window registered under the number (the pushed registry), and a hall out of reach leaves the window’s own check', async () => {
+    const [a, b] = await Promise.all([joinedWindow('8'), joinedWindow('9')]);
+    const own = expectOk(await register(a, couple(400, '8'))).case.certificateNo ?? '';
+    await push(a);
+    const refused = expectError(await typed(b, couple(401, '9'), own), 'CONFLICT');
+    expect(refused.message).toBe(`大厅服务器：证书字号 ${own} 已在本大厅 8 号窗口使用，请核对证书上的字号`);
+    link(b, closedUrl);
+    expect(expectOk(await typed(b, couple(402, '9'), 'J110105-2026-900002')).case.certificateNo).toBe('J110105-2026-900002');
+  });
+});
+
 describe('registry check across windows', () => {
   let w1: Window;
   let w2: Window;

@@ -45,12 +45,17 @@ export function formatted(ctx: CoreContext, kind: CertificateKind, year: number,
 /**
  * Outside the transaction: a hall number for a joined window (and the lease
  * kept stocked), 'lease' when the hall cannot be reached (or is already
- * known to be out of reach), 'local' for a typed number or a window on its own.
+ * known to be out of reach), 'local' for a typed number (claimed at the hall
+ * first, claimTypedNumber) or a window on its own.
  */
 export async function prepareCertificateNo(ctx: CoreContext, kind: CertificateKind, typed: string, at: string, hallReachable = true): Promise<PreparedNumber> {
   // without an office code no number can be written: refused before one is taken from the hall
   officeCode(ctx);
-  const link = typed === '' ? readHallLink(ctx.db, ctx.vault) : null;
+  if (typed !== '') {
+    await claimTypedNumber(ctx, typed, hallReachable);
+    return { source: 'local' };
+  }
+  const link = readHallLink(ctx.db, ctx.vault);
   const client = link === null ? null : hallClientOf(ctx);
   if (link === null || client === null) return { source: 'local' };
   const year = Number(hallDate(at).slice(0, 4));
@@ -70,6 +75,21 @@ export async function prepareCertificateNo(ctx: CoreContext, kind: CertificateKi
   } catch (error) {
     if (error instanceof CounterError && error.code === 'DISCONNECTED') return offline;
     throw error;
+  }
+}
+
+/**
+ * A typed number (a pre-printed certificate) at a joined window is claimed at
+ * the hall, which refuses one another window used; with the hall out of reach
+ * only this ledger's own check (in the write's transaction) applies.
+ */
+async function claimTypedNumber(ctx: CoreContext, typed: string, hallReachable: boolean): Promise<void> {
+  const client = hallReachable ? hallClientOf(ctx) : null;
+  if (client === null) return;
+  try {
+    await client.call('certificateClaim', { certificateNo: typed });
+  } catch (error) {
+    if (!(error instanceof CounterError && error.code === 'DISCONNECTED')) throw error;
   }
 }
 

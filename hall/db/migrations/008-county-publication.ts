@@ -7,8 +7,9 @@
  * only then. Two columns never leave the hall (HALL_ONLY_COLUMNS), so the
  * county's copy of the schema has them nullable (hall/db/county.ts). A later
  * migration that adds a table says which list it joins: published tables
- * (ALTER PUBLICATION hall_county ADD TABLE …, with a primary key, or updates
- * and deletes on it fail) or hall-only ones; a column it adds to hall or
+ * (listed in COUNTY_TABLES and PUBLISHED_LATER, and added with ALTER
+ * PUBLICATION hall_county ADD TABLE …, with a primary key, or updates and
+ * deletes on it fail) or hall-only ones; a column it adds to hall or
  * hall_window joins that table's column list (ALTER PUBLICATION … SET TABLE).
  */
 import { ddlMigration } from '../ddl-migration';
@@ -37,7 +38,11 @@ export const COUNTY_TABLES = [
   'queue_ticket',
   'queue_window',
   'queue_event',
+  'certificate_claim',
 ] as const;
+
+/** Published tables created after this migration, each with the migration that adds it to the publication (ALTER PUBLICATION … ADD TABLE). */
+export const PUBLISHED_LATER: Readonly<Partial<Record<(typeof COUNTY_TABLES)[number], number>>> = { certificate_claim: 14 };
 
 /**
  * Never leave the hall: its migration record (the county migrates its own
@@ -64,5 +69,5 @@ const COLUMN_LISTS: Readonly<Record<string, string>> = {
 export const migration008 = ddlMigration(
   8,
   'county-publication',
-  `CREATE PUBLICATION ${COUNTY_PUBLICATION} FOR TABLE ${COUNTY_TABLES.map((t) => `${t} ${COLUMN_LISTS[t] ?? ''}`.trim()).join(', ')}`,
+  `CREATE PUBLICATION ${COUNTY_PUBLICATION} FOR TABLE ${COUNTY_TABLES.filter((t) => PUBLISHED_LATER[t] === undefined).map((t) => `${t} ${COLUMN_LISTS[t] ?? ''}`.trim()).join(', ')}`,
 );
