@@ -70,6 +70,29 @@ describe('divorce receipt with dates 待定', () => {
     expect(await check([{ ...GROOM, phone: '' }, BRIDE])).toEqual([]);
   });
 
+  it('stored 待定 dates become dates when the next year’s arrangement is entered, as the case shows them (also when entered twice at once)', async () => {
+    t.clock.set(at('2026-12-20'));
+    const result = await accept([{ ...GROOM, phone: '' }, BRIDE]);
+    if (!result.ok) throw new Error(result.error.message);
+    const id = result.value.case.id;
+    const stored = () => t.core.db.prepare('SELECT cooling_off_end, certificate_deadline FROM civil_case WHERE id = ?').get(id) as { cooling_off_end: string | null; certificate_deadline: string | null };
+    expect(stored()).toEqual({ cooling_off_end: null, certificate_deadline: null });
+
+    await logout(t.core);
+    await login(t.core, SUPERVISOR.staffNo, SUPERVISOR.pin);
+    const override = { date: '2027-01-01', kind: 'restday', name: '元旦', source: '国务院办公厅关于2027年部分节假日安排的通知', coversYear: true };
+    const saves = await Promise.all([t.core.call('calendar.saveOverride', override), t.core.call('calendar.saveOverride', override)]);
+    for (const r of saves) expect(r.ok).toBe(true);
+    const shown = await call(t.core, 'marriage.get', { id });
+    const dates = stored();
+    expect(dates.cooling_off_end).toMatch(/^2027-01-\d\d$/);
+    expect(dates).toEqual({ cooling_off_end: shown.divorce?.coolingOffEnd ?? 'missing', certificate_deadline: shown.divorce?.certificateDeadline ?? 'missing' });
+
+    // removing the arrangement again makes them 待定 again
+    await call(t.core, 'calendar.deleteOverride', { date: '2027-01-01' });
+    expect(stored()).toEqual({ cooling_off_end: null, certificate_deadline: null });
+  });
+
   it('with one party’s phone is accepted and the receipt promises the call', async () => {
     t.clock.set(at('2026-12-20'));
     const result = await accept([{ ...GROOM, phone: '' }, BRIDE]);

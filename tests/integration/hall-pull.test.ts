@@ -13,7 +13,9 @@ import { inTransaction } from '../../hall/db/pool';
 import { deleteReference, putReference, type ReferenceWrite } from '../../hall/store/reference';
 import type { StaffReference } from '../../shared/hall/reference-bodies';
 import { CLERK, SUPERVISOR, call, cleanupAll, expectError, login, logout, type TestCore } from '../support/core';
+import { at } from '../support/civil';
 import { startTestHall, type TestHall } from '../support/hall';
+import { BRIDE, DIVORCE_CHECKS, GROOM, MARRIED_ELSEWHERE } from '../support/requests';
 import { joinHall, windowCore } from '../support/hall-window';
 
 let hall: TestHall;
@@ -87,6 +89,21 @@ describe('pull', () => {
       expect(await call(t.core, 'hall.status', {})).toMatchObject({ lastError: null });
       await logout(t.core);
     }
+  });
+
+  it('a year’s arrangement pulled from the hall turns an open divorce’s 待定 dates into dates', async () => {
+    const t = await windowCore('34');
+    await joinHall(t, hall);
+    t.clock.set(at('2026-12-20'));
+    await login(t.core, CLERK.staffNo, CLERK.pin);
+    const accepted = await call(t.core, 'divorce.accept', { parties: [BRIDE, GROOM], checks: DIVORCE_CHECKS, marriageCertificateNos: [MARRIED_ELSEWHERE] });
+    const stored = () => t.core.db.prepare('SELECT cooling_off_end FROM civil_case WHERE id = ?').pluck().get(accepted.case.id);
+    expect(stored()).toBeNull();
+    await put({ kind: 'calendarOverride', key: '2027-01-01', body: { date: '2027-01-01', kind: 'restday', name: '元旦', source: '国务院办公厅通知', coversYear: true } });
+    await t.core.hallSync.syncNow();
+    expect(stored()).toBe((await call(t.core, 'marriage.get', { id: accepted.case.id })).divorce?.coolingOffEnd);
+    expect(stored()).toMatch(/^2027-01-\d\d$/);
+    await logout(t.core);
   });
 
   it('a newer catalogue version and the commitments from the hall are used at every window; an older version is not', async () => {

@@ -11,7 +11,8 @@ import { CounterError } from '../../../shared/result';
 import type { CoreContext } from '../core/context';
 import { writeTransaction } from '../db/connection';
 import { recordEvent, SYSTEM_ACTOR } from '../db/ledger';
-import { forgetWorkCalendar } from '../reference/calendar-service';
+import { refreshDivorceDates } from '../marriage/civil-case-repo';
+import { forgetWorkCalendar, loadWorkCalendar } from '../reference/calendar-service';
 import { applyReferenceRows } from './apply-reference';
 import { HallClient } from './hall-client';
 import { readHallLink, type HallLink } from './link-repo';
@@ -148,6 +149,10 @@ export class HallSync {
             entityId: null,
             detail: { applied: applied.applied, ignored: applied.ignored, skipped: applied.skipped.slice(0, 20) },
           });
+        }
+        if (applied.calendarChanged) {
+          forgetWorkCalendar(db);
+          refreshDivorceDates(db, loadWorkCalendar(this.ctx));
         }
         recordPulled(db, page.cursor, at);
         if (applied.skipped.length > 0) recordSyncError(db, `大厅下发的 ${applied.skipped.length} 条基础数据未能应用：${applied.skipped[0] ?? ''}`, at);

@@ -6,6 +6,9 @@ import type { CivilKind, CivilStatus } from '../../../shared/api/marriage';
 import { CounterError } from '../../../shared/result';
 import type { Db } from '../db/connection';
 import type { Origin } from '../db/ledger';
+import { divorceDeadlines } from '../../../shared/domain/divorce-periods';
+import { hallDate } from '../../../shared/domain/hall-time';
+import type { WorkCalendar } from '../../../shared/domain/working-days';
 
 export interface CivilCaseRow {
   id: string;
@@ -30,6 +33,9 @@ export interface CivilCaseRow {
   /** JSON string[]. */
   marriage_certificate_nos: string | null;
   marriage_case_id: string | null;
+  /** A divorce's stored period ends (setDivorceDates); null while 待定 and for other kinds. */
+  cooling_off_end: string | null;
+  certificate_deadline: string | null;
 }
 
 /** The clerk's confirmation of the national check (联网核查), as stored with the registration and in its audit row. */
@@ -133,9 +139,31 @@ export function updateCivilCase(db: Db, id: string, change: CivilCaseChange, at:
   db.prepare(`UPDATE civil_case SET ${columns.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(...columns.map((c) => change[c] ?? null), at, id);
 }
 
-/** The divorce periods' end dates as printed on the receipt, kept with the record. */
+/**
+ * The divorce periods' end dates, kept with the record for the ledger's
+ * filters (null while 待定); refreshDivorceDates keeps them equal to what the
+ * case shows from today's calendar.
+ */
 export function setDivorceDates(db: Db, id: string, coolingOffEnd: string | null, certificateDeadline: string | null): void {
   db.prepare('UPDATE civil_case SET cooling_off_end = ?, certificate_deadline = ? WHERE id = ?').run(coolingOffEnd, certificateDeadline, id);
+}
+
+/**
+ * After the working-day calendar changed, in the same transaction: the open
+ * divorce applications' stored dates follow it (a year's arrangement entered
+ * later turns 待定 into dates; a corrected day moves them). Returns how many changed.
+ */
+export function refreshDivorceDates(db: Db, calendar: WorkCalendar): number {
+  let changed = 0;
+  for (const row of acceptedDivorces(db)) {
+    const { coolingOffEnd, certificateDeadline } = divorceDeadlines(calendar, hallDate(row.received_at));
+    const end = 'date' in coolingOffEnd ? coolingOffEnd.date : null;
+    const deadline = 'date' in certificateDeadline ? certificateDeadline.date : null;
+    if (end === row.cooling_off_end && deadline === row.certificate_deadline) continue;
+    setDivorceDates(db, row.id, end, deadline);
+    changed++;
+  }
+  return changed;
 }
 
 /** Whether a certificate number (结婚证/离婚证字号) has been issued already. */

@@ -17,6 +17,7 @@ import { actorOf, type CallContext, type CoreContext } from '../core/context';
 import type { Db } from '../db/connection';
 import { recordChange } from '../db/ledger';
 import { newId } from '../core/ids';
+import { refreshDivorceDates } from '../marriage/civil-case-repo';
 import { deleteOverrideRow, insertOverride, overrideOn, overrideRows, updateOverride, type OverrideRow } from './calendar-repo';
 import { statutoryCalendar } from './statutory-data';
 
@@ -80,18 +81,20 @@ export function loadWorkCalendar(ctx: CoreContext): WorkCalendar {
   return calendar;
 }
 
-/**
- * After saving or deleting an override, in the write's transaction: the
- * calendar is rebuilt from what the write sees, and again if the write rolls back.
- */
 /** After overrides changed outside a request (the hall's, pulled): the next read loads the calendar again. */
 export function forgetWorkCalendar(db: Db): void {
   calendars.delete(db);
 }
 
+/**
+ * After saving or deleting an override, in the write's transaction: the
+ * calendar is rebuilt from what the write sees (and again if the write rolls
+ * back), and the open divorce applications' dates follow it.
+ */
 function invalidate(ctx: CoreContext): void {
   calendars.delete(ctx.db);
   ctx.afterWrite({ rolledBack: () => calendars.delete(ctx.db) });
+  refreshDivorceDates(ctx.db, loadWorkCalendar(ctx));
 }
 
 export function calendarOverview(ctx: CoreContext): CalendarOverview {
