@@ -37,6 +37,12 @@ const TEST_CATALOGUE = testCatalogue([
   },
   ON_THE_SPOT_ITEM,
   {
+    ...ON_THE_SPOT_ITEM,
+    code: 'T-HALL',
+    name: '收养登记',
+    windows: ['9'],
+  },
+  {
     code: 'T-REF',
     name: '社会团体成立登记',
     department: '民政局社会组织管理科',
@@ -199,6 +205,13 @@ describe('referral (首问负责)', () => {
     expect((await call(t.core, 'intake.mine', {})).map((c) => c.id)).toContain(contact.id);
     await call(t.core, 'intake.close', { id: contact.id, reason: 'referralDone' });
     expect((await call(t.core, 'intake.mine', {})).map((c) => c.id)).not.toContain(contact.id);
+  });
+
+  it('to another window of this hall: the slip names the window and says it is in this hall, not the hall’s name as an address', async () => {
+    const contact = await startContact(t.core, 'T-HALL');
+    const slip = jobText(t, (await call(t.core, 'intake.refer', { id: contact.id })).printJobId).replace(/\s+/g, '');
+    expect(slip).toContain('办理地点：本大厅9号窗口');
+    expect(slip).toMatch(/地址：.*大厅内，无需另行前往/);
   });
 
   it('an item this window handles needs no referral', async () => {

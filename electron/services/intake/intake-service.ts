@@ -205,7 +205,7 @@ export function referContact(ctx: CoreContext, call: CallContext, session: Activ
   const item = requireItem(ctx, row.item_code);
   const hall = slipHall(ctx);
   const target = item.referral ?? (item.windows.length > 0 && !handledHere(item, hall.windowNo)
-    ? { where: `本大厅 ${item.windows.join('、')} 号窗口`, address: hall.hallName, phone: hall.officePhone || hall.supervisionPhone, hours: '工作日办公时间' }
+    ? { where: `本大厅 ${item.windows.join('、')} 号窗口`, address: `${hall.hallName}大厅内，无需另行前往`, phone: hall.officePhone || hall.supervisionPhone, hours: '工作日办公时间' }
     : null);
   if (!target) throw new CounterError('CONFLICT', '本窗口可以办理该事项，无需开具引导单');
   const at = ctx.clock.now().toISOString();
