@@ -8,6 +8,8 @@ import layers from './eslint-rules/layers.js';
 /** Each layer: the files it holds, and the project folders and npm packages it may import. */
 const LAYERS = [
   { name: 'shared', files: ['shared/'], folders: ['shared/'], packages: ['zod'] },
+  // the widgets both browser layers share (renderer and hall-web): react and shared/ only
+  { name: 'renderer/src/kit', files: ['renderer/src/kit/'], folders: ['renderer/src/kit/', 'shared/'], packages: ['react'] },
   { name: 'renderer', files: ['renderer/'], folders: ['renderer/', 'shared/'], packages: ['react', 'react-dom', 'chart.js', 'zod'] },
   {
     name: 'electron/services',
@@ -21,7 +23,7 @@ const LAYERS = [
   { name: 'electron/host', files: ['electron/host/'], folders: ['electron/host/', 'electron/services/', 'shared/'], packages: ['node:*', 'ws', 'conf'] },
   { name: 'hall', files: ['hall/'], folders: ['hall/', 'shared/'], packages: ['node:*', 'pg', 'zod'] },
   // the pages the hall serves (console; kiosk and hall screen later): browser code in the workstation's look
-  { name: 'hall-web', files: ['hall-web/'], folders: ['hall-web/', 'shared/', 'renderer/src/styles.css', 'renderer/src/TableHead.tsx'], packages: ['react', 'react-dom', 'zod'] },
+  { name: 'hall-web', files: ['hall-web/'], folders: ['hall-web/', 'shared/', 'renderer/src/kit/', 'renderer/src/styles.css', 'renderer/src/TableHead.tsx'], packages: ['react', 'react-dom', 'zod'] },
   {
     name: 'tests',
     files: ['tests/'],

@@ -199,6 +199,34 @@ function notHeld(t: TicketRow, action: string): CounterError {
   return new CounterError('CONFLICT', `${t.code} 号不是本窗口当前的号，不能${action}`);
 }
 
+/** One step of the window's own ticket from one status to the next (过号, 开始办理, 办结). */
+interface HeldStep {
+  from: 'called' | 'serving';
+  to: 'passed' | 'serving' | 'done';
+  /** The column that takes the step's time, if any. */
+  stamp: 'started_at' | 'ended_at' | null;
+  /** The action in the clerk's words, for the refusal when the ticket is not the window's. */
+  action: string;
+  kind: 'passed' | 'started' | 'finished';
+  /** A refusal of its own before the general one, or null. */
+  refuse?: (t: TicketRow) => string | null;
+}
+
+/** Takes the step inside one transaction; a repeated step (the ticket already at `to`) answers the ticket unchanged. */
+async function heldStep(pool: Pool, who: WindowIdentity, now: Date, req: { ticketId: string; staffNo?: string | undefined }, step: HeldStep): Promise<TicketAnswer> {
+  return inTransaction(pool, async (client) => {
+    const t = await lockedTicket(client, who, req.ticketId);
+    if (mine(t, who, step.to)) return { ticket: toTicket(t) };
+    const refusal = step.refuse?.(t) ?? null;
+    if (refusal !== null) throw new CounterError('CONFLICT', refusal);
+    if (!mine(t, who, step.from)) throw notHeld(t, step.action);
+    if (step.stamp === null) await client.query('UPDATE queue_ticket SET status = $3 WHERE hall_id = $1 AND id = $2', [who.hallId, t.id, step.to]);
+    else await client.query(`UPDATE queue_ticket SET status = $3, ${step.stamp} = $4 WHERE hall_id = $1 AND id = $2`, [who.hallId, t.id, step.to, now]);
+    await logEvent(client, who.hallId, { ticketId: t.id, kind: step.kind, windowId: who.windowId, staffNo: req.staffNo, matter: t.matter, at: now });
+    return answer(client, who, t.id);
+  });
+}
+
 /** 重呼: announces the called ticket again, at most the hall's recall cap times; `recall` makes a double click one recall. */
 export async function recall(pool: Pool, who: WindowIdentity, now: Date, req: HallRequest<'queueRecall'>): Promise<TicketAnswer> {
   return inTransaction(pool, async (client) => {
@@ -215,14 +243,7 @@ export async function recall(pool: Pool, who: WindowIdentity, now: Date, req: Ha
 
 /** 过号: the called applicant did not come; the ticket can be called back (回呼). */
 export async function pass(pool: Pool, who: WindowIdentity, now: Date, req: HallRequest<'queuePass'>): Promise<TicketAnswer> {
-  return inTransaction(pool, async (client) => {
-    const t = await lockedTicket(client, who, req.ticketId);
-    if (mine(t, who, 'passed')) return { ticket: toTicket(t) };
-    if (!mine(t, who, 'called')) throw notHeld(t, '过号');
-    await client.query("UPDATE queue_ticket SET status = 'passed' WHERE hall_id = $1 AND id = $2", [who.hallId, t.id]);
-    await logEvent(client, who.hallId, { ticketId: t.id, kind: 'passed', windowId: who.windowId, staffNo: req.staffNo, matter: t.matter, at: now });
-    return answer(client, who, t.id);
-  });
+  return heldStep(pool, who, now, req, { from: 'called', to: 'passed', stamp: null, action: '过号', kind: 'passed' });
 }
 
 /** 回呼: a passed ticket of today, called again by this window (the applicant turned up late). */
@@ -264,25 +285,17 @@ export async function transfer(pool: Pool, who: WindowIdentity, now: Date, req: 
 
 /** 开始办理: the called applicant is at the window. */
 export async function start(pool: Pool, who: WindowIdentity, now: Date, req: HallRequest<'queueStart'>): Promise<TicketAnswer> {
-  return inTransaction(pool, async (client) => {
-    const t = await lockedTicket(client, who, req.ticketId);
-    if (mine(t, who, 'serving')) return { ticket: toTicket(t) };
-    if (!mine(t, who, 'called')) throw notHeld(t, '开始办理');
-    await client.query("UPDATE queue_ticket SET status = 'serving', started_at = $3 WHERE hall_id = $1 AND id = $2", [who.hallId, t.id, now]);
-    await logEvent(client, who.hallId, { ticketId: t.id, kind: 'started', windowId: who.windowId, staffNo: req.staffNo, matter: t.matter, at: now });
-    return answer(client, who, t.id);
-  });
+  return heldStep(pool, who, now, req, { from: 'called', to: 'serving', stamp: 'started_at', action: '开始办理', kind: 'started' });
 }
 
 /** 办结: the ticket is done. */
 export async function finish(pool: Pool, who: WindowIdentity, now: Date, req: HallRequest<'queueFinish'>): Promise<TicketAnswer> {
-  return inTransaction(pool, async (client) => {
-    const t = await lockedTicket(client, who, req.ticketId);
-    if (mine(t, who, 'done')) return { ticket: toTicket(t) };
-    if (mine(t, who, 'called')) throw new CounterError('CONFLICT', `${t.code} 号还没有开始办理`);
-    if (!mine(t, who, 'serving')) throw notHeld(t, '办结');
-    await client.query("UPDATE queue_ticket SET status = 'done', ended_at = $3 WHERE hall_id = $1 AND id = $2", [who.hallId, t.id, now]);
-    await logEvent(client, who.hallId, { ticketId: t.id, kind: 'finished', windowId: who.windowId, staffNo: req.staffNo, matter: t.matter, at: now });
-    return answer(client, who, t.id);
+  return heldStep(pool, who, now, req, {
+    from: 'serving',
+    to: 'done',
+    stamp: 'ended_at',
+    action: '办结',
+    kind: 'finished',
+    refuse: (t) => (mine(t, who, 'called') ? `${t.code} 号还没有开始办理` : null),
   });
 }

@@ -3,6 +3,7 @@
  * programs read the Chinese, CRLF lines). A cell starting with = + - @ is
  * prefixed with ' so a spreadsheet never runs it as a formula.
  */
+import { CONTACT_STATUS_LABELS } from '../domain/contact-status';
 import type { ConsoleLedger, LedgerRow } from './console-contract';
 
 export function csvCell(value: string | null): string {
@@ -12,7 +13,7 @@ export function csvCell(value: string | null): string {
 }
 
 const STATUS_LABELS: Record<ConsoleLedger, Record<string, string>> = {
-  contacts: { open: '接待中', notified: '已告知，待补材料', referred: '已引导', accepted: '已受理', closed: '已结束' },
+  contacts: CONTACT_STATUS_LABELS,
   marriages: { registered: '已登记', refused: '不予登记', accepted: '办理中', withdrawn: '已撤回', deemedWithdrawn: '视为撤回' },
 };
 

@@ -15,6 +15,7 @@ import { HallClient } from '../../electron/services/hall-link/hall-client';
 import { useHallLookupKey } from '../../electron/services/hall-link/join-service';
 import { saveHallLink } from '../../electron/services/hall-link/link-repo';
 import { rekeyLookupHashes } from '../../electron/services/hall-link/rekey';
+import type { ChangeLogRow } from '../../electron/services/hall-link/sync-repo';
 import { HALL_UNREACHABLE_NOTICE } from '../../electron/services/marriage/hall-registry';
 import { LEASE_BLOCK } from '../../electron/services/marriage/hall-numbers';
 import { CLERK, SUPERVISOR, call, cleanupAll, createTestCore, expectError, expectOk, login, logout, setUpWithClerk, type TestCore } from '../support/core';
@@ -92,16 +93,7 @@ async function joinedWindow(windowNo: string): Promise<Window> {
 async function push(w: Window): Promise<void> {
   const db = w.t.core.db;
   const rows = (
-    db.prepare('SELECT seq, id, schema_version, entity, entity_id, op, payload, created_at FROM change_log WHERE seq > ? ORDER BY seq').all(w.pushed) as {
-      seq: number;
-      id: string;
-      schema_version: number;
-      entity: string;
-      entity_id: string;
-      op: 'insert' | 'update' | 'delete';
-      payload: string;
-      created_at: string;
-    }[]
+    db.prepare('SELECT seq, id, schema_version, entity, entity_id, op, payload, created_at FROM change_log WHERE seq > ? ORDER BY seq').all(w.pushed) as ChangeLogRow[]
   ).map((r) => ({ id: r.id, seq: r.seq, schemaVersion: r.schema_version, entity: r.entity, entityId: r.entity_id, op: r.op, payload: JSON.parse(r.payload) as Record<string, unknown>, createdAt: r.created_at }));
   const head = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string };
   const anchor = w.anchor;

@@ -121,6 +121,8 @@ describe('the caller', () => {
     expect(passes.map((p) => p.ticket.status)).toEqual(Array(5).fill('passed'));
     expect((await value(t.hall, 'queueCallNext', {}, w3.credential)).ticket?.id).toBe(second.id);
     expect(await call(t.hall, 'queueCallBack', { ticketId: id }, w3.credential)).toMatchObject({ ok: false, error: { message: '已叫 F002 号，请先开始办理、过号或转移' } });
+    expect(await call(t.hall, 'queueFinish', { ticketId: second.id }, w3.credential)).toMatchObject({ ok: false, error: { message: 'F002 号还没有开始办理' } });
+    expect(await call(t.hall, 'queueStart', { ticketId: second.id }, w1.credential)).toMatchObject({ ok: false, error: { message: 'F002 号不是本窗口当前的号，不能开始办理' } });
     await value(t.hall, 'queueStart', { ticketId: second.id }, w3.credential);
     expect(await call(t.hall, 'queueCallNext', {}, w3.credential)).toMatchObject({ ok: false, error: { message: '正在办理 F002 号，请先办结' } });
     const finishes = await times(5, () => value(t.hall, 'queueFinish', { ticketId: second.id }, w3.credential));

@@ -7,18 +7,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Contact } from '../../shared/api/intake';
 import type { CounterCore } from '../../electron/services/core/core';
-import {
-  CLERK,
-  SUPERVISOR,
-  call,
-  cleanupAll,
-  createTestCore,
-  expectError,
-  login,
-  logout,
-  setUpWithClerk,
-  type TestCore,
-} from '../support/core';
+import { CLERK, SUPERVISOR, call, cleanupAll, createTestCore, expectError, login, logout, setUpWithClerk, type TestCore } from '../support/core';
 import { rowCounts } from '../support/db';
 import { ON_THE_SPOT_ITEM, WORKING_DAYS_ITEM, testCatalogue } from '../support/catalogue';
 

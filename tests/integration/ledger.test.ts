@@ -13,20 +13,7 @@ import type { Contact, EventName, LedgerFilter, LedgerPage } from '../../shared/
 import { EXPORT_KEEP_MINUTES } from '../../shared/api/ledger';
 import { KILL_AT_ENV } from '../../electron/services/ledger/archive-service';
 import { takeExport } from '../../electron/services/ledger/downloads';
-import {
-  CHINESE,
-  CLERK,
-  SUPERVISOR,
-  FakeClock,
-  call,
-  cleanupAll,
-  createTestCore,
-  expectError,
-  login,
-  logout,
-  setUpWithClerk,
-  type TestCore,
-} from '../support/core';
+import { CHINESE, CLERK, SUPERVISOR, FakeClock, call, cleanupAll, createTestCore, expectError, login, logout, setUpWithClerk, type TestCore } from '../support/core';
 import { auditSince, changesSince, maxSeq } from '../support/db';
 import { downloaded, downloadedWorkbook } from '../support/downloads';
 import { waitUntil } from '../support/print-core';

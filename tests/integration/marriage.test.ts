@@ -7,19 +7,7 @@ import iconv from 'iconv-lite';
 import { readFileSync, existsSync } from 'node:fs';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CivilCase, PartyInput } from '../../shared/contract';
-import {
-  CLERK,
-  START_TIME,
-  SUPERVISOR,
-  call,
-  cleanupAll,
-  createTestCore,
-  expectError,
-  login,
-  logout,
-  setUpWithClerk,
-  type TestCore,
-} from '../support/core';
+import { CLERK, START_TIME, SUPERVISOR, call, cleanupAll, createTestCore, expectError, login, logout, setUpWithClerk, type TestCore } from '../support/core';
 import { at, idFor } from '../support/civil';
 import { rowCounts } from '../support/db';
 import { BRIDE, DIVORCE_CHECKS, GROOM, MARRIAGE_CHECKS, MARRIED_ELSEWHERE } from '../support/requests';

@@ -6,20 +6,7 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EventName } from '../../shared/contract';
 import { RATING_LEVELS } from '../../shared/domain/rating';
-import {
-  CLERK,
-  FakeClock,
-  SUPERVISOR,
-  call,
-  cleanupAll,
-  createTestCore,
-  expectError,
-  expectOk,
-  login,
-  logout,
-  setUpWithClerk,
-  type TestCore,
-} from '../support/core';
+import { CLERK, FakeClock, SUPERVISOR, call, cleanupAll, createTestCore, expectError, expectOk, login, logout, setUpWithClerk, type TestCore } from '../support/core';
 import { rowCounts } from '../support/db';
 
 afterAll(cleanupAll);

@@ -14,6 +14,7 @@ import {
   toReissue,
   type PartyForm,
 } from '../../renderer/src/marriage/form';
+import { itMaps } from '../support/table';
 
 const TODAY = '2026-03-02';
 const MAN = '110105199005150010';
@@ -28,7 +29,7 @@ function carried(name: string, documentNumber: string): StartParty {
 }
 
 describe('normalizeDateTyping', () => {
-  it.each([
+  itMaps(normalizeDateTyping, [
     ['19900501', '1990-05-01'],
     ['1990-5-1', '1990-05-01'],
     ['1990.05.01', '1990-05-01'],
@@ -39,21 +40,17 @@ describe('normalizeDateTyping', () => {
     ['', ''],
     ['199005', '199005'],
     ['明天', '明天'],
-  ])('%j → %j', (typed, expected) => {
-    expect(normalizeDateTyping(typed)).toBe(expected);
-  });
+  ]);
 });
 
 describe('splitCertificateNumbers', () => {
-  it.each([
+  itMaps(splitCertificateNumbers, [
     ['J110105-2020-000123', ['J110105-2020-000123']],
     ['j110105-2020-000123，J110105-2020-000124', ['J110105-2020-000123', 'J110105-2020-000124']],
     ['A1、 B2', ['A1', 'B2']],
     ['A1 ; B2', ['A1', 'B2']],
     ['  ', []],
-  ])('%j → %j', (typed, expected) => {
-    expect(splitCertificateNumbers(typed)).toEqual(expected);
-  });
+  ]);
 });
 
 describe('fillFromResidentId', () => {

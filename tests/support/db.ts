@@ -1,5 +1,6 @@
 /** Looking into a test's SQLite file: row counts of every table, and the ledger rows. */
 import type { Db } from '../../electron/services/db/connection';
+import type { ChangeLogRow } from '../../electron/services/hall-link/sync-repo';
 import type { AuditChainRow } from '../../shared/audit/chain';
 
 export type RowCounts = Record<string, number>;
@@ -19,17 +20,10 @@ export function rowCounts(db: Db): RowCounts {
   return counts;
 }
 
-export interface ChangeRow {
-  seq: number;
-  id: string;
+/** A whole change_log row: the push's columns and the window's identity and acknowledgement. */
+export interface ChangeRow extends ChangeLogRow {
   hall_id: string;
   window_no: string;
-  schema_version: number;
-  entity: string;
-  entity_id: string;
-  op: 'insert' | 'update' | 'delete';
-  payload: string;
-  created_at: string;
   synced_at: string | null;
 }
 

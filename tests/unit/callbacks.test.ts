@@ -5,6 +5,7 @@ import { isBadRating, RATING_LEVELS } from '../../shared/domain/rating';
 import { createWorkCalendar } from '../../shared/domain/working-days';
 import { statutoryCalendar } from '../../electron/services/reference/statutory-data';
 import { Prng } from '../support/prng';
+import { itMaps } from '../support/table';
 
 const calendar = createWorkCalendar(statutoryCalendar());
 const RULE_AT = '2026-01-01T00:00:00.000Z';
@@ -109,11 +110,9 @@ it('bad ratings are 不满意 (2) and 非常不满意 (1), exactly as the rating
   expect(SATISFACTION_LEVELS.map((l) => [l.level, l.label])).toEqual(RATING_LEVELS.map((l) => [l.level, l.label]));
 });
 
-it.each([
+itMaps(maskPhone, [
   ['13800001234', '138****1234'],
   ['010-12345678', '********5678'],
   ['123', '***'],
   ['', ''],
-])('maskPhone(%s) = %s', (phone, masked) => {
-  expect(maskPhone(phone)).toBe(masked);
-});
+]);

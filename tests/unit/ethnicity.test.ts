@@ -1,9 +1,10 @@
 /** resolveEthnicity: what the clerk types in 民族 → the listed group meant, table-driven. */
 import { describe, expect, it } from 'vitest';
 import { ETHNIC_GROUPS, resolveEthnicity } from '../../shared/domain/civil-party';
+import { itMaps } from '../support/table';
 
 describe('resolveEthnicity', () => {
-  it.each([
+  itMaps(resolveEthnicity, [
     ['汉', '汉族'],
     ['汉族', '汉族'],
     [' 汉 ', '汉族'],
@@ -21,9 +22,7 @@ describe('resolveEthnicity', () => {
     ['  ', ''],
     ['火星族', '火星族'],
     ['族', '族'],
-  ])('%j → %j', (typed, expected) => {
-    expect(resolveEthnicity(typed)).toBe(expected);
-  });
+  ]);
 
   it('every listed group resolves to itself', () => {
     for (const g of ETHNIC_GROUPS) expect(resolveEthnicity(g)).toBe(g);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseResidentId, residentIdCheckCharacter } from '../../shared/domain/id-number';
+import { itMaps } from '../support/table';
 
 /** At least one CJK ideograph. */
 const CHINESE = /[\u4e00-\u9fff]/;
@@ -90,14 +91,12 @@ describe('parseResidentId: problems', () => {
 });
 
 describe('ISO 7064 MOD 11-2 check character', () => {
-  it.each([
+  itMaps(residentIdCheckCharacter, [
     ['11010519491231002', 'X'],
     ['44030420000229001', '4'],
     ['32058319800101001', '6'],
     ['11010519900101123', '2'],
-  ])('%s → %s', (first17, check) => {
-    expect(residentIdCheckCharacter(first17)).toBe(check);
-  });
+  ]);
 
   it('every wrong last character of a valid number is refused', () => {
     for (const c of '0123456789X') {

@@ -34,7 +34,8 @@ export function readSyncState(db: Db): SyncState {
   };
 }
 
-interface ChangeLogRow {
+/** A change_log row as the push reads it (the test helpers read the same rows). */
+export interface ChangeLogRow {
   id: string;
   seq: number;
   schema_version: number;

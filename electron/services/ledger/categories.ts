@@ -118,6 +118,45 @@ function targetWhere(json: Cell): string {
   }
 }
 
+/** A slip issued on a contact (告知单, 引导单): found by its own or the contact's number; `own` adds the slip's own columns after the applicant. */
+function contactSlip(
+  table: 'notification' | 'referral',
+  slipLabel: string,
+  own: { select: string; columns: LedgerColumn[]; cells: (r: SqlRow) => string[] },
+): CategorySql {
+  return {
+    from: `${table} t JOIN contact c ON c.id = t.contact_id LEFT JOIN staff s ON s.id = t.issued_by`,
+    select: `t.rowid AS _key, t.id AS _id, t.issued_at AS _at, t.slip_no, c.item_name, c.applicant_name, ${own.select},
+      s.name AS staff_name, s.staff_no, c.contact_no`,
+    date: 't.issued_at',
+    key: 't.rowid',
+    orderByKeyOnly: false,
+    staff: 't.issued_by',
+    status: {},
+    number: { sql: `(${prefix('t.slip_no')} OR ${prefix('c.contact_no')})`, params: 2 },
+    name: { sql: prefix('c.applicant_name'), params: 1 },
+    document: { sql: 'c.applicant_id_hash = ?', params: 1 },
+    columns: [
+      { key: 'slipNo', label: slipLabel },
+      { key: 'issuedAt', label: '开具时间' },
+      { key: 'item', label: '办理事项' },
+      { key: 'applicant', label: '申请人' },
+      ...own.columns,
+      { key: 'issuedBy', label: '开具人' },
+      { key: 'contactNo', label: '接待编号' },
+    ],
+    render: (r) => [
+      str(r.slip_no),
+      timeCell(r._at),
+      str(r.item_name),
+      str(r.applicant_name),
+      ...own.cells(r),
+      clerk(r.staff_name, r.staff_no),
+      str(r.contact_no),
+    ],
+  };
+}
+
 /** Every category but 婚姻登记 (marriage-category.ts). */
 export const CATEGORY_SQL: Record<Exclude<LedgerCategory, 'marriages'>, CategorySql> = {
   contacts: {
@@ -206,70 +245,19 @@ export const CATEGORY_SQL: Record<Exclude<LedgerCategory, 'marriages'>, Category
       str(r.contact_no),
     ],
   },
-  notifications: {
-    from: 'notification t JOIN contact c ON c.id = t.contact_id LEFT JOIN staff s ON s.id = t.issued_by',
-    select: `t.rowid AS _key, t.id AS _id, t.issued_at AS _at, t.slip_no, c.item_name, c.applicant_name, t.missing, t.supplement_by,
-      s.name AS staff_name, s.staff_no, c.contact_no`,
-    date: 't.issued_at',
-    key: 't.rowid',
-    orderByKeyOnly: false,
-    staff: 't.issued_by',
-    status: {},
-    number: { sql: `(${prefix('t.slip_no')} OR ${prefix('c.contact_no')})`, params: 2 },
-    name: { sql: prefix('c.applicant_name'), params: 1 },
-    document: { sql: 'c.applicant_id_hash = ?', params: 1 },
+  notifications: contactSlip('notification', '告知单编号', {
+    select: 't.missing, t.supplement_by',
     columns: [
-      { key: 'slipNo', label: '告知单编号' },
-      { key: 'issuedAt', label: '开具时间' },
-      { key: 'item', label: '办理事项' },
-      { key: 'applicant', label: '申请人' },
       { key: 'missing', label: '需补正材料' },
       { key: 'supplementBy', label: '补正期限' },
-      { key: 'issuedBy', label: '开具人' },
-      { key: 'contactNo', label: '接待编号' },
     ],
-    render: (r) => [
-      str(r.slip_no),
-      timeCell(r._at),
-      str(r.item_name),
-      str(r.applicant_name),
-      missingNames(r.missing),
-      str(r.supplement_by),
-      clerk(r.staff_name, r.staff_no),
-      str(r.contact_no),
-    ],
-  },
-  referrals: {
-    from: 'referral t JOIN contact c ON c.id = t.contact_id LEFT JOIN staff s ON s.id = t.issued_by',
-    select: `t.rowid AS _key, t.id AS _id, t.issued_at AS _at, t.slip_no, c.item_name, c.applicant_name, t.target,
-      s.name AS staff_name, s.staff_no, c.contact_no`,
-    date: 't.issued_at',
-    key: 't.rowid',
-    orderByKeyOnly: false,
-    staff: 't.issued_by',
-    status: {},
-    number: { sql: `(${prefix('t.slip_no')} OR ${prefix('c.contact_no')})`, params: 2 },
-    name: { sql: prefix('c.applicant_name'), params: 1 },
-    document: { sql: 'c.applicant_id_hash = ?', params: 1 },
-    columns: [
-      { key: 'slipNo', label: '引导单编号' },
-      { key: 'issuedAt', label: '开具时间' },
-      { key: 'item', label: '办理事项' },
-      { key: 'applicant', label: '申请人' },
-      { key: 'where', label: '引导去向' },
-      { key: 'issuedBy', label: '开具人' },
-      { key: 'contactNo', label: '接待编号' },
-    ],
-    render: (r) => [
-      str(r.slip_no),
-      timeCell(r._at),
-      str(r.item_name),
-      str(r.applicant_name),
-      targetWhere(r.target),
-      clerk(r.staff_name, r.staff_no),
-      str(r.contact_no),
-    ],
-  },
+    cells: (r) => [missingNames(r.missing), str(r.supplement_by)],
+  }),
+  referrals: contactSlip('referral', '引导单编号', {
+    select: 't.target',
+    columns: [{ key: 'where', label: '引导去向' }],
+    cells: (r) => [targetWhere(r.target)],
+  }),
   handovers: {
     from: 'handover t LEFT JOIN staff s ON s.id = t.from_staff_id LEFT JOIN staff s2 ON s2.id = t.countersigned_by',
     select: `t.rowid AS _key, t.id AS _id, t.countersigned_at AS _at, t.kind, s.name AS staff_name, s.staff_no,

@@ -39,8 +39,8 @@ export function staffNameAndNo(db: Db, id: string): { name: string; staff_no: st
   return db.prepare('SELECT name, staff_no FROM staff WHERE id = ?').get(id) as { name: string; staff_no: string } | undefined;
 }
 
-export interface NewStaffRow {
-  id: string;
+/** A staff account to insert, as the services hand it over. */
+export interface NewStaff {
   staffNo: string;
   name: string;
   title: string;
@@ -48,15 +48,14 @@ export interface NewStaffRow {
   partyMember: boolean;
   role: 'clerk' | 'supervisor';
   pinHash: string;
-  photoFile: string | null;
-  at: string;
+  photoFile?: string | null;
 }
 
-export function insertStaffRow(db: Db, origin: Origin, row: NewStaffRow): void {
+export function insertStaffRow(db: Db, origin: Origin, row: NewStaff & { id: string; at: string }): void {
   db.prepare(
     `INSERT INTO staff (id, hall_id, window_no, staff_no, name, title, duties, party_member, role, pin_hash, photo_file, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(row.id, origin.hallId, origin.windowNo, row.staffNo, row.name, row.title, row.duties, row.partyMember ? 1 : 0, row.role, row.pinHash, row.photoFile, row.at, row.at);
+  ).run(row.id, origin.hallId, origin.windowNo, row.staffNo, row.name, row.title, row.duties, row.partyMember ? 1 : 0, row.role, row.pinHash, row.photoFile ?? null, row.at, row.at);
 }
 
 export function updateStaffRow(db: Db, id: string, fields: Pick<StaffRow, 'name' | 'title' | 'duties' | 'party_member' | 'role' | 'active'>, at: string): void {

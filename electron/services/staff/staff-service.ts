@@ -18,6 +18,7 @@ import {
   staffPayload,
   toStaff,
   updateStaffRow,
+  type NewStaff,
   type StaffRow,
 } from './staff-repo';
 
@@ -32,17 +33,6 @@ function requireStaff(ctx: CoreContext, id: string): StaffRow {
   return row;
 }
 
-export interface NewStaff {
-  staffNo: string;
-  name: string;
-  title: string;
-  duties: string;
-  partyMember: boolean;
-  role: 'clerk' | 'supervisor';
-  pinHash: string;
-  photoFile?: string | null;
-}
-
 /** Inserts a staff row with its audit and change-log rows (inside the calling write's transaction). */
 export function insertStaff(ctx: CoreContext, call: CallContext, input: NewStaff): StaffRow {
   if (staffByNo(ctx.db, input.staffNo)) {
@@ -51,18 +41,7 @@ export function insertStaff(ctx: CoreContext, call: CallContext, input: NewStaff
   const at = ctx.clock.now().toISOString();
   const origin = ctx.origin();
   const id = newId();
-  insertStaffRow(ctx.db, origin, {
-    id,
-    staffNo: input.staffNo,
-    name: input.name,
-    title: input.title,
-    duties: input.duties,
-    partyMember: input.partyMember,
-    role: input.role,
-    pinHash: input.pinHash,
-    photoFile: input.photoFile ?? null,
-    at,
-  });
+  insertStaffRow(ctx.db, origin, { ...input, id, at });
   const row = requireStaff(ctx, id);
   recordChange(ctx.db, origin, actorOf(call), at, {
     action: 'staff.create',

@@ -2,13 +2,13 @@
 import type { Ref } from 'react';
 import type { Contact } from '../../../shared/api/intake';
 import type { CatalogueItem } from '../../../shared/catalogue/schema';
+import { CONTACT_STATUS_LABELS } from '../../../shared/domain/contact-status';
 import { marriageFormKind } from '../../../shared/domain/marriage-rules';
 import type { RendererApi } from '../api';
 import { JobPreview } from '../printing/PrintJobsPanel';
 import { RatingRequest } from '../rating/RatingRequest';
 import { Notice } from '../ui';
 import { MaterialsTable } from './MaterialsTable';
-import { STATUS_LABELS } from './MyContacts';
 import type { MaterialsChecklist } from './useMaterialsChecklist';
 
 export type CloseReason = 'consulted' | 'referralDone' | 'withdrawn';
@@ -36,7 +36,7 @@ function ContactHeader({ contact }: { contact: Contact }) {
           {contact.itemName} · {contact.applicantName}
         </h2>
         <span className={`tag tag-${contact.status}`} data-testid="contact-status">
-          {STATUS_LABELS[contact.status]}
+          {CONTACT_STATUS_LABELS[contact.status]}
         </span>
       </div>
       <p className="muted">

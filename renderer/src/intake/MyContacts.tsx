@@ -1,13 +1,6 @@
 /** The clerk's contacts not yet finished, each opening on a click, with where it stands. */
 import type { Contact } from '../../../shared/api/intake';
-
-export const STATUS_LABELS: Record<Contact['status'], string> = {
-  open: '接待中',
-  notified: '已告知，待补材料',
-  referred: '已引导',
-  accepted: '已受理',
-  closed: '已结束',
-};
+import { CONTACT_STATUS_LABELS } from '../../../shared/domain/contact-status';
 
 export function MyContacts({ mine, onOpen }: { mine: readonly Contact[]; onOpen: (c: Contact) => void }) {
   return (
@@ -20,7 +13,7 @@ export function MyContacts({ mine, onOpen }: { mine: readonly Contact[]; onOpen:
             <button type="button" className="link" onClick={() => onOpen(c)}>
               {c.applicantName} · {c.itemName}
             </button>
-            <span className={`tag tag-${c.status}`}>{STATUS_LABELS[c.status]}</span>
+            <span className={`tag tag-${c.status}`}>{CONTACT_STATUS_LABELS[c.status]}</span>
           </li>
         ))}
       </ul>
