@@ -30,6 +30,17 @@ export interface Applied {
   settings: Partial<Settings> | null;
 }
 
+/** Whether a lockout or unlock decided at this window is still waiting in the change log for the hall. */
+function lockoutNotSent(db: Db, staffId: string): boolean {
+  const row = db
+    .prepare(
+      `SELECT 1 FROM change_log WHERE synced_at IS NULL AND entity = 'staff' AND entity_id = ?
+         AND (json_extract(payload, '$.lockedUntil') IS NOT NULL OR json_extract(payload, '$.unlocked') = 1) LIMIT 1`,
+    )
+    .get(staffId);
+  return row !== undefined;
+}
+
 function applyStaff(db: Db, origin: Origin, row: ReferenceRow, at: string): void {
   const existing = staffByNo(db, row.key);
   if (row.deleted) {
@@ -43,8 +54,9 @@ function applyStaff(db: Db, origin: Origin, row: ReferenceRow, at: string): void
     return;
   }
   const newPin = existing.pin_hash !== s.pinHash;
-  // the hall's lockout wins; without one, a lockout decided here stands until the PIN is reset at the hall
-  const lockedUntil = s.lockedUntil ?? (newPin ? null : existing.locked_until);
+  // the hall's row says whether the account is locked (lockouts and unlocks at any window reach it), except
+  // for a lockout or unlock decided here that has not reached the hall yet: it stands until its row is sent
+  const lockedUntil = lockoutNotSent(db, existing.id) ? existing.locked_until : s.lockedUntil;
   db.prepare(
     `UPDATE staff SET name = ?, title = ?, duties = ?, party_member = ?, role = ?, active = ?, pin_hash = ?, locked_until = ?,
        failed_pins = CASE WHEN ? THEN 0 ELSE failed_pins END, updated_at = ? WHERE id = ?`,
