@@ -4,6 +4,9 @@
  *  - push throughput: 20 windows pushing at once, batches of MAX_PUSH_ROWS;
  *  - online pushes: each change pushed as it happens (one row a push), the
  *    round trip and the WAL a row costs;
+ *  - one full batch (MAX_PUSH_ROWS rows) into the hall, one window alone and
+ *    with 19 others pushing: the time the window's 5 s call timeout guards
+ *    (set-based since link13: one INSERT per batch, not a savepoint a row);
  *  - catch-up after a day offline: one window's 2,000 rows (one batch in
  *    flight, as the window pushes), then 20 windows' at once;
  *  - the measured bytes of a stored change row and the WAL per pushed row,
@@ -34,6 +37,22 @@ function resent(drained: readonly Drained[]): string {
 let windowCounter = 0;
 async function freshWindows(hall: RunningHall, n: number): Promise<BenchWindow[]> {
   return Promise.all(Array.from({ length: n }, () => enrolBenchWindow(hall, `B${++windowCounter}`)));
+}
+
+const FULL_BATCHES = 4;
+
+/** A batch of MAX_PUSH_ROWS rows: its round trip with the hall otherwise idle, and with 19 other windows pushing full batches. */
+export async function fullBatchBench(hall: RunningHall, sample: Awaited<ReturnType<typeof sampleRows>>): Promise<string> {
+  const [alone] = await freshWindows(hall, 1);
+  if (alone === undefined) throw new Error('no window');
+  const quiet = (await drain(alone, windowLog(sample, FULL_BATCHES * MAX_PUSH_ROWS))).times;
+  const [watched, ...others] = await freshWindows(hall, WINDOWS);
+  if (watched === undefined) throw new Error('no window');
+  const [loaded] = await Promise.all([drain(watched, windowLog(sample, FULL_BATCHES * MAX_PUSH_ROWS)), ...others.map((w) => drain(w, windowLog(sample, FULL_BATCHES * MAX_PUSH_ROWS)))]);
+  return (
+    `hall push, one batch of ${MAX_PUSH_ROWS} rows (${FULL_BATCHES} batches): alone p50 ${percentile(quiet, 50).toFixed(0)} ms, p95 ${percentile(quiet, 95).toFixed(0)} ms; ` +
+    `with ${WINDOWS - 1} other windows pushing p50 ${percentile(loaded.times, 50).toFixed(0)} ms, p95 ${percentile(loaded.times, 95).toFixed(0)} ms, max ${Math.max(...loaded.times).toFixed(0)} ms`
+  );
 }
 
 export async function hallPushBench(): Promise<string[]> {
@@ -76,7 +95,10 @@ export async function hallPushBench(): Promise<string[]> {
       `hall online push, one row a push, ${WINDOWS} windows at once (${WINDOWS * ONLINE_ROWS} pushes): round trip p50 ${percentile(oneRowTimes, 50).toFixed(1)} ms, p95 ${percentile(oneRowTimes, 95).toFixed(1)} ms${resent(onlineDrained)}; WAL ${onlineWal.toFixed(0)} bytes a row`,
     );
 
-    // 3. catch-up after a day offline: one window alone, then 20 at once
+    // 3. one full batch: alone, then while 19 other windows push theirs
+    lines.push(await fullBatchBench(hall, sample));
+
+    // 4. catch-up after a day offline: one window alone, then 20 at once
     const single: number[] = [];
     const singleDrained: Drained[] = [];
     for (const w of await freshWindows(hall, SINGLE_CATCH_UPS)) {
@@ -100,7 +122,7 @@ export async function hallPushBench(): Promise<string[]> {
       `hall catch-up, ${WINDOWS} windows at once after a day offline (${WINDOWS} × ${DAY_OFFLINE_ROWS} rows): all done in ${(Math.max(...finished) / 1000).toFixed(1)} s (first window ${(Math.min(...finished) / 1000).toFixed(1)} s, median ${(percentile(finished, 50) / 1000).toFixed(1)} s)${resent(manyDrained)}`,
     );
 
-    // 4. what a row costs, and the arithmetic at county scale
+    // 5. what a row costs, and the arithmetic at county scale
     const cost = await changeRowCost(hall.pool);
     lines.push(
       `change_row at the hall (${cost.rows} rows): ${cost.bytesPerRow.toFixed(0)} bytes a row on disk (heap ${cost.heapPerRow.toFixed(0)}, indexes ${cost.indexesPerRow.toFixed(0)}; tuple ${cost.tupleBytes.toFixed(0)})`,

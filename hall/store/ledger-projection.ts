@@ -57,6 +57,29 @@ const UPSERT_SQL = `
   -- the same window's later row replaces it; another window's (a re-enrolled PC resending) is newer by arrival
   WHERE ledger_entry.window_id <> EXCLUDED.window_id OR ledger_entry.seq < EXCLUDED.seq`;
 
+const UPSERT_MANY_SQL = UPSERT_SQL.replace('c.hall_id = $1 AND c.id = $2', 'c.hall_id = $1 AND c.id = ANY($2::uuid[])');
+
+/**
+ * Brings the ledger up to a batch of change rows just stored (in seq order),
+ * inside the push's transaction: as projectChange row after row would, each
+ * entity takes the effect of its last row in the batch.
+ */
+export async function projectChanges(client: Client, hallId: string, rows: readonly ChangeRow[]): Promise<void> {
+  const last = new Map<string, ChangeRow>();
+  for (const row of rows) if ((LEDGER_ENTITIES as readonly string[]).includes(row.entity)) last.set(`${row.entity}\u0000${row.entityId}`, row);
+  const finals = [...last.values()];
+  const deletes = finals.filter((r) => r.op === 'delete');
+  const upserts = finals.filter((r) => r.op !== 'delete');
+  if (deletes.length > 0) {
+    await client.query('DELETE FROM ledger_entry WHERE hall_id = $1 AND (entity, entity_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))', [
+      hallId,
+      deletes.map((r) => r.entity),
+      deletes.map((r) => r.entityId),
+    ]);
+  }
+  if (upserts.length > 0) await client.query(UPSERT_MANY_SQL, [hallId, upserts.map((r) => r.id)]);
+}
+
 /** Brings the ledger up to a change row just stored, inside the push's transaction. */
 export async function projectChange(client: Client, hallId: string, row: ChangeRow): Promise<void> {
   if (!(LEDGER_ENTITIES as readonly string[]).includes(row.entity)) return;

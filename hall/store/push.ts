@@ -2,18 +2,27 @@
  * Change-log rows pushed by a window, in its seq order, one transaction per
  * batch. The window's row is locked for the batch, so its pushes are taken
  * one at a time whatever the network does. A row at or below the
- * acknowledged seq is a replay and inserts nothing; the row after it is
- * stored or, when the hall cannot take it, quarantined — acknowledged either
- * way, so it never blocks the rows after it. A row past a gap (the hall lost
- * rows, e.g. restored from an older backup) is not taken: the answer's
- * ackedSeq tells the window where to resend from.
+ * acknowledged seq is a replay and inserts nothing; the rows after it are
+ * stored or, when the hall cannot take one, it is quarantined —
+ * acknowledged either way, so it never blocks the rows after it. A row past
+ * a gap (the hall lost rows, e.g. restored from an older backup) is not
+ * taken: the answer's ackedSeq tells the window where to resend from.
+ *
+ * A batch is checked in JS first (schema, registry entry: a row that fails
+ * is quarantined) and the rest is stored set-based: one multi-row INSERT …
+ * ON CONFLICT DO NOTHING, one projection into the ledger, one quarantine
+ * INSERT. Only when that statement fails (a body PostgreSQL refuses, e.g. a
+ * NUL in jsonb) is the batch taken again row by row, each under a savepoint.
+ * A lockout or unlock decided at a window is written into the staff
+ * reference row (staff-lockout.ts), so every window pulls it.
  */
 import { CounterError } from '../../shared/result';
 import { changeRowSchema, type ChangeRow, type PushRequest, type PushResponse } from '../../shared/hall/contract';
 import { registryEntryOf, type RegistryEntry } from '../../shared/hall/registry-entry';
 import { inTransaction, type Client, type Pool } from '../db/pool';
 import { anchorAudit } from './audit-anchor';
-import { projectChange } from './ledger-projection';
+import { projectChange, projectChanges } from './ledger-projection';
+import { spreadLockouts } from './staff-lockout';
 import type { WindowIdentity } from './windows';
 
 type Taken = 'stored' | 'quarantined';
@@ -61,6 +70,7 @@ async function takeRow(client: Client, who: WindowIdentity, raw: { seq: number }
     }
     if (registry !== null) await indexRegistration(client, who, row, registry.entry);
     await projectChange(client, who.hallId, row);
+    await spreadLockouts(client, who.hallId, [row]);
     await client.query('RELEASE SAVEPOINT take_row');
     return 'stored';
   } catch (error) {
@@ -80,26 +90,108 @@ async function recordStatus(client: Client, who: WindowIdentity, req: PushReques
   );
 }
 
+interface Checked {
+  /** The rows the batch takes: the next seq on, up to a gap. */
+  next: { seq: number }[];
+  valid: { row: ChangeRow; registry: RegistryEntry | null }[];
+  refused: { seq: number; raw: unknown; reason: string }[];
+}
+
+/** The rows after the acknowledged seq, checked in JS: schema and registry entry. */
+function checkBatch(rows: readonly { seq: number }[], acked: number): Checked {
+  const checked: Checked = { next: [], valid: [], refused: [] };
+  let last = acked;
+  for (const raw of rows) {
+    if (raw.seq <= last) continue;
+    if (raw.seq !== last + 1) break;
+    last = raw.seq;
+    checked.next.push(raw);
+    const parsed = changeRowSchema.safeParse(raw);
+    if (!parsed.success) {
+      checked.refused.push({ seq: raw.seq, raw, reason: `invalid row: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` });
+      continue;
+    }
+    const registry = registryEntryOf(parsed.data);
+    if (registry !== null && 'problem' in registry) checked.refused.push({ seq: raw.seq, raw, reason: registry.problem });
+    else checked.valid.push({ row: parsed.data, registry: registry?.entry ?? null });
+  }
+  return checked;
+}
+
+async function quarantineMany(client: Client, who: WindowIdentity, refused: readonly { seq: number; raw: unknown; reason: string }[]): Promise<void> {
+  if (refused.length === 0) return;
+  await client.query(
+    `INSERT INTO quarantine (hall_id, window_id, seq, row_data, reason)
+     SELECT $1, $2, q.seq, q.row_data, q.reason FROM unnest($3::bigint[], $4::text[], $5::text[]) AS q(seq, row_data, reason) ON CONFLICT DO NOTHING`,
+    [who.hallId, who.windowId, refused.map((r) => r.seq), refused.map((r) => JSON.stringify(r.raw)), refused.map((r) => r.reason.slice(0, 2000))],
+  );
+}
+
+/** Stores the checked rows in one statement each step; returns how many were stored and quarantines the rest. */
+async function storeBatch(client: Client, who: WindowIdentity, checked: Checked): Promise<{ stored: number; quarantined: number }> {
+  const rows = checked.valid.map((v) => v.row);
+  const { rows: inserted } = await client.query<{ seq: string }>(
+    `INSERT INTO change_row (hall_id, id, window_id, seq, schema_version, entity, entity_id, op, payload, window_created_at)
+     SELECT $1, r.id, $2, r.seq, r.schema_version, r.entity, r.entity_id, r.op, r.payload::jsonb, r.created_at
+     FROM unnest($3::uuid[], $4::bigint[], $5::integer[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
+       AS r(id, seq, schema_version, entity, entity_id, op, payload, created_at)
+     ORDER BY r.seq
+     ON CONFLICT DO NOTHING RETURNING seq`,
+    [
+      who.hallId,
+      who.windowId,
+      rows.map((r) => r.id),
+      rows.map((r) => r.seq),
+      rows.map((r) => r.schemaVersion),
+      rows.map((r) => r.entity),
+      rows.map((r) => r.entityId),
+      rows.map((r) => r.op),
+      rows.map((r) => JSON.stringify(r.payload)),
+      rows.map((r) => r.createdAt),
+    ],
+  );
+  const storedSeqs = new Set(inserted.map((r) => Number(r.seq)));
+  const refused = [...checked.refused];
+  // the window's row is locked and these seqs are new: a conflict can only be the id
+  for (const v of checked.valid) if (!storedSeqs.has(v.row.seq)) refused.push({ seq: v.row.seq, raw: v.row, reason: `row id ${v.row.id} is already held for another row` });
+  const stored = checked.valid.filter((v) => storedSeqs.has(v.row.seq));
+  for (const v of stored) if (v.registry !== null) await indexRegistration(client, who, v.row, v.registry);
+  await projectChanges(client, who.hallId, stored.map((v) => v.row));
+  await spreadLockouts(client, who.hallId, stored.map((v) => v.row));
+  await quarantineMany(client, who, refused);
+  return { stored: stored.length, quarantined: refused.length };
+}
+
+/** The batch again, row by row under a savepoint each: only when the set-based statement failed. */
+async function takeOneByOne(client: Client, who: WindowIdentity, next: readonly { seq: number }[]): Promise<{ stored: number; quarantined: number }> {
+  const counts = { stored: 0, quarantined: 0 };
+  for (const raw of next) counts[(await takeRow(client, who, raw)) === 'stored' ? 'stored' : 'quarantined']++;
+  return counts;
+}
+
 export async function push(pool: Pool, who: WindowIdentity, req: PushRequest): Promise<PushResponse> {
   if (req.windowNo !== who.windowNo) {
     throw new CounterError('FORBIDDEN', `本窗口登记为 ${who.windowNo} 号窗口，不能代替 ${req.windowNo} 号窗口上传记录`);
   }
   return inTransaction(pool, async (client) => {
     const { rows } = await client.query<{ acked_seq: string }>('SELECT acked_seq FROM hall_window WHERE hall_id = $1 AND window_id = $2 FOR NO KEY UPDATE', [who.hallId, who.windowId]);
-    let acked = Number(rows[0]?.acked_seq ?? 0);
-    let stored = 0;
-    let quarantined = 0;
-    for (const raw of req.rows) {
-      if (raw.seq <= acked) continue;
-      if (raw.seq !== acked + 1) break;
-      if ((await takeRow(client, who, raw)) === 'stored') stored++;
-      else quarantined++;
-      acked = raw.seq;
+    const checked = checkBatch(req.rows, Number(rows[0]?.acked_seq ?? 0));
+    const acked = checked.next.at(-1)?.seq ?? Number(rows[0]?.acked_seq ?? 0);
+    let counts = { stored: 0, quarantined: 0 };
+    if (checked.next.length > 0) {
+      await client.query('SAVEPOINT take_batch');
+      try {
+        counts = await storeBatch(client, who, checked);
+        await client.query('RELEASE SAVEPOINT take_batch');
+      } catch {
+        await client.query('ROLLBACK TO SAVEPOINT take_batch');
+        counts = await takeOneByOne(client, who, checked.next);
+      }
     }
     await client.query('UPDATE hall_window SET acked_seq = $3 WHERE hall_id = $1 AND window_id = $2', [who.hallId, who.windowId, acked]);
     await recordStatus(client, who, req);
     const audit = await anchorAudit(client, who, req.auditHead, req.auditAt);
-    return { ackedSeq: acked, stored, quarantined, auditAnchor: audit.anchor, auditStatus: audit.status };
+    return { ackedSeq: acked, stored: counts.stored, quarantined: counts.quarantined, auditAnchor: audit.anchor, auditStatus: audit.status };
   });
 }
 

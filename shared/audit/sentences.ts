@@ -81,6 +81,7 @@ export const AUDIT_SENTENCES: Readonly<Record<string, Sentence>> = {
   'staff.create': plain('staff.create'),
   'staff.update': plain('staff.update'),
   'staff.resetPin': (d) => `${label('staff.resetPin')}${d.unlocked === true ? '，并解除账号锁定' : ''}`,
+  'staff.unlock': (d) => `${label('staff.unlock')}${typeof d.staffNo === 'string' ? `（工号 ${d.staffNo}）` : ''}`,
   'staff.setPhoto': (d) => `${label('staff.setPhoto')}${d.bytes === undefined ? '' : `，新照片 ${bytesText(d.bytes)}`}${d.previousPhoto ? '，替换原有照片' : ''}`,
   'commitments.save': plain('commitments.save'),
   'window.pause': plain('window.pause'),

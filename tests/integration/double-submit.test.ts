@@ -141,6 +141,12 @@ const SETUPS: Partial<Record<MethodName, Setup>> = {
     await asSupervisor(env);
     return { request: { id: staffId(env, CLERK.staffNo), imageBase64: (await avatarJpeg(200)).toString('base64') } };
   },
+  'staff.unlock': async (env) => {
+    await asSupervisor(env);
+    // five wrong PINs' lockout, as the pin check writes it
+    env.core.db.prepare('UPDATE staff SET locked_until = ? WHERE staff_no = ?').run(new Date(env.clock.now().getTime() + 5 * 60_000).toISOString(), CLERK.staffNo);
+    return { request: { id: staffId(env, CLERK.staffNo) } };
+  },
   'window.pause': async (env) => {
     await asClerk(env);
     return { request: { reason: '临时离开', returnAt: new Date(env.clock.now().getTime() + 30 * 60_000).toISOString() } };

@@ -54,6 +54,8 @@ export const VALID_REQUESTS: { [M in MethodName]: RequestOf<M> } = {
   'staff.update': { id: UNKNOWN_ID, name: '张伟', active: true },
   'staff.resetPin': { id: UNKNOWN_ID, newPin: '369147' },
   'staff.setPhoto': { id: UNKNOWN_ID, imageBase64: 'iVBORw0KGgo=' },
+  // link13
+  'staff.unlock': { id: UNKNOWN_ID },
   'staff.photo': { id: UNKNOWN_ID },
   'commitments.list': {},
   'commitments.save': { items: [{ text: '首问负责', timeLimit: '当场' }] },

@@ -47,6 +47,7 @@ describe('the API contract', () => {
     ['staff.update', 'supervisor'],
     ['staff.resetPin', 'supervisor'],
     ['staff.setPhoto', 'supervisor'],
+    ['staff.unlock', 'supervisor'],
     ['settings.update', 'supervisor'],
     ['commitments.save', 'supervisor'],
     ['window.pause', 'clerk'],

@@ -135,7 +135,8 @@ export function importStatements(db: Db): ImportStatements {
 export interface NewImport {
   id: string;
   fileName: string;
-  importedBy: string;
+  /** null: handed down by the hall, imported by nobody at this window. */
+  importedBy: string | null;
   totalRows: number;
   at: string;
 }

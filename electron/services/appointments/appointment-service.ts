@@ -1,7 +1,7 @@
 /**
  * Appointments at the window (预约): the online booking system's export is
- * imported into the local `appointment` table (until a hall-server sync
- * exists); the clerk checks applicants in by appointment code or document
+ * imported into the local `appointment` table (or handed down by the hall,
+ * hall-link/apply-reference.ts; both through booking-writer.ts); the clerk checks applicants in by appointment code or document
  * number, marks no-shows after their slot and prints the 预约凭条
  * (appointment-slip.ts).
  *
@@ -9,15 +9,11 @@
  * masked form beside them; audit rows and change-log payloads carry the
  * masked form only.
  */
-// chinese-days is CommonJS: Node's ESM loader offers no named exports for it, so take the default
-import chineseDays from 'chinese-days';
 import type { Appointment, AppointmentDay, AppointmentImportResult, Contact, ImportProblem, ParsedRequestOf } from '../../../shared/contract';
-import type { CatalogueItem } from '../../../shared/catalogue/schema';
-import { parseBookingExport, type ParsedBooking } from '../../../shared/domain/booking-import';
+import { parseBookingExport } from '../../../shared/domain/booking-import';
 import { hallDate, hallDayBounds, hallTime } from '../../../shared/domain/hall-time';
 import { normalizeDocumentNumber } from '../../../shared/domain/identity-documents';
 import { maskIdNumber } from '../../../shared/domain/masking';
-import { slotCapacity, type LunarOf } from '../../../shared/domain/peak-days';
 import { chineseDate, chineseDateTime } from '../../../shared/print/slips/common';
 import { CounterError } from '../../../shared/result';
 import { actorOf, RecordedRefusal, type ActiveSession, type CallContext, type CoreContext } from '../core/context';
@@ -26,25 +22,14 @@ import { newId } from '../core/ids';
 import { walkInsBetween } from '../intake/contact-repo';
 import { handledHere } from '../intake/contact-view';
 import { startContact } from '../intake/intake-service';
-import { appointmentByCode, appointmentRow, appointmentsOfDocument, appointmentsOn, finishImport, importStatements, insertImport, markAppointmentCheckedIn, markAppointmentNoShow, type AppointmentRow } from './appointment-repo';
+import { appointmentByCode, appointmentRow, appointmentsOfDocument, appointmentsOn, finishImport, insertImport, markAppointmentCheckedIn, markAppointmentNoShow, type AppointmentRow } from './appointment-repo';
 import { appointmentPayload, appointmentView, catalogueItems, KEPT_STATUS } from './appointment-view';
-
-/** chinese-days' lunar calendar, as shared/domain/peak-days wants it. */
-export const lunarOf: LunarOf = (date) => {
-  const lunar = chineseDays.getLunarDate(date);
-  return { month: lunar.lunarMon, day: lunar.lunarDay, leap: lunar.isLeap };
-};
+import { bookingWriter, capacityOf } from './booking-writer';
 
 /** The hall's wall clock (UTC+8, no daylight saving): date and 'HH:MM'. */
 function hallClock(ctx: CoreContext): { at: string; today: string; time: string } {
   const at = ctx.clock.now().toISOString();
   return { at, today: hallDate(at), time: hallTime(at) };
-}
-
-export function capacityOf(ctx: CoreContext, date: string): { capacity: number; peak: { name: string } | null } {
-  const s = ctx.settings.get();
-  const { capacity, peak } = slotCapacity(date, { normal: s.appointmentSlotCapacity, peak: s.appointmentPeakCapacity, rules: s.appointmentPeakDays }, lunarOf);
-  return { capacity, peak: peak ? { name: peak.name } : null };
 }
 
 // ------------------------------------------------------------------ day view
@@ -83,20 +68,6 @@ export function appointmentDay(ctx: CoreContext, date?: string): AppointmentDay 
 // ------------------------------------------------------------------ import
 
 
-interface SealedParty {
-  type: string;
-  sealed: string;
-  hash: string;
-  masked: string;
-}
-
-/** Why a booked matter cannot be imported at this window (not in the catalogue, or handled elsewhere), or null. */
-function matterProblem(item: CatalogueItem | undefined, itemCode: string, windowNo: string): string | null {
-  if (!item) return `事项编码 ${itemCode} 不在事项目录中，未导入；请核对预约数据或更新事项目录`;
-  if (handledHere(item, windowNo)) return null;
-  return `事项“${item.name}”（${itemCode}）不在本窗口办理（${item.referral ? item.referral.where : `${item.windows.join('、')} 号窗口`}），未导入`;
-}
-
 export function importAppointments(ctx: CoreContext, call: CallContext, session: ActiveSession, req: ParsedRequestOf<'appointments.import'>): AppointmentImportResult {
   const { at, today } = hallClock(ctx);
   const origin = ctx.origin();
@@ -114,133 +85,17 @@ export function importAppointments(ctx: CoreContext, call: CallContext, session:
   }
   const problems: ImportProblem[] = parsed.problems.map((p) => ({ ...p, severity: 'error' }));
   const rejected = new Set(parsed.problems.map((p) => p.row));
-  const items = catalogueItems(ctx);
   const importId = newId();
   const counts = { added: 0, updated: 0, unchanged: 0, kept: 0, overCapacity: 0 };
   const actor = actorOf(call);
-
-  const seal = (number: string, type: string, existing: { hash: string | null; sealed: string | null } | null): SealedParty => {
-    const hash = ctx.vault.lookupHash(number);
-    // an unchanged number keeps its sealed value (a fresh IV each time would churn the row)
-    const sealed = existing && existing.hash === hash && existing.sealed ? existing.sealed : ctx.vault.seal(number);
-    return { type, sealed, hash, masked: maskIdNumber(number) };
-  };
-
-  const capacities = new Map<string, { capacity: number; peak: { name: string } | null }>();
-  const capacityFor = (day: string): { capacity: number; peak: { name: string } | null } => {
-    let c = capacities.get(day);
-    if (c === undefined) {
-      c = capacityOf(ctx, day);
-      capacities.set(day, c);
-    }
-    return c;
-  };
-  const statements = importStatements(ctx.db);
-  const slotCounts = new Map<string, number>();
-  const slotKey = (b: { date: string; slotStart: string; slotEnd: string }): string => `${b.date} ${b.slotStart}-${b.slotEnd}`;
-  const taken = (b: ParsedBooking): number => {
-    const key = slotKey(b);
-    let n = slotCounts.get(key);
-    if (n === undefined) {
-      n = statements.countInSlot(b.date, b.slotStart, b.slotEnd);
-      slotCounts.set(key, n);
-    }
-    return n;
-  };
   insertImport(ctx.db, origin, { id: importId, fileName: req.fileName, importedBy: session.staffId, totalRows: parsed.records, at });
-
+  const write = bookingWriter(ctx, { importId, actor, at, items: catalogueItems(ctx) });
   for (const b of parsed.rows) {
-    const matter = matterProblem(items.get(b.itemCode), b.itemCode, origin.windowNo);
-    if (matter) {
-      problems.push({ row: b.row, field: 'itemCode', message: matter, severity: 'error' });
-      rejected.add(b.row);
-      continue;
-    }
-    const existing = statements.byCode(b.code);
-    if (existing && existing.status !== 'booked') {
-      counts.kept++;
-      problems.push({
-        row: b.row,
-        field: 'code',
-        message: `预约号 ${b.code} 在本窗口${KEPT_STATUS[existing.status]}，未按新文件修改`,
-        severity: 'warning',
-      });
-      continue;
-    }
-    const applicant = seal(b.applicant.documentNumber, b.applicant.documentType, existing ? { hash: existing.document_hash, sealed: existing.document_sealed } : null);
-    const partner = b.partner
-      ? seal(b.partner.documentNumber, b.partner.documentType, existing ? { hash: existing.partner_document_hash, sealed: existing.partner_document_sealed } : null)
-      : null;
-    const sameSlot = existing !== undefined && existing.day === b.date && existing.slot_start === b.slotStart && existing.slot_end === b.slotEnd;
-    let over: 0 | 1 = sameSlot ? existing.over_capacity : 0;
-    if (!sameSlot) {
-      const { capacity, peak } = capacityFor(b.date);
-      const n = taken(b);
-      if (n >= capacity) {
-        over = 1;
-        problems.push({
-          row: b.row,
-          field: 'slot',
-          message: `${chineseDate(b.date)} ${b.slotStart}-${b.slotEnd} 已约满（每时段 ${capacity} 人${peak ? `，${peak.name}高峰日` : ''}），预约号 ${b.code} 已导入并标记为超额`,
-          severity: 'warning',
-        });
-      }
-      slotCounts.set(slotKey(b), n + 1);
-      if (existing) {
-        const oldKey = `${existing.day} ${existing.slot_start}-${existing.slot_end}`;
-        const old = slotCounts.get(oldKey);
-        if (old !== undefined) slotCounts.set(oldKey, old - 1);
-      }
-    }
-    const values = {
-      id: existing?.id ?? newId(),
-      hall_id: origin.hallId,
-      window_no: origin.windowNo,
-      code: b.code,
-      day: b.date,
-      slot_start: b.slotStart,
-      slot_end: b.slotEnd,
-      item_code: b.itemCode,
-      applicant_name: b.applicant.name,
-      document_type: applicant.type,
-      document_sealed: applicant.sealed,
-      document_hash: applicant.hash,
-      document_masked: applicant.masked,
-      phone: b.phone,
-      partner_name: b.partner?.name ?? '',
-      partner_document_type: partner?.type ?? null,
-      partner_document_sealed: partner?.sealed ?? null,
-      partner_document_hash: partner?.hash ?? null,
-      partner_document_masked: partner?.masked ?? '',
-      over_capacity: over,
-      import_id: importId,
-      created_at: at,
-      updated_at: at,
-    };
-    if (existing) {
-      const changed = (
-        ['day', 'slot_start', 'slot_end', 'item_code', 'applicant_name', 'document_type', 'document_hash', 'phone', 'partner_name', 'partner_document_type', 'partner_document_hash', 'over_capacity'] as const
-      ).some((k) => existing[k] !== values[k]);
-      if (!changed) {
-        counts.unchanged++;
-        continue;
-      }
-      statements.update(values);
-      counts.updated++;
-    } else {
-      statements.insert(values);
-      counts.added++;
-    }
-    if (over) counts.overCapacity++;
-    const row = appointmentRow(ctx.db, values.id);
-    recordChange(ctx.db, origin, actor, at, {
-      action: existing ? 'appointments.update' : 'appointments.add',
-      entity: 'appointment',
-      entityId: values.id,
-      op: existing ? 'update' : 'insert',
-      payload: appointmentPayload(row),
-      detail: { importId, row: b.row, code: b.code },
-    });
+    const written = write(b);
+    problems.push(...written.problems);
+    if (written.outcome === 'rejected') rejected.add(b.row);
+    else counts[written.outcome]++;
+    if (written.over) counts.overCapacity++;
   }
 
   problems.sort((a, b) => a.row - b.row);

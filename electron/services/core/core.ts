@@ -139,7 +139,10 @@ export class CounterCore {
       publish,
     };
     this.inTransaction(() => lockRestoredSession(this.ctx));
-    this.hallSync = new HallSync(this.ctx, options.hallSync);
+    this.hallSync = new HallSync(this.ctx, options.hallSync, () => {
+      // link13: what the hall changed (staff, commitments, office) reaches the public display at once
+      if (this.db.open) this.publishChanges();
+    });
     // 跟踪回访: schedule what the rules ask for now, then every few minutes
     // and divorces nobody came back for become 视为撤回 on their own
     const periodic = (): void => {

@@ -5,7 +5,7 @@ import { preparedWrite, type HandlersFor, type HandlerTable } from './handler';
 import { listCommitments, saveCommitments } from '../window/commitments-service';
 import { changePin, endSession, login, openSession, proveChangePin, proveLogin, proveOwnPin, sessionView, setLocked, unlock } from '../staff/session-service';
 import { appInfo, completeSetup, prepareSetup, settingsView, updateSettings } from '../setup/setup-service';
-import { createStaff, hashNewPin, listAllStaff, preparePhoto, resetStaffPin, setStaffPhoto, staffPhoto, updateStaff } from '../staff/staff-service';
+import { createStaff, hashNewPin, listAllStaff, preparePhoto, resetStaffPin, setStaffPhoto, staffPhoto, unlockStaff, updateStaff } from '../staff/staff-service';
 import { displayState, pauseWindow, resumeWindow } from '../window/window-service';
 import { handoverHandlers } from '../handover/handlers';
 import { intakeHandlers } from '../intake/handlers';
@@ -52,6 +52,7 @@ const foundationHandlers: HandlersFor<keyof typeof foundationMethods> = {
   'staff.setPhoto': preparedWrite({ prepare: (ctx, req) => preparePhoto(ctx, req), commit: (ctx, req, call, fileName) => setStaffPhoto(ctx, call, req, fileName) }),
   'staff.photo': (ctx, req) => staffPhoto(ctx, req),
   'commitments.list': (ctx) => listCommitments(ctx),
+  'staff.unlock': (ctx, req, call) => unlockStaff(ctx, call, req.id),
   'commitments.save': hallOwned('服务承诺', (ctx, req, call) => saveCommitments(ctx, call, req.items)),
   'window.pause': (ctx, req, call) => pauseWindow(ctx, call, sessionOf(call), req),
   'window.resume': (ctx, _req, call) => resumeWindow(ctx, call, sessionOf(call)),

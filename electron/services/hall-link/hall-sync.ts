@@ -6,14 +6,14 @@
  * on demand (syncNow). The hall being down only slows the rounds (backoff,
  * capped); the window keeps working and drains when the hall answers again.
  */
-import { MAX_PUSH_ROWS } from '../../../shared/hall/contract';
+import { MAX_PUSH_ROWS, type ReferenceRow } from '../../../shared/hall/contract';
 import { CounterError } from '../../../shared/result';
 import type { CoreContext } from '../core/context';
 import { writeTransaction } from '../db/connection';
 import { recordEvent, SYSTEM_ACTOR } from '../db/ledger';
 import { refreshDivorceDates } from '../marriage/civil-case-repo';
 import { forgetWorkCalendar, loadWorkCalendar } from '../reference/calendar-service';
-import { applyReferenceRows } from './apply-reference';
+import { applyReferenceRows, type Applied } from './apply-reference';
 import { HallClient } from './hall-client';
 import { readHallLink, type HallLink } from './link-repo';
 import { auditAt, auditHead, backlogOf, readSyncState, recordAck, recordPulled, recordSyncError, unsentRows } from './sync-repo';
@@ -42,9 +42,15 @@ export class HallSync {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
 
+  /**
+   * onApplied: after a pulled page changed what the public display shows
+   * (staff, commitments, office settings), so the core pushes the display's
+   * state at once.
+   */
   constructor(
     private readonly ctx: CoreContext,
     options: Partial<HallSyncOptions> = {},
+    private readonly onApplied: () => void = () => undefined,
   ) {
     this.options = { ...DEFAULT_HALL_SYNC, ...options };
     this.schedule(0);
@@ -140,26 +146,40 @@ export class HallSync {
       const page = await client.call('pull', cursor === null ? {} : { cursor });
       if (this.closed || !db.open) return;
       const at = this.ctx.clock.now().toISOString();
-      const result = writeTransaction(db, () => {
-        const applied = applyReferenceRows(db, this.ctx.origin(), page.rows, at);
-        if (applied.applied > 0 || applied.skipped.length > 0) {
-          recordEvent(db, this.ctx.origin(), SYSTEM_ACTOR, at, {
-            action: 'hall.pull',
-            entity: 'hall_link',
-            entityId: null,
-            detail: { applied: applied.applied, ignored: applied.ignored, skipped: applied.skipped.slice(0, 20) },
-          });
-        }
-        if (applied.calendarChanged) {
-          forgetWorkCalendar(db);
-          refreshDivorceDates(db, loadWorkCalendar(this.ctx));
-        }
-        recordPulled(db, page.cursor, at);
-        if (applied.skipped.length > 0) recordSyncError(db, `大厅下发的 ${applied.skipped.length} 条基础数据未能应用：${applied.skipped[0] ?? ''}`, at);
-        return applied;
-      });
+      const before = this.ctx.settings.get();
+      let result: Applied;
+      try {
+        result = writeTransaction(db, () => this.applyPage(page.rows, page.cursor, at));
+      } catch (error) {
+        // the page's settings go back with its rows; the next pull brings the page again
+        this.ctx.settings.update(before);
+        throw error;
+      }
       if (result.calendarChanged) forgetWorkCalendar(db);
+      if (result.displayChanged || result.settings !== null) this.onApplied();
       if (!page.more) return;
     }
+  }
+
+  /** One pulled page, inside its write transaction: the rows applied, the settings they change written, the cursor moved on. */
+  private applyPage(rows: readonly ReferenceRow[], cursor: string, at: string): Applied {
+    const db = this.ctx.db;
+    const applied = applyReferenceRows(this.ctx, rows, at);
+    if (applied.settings !== null) this.ctx.settings.update(applied.settings);
+    if (applied.applied > 0 || applied.skipped.length > 0) {
+      recordEvent(db, this.ctx.origin(), SYSTEM_ACTOR, at, {
+        action: 'hall.pull',
+        entity: 'hall_link',
+        entityId: null,
+        detail: { applied: applied.applied, settings: applied.settings === null ? [] : Object.keys(applied.settings), skipped: applied.skipped.slice(0, 20) },
+      });
+    }
+    if (applied.calendarChanged) {
+      forgetWorkCalendar(db);
+      refreshDivorceDates(db, loadWorkCalendar(this.ctx));
+    }
+    recordPulled(db, cursor, at);
+    if (applied.skipped.length > 0) recordSyncError(db, `大厅下发的 ${applied.skipped.length} 条基础数据未能应用：${applied.skipped[0] ?? ''}`, at);
+    return applied;
   }
 }

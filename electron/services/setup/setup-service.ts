@@ -7,6 +7,7 @@ import { CounterError } from '../../../shared/result';
 import type { Settings, SettingsUpdate } from '../../../shared/settings';
 import { recordChange } from '../db/ledger';
 import { actorOf, type CallContext, type CoreContext } from '../core/context';
+import { refuseHallOwnedSettings } from '../hall-link/hall-owned';
 import { replaceCommitments } from '../window/commitments-service';
 import { newId } from '../core/ids';
 import { hashPin } from '../staff/pin-hash';
@@ -101,6 +102,7 @@ export function updateSettings(ctx: CoreContext, call: CallContext, patch: Setti
   // compared by value: the peak-day list arrives as a new array on every save
   const changed = (Object.keys(patch) as (keyof SettingsUpdate)[]).filter((k) => patch[k] !== undefined && !isDeepStrictEqual(patch[k], before[k]));
   if (changed.length === 0) return settingsView(before);
+  refuseHallOwnedSettings(ctx, changed);
   const tokens = {
     ...(patch.allowLan && !before.pairingToken ? { pairingToken: newPairingToken() } : {}),
     ...(patch.allowLanClerk && !before.clerkPairingToken ? { clerkPairingToken: newPairingToken() } : {}),

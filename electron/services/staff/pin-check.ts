@@ -53,16 +53,15 @@ function registerWrongPin(ctx: CoreContext, call: CallContext, staff: StaffRow, 
   const at = now.toISOString();
   const failed_pins = countWrongPin(ctx.db, staff.id);
   const locks = failed_pins >= MAX_WRONG_PINS;
-  if (locks) {
-    const until = new Date(now.getTime() + LOCKOUT_MS).toISOString();
-    lockStaff(ctx.db, staff.id, until, at);
-  }
+  const until = locks ? new Date(now.getTime() + LOCKOUT_MS).toISOString() : null;
+  if (until !== null) lockStaff(ctx.db, staff.id, until, at);
   recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
     action: locks ? 'auth.accountLocked' : check.failedAction,
     entity: 'staff',
     entityId: staff.id,
     op: 'update',
-    payload: staffPayload(staff),
+    // a lockout goes to the hall with its end, so every window of the hall refuses the account too
+    payload: until === null ? staffPayload(staff) : { ...staffPayload(staff), lockedUntil: until },
     detail: { staffNo: staff.staff_no, failedPins: locks ? MAX_WRONG_PINS : failed_pins },
   });
   if (locks) {

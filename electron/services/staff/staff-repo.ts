@@ -81,6 +81,11 @@ export function resetPin(db: Db, id: string, pinHash: string, at: string): void 
   db.prepare('UPDATE staff SET pin_hash = ?, failed_pins = 0, locked_until = NULL, updated_at = ? WHERE id = ?').run(pinHash, at, id);
 }
 
+/** A supervisor ends a lockout: the count starts again. */
+export function unlockStaffRow(db: Db, id: string, at: string): void {
+  db.prepare('UPDATE staff SET failed_pins = 0, locked_until = NULL, updated_at = ? WHERE id = ?').run(at, id);
+}
+
 export function setPhotoFile(db: Db, id: string, photoFile: string, at: string): void {
   db.prepare('UPDATE staff SET photo_file = ?, updated_at = ? WHERE id = ?').run(photoFile, at, id);
 }

@@ -17,6 +17,7 @@ import {
   staffByNo,
   staffPayload,
   toStaff,
+  unlockStaffRow,
   updateStaffRow,
   type NewStaff,
   type StaffRow,
@@ -111,6 +112,28 @@ export function resetStaffPin(ctx: CoreContext, call: CallContext, req: ParsedRe
     detail: { unlocked: row.locked_until !== null },
   });
   return null;
+}
+
+/**
+ * staff.unlock: a supervisor ends a lockout before its time. The change row
+ * says so (unlocked), so a joined window's hall clears the lockout for every
+ * window; an account not locked is left as it is (a repeated request writes nothing).
+ */
+export function unlockStaff(ctx: CoreContext, call: CallContext, id: string): Staff {
+  const row = requireStaff(ctx, id);
+  if (row.locked_until === null) return toStaff(row, ctx.clock.now());
+  const at = ctx.clock.now().toISOString();
+  unlockStaffRow(ctx.db, id, at);
+  const updated = requireStaff(ctx, id);
+  recordChange(ctx.db, ctx.origin(), actorOf(call), at, {
+    action: 'staff.unlock',
+    entity: 'staff',
+    entityId: id,
+    op: 'update',
+    payload: { ...staffPayload(updated), unlocked: true },
+    detail: { staffNo: row.staff_no, lockedUntil: row.locked_until },
+  });
+  return toStaff(updated, ctx.clock.now());
 }
 
 /** staff.setPhoto, step one: the image made a badge JPEG and saved under a new name. */

@@ -1,4 +1,4 @@
-/** Supervisor: add and edit staff, set photos, reset PINs. */
+/** Supervisor: add and edit staff, set photos, reset PINs, end a lockout. */
 import { useState, type FormEvent } from 'react';
 import type { Staff } from '../../../shared/contract';
 import type { RendererApi } from '../api';
@@ -65,6 +65,17 @@ export function StaffAdmin({ api, selfId }: { api: RendererApi; selfId: string }
     }
   };
 
+  const unlock = async () => {
+    if (!editing || editing === 'new') return;
+    setNotice(null);
+    const saved = await run('staff.unlock', { id: editing.id });
+    if (saved) {
+      setEditing(saved);
+      setNotice('账号锁定已解除');
+      await reload();
+    }
+  };
+
   const uploadPhoto = async (file: File | undefined) => {
     if (!file || !editing || editing === 'new') return;
     setNotice(null);
@@ -100,6 +111,11 @@ export function StaffAdmin({ api, selfId }: { api: RendererApi; selfId: string }
           <form onSubmit={save} noValidate className="staff-form">
             <StaffFields form={form} set={set} error={error} busy={busy} isNew={isNew} isSelf={editing !== 'new' && editing.id === selfId} />
             <div className="actions">
+              {!isNew && editing.lockedUntil ? (
+                <button type="button" className="secondary" onClick={unlock} disabled={busy}>
+                  解除锁定
+                </button>
+              ) : null}
               {!isNew ? (
                 <button type="button" className="secondary" onClick={resetPin} disabled={busy}>
                   重置 PIN

@@ -23,6 +23,7 @@ import { up as hallLink } from './015-hall-link';
 import { up as requestLogUnfinished } from './016-request-log-unfinished';
 import { up as hallSync } from './017-hall-sync';
 import { up as certificateLease } from './018-certificate-lease';
+import { up as hallOwnedKinds } from './019-hall-owned-kinds';
 
 /** One migration: runs inside the runner's transaction, never opens its own. */
 export type Migration = (db: Db) => void;
@@ -46,6 +47,7 @@ export const MIGRATIONS: readonly Migration[] = [
   requestLogUnfinished,
   hallSync,
   certificateLease,
+  hallOwnedKinds,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
