@@ -24,6 +24,7 @@ import { CounterError, fail, ok, type Result } from '../../../shared/result';
 import { describeIssues } from '../../../shared/validation';
 import { systemClock, type Clock } from './clock';
 import { openDatabase, writeTransaction, type Db } from '../db/connection';
+import { QuietCheckpoints } from '../db/checkpoints';
 import type { Origin } from '../db/ledger';
 import { RecordedRefusal, type CallContext, type CoreContext, type WriteHooks } from './context';
 import { DocumentVault, type KeyStore } from '../crypto/document-vault';
@@ -91,6 +92,8 @@ export class CounterCore {
   private lastDisplay = '';
   private lastSession = '';
   private readonly callbackTimer: ReturnType<typeof setInterval>;
+  /** WAL checkpoints when the ledger is quiet, not inside a request's commit. */
+  private readonly checkpoints: QuietCheckpoints;
   /** The hooks of the write whose transaction is open now (writes are synchronous, so there is one at a time). */
   private writeHooks: WriteHooks[] | null = null;
 
@@ -101,6 +104,7 @@ export class CounterCore {
     const keyStore = options.keyStore ?? new KeyFileStore(join(options.dataDir, KEY_FILE));
     const vault = DocumentVault.open(keyStore);
     this.db = openDatabase(join(options.dataDir, DATABASE_FILE));
+    this.checkpoints = new QuietCheckpoints(this.db);
     // a key that does not open what is stored (lost and regenerated, or another machine's) stops the start
     try {
       assertKeyOpensData(this.db, vault, keyStore.description);
@@ -314,6 +318,7 @@ export class CounterCore {
     clearInterval(this.callbackTimer);
     this.hallSync.close();
     this.printing.stop();
+    this.checkpoints.stop();
     this.emitter.removeAllListeners();
     if (this.db.open) this.db.close();
   }
