@@ -7,13 +7,18 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DATABASE_FILE } from '../../electron/services/core/core';
+import { CounterCore, DATABASE_FILE } from '../../electron/services/core/core';
 import { QuietCheckpoints } from '../../electron/services/db/checkpoints';
 import { openDatabase, writeTransaction, type Db } from '../../electron/services/db/connection';
-import { FakeClock, cleanupAll, makeTempDir, openCore } from '../support/core';
-import { waitUntil } from '../support/print-core';
+import { CLERK, FakeClock, SUPERVISOR, call, cleanupAll, login, logout, makeTempDir, openCore, settingsBackend, setUpWithClerk } from '../support/core';
+import { FakePrinter } from '../support/fake-printer';
+import { FAST_PRINTING, SAMPLE_SLIP, enqueue, waitUntil } from '../support/print-core';
 
-afterAll(cleanupAll);
+const printers: FakePrinter[] = [];
+afterAll(async () => {
+  cleanupAll();
+  for (const printer of printers) await printer.stop();
+});
 
 /** One transaction of about 1300 pages of 4 KiB: past SQLite's automatic checkpoint (1000 pages). */
 function bigWrite(db: Db): void {
@@ -40,6 +45,40 @@ describe('WAL checkpoints', () => {
     bigWrite(core.db);
     bigWrite(core.db);
     expect(core.db.prepare('SELECT COUNT(*) AS n FROM scratch').get()).toEqual({ n: 15 });
+  });
+
+  it('are run as soon as the print queue has sent what was waiting', async () => {
+    const printer = await FakePrinter.start();
+    printers.push(printer);
+    const dataDir = makeTempDir('counter-wal-');
+    const hour = 3_600_000;
+    const core = new CounterCore({
+      dataDir,
+      settingsBackend: settingsBackend(dataDir),
+      mode: 'host',
+      version: 'test',
+      clock: new FakeClock(),
+      printing: FAST_PRINTING,
+      checkpoints: { quietMs: hour, maxDelayMs: hour },
+    });
+    try {
+      await setUpWithClerk(core);
+      await login(core, SUPERVISOR.staffNo, SUPERVISOR.pin);
+      await call(core, 'printer.configure', { printer: printer.uri, paperWidth: 80 });
+      await logout(core);
+      await login(core, CLERK.staffNo, CLERK.pin);
+      await core.printing.settled();
+      const file = join(dataDir, DATABASE_FILE);
+      const before = sizeOf(file);
+      for (let i = 0; i < 3; i++) enqueue(core, SAMPLE_SLIP);
+      await printer.waitForJobs(3);
+      await core.printing.settled();
+      expect(core.db.prepare("SELECT COUNT(*) AS n FROM print_job WHERE status = 'sent'").get()).toEqual({ n: 3 });
+      // no quiet period has passed (an hour): the checkpoint followed the last job sent
+      expect(sizeOf(file)).toBeGreaterThan(before);
+    } finally {
+      core.close();
+    }
   });
 
   it('are run at the latest maxDelayMs after the first commit not checkpointed, however busy the ledger', async () => {

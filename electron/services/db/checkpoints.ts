@@ -3,8 +3,10 @@
  * inside the commit that takes the WAL past 1000 pages: that commit (every
  * twenty-odd 受理, whose receipt waits for it) also copies the WAL into the
  * database file and syncs it, tens of milliseconds on a slow disk. The core
- * turns it off and checkpoints once the ledger has been quiet for `quietMs`
- * after a commit, or at the latest `maxDelayMs` after the first commit not yet
+ * turns it off and checkpoints when the print queue has sent what a write
+ * asked for (now(): the clerk's action is complete, the next click is
+ * seconds away), else once the ledger has been quiet for `quietMs` after a
+ * commit, and at the latest `maxDelayMs` after the first commit not yet
  * checkpointed, so a window that keeps writing still checkpoints. Durability
  * does not change: each commit is in the synced WAL (synchronous = FULL)
  * before it returns, checkpointed or not.
@@ -16,7 +18,7 @@ export interface CheckpointTiming {
   maxDelayMs: number;
 }
 
-export const DEFAULT_CHECKPOINT_TIMING: CheckpointTiming = { quietMs: 250, maxDelayMs: 10_000 };
+export const DEFAULT_CHECKPOINT_TIMING: CheckpointTiming = { quietMs: 2000, maxDelayMs: 10_000 };
 
 export class QuietCheckpoints {
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -29,6 +31,11 @@ export class QuietCheckpoints {
   ) {
     db.pragma('wal_autocheckpoint = 0');
     onCommit(db, () => this.committed());
+  }
+
+  /** Checkpoints now what was committed since the last checkpoint, if anything. */
+  now(): void {
+    if (this.pendingSince !== null) this.checkpoint();
   }
 
   /** Stops the timer; closing the database checkpoints what is left. */
@@ -48,13 +55,12 @@ export class QuietCheckpoints {
   }
 
   private checkpoint(): void {
-    this.timer = null;
-    this.pendingSince = null;
+    this.stop();
     if (!this.db.open) return;
     try {
       this.db.pragma('wal_checkpoint(PASSIVE)');
     } catch (error) {
-      // the next quiet moment tries again; the WAL keeps every commit meanwhile
+      // tried again after the next commit; the WAL keeps every commit meanwhile
       console.error('[db] WAL checkpoint failed', error);
     }
   }

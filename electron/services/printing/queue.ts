@@ -294,6 +294,7 @@ export class PrintQueue implements PrintService {
       if (this.stopped) break;
       if (result === 'sent') {
         failures = 0;
+        if (this.sendAtOnce.idle() && nextQueued(this.deps.db) === undefined) this.deps.drained();
         continue;
       }
       if (result === 'waiting') {
