@@ -91,14 +91,15 @@ class SocketApi implements CounterApi {
     }
   }
 
-  async call<M extends MethodName>(method: M, request: RequestOf<M>, requestId: string = newRequestId()): Promise<Result<ResponseOf<M>>> {
-    const socket = await this.connect();
+  call<M extends MethodName>(method: M, request: RequestOf<M>, requestId: string = newRequestId()): Promise<Result<ResponseOf<M>>> {
     const id = this.nextId++;
     const text = JSON.stringify({ id, method, params: request, requestId });
     return new Promise((resolve) => {
       // the core checked this response against the contract before sending it
       this.pending.set(id, { text, settle: (result) => resolve(result as Result<ResponseOf<M>>), drops: 0 });
-      socket.send(text);
+      // on an open socket it leaves at once, before React renders what the click changed; otherwise it goes when the socket opens
+      if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(text);
+      else void this.connect();
     });
   }
 

@@ -24,6 +24,7 @@ import { CounterError, fail, ok, type Result } from '../../../shared/result';
 import { describeIssues } from '../../../shared/validation';
 import { systemClock, type Clock } from './clock';
 import { openDatabase, writeTransaction, type Db } from '../db/connection';
+import { DEFAULT_CHECKPOINT_TIMING, QuietCheckpoints, type CheckpointTiming } from '../db/checkpoints';
 import type { Origin } from '../db/ledger';
 import { RecordedRefusal, type CallContext, type CoreContext, type WriteHooks } from './context';
 import { DocumentVault, type KeyStore } from '../crypto/document-vault';
@@ -61,6 +62,8 @@ export interface CoreOptions {
   hallSync?: Partial<HallSyncOptions>;
   /** How long a call to the hall may take before the window works offline (default HALL_CALL_TIMEOUT_MS). */
   hallTimeoutMs?: number;
+  /** When the ledger's WAL is checkpointed besides after printing (tests lengthen it). */
+  checkpoints?: Partial<CheckpointTiming>;
 }
 
 /** Host mode's key file, relative to the data directory. */
@@ -91,6 +94,8 @@ export class CounterCore {
   private lastDisplay = '';
   private lastSession = '';
   private readonly callbackTimer: ReturnType<typeof setInterval>;
+  /** WAL checkpoints when the ledger is quiet, not inside a request's commit. */
+  private readonly checkpoints: QuietCheckpoints;
   /** The hooks of the write whose transaction is open now (writes are synchronous, so there is one at a time). */
   private writeHooks: WriteHooks[] | null = null;
 
@@ -101,6 +106,7 @@ export class CounterCore {
     const keyStore = options.keyStore ?? new KeyFileStore(join(options.dataDir, KEY_FILE));
     const vault = DocumentVault.open(keyStore);
     this.db = openDatabase(join(options.dataDir, DATABASE_FILE));
+    this.checkpoints = new QuietCheckpoints(this.db, { ...DEFAULT_CHECKPOINT_TIMING, ...options.checkpoints });
     // a key that does not open what is stored (lost and regenerated, or another machine's) stops the start
     try {
       assertKeyOpensData(this.db, vault, keyStore.description);
@@ -121,7 +127,8 @@ export class CounterCore {
     };
     this.requests = new RequestLog(this.db, vault, clock);
     const afterWrite: CoreContext['afterWrite'] = (hooks) => this.afterWrite(hooks);
-    this.printing = new PrintQueue({ db: this.db, settings, clock, origin, publish, afterWrite, dataDir: options.dataDir }, options.printing);
+    const drained = (): void => this.checkpoints.now();
+    this.printing = new PrintQueue({ db: this.db, settings, clock, origin, publish, afterWrite, dataDir: options.dataDir, drained }, options.printing);
     this.ctx = {
       db: this.db,
       settings,
@@ -317,6 +324,7 @@ export class CounterCore {
     clearInterval(this.callbackTimer);
     this.hallSync.close();
     this.printing.stop();
+    this.checkpoints.stop();
     this.emitter.removeAllListeners();
     if (this.db.open) this.db.close();
   }

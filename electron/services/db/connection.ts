@@ -24,13 +24,23 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
   }
 }
 
+const commitListeners = new WeakMap<Db, () => void>();
+
 /**
  * A write outside any request (at start, in a periodic sweep, in the print
  * worker) in one immediate transaction of its own. Requests' writes get
  * theirs from the dispatcher (electron/services/core/core.ts).
  */
 export function writeTransaction<T>(db: Db, write: () => T): T {
-  return db.transaction(write).immediate();
+  const outermost = !db.inTransaction;
+  const value = db.transaction(write).immediate();
+  if (outermost) commitListeners.get(db)?.();
+  return value;
+}
+
+/** Calls `listener` after each outermost writeTransaction of `db` has committed (one listener per database). */
+export function onCommit(db: Db, listener: () => void): void {
+  commitListeners.set(db, listener);
 }
 
 export function schemaVersion(db: Db): number {

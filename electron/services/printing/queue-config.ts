@@ -31,6 +31,8 @@ export interface PrintDeps {
   publish: CoreContext['publish'];
   afterWrite: CoreContext['afterWrite'];
   dataDir: string;
+  /** The queue has sent every job it could (the ledger's quiet moment for a WAL checkpoint). */
+  drained(): void;
 }
 
 export type StepResult = 'sent' | 'waiting' | 'idle';

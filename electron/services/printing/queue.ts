@@ -31,6 +31,7 @@ import { actorOf, type CallContext, type PrintService } from '../core/context';
 import { recordChange, type Actor } from '../db/ledger';
 import { devicePathProblem, DeviceTransport } from './device';
 import { FilePrinter } from './file-printer';
+import { encodeGb18030 } from './gb18030';
 import { JobLog } from './job-log';
 import { renderPreviewSvg } from './preview';
 import { PrinterStatusBoard } from './printer-status';
@@ -267,6 +268,8 @@ export class PrintQueue implements PrintService {
     let failures = 0;
     // let the constructor's caller finish wiring before the first step
     await new Promise((resolve) => setImmediate(resolve));
+    // iconv-lite builds its GB18030 tables on first use (tens of ms): built now, not inside the first slip's request
+    encodeGb18030('中');
     try {
       await this.exclusive(() => this.files.finishInterrupted());
     } catch (error) {
@@ -291,6 +294,7 @@ export class PrintQueue implements PrintService {
       if (this.stopped) break;
       if (result === 'sent') {
         failures = 0;
+        if (this.sendAtOnce.idle() && nextQueued(this.deps.db) === undefined) this.deps.drained();
         continue;
       }
       if (result === 'waiting') {

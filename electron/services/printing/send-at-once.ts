@@ -29,6 +29,11 @@ export class SendAtOnce {
     this.id = id;
   }
 
+  /** No job is marked to be sent at once. */
+  idle(): boolean {
+    return this.id === null;
+  }
+
   /** For the worker: the job marked, if its write committed and it is still "sending". */
   take(): PrintJobRow | null {
     const id = this.id;
