@@ -5,11 +5,14 @@
  * waiting counts; the page's announcement queue holds them in call order
  * (the call already on screen when it opened is not announced) and the voice
  * says each one to its end with the shipped clips (no zh-CN system voice
- * here). Screenshot at 1920×1080.
+ * here). The supervisor sets the screen's names and repeats on the console.
+ * Screenshots at 1920×1080 (the screen) and 1366×768 (the console).
  */
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { CHROMIUM_PATH } from '../../playwright.config';
+import { seedDemoStaff } from '../../hall/demo';
+import { SCREEN_ROUTES, hallScreenResponseSchema } from '../../shared/hall/screen-contract';
 import { enrolWindow, startTestHall, value, type EnrolledWindow, type TestHall } from '../support/hall';
 import { configureQueue, enrolKiosk, matter, take, TestClock } from '../support/queue';
 import { ARTIFACTS_DIR } from './host';
@@ -23,6 +26,7 @@ test.beforeAll(async () => {
   t = await startTestHall({ clock: clock.now });
   const kiosk = await enrolKiosk(t.hall, 'K1');
   [w1, w2] = await Promise.all([enrolWindow(t.hall, '1'), enrolWindow(t.hall, '2')]);
+  await seedDemoStaff(t.hall.pool, t.hall.hall);
   await configureQueue(t.hall, [matter('MAR-REG', '结婚登记', 'A', { windowNos: ['1', '2'] }), matter('DIV-REG', '离婚登记', 'B', { windowNos: ['2'] }), matter('CERT', '婚姻登记记录证明', 'C')]);
   // one a minute, so arrival order is plain
   for (const [i, m] of ['MAR-REG', 'MAR-REG', 'MAR-REG', 'MAR-REG', 'DIV-REG', 'DIV-REG', 'CERT'].entries()) {
@@ -76,4 +80,23 @@ test('calls made at the windows appear on the hall screen and are announced in c
   await expect(announcements(page).and(page.locator('[data-state="done"]'))).toHaveCount(3, { timeout: 60_000 });
   await page.screenshot({ path: join(ARTIFACTS_DIR, 'hall-screen-1920x1080.png') });
   expect(problems).toEqual([]);
+});
+
+test('the supervisor chooses masked names and two announcements per call on the console', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(`${t.hall.url}/console`);
+  await page.getByLabel('工号').fill('9001');
+  await page.getByLabel('PIN').fill('246810');
+  await page.getByRole('button', { name: '登录' }).click();
+  const card = page.getByRole('region', { name: '综合屏与语音播报' });
+  await expect(card.getByLabel('叫号时显示姓名')).toHaveValue('none');
+  await card.getByLabel('叫号时显示姓名').selectOption('masked');
+  await card.getByLabel('每次叫号播报遍数').selectOption('2');
+  await card.getByRole('button', { name: '保存' }).click();
+  await expect(card).toContainText('已保存');
+  await card.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(ARTIFACTS_DIR, 'console-screen-setting-1366x768.png') });
+  const res = await fetch(`${t.hall.url}${SCREEN_ROUTES.hallScreen.path}`);
+  const screen = hallScreenResponseSchema.parse(((await res.json()) as { value: unknown }).value);
+  expect(screen.announceTimes).toBe(2);
 });

@@ -3,7 +3,8 @@
  * recalls newest first (each recall an announcement of its own, a call-back a
  * call), the waiting counts per matter, no names unless the office shows them
  * and then only masked, read without a credential; and the voice clips, the
- * office's own replacing the shipped ones by name.
+ * office's own replacing the shipped ones by name. The two screen settings
+ * are the supervisor's, on the console.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -13,9 +14,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CLIPS_DIR } from '../../hall/http/screen';
 import { inTransaction } from '../../hall/db/pool';
 import { queueSettings } from '../../hall/store/queue-config';
+import { seedDemoStaff } from '../../hall/demo';
 import { saveScreenSettings } from '../../hall/store/queue-screen';
 import { putReference } from '../../hall/store/reference';
 import { SCREEN_ROUTES, hallScreenResponseSchema, type HallScreen } from '../../shared/hall/screen-contract';
+import { consoleCall, consoleLogin } from '../support/hall-console';
 import { enrolWindow, startTestHall, value, type EnrolledWindow, type TestHall } from '../support/hall';
 import { configureQueue, enrolKiosk, matter, take, TestClock } from '../support/queue';
 
@@ -32,6 +35,7 @@ beforeAll(async () => {
   t = await startTestHall({ clock: clock.now, voiceClipsDir: ownClips });
   kiosk = await enrolKiosk(t.hall, 'K1');
   [w1, w2] = await Promise.all([enrolWindow(t.hall, '1'), enrolWindow(t.hall, '2')]);
+  await seedDemoStaff(t.hall.pool, t.hall.hall);
   await configureQueue(t.hall, [matter('MAR-REG', '结婚登记', 'A', { windowNos: ['1', '2'] }), matter('DIV-REG', '离婚登记', 'B', { windowNos: ['2'] })], { recallCap: 5 });
 });
 afterAll(async () => {
@@ -104,9 +108,16 @@ describe('the hall screen route', () => {
     expect(plain.text).not.toContain('欧阳');
 
     const before = await queueSettings(t.hall.pool, t.hall.hall.hallId);
-    // the setting written 10 times at once and again: one row, the queue's other settings untouched
-    await Promise.all(Array.from({ length: 10 }, () => saveScreenSettings(t.hall.pool, t.hall.hall.hallId, { names: 'masked', announceTimes: 2 })));
-    await saveScreenSettings(t.hall.pool, t.hall.hall.hallId, { names: 'masked', announceTimes: 2 });
+    const base = t.hall.url;
+    expect(await consoleCall(base, 'saveScreenSettings', { names: 'masked', announceTimes: 2 }, null)).toMatchObject({ ok: false, status: 401 });
+    const cookie = await consoleLogin(base, '9001', '246810');
+    expect(await consoleCall(base, 'screenSettings', {}, cookie)).toMatchObject({ ok: true, value: { names: 'none', announceTimes: 1 } });
+    expect(await consoleCall(base, 'saveScreenSettings', { names: 'masked', announceTimes: 4 }, cookie)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    // written 10 times at once, then again: one setting, the queue's other settings untouched
+    const writes = await Promise.all(Array.from({ length: 10 }, (_, i) => consoleCall(base, 'saveScreenSettings', { names: i % 2 === 0 ? 'masked' : 'none', announceTimes: 1 + (i % 3) }, cookie)));
+    expect(writes.every((w) => w.ok)).toBe(true);
+    expect(await consoleCall(base, 'saveScreenSettings', { names: 'masked', announceTimes: 2 }, cookie)).toMatchObject({ ok: true, value: { names: 'masked', announceTimes: 2 } });
+    expect(await consoleCall(base, 'screenSettings', {}, cookie)).toMatchObject({ ok: true, value: { names: 'masked', announceTimes: 2 } });
     expect(await queueSettings(t.hall.pool, t.hall.hall.hallId)).toEqual(before);
 
     const masked = await screen();
