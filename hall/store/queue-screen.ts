@@ -52,15 +52,18 @@ export async function hallScreen(pool: Pool, hall: Hall, now: Date): Promise<Hal
       const { start, end } = hallDayBounds(day);
       const settings = await screenSettings(client, hall.hallId);
       // the booking's applicant is joined only when names are shown: otherwise no name leaves the database
+      // today's events first (the (hall_id, at) index), so a morning before the first call never walks back through past days
       const { rows: calls } = await client.query<CallRow>(
-        `SELECT e.id::text AS id, e.kind, e.at, t.code, w.window_no, m.name AS matter_name,
+        `WITH today AS MATERIALIZED (
+           SELECT id, kind, at, ticket_id, window_id, matter FROM queue_event
+           WHERE hall_id = $1 AND at >= $2 AND at < $3 AND kind IN ('called', 'recalled', 'called_back'))
+         SELECT e.id::text AS id, e.kind, e.at, t.code, w.window_no, m.name AS matter_name,
            CASE WHEN $5 THEN r.body -> 'applicant' ->> 'name' END AS name
-         FROM queue_event e
-         JOIN queue_ticket t ON t.hall_id = e.hall_id AND t.id = e.ticket_id
-         JOIN hall_window w ON w.hall_id = e.hall_id AND w.window_id = e.window_id
-         JOIN queue_matter m ON m.hall_id = e.hall_id AND m.matter = e.matter
-         LEFT JOIN reference_row r ON $5 AND r.hall_id = t.hall_id AND r.kind = 'booking' AND r.key = t.appointment_code AND NOT r.deleted
-         WHERE e.hall_id = $1 AND e.at >= $2 AND e.at < $3 AND e.kind IN ('called', 'recalled', 'called_back')
+         FROM today e
+         JOIN queue_ticket t ON t.hall_id = $1 AND t.id = e.ticket_id
+         JOIN hall_window w ON w.hall_id = $1 AND w.window_id = e.window_id
+         JOIN queue_matter m ON m.hall_id = $1 AND m.matter = e.matter
+         LEFT JOIN reference_row r ON $5 AND r.hall_id = $1 AND r.kind = 'booking' AND r.key = t.appointment_code AND NOT r.deleted
          ORDER BY e.id DESC LIMIT $4`,
         [hall.hallId, start, end, SCREEN_CALLS, settings.names === 'masked'],
       );
