@@ -14,6 +14,12 @@ export default defineConfig({
     emptyOutDir: true,
     assetsDir: 'web-assets',
     minify: true,
-    rollupOptions: { input: { console: resolve('hall-web/console.html') } },
+    rollupOptions: {
+      input: {
+        console: resolve('hall-web/console.html'),
+        // the hall screen (screen14)
+        'hall-screen': resolve('hall-web/hall-screen.html'),
+      },
+    },
   },
 });

@@ -20,6 +20,8 @@ export interface HallOptions {
   log?: (line: string) => void;
   /** The hall's clock for the queue (tickets' day and times); the system clock unless a test sets one. */
   clock?: () => Date;
+  /** A folder of voice clips replacing the shipped default set by name (the hall screen). */
+  voiceClipsDir?: string;
 }
 
 export interface RunningHall {
@@ -37,7 +39,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   try {
     await migrate(pool);
     const hall = await ensureHall(pool, options.hallName);
-    const server = createHallServer({ pool, hall, now: options.clock ?? (() => new Date()) }, options.log);
+    const server = createHallServer({ pool, hall, now: options.clock ?? (() => new Date()), voiceClipsDir: options.voiceClipsDir ?? null }, options.log);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port, options.host, () => resolve());

@@ -33,12 +33,13 @@ async function main(): Promise<void> {
     url = started.url;
     console.log(`PostgreSQL started in ${embedded.dataDir} on 127.0.0.1:${embedded.port}`);
   }
-  const hall = await startHall({ databaseUrl: url, port: args.port, host: '0.0.0.0', hallName: args.demo ? DEMO_HALL_NAME : '政务服务大厅', log: (line) => console.error(line) }).catch(async (error: unknown) => {
+  const hall = await startHall({ databaseUrl: url, port: args.port, host: '0.0.0.0', hallName: args.demo ? DEMO_HALL_NAME : '政务服务大厅', voiceClipsDir: join(dataDir, 'voice-clips'), log: (line) => console.error(line) }).catch(async (error: unknown) => {
     await embedded?.stop();
     throw error;
   });
   console.log(`Hall server “${hall.hall.name}” listening on port ${hall.port} (hall ${hall.hall.hallId})`);
   console.log(`Hall console: ${hall.url}/console`);
+  console.log(`Hall screen: ${hall.url}/hall-screen (voice clips from ${join(dataDir, 'voice-clips')} replace the shipped ones)`);
   if (args.demo) {
     await seedDemoStaff(hall.pool, hall.hall);
     console.log(`Demo staff seeded (the windows' demo accounts); the console's supervisor: staff number ${DEMO_SUPERVISOR.staffNo}, PIN ${DEMO_SUPERVISOR.pin}`);

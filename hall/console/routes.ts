@@ -10,6 +10,7 @@ import type { Pool } from '../db/pool';
 import { createEnrolmentCode, type Hall } from '../store/windows';
 import { board, setOfflineMinutes } from './board';
 import { ledgerCsv, searchLedger } from './ledger';
+import { saveScreenSettings, screenSettings } from '../store/queue-screen';
 
 export interface ConsoleContext {
   pool: Pool;
@@ -35,4 +36,14 @@ export const SESSION_HANDLERS: { [N in Exclude<ConsoleRouteName, 'login' | 'logo
   },
   ledger: (ctx, _who, raw) => searchLedger(ctx.pool, ctx.hall.hallId, parseWith(CONSOLE_ROUTES.ledger.request, raw)),
   ledgerCsv: (ctx, _who, raw) => ledgerCsv(ctx.pool, ctx.hall.hallId, parseWith(CONSOLE_ROUTES.ledgerCsv.request, raw)),
+  // ---- the hall screen (screen14)
+  screenSettings: (ctx, _who, raw) => {
+    parseWith(CONSOLE_ROUTES.screenSettings.request, raw);
+    return screenSettings(ctx.pool, ctx.hall.hallId);
+  },
+  saveScreenSettings: async (ctx, _who, raw) => {
+    const req = parseWith(CONSOLE_ROUTES.saveScreenSettings.request, raw);
+    await saveScreenSettings(ctx.pool, ctx.hall.hallId, req);
+    return req;
+  },
 };

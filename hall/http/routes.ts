@@ -19,6 +19,8 @@ export interface HallContext {
   hall: Hall;
   /** The hall's clock (the queue's day and times). */
   now: () => Date;
+  /** The office's own voice clips (the hall screen), replacing the shipped ones by name; null: the shipped set only. */
+  voiceClipsDir: string | null;
 }
 
 /** A route's work: the raw request (JSON body or query) is checked with the route's schema first. */

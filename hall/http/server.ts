@@ -11,6 +11,7 @@ import { CounterError, type ApiError, type ErrorCode } from '../../shared/result
 import { authenticate } from '../store/windows';
 import { handleWeb, isWebPath } from '../console/http';
 import { enrolHandler, WINDOW_HANDLERS, type HallContext } from './routes';
+import { handleScreen, isScreenPath } from './screen';
 
 /** Largest request body: a full push of change-log rows fits with room to spare. */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -90,6 +91,8 @@ async function handle(ctx: HallContext, req: IncomingMessage, res: ServerRespons
   const url = new URL(req.url ?? '/', 'http://hall.invalid');
   // the console, its API and the other pages the hall serves (hall/console/http.ts)
   if (isWebPath(url.pathname)) return handleWeb(ctx, req, res, url);
+  // the hall screen's public data and voice clips (hall/http/screen.ts): no credential
+  if (isScreenPath(url.pathname)) return handleScreen(ctx, req, res, url);
   const name = findRoute(req.method ?? 'GET', url.pathname);
   if (name === null) return sendError(res, { code: 'NOT_FOUND', message: '大厅服务器没有这个接口' });
   if (name === 'enrol') {

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { auditBreakSchema, windowNoSchema } from './contract';
+import { SCREEN_NAME_MODES } from './screen-contract';
 
 const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
@@ -106,6 +107,11 @@ export const ledgerResponseSchema = z.object({
 });
 export type LedgerResponse = z.infer<typeof ledgerResponseSchema>;
 
+// ---- the hall screen (综合屏) ------------------------------------------------------------------------
+
+/** names: none (the default: the screen is public) or the booked applicant's masked name; announceTimes: the voice says each call 1–3 times. */
+export const screenSettingsSchema = z.object({ names: z.enum(SCREEN_NAME_MODES), announceTimes: z.number().int().min(1, '至少播报 1 遍').max(3, '最多播报 3 遍') }).strict();
+
 // ---- routes --------------------------------------------------------------------------------------
 
 const emptySchema = z.object({});
@@ -121,6 +127,9 @@ export const CONSOLE_ROUTES = {
   ledger: { method: 'GET', path: '/console/api/ledger', session: true, request: ledgerQuerySchema, response: ledgerResponseSchema },
   /** The same query as ledger, answered as a CSV file (UTF-8 with BOM) of up to LEDGER_EXPORT_MAX rows. */
   ledgerCsv: { method: 'GET', path: '/console/api/ledger.csv', session: true, request: ledgerQuerySchema, response: z.string() },
+  // ---- the hall screen (screen14): names on the screen, announcement repeats
+  screenSettings: { method: 'GET', path: '/console/api/screen-settings', session: true, request: emptySchema, response: screenSettingsSchema },
+  saveScreenSettings: { method: 'POST', path: '/console/api/screen-settings', session: true, request: screenSettingsSchema, response: screenSettingsSchema },
 } as const;
 
 export type ConsoleRouteName = keyof typeof CONSOLE_ROUTES;

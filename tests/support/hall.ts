@@ -16,8 +16,8 @@ export interface TestHall {
   stop(): Promise<void>;
 }
 
-/** clock: the hall's clock for the queue (a test moves it across the hall's midnight). */
-export async function startTestHall(options: { clock?: () => Date } = {}): Promise<TestHall> {
+/** clock: the hall's clock for the queue (a test moves it across the hall's midnight); voiceClipsDir: the office's own voice clips. */
+export async function startTestHall(options: { clock?: () => Date; voiceClipsDir?: string } = {}): Promise<TestHall> {
   const pg = await startTestPostgres();
   const hall = await startHall({ databaseUrl: pg.url, port: 0, host: '127.0.0.1', hallName: '测试大厅', ...options }).catch(async (error: unknown) => {
     await pg.stop();

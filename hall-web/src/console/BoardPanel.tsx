@@ -7,6 +7,7 @@ import { consoleCall } from '../api';
 import { ErrorBanner, hallTimeShort } from '../ui';
 import { BoardIssues } from './BoardIssues';
 import { OfflineSetting } from './OfflineSetting';
+import { ScreenSetting } from './ScreenSetting';
 
 const REFRESH_MS = 5000;
 
@@ -85,6 +86,7 @@ export function BoardPanel({ onLoggedOut }: { onLoggedOut: () => void }) {
       </section>
       {board && <BoardIssues board={board} />}
       {board && <OfflineSetting minutes={board.offlineMinutes} onSaved={() => void load()} />}
+      {board && <ScreenSetting />}
     </div>
   );
 }
