@@ -35,12 +35,18 @@ async function workstation(browser: Browser, port: number): Promise<Page> {
   await page.addInitScript(() => {
     const presses: number[] = [];
     Object.assign(window, { bench: { presses, shown: [] } });
-    const mark = (event: Event) => presses.push(performance.timeOrigin + event.timeStamp);
-    window.addEventListener('keydown', (event) => event.key === 'F1' && mark(event), true);
-    window.addEventListener('click', (event) => {
-      const button = event.target instanceof Element ? event.target.closest('button') : null;
-      if (button?.textContent?.startsWith('F1')) mark(event);
-    }, true);
+    // no named inner functions: tsx would wrap them in a helper the page does not have
+    for (const type of ['keydown', 'click']) {
+      window.addEventListener(
+        type,
+        (event) => {
+          const button = event.target instanceof Element ? event.target.closest('button') : null;
+          const f1 = event instanceof KeyboardEvent ? event.key === 'F1' : (button?.textContent?.startsWith('F1') ?? false);
+          if (f1) presses.push(performance.timeOrigin + event.timeStamp);
+        },
+        true,
+      );
+    }
   });
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.getByLabel('工号').fill('1001');
