@@ -17,6 +17,7 @@ import { followupMethods } from './api/followup';
 import { marriageMethods } from './api/marriage';
 import { appointmentMethods } from './api/appointments';
 import { hallLinkMethods } from './api/hall-link';
+import { queueMethods } from './api/queue';
 import type { ApiError, Result } from './result';
 
 export type { Access, Effect } from './api/method';
@@ -34,6 +35,7 @@ export * from './api/followup';
 export * from './api/marriage';
 export * from './api/appointments';
 export * from './api/hall-link';
+export * from './api/queue';
 
 export const methods = {
   ...foundationMethods,
@@ -49,6 +51,8 @@ export const methods = {
   ...marriageMethods,
   ...appointmentMethods,
   ...hallLinkMethods,
+  // the window's caller (issue 14, caller14)
+  ...queueMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -10,6 +10,7 @@ import { pull } from '../store/reference';
 import { push } from '../store/push';
 import { callBack, callNext, callTicket, finish, pass, preview, recall, start, transfer } from '../store/queue-caller';
 import { takeTicket, waitingCounts } from '../store/queue-tickets';
+import { queueDesk } from '../store/queue-desk';
 import { registryCheck } from '../store/registry';
 import type { Hall, WindowIdentity } from '../store/windows';
 import { enrol } from '../store/windows';
@@ -60,6 +61,11 @@ export const WINDOW_HANDLERS: { [N in Exclude<HallRouteName, 'enrol'>]: Handler<
   queuePreview: (ctx, who, raw) => {
     parseWith(HALL_ROUTES.queuePreview.request, raw);
     return preview(ctx.pool, who, ctx.now());
+  },
+  // ---- the window's caller (issue 14, caller14)
+  queueDesk: (ctx, who, raw) => {
+    parseWith(HALL_ROUTES.queueDesk.request, raw);
+    return queueDesk(ctx.pool, who, ctx.now());
   },
 };
 

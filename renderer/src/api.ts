@@ -28,7 +28,7 @@ interface Pending {
  * repeat of a write with the first answer, so a resend after a dropped
  * connection never does the write twice.
  */
-function newRequestId(): string {
+export function newRequestId(): string {
   // crypto.randomUUID needs a secure context, which a LAN tablet's http:// page is not; getRandomValues does not
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40; // version 4

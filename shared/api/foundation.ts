@@ -54,6 +54,8 @@ export const displayStateSchema = z.object({
   supervisionPhone: z.string(),
   leaderOnDuty: z.string(),
   serverTime: z.string(),
+  /** The ticket this window has called (issue 14), shown above the badge until it is finished, passed or transferred. */
+  called: z.object({ code: z.string(), matterName: z.string() }).nullable(),
 });
 export type DisplayState = z.infer<typeof displayStateSchema>;
 

@@ -52,6 +52,12 @@ const appointment =
   (d) =>
     `${label(action)}${part('预约码', d.code)}${part('导入文件第', d.row, ' 行')}`;
 
+/** A caller action: the ticket's code, or that nobody was waiting. */
+const ticket =
+  (action: string): Sentence =>
+  (d) =>
+    `${label(action)}${part('号码', d.code)}${d.nobodyWaiting === true ? '，当前没有人排队' : ''}`;
+
 const END_REASONS: Readonly<Record<string, string>> = { logout: '退出登录', pinLockout: 'PIN 连续输错被强制退出', handover: '交班', dayEnd: '日终关窗' };
 
 function exportSentence(d: AuditDetail, fullValues: boolean): string {
@@ -195,6 +201,16 @@ export const AUDIT_SENTENCES: Readonly<Record<string, Sentence>> = {
     const skipped = Array.isArray(d.skipped) ? d.skipped.length : 0;
     return `${label('hall.pull')}${part('应用', d.applied, ' 条')}${part('本版本暂不处理', d.ignored, ' 条')}${skipped > 0 ? `，${skipped} 条无法识别已跳过` : ''}`;
   },
+  // the window's caller (issue 14, caller14)
+  'queue.callNext': ticket('queue.callNext'),
+  'queue.callTicket': ticket('queue.callTicket'),
+  'queue.recall': ticket('queue.recall'),
+  'queue.pass': ticket('queue.pass'),
+  'queue.callBack': ticket('queue.callBack'),
+  'queue.transfer': ticket('queue.transfer'),
+  'queue.start': ticket('queue.start'),
+  'queue.finish': ticket('queue.finish'),
+  'queue.takeGreen': ticket('queue.takeGreen'),
 };
 
 /** The row as one Chinese sentence; an action without a builder keeps its label (or its code). */

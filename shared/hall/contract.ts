@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { CERTIFICATE_KINDS, type CertificateKind } from '../domain/certificate-number';
 import { CounterError } from '../result';
 import * as queue from './queue-contract';
+import { queueDeskResponseSchema } from './queue-desk';
 
 export const windowNoSchema = z.string().trim().regex(/^[A-Za-z0-9-]{1,8}$/, '窗口号只能是 1 到 8 位字母、数字或短横线');
 /** A keyed lookup hash of a document number (HMAC-SHA256 with the hall's lookup key, hex). */
@@ -211,6 +212,8 @@ export const HALL_ROUTES = {
   queueStart: { method: 'POST', path: '/api/queue/start', request: queue.queueTicketActionRequestSchema, response: queue.queueTicketResponseSchema },
   queueFinish: { method: 'POST', path: '/api/queue/finish', request: queue.queueTicketActionRequestSchema, response: queue.queueTicketResponseSchema },
   queuePreview: { method: 'GET', path: '/api/queue/preview', request: emptySchema, response: queue.queuePreviewResponseSchema },
+  // ---- the window's caller (issue 14, caller14; schema in queue-desk.ts)
+  queueDesk: { method: 'GET', path: '/api/queue/desk', request: emptySchema, response: queueDeskResponseSchema },
 } as const;
 
 export type HallRouteName = keyof typeof HALL_ROUTES;

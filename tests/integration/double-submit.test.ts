@@ -19,6 +19,8 @@ import { rowCounts, type RowCounts } from '../support/db';
 import { VALID_REQUESTS } from '../support/requests';
 import { startTestHall, type TestHall } from '../support/hall';
 import { enrolmentCode } from '../support/hall-window';
+import { configureQueue, enrolKiosk, matter, take } from '../support/queue';
+import type { EnrolledWindow } from '../support/hall';
 
 afterAll(cleanupAll);
 
@@ -122,6 +124,26 @@ afterAll(async () => {
   await (await hall)?.stop();
 });
 
+/** The hall's queue and its kiosk, configured on first use. */
+let kiosk: Promise<EnrolledWindow> | null = null;
+
+/** The window joined to the test hall, the clerk logged in, a ticket taken and moved on by `steps`; its id and code. */
+async function queued(env: Env, steps: readonly ('call' | 'pass' | 'start')[]): Promise<{ id: string; code: string }> {
+  await asSupervisor(env);
+  hall ??= startTestHall();
+  const running = await hall;
+  kiosk ??= configureQueue(running.hall, [matter('MAR-REG', '结婚登记', 'A'), matter('DIV-REG', '离婚登记', 'B')]).then(() => enrolKiosk(running.hall, 'K1'));
+  const k = await kiosk;
+  await call(env.core, 'hall.join', { url: running.hall.url, code: await enrolmentCode(running, env.core.ctx.settings.get().windowNo) });
+  await logout(env.core);
+  await asClerk(env);
+  const ticket = await take(running.hall, k, 'MAR-REG');
+  if (steps.includes('call')) await call(env.core, 'queue.callTicket', { code: ticket.code });
+  if (steps.includes('pass')) await call(env.core, 'queue.pass', { ticketId: ticket.id });
+  if (steps.includes('start')) await call(env.core, 'queue.start', { ticketId: ticket.id });
+  return { id: ticket.id, code: ticket.code };
+}
+
 /** What each write method needs before its valid request can succeed; the rest use plain(). */
 const SETUPS: Partial<Record<MethodName, Setup>> = {
   'setup.complete': async () => ({ request: VALID_REQUESTS['setup.complete'] }),
@@ -194,6 +216,16 @@ const SETUPS: Partial<Record<MethodName, Setup>> = {
     const running = await hall;
     return { request: { url: running.hall.url, code: await enrolmentCode(running, env.core.ctx.settings.get().windowNo) } };
   },
+  // the window's caller (issue 14, caller14)
+  'queue.callNext': async (env) => (await queued(env, []), { request: {} }),
+  'queue.callTicket': async (env) => ({ request: { code: (await queued(env, [])).code } }),
+  'queue.recall': async (env) => ({ request: { ticketId: (await queued(env, ['call'])).id, recall: 1 } }),
+  'queue.pass': async (env) => ({ request: { ticketId: (await queued(env, ['call'])).id } }),
+  'queue.callBack': async (env) => ({ request: { ticketId: (await queued(env, ['call', 'pass'])).id } }),
+  'queue.transfer': async (env) => ({ request: { ticketId: (await queued(env, ['call'])).id, matter: 'DIV-REG' } }),
+  'queue.start': async (env) => ({ request: { ticketId: (await queued(env, ['call'])).id } }),
+  'queue.finish': async (env) => ({ request: { ticketId: (await queued(env, ['call', 'start'])).id } }),
+  'queue.takeGreen': async (env) => (await queued(env, []), { request: { requestId: randomUUID(), matter: 'MAR-REG' } }),
   'rating.request': async (env) => {
     await asClerk(env);
     const id = await contact(env, 'MAR-REG');

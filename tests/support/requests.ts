@@ -139,4 +139,15 @@ export const VALID_REQUESTS: { [M in MethodName]: RequestOf<M> } = {
   'appointments.checkIn': { code: 'YY0001' },
   'appointments.markNoShow': { id: UNKNOWN_ID },
   'appointments.printSlip': { id: UNKNOWN_ID },
+  // the window's caller (issue 14, caller14)
+  'queue.state': {},
+  'queue.callNext': {},
+  'queue.callTicket': { code: 'A015' },
+  'queue.recall': { ticketId: UNKNOWN_ID, recall: 1 },
+  'queue.pass': { ticketId: UNKNOWN_ID },
+  'queue.callBack': { ticketId: UNKNOWN_ID },
+  'queue.transfer': { ticketId: UNKNOWN_ID, windowNo: '2' },
+  'queue.start': { ticketId: UNKNOWN_ID },
+  'queue.finish': { ticketId: UNKNOWN_ID },
+  'queue.takeGreen': { requestId: UNKNOWN_ID, matter: 'MAR-REG' },
 };

@@ -45,6 +45,8 @@ const CASES: readonly [action: string, detail: unknown, sentence: string][] = [
   ['appointments.importRefused', { fileName: 'a.csv', problem: '文件是空的' }, '预约文件“a.csv”未导入：文件是空的'],
   ['retention.purge', { olderThanDays: 180, cutoff: '2026-03-01T00:00:00Z', removed: 3, bytes: 10, failed: [] }, '清理 180 天前的扫描件和打印文件（2026-03-01 以前）：删除 3 个文件，10 字节'],
   ['rating.submit', { by: 'applicant', caller: 'display' }, '申请人在评价器上评价'],
+  ['queue.callNext', { code: 'A001', status: 'called', matter: 'MAR-REG' }, '叫号，号码 A001'],
+  ['queue.callNext', { nobodyWaiting: true }, '叫号，当前没有人排队'],
 ];
 
 describe('audit sentences', () => {

@@ -66,7 +66,9 @@ describe('the API contract', () => {
       else expect([spec.audit, spec.changesDisplay], m).toEqual([null, false]);
     }
     expect(METHOD_NAMES.filter((m) => methods[m].changesDisplay).sort()).toEqual(
-      ['auth.changePin', 'auth.lock', 'auth.login', 'auth.logout', 'auth.unlock', 'commitments.save', 'handover.close', 'settings.update', 'setup.complete', 'staff.setPhoto', 'staff.update', 'window.pause', 'window.resume'].sort(),
+      ['auth.changePin', 'auth.lock', 'auth.login', 'auth.logout', 'auth.unlock', 'commitments.save', 'handover.close', 'settings.update', 'setup.complete', 'staff.setPhoto', 'staff.update', 'window.pause', 'window.resume',
+        // the caller: the display shows the called ticket
+        'queue.callNext', 'queue.callTicket', 'queue.recall', 'queue.pass', 'queue.callBack', 'queue.transfer', 'queue.start', 'queue.finish'].sort(),
     );
   });
 

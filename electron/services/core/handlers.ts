@@ -21,6 +21,7 @@ import { marriageHandlers } from '../marriage/handlers';
 import { appointmentHandlers } from '../appointments/handlers';
 import { hallLinkHandlers } from '../hall-link/handlers';
 import { hallOwned } from '../hall-link/hall-owned';
+import { queueHandlers } from '../queue/handlers';
 
 const foundationHandlers: HandlersFor<keyof typeof foundationMethods> = {
   'app.info': (ctx) => appInfo(ctx),
@@ -59,5 +60,5 @@ const foundationHandlers: HandlersFor<keyof typeof foundationMethods> = {
   'display.state': (ctx) => displayState(ctx),
 };
 
-export const handlers: HandlerTable = { ...foundationHandlers, ...printingHandlers, ...intakeHandlers, ...handoverHandlers, ...referenceHandlers, ...auditHandlers, ...ledgerHandlers, ...statsHandlers, ...supervisionHandlers, ...ratingHandlers, ...rectificationHandlers, ...marriageHandlers, ...appointmentHandlers, ...hallLinkHandlers };
+export const handlers: HandlerTable = { ...foundationHandlers, ...printingHandlers, ...intakeHandlers, ...handoverHandlers, ...referenceHandlers, ...auditHandlers, ...ledgerHandlers, ...statsHandlers, ...supervisionHandlers, ...ratingHandlers, ...rectificationHandlers, ...marriageHandlers, ...appointmentHandlers, ...hallLinkHandlers, ...queueHandlers };
 

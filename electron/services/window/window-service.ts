@@ -13,6 +13,7 @@ import { openSession } from '../staff/session-service';
 import { isServing, startServing } from '../staff/session-repo';
 import { staffById } from '../staff/staff-repo';
 import { changePause, endPause, insertPause, openPause } from './window-repo';
+import { calledOnDisplay } from '../queue/called-ticket';
 
 /** The sign while the clerk's screen is idle-locked and no pause was put up: the window is not serving. */
 export const LOCKED_PAUSE_REASON = '暂时离开';
@@ -45,6 +46,7 @@ export function displayState(ctx: CoreContext): DisplayState {
     supervisionPhone: settings.supervisionPhone,
     leaderOnDuty: settings.leaderOnDuty,
     serverTime: ctx.clock.now().toISOString(),
+    called: staff ? calledOnDisplay(ctx.db) : null,
   };
 }
 

@@ -25,6 +25,7 @@ import { AppointmentsPanel } from '../appointments/AppointmentsPanel';
 import { DivorceCasesPanel } from '../marriage/DivorceCasesPanel';
 import type { ServiceStart } from '../marriage/form';
 import { MarriagePanel } from '../marriage/MarriagePanel';
+import { CallerBar } from '../queue/CallerBar';
 
 
 export function Workstation({
@@ -86,6 +87,7 @@ export function Workstation({
           />
         </div>
       </header>
+      <CallerBar api={api} onServe={startService} />
       <Sidebar
         isSupervisor={isSupervisor}
         current={section}

@@ -4,6 +4,7 @@
  */
 import type { DisplayState } from '../../../shared/contract';
 import { boardClockText, pauseSignText, WINDOW_STATUS_LABELS } from '../../../shared/domain/window-status';
+import '../queue/queue.css';
 
 export function DisplayBoard({ state, now }: { state: DisplayState; now: Date }) {
   const { clerk, pause } = state;
@@ -28,6 +29,12 @@ export function DisplayBoard({ state, now }: { state: DisplayState; now: Date })
         ) : null}
         {state.status === 'closed' ? <span className="board-status-detail">请到其他窗口办理，或咨询导办台</span> : null}
       </div>
+      {state.called && state.status !== 'closed' ? (
+        <div className="board-called" data-testid="display-called">
+          请 <span className="board-called-code">{state.called.code}</span> 号 到本窗口办理
+          <span className="board-called-matter">{state.called.matterName}</span>
+        </div>
+      ) : null}
       <div className="board-body">
         {clerk ? (
           <section className="board-badge" data-testid="display-badge">

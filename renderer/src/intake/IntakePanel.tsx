@@ -40,6 +40,12 @@ export function IntakePanel(props: { api: RendererApi; start: ServiceStart | nul
   // a contact started from 今日预约 opens at once, with what was booked (name, document number, phone)
   useEffect(() => {
     if (!carried) return;
+    // a ticket called at the window: a new contact for its matter
+    if (carried.contactId === null) {
+      setContact(null);
+      setStart({ ...BLANK_START, itemCode: carried.itemCode });
+      return;
+    }
     void api.call('intake.mine', {}).then((r) => {
       const c = r.ok ? r.value.find((m) => m.id === carried.contactId) : undefined;
       if (!c) return;

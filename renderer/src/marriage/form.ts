@@ -65,7 +65,8 @@ export const KIND_LABELS: Record<CivilKind, string> = {
 
 /** A contact carried into the form from 今日预约 or 接待受理, with the parties the core knows. */
 export interface ServiceStart {
-  contactId: string;
+  /** null: a ticket called at the window with no contact yet (the form of its matter, filled from the ID card). */
+  contactId: string | null;
   itemCode: string;
   parties: StartParty[];
 }

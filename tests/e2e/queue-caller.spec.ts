@@ -1,0 +1,116 @@
+/**
+ * Issue 14, the window's caller end to end: two window hosts join a real hall
+ * (real PostgreSQL); tickets are taken through the hall API as a kiosk takes
+ * them; window 1's clerk presses F1 and the public display shows the ticket,
+ * F3 passes it (the display clears), F4 calls it back, F5 transfers it to
+ * window 2, which calls it; window 1 calls the next, starts (the marriage
+ * form opens) and finishes it. Screenshots: the workstation with the caller
+ * bar at 1366×768, the display with a called ticket at 1280×800.
+ */
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { seedDemoStaff } from '../../hall/demo';
+import { createEnrolmentCode } from '../../hall/store/windows';
+import { startTestHall, type EnrolledWindow, type TestHall } from '../support/hall';
+import { configureQueue, enrolKiosk, matter, take } from '../support/queue';
+import { login, shot, startHostProcess, type HostProcess } from './host';
+
+/** Wednesday 2026-05-20 09:05 Beijing: the hall's clock and the windows' start together and run at the same pace. */
+const CLOCK_START = '2026-05-20T09:05:00+08:00';
+const shift = Date.parse(CLOCK_START) - Date.now();
+
+let hall: TestHall;
+let kiosk: EnrolledWindow;
+const hosts: HostProcess[] = [];
+
+test.beforeAll(async () => {
+  hall = await startTestHall({ clock: () => new Date(Date.now() + shift) });
+  await seedDemoStaff(hall.hall.pool, hall.hall.hall);
+  await configureQueue(hall.hall, [matter('MAR-REG', '结婚登记', 'A', { windowNos: ['1', '2'] }), matter('DIV-REG', '离婚登记', 'B', { windowNos: ['2'] })]);
+  kiosk = await enrolKiosk(hall.hall, 'K1');
+  for (let i = 0; i < 2; i++) hosts.push(await startHostProcess({ demo: true, clockStart: CLOCK_START }));
+});
+
+test.afterAll(async () => {
+  for (const host of hosts) await host.stop();
+  await hall?.stop();
+});
+
+/** The demo supervisor numbers the window and joins it to the hall, then logs out. */
+async function joinAs(browser: Browser, host: HostProcess, windowNo: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  await page.goto(`${host.baseUrl}/`);
+  await login(page, '9001', '246810');
+  await expect(page.getByTestId('caller-bar')).toContainText('本窗口未加入大厅');
+  await page.getByRole('button', { name: '系统设置' }).click();
+  await page.getByLabel('窗口号').fill(windowNo);
+  await page.getByRole('button', { name: '保存设置' }).click();
+  await expect(page.getByText('设置已保存。')).toBeVisible();
+  const section = page.getByRole('form', { name: '大厅连接' });
+  await section.getByLabel('大厅服务器地址').fill(hall.hall.url);
+  await section.getByLabel('登记码').fill(await createEnrolmentCode(hall.hall.pool, hall.hall.hall.hallId, windowNo));
+  await section.getByRole('button', { name: '加入' }).click();
+  await expect(page.getByRole('region', { name: '大厅连接' }).getByRole('status')).toContainText('已加入测试大厅');
+  await page.getByRole('button', { name: '退出登录' }).click();
+  return page;
+}
+
+test('call, pass, call back, transfer to window 2, start and finish; the display shows each call', async ({ browser }) => {
+  const [host1, host2] = hosts;
+  if (!host1 || !host2) throw new Error('two window hosts');
+  const window1 = await joinAs(browser, host1, '1');
+  const window2 = await joinAs(browser, host2, '2');
+  const a1 = await take(hall.hall, kiosk, 'MAR-REG');
+  const a2 = await take(hall.hall, kiosk, 'MAR-REG');
+  await take(hall.hall, kiosk, 'DIV-REG');
+
+  const display = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await display.goto(`${host1.baseUrl}/display`);
+  await expect(display.getByTestId('display-board')).toBeVisible();
+
+  await login(window1, '1001', '135790');
+  const bar = window1.getByTestId('caller-bar');
+  await expect(bar.getByTestId('caller-waiting')).toContainText('等候 2 人');
+  await window1.keyboard.press('F1');
+  await expect(bar.getByTestId('caller-current')).toContainText(a1.code);
+  await expect(display.getByTestId('display-called')).toContainText(`请 ${a1.code} 号 到本窗口办理`);
+  await expect(bar.getByRole('button', { name: /重呼（剩 3 次）/ })).toBeEnabled();
+  await shot(window1, 'queue-caller-workstation');
+  await shot(display, 'queue-caller-display');
+
+  // 重呼 once: the cap left goes down
+  await window1.keyboard.press('F2');
+  await expect(bar.getByRole('button', { name: /重呼（剩 2 次）/ })).toBeVisible();
+
+  // 过号: the display clears; 回呼 from the passed list calls it again
+  await window1.keyboard.press('F3');
+  await expect(display.getByTestId('display-called')).toHaveCount(0);
+  await expect(bar.getByTestId('caller-current')).toContainText('当前没有叫号');
+  await window1.keyboard.press('F4');
+  await bar.getByRole('button', { name: `回呼 ${a1.code}` }).click();
+  await expect(display.getByTestId('display-called')).toContainText(a1.code);
+  await expect(bar.getByTestId('caller-current')).toContainText('已叫号');
+
+  // 转移 to window 2: gone from window 1's display; window 2 calls it with its place kept
+  await window1.keyboard.press('F5');
+  await bar.getByLabel('转移到').selectOption({ label: '2 号窗口' });
+  await bar.getByRole('button', { name: '确定转移' }).click();
+  await expect(display.getByTestId('display-called')).toHaveCount(0);
+  await login(window2, '1002', '258036');
+  await expect(window2.getByTestId('caller-waiting')).toContainText('等候 3 人');
+  await window2.keyboard.press('F1');
+  await expect(window2.getByTestId('caller-current')).toContainText(a1.code);
+
+  // window 1 calls the next, starts it (the marriage form of its matter opens) and finishes it
+  await window1.getByRole('button', { name: /F1 叫号/ }).click();
+  await expect(display.getByTestId('display-called')).toContainText(a2.code);
+  await expect(bar.getByTestId('caller-current')).toContainText(a2.code);
+  await window1.keyboard.press('F8');
+  await expect(bar.getByTestId('caller-current')).toContainText('办理中');
+  await expect(window1.getByRole('radio', { name: '结婚登记' })).toBeChecked();
+  await shot(window1, 'queue-caller-serving');
+  await window1.keyboard.press('F9');
+  await expect(bar.getByRole('status')).toContainText(`${a2.code} 号已办结`);
+  await expect(display.getByTestId('display-called')).toHaveCount(0);
+  const { rows } = await hall.hall.pool.query<{ status: string }>('SELECT status FROM queue_ticket WHERE id = $1', [a2.id]);
+  expect(rows[0]?.status).toBe('done');
+});
