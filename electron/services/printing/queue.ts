@@ -47,8 +47,8 @@ import {
 import { documentOf, listJobs, nextQueued, toPrintJob, toPrintJobs, type PrintJobRow } from './repo';
 import { SendAtOnce } from './send-at-once';
 import { JobStore, PRINT_JOBS_DIR } from './store';
-import { TcpTransport } from './tcp';
-import type { SendOutcome, Transport } from './transport';
+import { TcpTransport } from '../../../escpos/tcp';
+import type { SendOutcome, Transport } from '../../../escpos/transport';
 import { join } from 'node:path';
 
 export { DEFAULT_PRINT_OPTIONS, INTERRUPTED_MESSAGE, UNCONFIRMED_STATE_MESSAGE, type JobStages, type PrintDeps, type PrintQueueOptions } from './queue-config';
