@@ -8,6 +8,7 @@ import { migrate } from './db/migrate';
 import { openPool, type Pool } from './db/pool';
 import { createHallServer } from './http/server';
 import { ensureHall, type Hall } from './store/windows';
+import { DEFAULT_KIOSK_PRINT, KioskPrintWorker, type KioskPrintOptions } from './print/worker';
 
 export interface HallOptions {
   databaseUrl: string;
@@ -20,6 +21,8 @@ export interface HallOptions {
   log?: (line: string) => void;
   /** The hall's clock for the queue (tickets' day and times); the system clock unless a test sets one. */
   clock?: () => Date;
+  /** The kiosks' ticket printing (retry and give-up times, printer timeouts). */
+  kioskPrint?: Partial<KioskPrintOptions>;
 }
 
 export interface RunningHall {
@@ -37,11 +40,13 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   try {
     await migrate(pool);
     const hall = await ensureHall(pool, options.hallName);
-    const server = createHallServer({ pool, hall, now: options.clock ?? (() => new Date()) }, options.log);
+    const printWorker = new KioskPrintWorker(pool, hall.hallId, { ...DEFAULT_KIOSK_PRINT, ...options.kioskPrint });
+    const server = createHallServer({ pool, hall, now: options.clock ?? (() => new Date()), printWorker }, options.log);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port, options.host, () => resolve());
     });
+    await printWorker.start();
     const port = (server.address() as AddressInfo).port;
     const shownHost = options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
     return {
@@ -51,6 +56,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
       port,
       url: `http://${shownHost}:${port}`,
       close: async () => {
+        printWorker.close();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();
