@@ -14,6 +14,12 @@ export default defineConfig({
     emptyOutDir: true,
     assetsDir: 'web-assets',
     minify: true,
-    rollupOptions: { input: { console: resolve('hall-web/console.html') } },
+    rollupOptions: {
+      input: {
+        console: resolve('hall-web/console.html'),
+        // kiosk14: the kiosk (取号机)
+        kiosk: resolve('hall-web/kiosk.html'),
+      },
+    },
   },
 });

@@ -18,7 +18,11 @@ import { SESSION_HANDLERS, type ConsoleContext } from './routes';
 export const WEB_DIR = fileURLToPath(new URL('../../out/hall-web/', import.meta.url));
 
 /** Each page path and its built HTML file. The kiosk and hall screen (queue) add theirs here. */
-export const PAGES: Record<string, string> = { '/console': 'console.html' };
+export const PAGES: Record<string, string> = {
+  '/console': 'console.html',
+  // kiosk14: the kiosk (取号机)
+  '/kiosk': 'kiosk.html',
+};
 
 const ASSET_PREFIX = '/web-assets/';
 const COOKIE = 'hall_console';
