@@ -16,7 +16,10 @@ export function PairScreen({ onPaired }: { onPaired: (pairing: KioskPairing) => 
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const edit = (change: (v: string) => string): void => setValues((v) => ({ ...v, [target]: change(v[target]).slice(0, target === 'code' ? 14 : 8) }));
+  const edit = (change: (v: string) => string): void => {
+    setError(null);
+    setValues((v) => ({ ...v, [target]: change(v[target]).slice(0, target === 'code' ? 14 : 8) }));
+  };
   const pair = async (): Promise<void> => {
     setBusy(true);
     const result = await hallCall('enrol', { code: values.code, windowNo: values.kioskNo }, null);
