@@ -1,6 +1,6 @@
 // Lint, including the layering of DESIGN.md §3 as allow-lists (eslint-rules/layers.js):
-// shared <- everything; renderer -> shared; services -> shared; main and host -> services,
-// shared; preload -> shared (types) and electron; hall -> shared. A file under no layer fails.
+// shared <- everything; renderer -> shared; services -> escpos, shared; main and host -> services,
+// shared; preload -> shared (types) and electron; hall -> escpos, shared; escpos -> shared. A file under no layer fails.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import layers from './eslint-rules/layers.js';
@@ -14,20 +14,22 @@ const LAYERS = [
   {
     name: 'electron/services',
     files: ['electron/services/'],
-    folders: ['electron/services/', 'shared/'],
+    folders: ['electron/services/', 'escpos/', 'shared/'],
     packages: ['node:*', 'better-sqlite3', 'chinese-days', 'exceljs', 'iconv-lite', 'qrcode', 'sharp', 'uuid', 'zod'],
   },
   { name: 'electron/main', files: ['electron/main/'], folders: ['electron/main/', 'electron/services/', 'shared/'], packages: ['node:*', 'electron', 'electron-store'] },
   // the sandboxed preload bundles only the channel names; the contract reaches it as types
   { name: 'electron/preload', files: ['electron/preload/'], folders: ['electron/preload/', 'shared/ipc-channels.ts'], typesFrom: ['shared/'], packages: ['electron'] },
   { name: 'electron/host', files: ['electron/host/'], folders: ['electron/host/', 'electron/services/', 'shared/'], packages: ['node:*', 'ws', 'conf'] },
-  { name: 'hall', files: ['hall/'], folders: ['hall/', 'shared/'], packages: ['node:*', 'pg', 'zod'] },
+  { name: 'hall', files: ['hall/'], folders: ['hall/', 'escpos/', 'shared/'], packages: ['node:*', 'pg', 'zod'] },
+  // kiosk14: the ESC/POS encoder and network transport, printing the windows' slips and the kiosk's tickets
+  { name: 'escpos', files: ['escpos/'], folders: ['escpos/', 'shared/'], packages: ['node:*', 'iconv-lite'] },
   // the pages the hall serves (console; kiosk and hall screen later): browser code in the workstation's look
   { name: 'hall-web', files: ['hall-web/'], folders: ['hall-web/', 'shared/', 'renderer/src/kit/', 'renderer/src/styles.css', 'renderer/src/TableHead.tsx'], packages: ['react', 'react-dom', 'zod'] },
   {
     name: 'tests',
     files: ['tests/'],
-    folders: ['tests/', 'shared/', 'electron/services/', 'electron/host/', 'renderer/', 'hall/', 'scripts/', 'playwright.config.ts'],
+    folders: ['tests/', 'shared/', 'escpos/', 'electron/services/', 'electron/host/', 'renderer/', 'hall/', 'scripts/', 'playwright.config.ts'],
     packages: [
       'node:*', 'vitest', '@playwright/test', 'better-sqlite3', 'chinese-days', 'conf', 'exceljs', 'iconv-lite', 'pg', 'sharp', 'ws', 'zod',
       'vite', 'react', 'react-dom', '@testing-library/react', '@testing-library/dom', 'happy-dom', 'eslint', 'typescript',
@@ -36,10 +38,10 @@ const LAYERS = [
   {
     name: 'bench',
     files: ['bench/'],
-    folders: ['bench/', 'tests/support/', 'electron/services/', 'electron/host/', 'hall/', 'shared/', 'playwright.config.ts'],
+    folders: ['bench/', 'tests/support/', 'escpos/', 'electron/services/', 'electron/host/', 'hall/', 'shared/', 'playwright.config.ts'],
     packages: ['node:*', '@playwright/test', 'better-sqlite3', 'conf', 'ws', 'pg'],
   },
-  { name: 'scripts', files: ['scripts/'], folders: ['scripts/', 'electron/services/', 'shared/'], packages: ['node:*'] },
+  { name: 'scripts', files: ['scripts/'], folders: ['scripts/', 'electron/services/', 'escpos/', 'shared/'], packages: ['node:*'] },
   {
     name: 'config',
     files: ['eslint.config.js', 'eslint-rules/', 'electron.vite.config.ts', 'hall-web.vite.config.ts', 'vitest.config.ts', 'playwright.config.ts', 'no-node-types.ts'],

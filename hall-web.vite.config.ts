@@ -19,6 +19,8 @@ export default defineConfig({
         console: resolve('hall-web/console.html'),
         // the hall screen (screen14)
         'hall-screen': resolve('hall-web/hall-screen.html'),
+        // kiosk14: the kiosk (取号机)
+        kiosk: resolve('hall-web/kiosk.html'),
       },
     },
   },

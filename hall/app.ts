@@ -8,6 +8,7 @@ import { migrate } from './db/migrate';
 import { openPool, type Pool } from './db/pool';
 import { createHallServer } from './http/server';
 import { ensureHall, type Hall } from './store/windows';
+import { DEFAULT_KIOSK_PRINT, KioskPrintWorker, type KioskPrintOptions } from './print/worker';
 
 export interface HallOptions {
   databaseUrl: string;
@@ -22,6 +23,8 @@ export interface HallOptions {
   clock?: () => Date;
   /** A folder of voice clips replacing the shipped default set by name (the hall screen). */
   voiceClipsDir?: string;
+  /** The kiosks' ticket printing (retry and give-up times, printer timeouts). */
+  kioskPrint?: Partial<KioskPrintOptions>;
 }
 
 export interface RunningHall {
@@ -39,11 +42,13 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   try {
     await migrate(pool);
     const hall = await ensureHall(pool, options.hallName);
-    const server = createHallServer({ pool, hall, now: options.clock ?? (() => new Date()), voiceClipsDir: options.voiceClipsDir ?? null }, options.log);
+    const printWorker = new KioskPrintWorker(pool, hall.hallId, { ...DEFAULT_KIOSK_PRINT, ...options.kioskPrint });
+    const server = createHallServer({ pool, hall, now: options.clock ?? (() => new Date()), printWorker, voiceClipsDir: options.voiceClipsDir ?? null }, options.log);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port, options.host, () => resolve());
     });
+    await printWorker.start();
     const port = (server.address() as AddressInfo).port;
     const shownHost = options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
     return {
@@ -53,6 +58,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
       port,
       url: `http://${shownHost}:${port}`,
       close: async () => {
+        printWorker.close();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();

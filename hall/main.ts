@@ -9,6 +9,7 @@ import { parseHallArgs } from './args';
 import { DEMO_HALL_NAME, DEMO_KIOSK, DEMO_SUPERVISOR, seedDemoCodes, seedDemoQueue, seedDemoStaff } from './demo';
 import { startPostgres, type RunningPostgres } from './postgres/server';
 import { openPool } from './db/pool';
+import { setKioskPrinter } from './print/ticket-print';
 
 async function databaseUrl(dataDir: string): Promise<{ url: string; embedded: RunningPostgres }> {
   const embedded = await startPostgres({ dataDir: join(dataDir, 'pg') });
@@ -40,6 +41,10 @@ async function main(): Promise<void> {
   console.log(`Hall server “${hall.hall.name}” listening on port ${hall.port} (hall ${hall.hall.hallId})`);
   console.log(`Hall console: ${hall.url}/console`);
   console.log(`Hall screen: ${hall.url}/hall-screen (voice clips from ${join(dataDir, 'voice-clips')} replace the shipped ones)`);
+  for (const { kioskNo, uri } of args.kioskPrinters) {
+    await setKioskPrinter(hall.pool, hall.hall.hallId, kioskNo, { uri, paperWidth: 80 });
+    console.log(`Kiosk ${kioskNo} prints its tickets on ${uri} (kiosk page: ${hall.url}/kiosk)`);
+  }
   if (args.demo) {
     await seedDemoStaff(hall.pool, hall.hall);
     console.log(`Demo staff seeded (the windows' demo accounts); the console's supervisor: staff number ${DEMO_SUPERVISOR.staffNo}, PIN ${DEMO_SUPERVISOR.pin}`);

@@ -22,6 +22,8 @@ export const PAGES: Record<string, string> = {
   '/console': 'console.html',
   // the hall screen (综合屏): public, its data from the screen route (hall/http/screen.ts)
   '/hall-screen': 'hall-screen.html',
+  // kiosk14: the kiosk (取号机)
+  '/kiosk': 'kiosk.html',
 };
 
 const ASSET_PREFIX = '/web-assets/';

@@ -13,6 +13,7 @@ import { migration004 } from './migrations/004-reference';
 import { migration005 } from './migrations/005-console';
 import { migration006 } from './migrations/006-queue';
 import { migration008 } from './migrations/008-county-publication';
+import { migration010 } from './migrations/010-kiosk-print';
 import { migration011 } from './migrations/011-hall-screen';
 import { migration014 } from './migrations/014-certificate-claim';
 
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005,
   migration006,
   migration008,
+  migration010,
   migration011,
   migration014,
 ];

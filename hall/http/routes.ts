@@ -4,6 +4,7 @@
  */
 import { HALL_ROUTES, parseWith, type HallResponse, type HallRouteName } from '../../shared/hall/contract';
 import type { Pool } from '../db/pool';
+import type { KioskPrintWorker } from '../print/worker';
 import { auditAnchorOf } from '../store/audit-anchor';
 import { certificateGaps, claimCertificate, leaseCertificates, nextCertificate, recordUsed } from '../store/certificates';
 import { pull } from '../store/reference';
@@ -22,6 +23,8 @@ export interface HallContext {
   now: () => Date;
   /** The office's own voice clips (the hall screen), replacing the shipped ones by name; null: the shipped set only. */
   voiceClipsDir: string | null;
+  /** Sends the kiosks' tickets to their printers. */
+  printWorker: KioskPrintWorker;
 }
 
 /** A route's work: the raw request (JSON body or query) is checked with the route's schema first. */
@@ -45,7 +48,11 @@ export const WINDOW_HANDLERS: { [N in Exclude<HallRouteName, 'enrol'>]: Handler<
     return auditAnchorOf(ctx.pool, who);
   },
   // ---- queue (issue 14)
-  queueTake: (ctx, who, raw) => takeTicket(ctx.pool, who, ctx.now(), parseWith(HALL_ROUTES.queueTake.request, raw)),
+  queueTake: async (ctx, who, raw) => {
+    const answer = await takeTicket(ctx.pool, who, ctx.now(), parseWith(HALL_ROUTES.queueTake.request, raw));
+    if (answer.printing) ctx.printWorker.kick();
+    return answer;
+  },
   queueWaiting: (ctx, who, raw) => {
     parseWith(HALL_ROUTES.queueWaiting.request, raw);
     return waitingCounts(ctx.pool, who, ctx.now());

@@ -15,6 +15,10 @@ import { CounterError } from '../../shared/result';
 import { inTransaction, type Client, type Pool } from '../db/pool';
 import { queueMatter, queueMatters, queueSettings, type QueueMatter } from './queue-config';
 import type { WindowIdentity } from './windows';
+import { queueTicketPrint, ticketChecklist } from '../print/ticket-print';
+
+/** What a priority ticket says it is, on paper. */
+const KIND_LABELS: Record<PriorityKind, string | null> = { normal: null, green: '绿色通道', appointment: '预约' };
 
 export interface TicketRow {
   id: string;
@@ -119,15 +123,35 @@ async function checkInBooking(client: Client, hallId: string, rawCode: string, d
 
 async function aheadOf(client: Client, hallId: string, t: TicketRow): Promise<number> {
   const { rows } = await client.query<{ n: string }>(
-    "SELECT count(*) AS n FROM queue_ticket WHERE hall_id = $1 AND day = $2 AND matter = $3 AND status = 'waiting' AND taken_at < $4",
-    [hallId, t.day, t.matter, t.taken_at],
+    // taken at the same instant (parallel takes at one clock tick): the lower number is ahead
+    "SELECT count(*) AS n FROM queue_ticket WHERE hall_id = $1 AND day = $2 AND matter = $3 AND status = 'waiting' AND (taken_at < $4 OR (taken_at = $4 AND number < $5))",
+    [hallId, t.day, t.matter, t.taken_at, Number(t.code.replace(/^[A-Z]+/, ''))],
   );
   return Number(rows[0]?.n ?? 0);
 }
 
+/** Today's booking of a document number (applicant or partner) read at the kiosk, one not yet checked in first; null when none. */
+async function bookingOfDocument(client: Client, hallId: string, documentNumber: string, day: string): Promise<string | null> {
+  const { rows } = await client.query<{ key: string }>(
+    `SELECT r.key FROM reference_row r
+     WHERE r.hall_id = $1 AND r.kind = 'booking' AND NOT r.deleted AND r.body->>'date' = $2
+       AND (upper(r.body->'applicant'->>'documentNumber') = $3 OR upper(r.body->'partner'->>'documentNumber') = $3)
+     ORDER BY EXISTS (SELECT 1 FROM queue_ticket t WHERE t.hall_id = r.hall_id AND t.appointment_code = r.key), r.body->>'slotStart', r.key LIMIT 1`,
+    [hallId, day, documentNumber],
+  );
+  return rows[0]?.key ?? null;
+}
+
 async function taken(client: Client, hallId: string, t: TicketRow, matter: QueueMatter | null): Promise<HallResponse<'queueTake'>> {
   const m = matter ?? (await queueMatter(client, hallId, t.matter));
-  return { ticket: toTicket(t), ahead: await aheadOf(client, hallId, t), windows: m?.windowNos ?? [] };
+  const { rows } = await client.query<{ printing: boolean }>('SELECT EXISTS (SELECT 1 FROM kiosk_print_job WHERE hall_id = $1 AND ticket_id = $2) AS printing', [hallId, t.id]);
+  return {
+    ticket: toTicket(t),
+    ahead: await aheadOf(client, hallId, t),
+    windows: m?.windowNos ?? [],
+    bring: await ticketChecklist(client, hallId, t.matter),
+    printing: rows[0]?.printing ?? false,
+  };
 }
 
 /** Takes a ticket (a kiosk, or a clerk for an applicant at the counter); the same requestId or booking answers the ticket it took. */
@@ -139,9 +163,11 @@ export async function takeTicket(pool: Pool, who: WindowIdentity, now: Date, req
     const day = ticketDay(now);
 
     let booking: Booking | null = null;
-    if ('appointmentCode' in req) {
-      await lockKey(client, `queue-booking:${req.appointmentCode.toUpperCase()}`);
-      booking = await checkInBooking(client, who.hallId, req.appointmentCode, day);
+    const bookingCode = 'appointmentCode' in req ? req.appointmentCode : 'documentNumber' in req ? await bookingOfDocument(client, who.hallId, req.documentNumber, day) : null;
+    if ('documentNumber' in req && bookingCode === null) throw new CounterError('NOT_FOUND', '未找到今日预约，请选择办理事项取号');
+    if (bookingCode !== null) {
+      await lockKey(client, `queue-booking:${bookingCode.toUpperCase()}`);
+      booking = await checkInBooking(client, who.hallId, bookingCode, day);
       const checkedIn = await ticketWhere(client, who.hallId, 'appointment_code', booking.code);
       if (checkedIn !== null) return taken(client, who.hallId, checkedIn, null);
     }
@@ -174,7 +200,10 @@ export async function takeTicket(pool: Pool, who: WindowIdentity, now: Date, req
     await logEvent(client, who.hallId, { ticketId: id, kind: 'taken', windowId: null, matter: matter.matter, at: now, detail: { by: who.windowNo, priority } });
     const ticket = await ticketRow(client, who.hallId, id);
     if (ticket === null) throw new Error('the ticket just taken is missing');
-    return taken(client, who.hallId, ticket, matter);
+    const answer = await taken(client, who.hallId, ticket, matter);
+    if (who.deviceKind !== 'kiosk') return answer;
+    const slip = { ticketId: id, code: ticket.code, day, matterName: matter.name, windows: answer.windows, ahead: answer.ahead, takenAt: answer.ticket.takenAt, bring: answer.bring, kindLabel: KIND_LABELS[priority] };
+    return { ...answer, printing: await queueTicketPrint(client, who, slip) };
   });
 }
 

@@ -44,10 +44,14 @@ const ticketResponseSchema = z.object({ ticket: queueTicketSchema });
 
 // ---- kiosk --------------------------------------------------------------------------
 
-/** requestId: made once per ticket screen by the kiosk, so a double tap or a resend takes one ticket. */
+/**
+ * requestId: made once per ticket screen by the kiosk, so a double tap or a resend takes one ticket.
+ * By matter (walk-in or 绿色通道), by appointment code, or by the ID card read at the kiosk (today's booking of that document number).
+ */
 export const queueTakeRequestSchema = z.union([
   z.object({ requestId: z.uuid(), matter: matterSchema, priority: z.enum(['normal', 'green']).default('normal') }).strict(),
   z.object({ requestId: z.uuid(), appointmentCode: z.string().trim().min(1, '请输入或扫描预约号').max(40, '预约号不能超过 40 位') }).strict(),
+  z.object({ requestId: z.uuid(), documentNumber: z.string().trim().toUpperCase().regex(/^[0-9A-Z]{5,30}$/, '证件号码读取不完整，请重新刷证') }).strict(),
 ]);
 export const queueTakeResponseSchema = z.object({
   ticket: queueTicketSchema,
@@ -55,6 +59,10 @@ export const queueTakeResponseSchema = z.object({
   ahead: z.number().int().nonnegative(),
   /** The windows calling the matter (empty: every window). */
   windows: z.array(z.string()),
+  /** What to bring: the matter's materials in the hall's catalogue (empty when the catalogue lacks the matter). */
+  bring: z.array(z.string()),
+  /** The ticket was queued for the kiosk's printer (false: the kiosk has no printer; the screen is the ticket). */
+  printing: z.boolean(),
 });
 
 export const queueWaitingResponseSchema = z.object({

@@ -80,7 +80,7 @@ describe('divorce receipt with dates 待定', () => {
 
     await logout(t.core);
     await login(t.core, SUPERVISOR.staffNo, SUPERVISOR.pin);
-    const override = { date: '2027-01-01', kind: 'restday', name: '元旦', source: '国务院办公厅关于2027年部分节假日安排的通知', coversYear: true };
+    const override = { date: '2027-01-01', kind: 'restday' as const, name: '元旦', source: '国务院办公厅关于2027年部分节假日安排的通知', coversYear: true };
     const saves = await Promise.all([t.core.call('calendar.saveOverride', override), t.core.call('calendar.saveOverride', override)]);
     for (const r of saves) expect(r.ok).toBe(true);
     const shown = await call(t.core, 'marriage.get', { id });

@@ -3,7 +3,7 @@
  * calls to it as a window would make them (fetch, JSON, bearer credential).
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { startHall, type RunningHall } from '../../hall/app';
+import { startHall, type HallOptions, type RunningHall } from '../../hall/app';
 import { createEnrolmentCode } from '../../hall/store/windows';
 import { HALL_ROUTES, type AuditHead, type ChangeRow, type HallRequest, type HallResponse, type HallRouteName } from '../../shared/hall/contract';
 import { GENESIS_HASH } from '../../shared/audit/chain';
@@ -16,8 +16,8 @@ export interface TestHall {
   stop(): Promise<void>;
 }
 
-/** clock: the hall's clock for the queue (a test moves it across the hall's midnight); voiceClipsDir: the office's own voice clips. */
-export async function startTestHall(options: { clock?: () => Date; voiceClipsDir?: string } = {}): Promise<TestHall> {
+/** clock: the hall's clock for the queue (a test moves it across the hall's midnight); kioskPrint: the kiosks' ticket printing; voiceClipsDir: the office's own voice clips. */
+export async function startTestHall(options: Pick<HallOptions, 'clock' | 'kioskPrint' | 'voiceClipsDir'> = {}): Promise<TestHall> {
   const pg = await startTestPostgres();
   const hall = await startHall({ databaseUrl: pg.url, port: 0, host: '127.0.0.1', hallName: '测试大厅', ...options }).catch(async (error: unknown) => {
     await pg.stop();

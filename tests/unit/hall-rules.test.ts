@@ -46,15 +46,19 @@ describe('registryEntryOf', () => {
 
 describe('parseHallArgs', () => {
   it('reads every option and has defaults', () => {
-    expect(parseHallArgs([])).toEqual({ port: 5790, dataDir: null, databaseUrl: null, demo: false });
-    expect(parseHallArgs(['--port', '0', '--data-dir', '/srv/hall', '--database-url', 'postgres://h@db/hall', '--demo'])).toEqual({
+    expect(parseHallArgs([])).toEqual({ port: 5790, dataDir: null, databaseUrl: null, demo: false, kioskPrinters: [] });
+    expect(parseHallArgs(['--port', '0', '--data-dir', '/srv/hall', '--database-url', 'postgres://h@db/hall', '--demo', '--kiosk-printer', 'K1=tcp://192.168.1.50:9100', '--kiosk-printer', 'K2=tcp://kiosk-2'])).toEqual({
       port: 0,
       dataDir: '/srv/hall',
       databaseUrl: 'postgres://h@db/hall',
       demo: true,
+      kioskPrinters: [
+        { kioskNo: 'K1', uri: 'tcp://192.168.1.50:9100' },
+        { kioskNo: 'K2', uri: 'tcp://kiosk-2:9100' },
+      ],
     });
   });
-  it.each([[['--port', '70000']], [['--port', '0x50']], [['--database-url', 'mysql://x']], [['--data-dir']], [['--verbose']]])('refuses %j', (argv) => {
+  it.each([[['--port', '70000']], [['--port', '0x50']], [['--database-url', 'mysql://x']], [['--data-dir']], [['--verbose']], [['--kiosk-printer', 'K1']], [['--kiosk-printer', 'K1=/dev/usb/lp0']], [['--kiosk-printer', '=tcp://10.0.0.1']]])('refuses %j', (argv) => {
     expect(() => parseHallArgs(argv)).toThrow();
   });
 });

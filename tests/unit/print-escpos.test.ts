@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PAPER_COLUMNS, type PrintDocument } from '../../shared/print/document';
 import { buildTestPage, testPageQrData } from '../../shared/print/test-page';
-import { encodeEscPos, qrCommands, STATUS_REQUEST } from '../../electron/services/printing/escpos';
-import { nonNativeCharacters } from '../../electron/services/printing/gb18030';
+import { encodeEscPos, qrCommands, STATUS_REQUEST } from '../../escpos/escpos';
+import { nonNativeCharacters } from '../../escpos/gb18030';
 import { renderPreviewSvg } from '../../electron/services/printing/preview';
 import { renderJob } from '../../electron/services/printing/render';
 import { blackDots, dotAt, printedColumns, readEscPos, readJobs, type ReadRaster } from '../support/escpos-reader';

@@ -14,8 +14,8 @@ import { CounterError } from '../../../shared/result';
 import { DeviceTransport } from './device';
 import { renderPreviewSvg } from './preview';
 import { renderJob } from './render';
-import { TcpTransport } from './tcp';
-import { DEFAULT_TIMEOUTS, type Transport } from './transport';
+import { TcpTransport } from '../../../escpos/tcp';
+import { DEFAULT_TIMEOUTS, type Transport } from '../../../escpos/transport';
 
 export interface PrintTestArgs {
   printer: string;

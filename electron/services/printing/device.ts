@@ -12,8 +12,8 @@
  */
 import { constants, promises as fsp, type promises, type Stats } from 'node:fs';
 import { canPrint, interpretStatus, type StatusReading } from '../../../shared/print/status';
-import { STATUS_REQUEST } from './escpos';
-import { DEFAULT_TIMEOUTS, type SendHooks, type SendOutcome, type Transport, type TransportTimeouts } from './transport';
+import { STATUS_REQUEST } from '../../../escpos/escpos';
+import { DEFAULT_TIMEOUTS, type SendHooks, type SendOutcome, type Transport, type TransportTimeouts } from '../../../escpos/transport';
 
 type FileHandle = promises.FileHandle;
 

@@ -9,7 +9,7 @@
 import QRCode from 'qrcode';
 import { DOTS_PER_COLUMN, DOTS_PER_LINE, type LaidOutDocument } from '../../../shared/print/layout';
 import { printerWidth } from '../../../shared/print/text-width';
-import { FEED_BEFORE_CUT } from './escpos';
+import { FEED_BEFORE_CUT } from '../../../escpos/escpos';
 
 const MARGIN = 24;
 /** Noto CJK first; then the fonts with the rare ideographs (fonts.ts), then what Windows has. */

@@ -6,7 +6,7 @@ import type { CoreContext } from '../core/context';
 import type { Db } from '../db/connection';
 import type { Origin } from '../db/ledger';
 import type { SettingsStore } from '../core/settings-store';
-import { DEFAULT_TIMEOUTS, type TransportTimeouts } from './transport';
+import { DEFAULT_TIMEOUTS, type TransportTimeouts } from '../../../escpos/transport';
 import { performance } from 'node:perf_hooks';
 
 export const INTERRUPTED_MESSAGE = '发送中断，无法确认是否已打印，请核对后重打';

@@ -31,7 +31,7 @@ import { actorOf, type CallContext, type PrintService } from '../core/context';
 import { recordChange, type Actor } from '../db/ledger';
 import { devicePathProblem, DeviceTransport } from './device';
 import { FilePrinter } from './file-printer';
-import { encodeGb18030 } from './gb18030';
+import { encodeGb18030 } from '../../../escpos/gb18030';
 import { JobLog } from './job-log';
 import { renderPreviewSvg } from './preview';
 import { PrinterStatusBoard } from './printer-status';
@@ -48,8 +48,8 @@ import {
 import { documentOf, listJobs, nextQueued, toPrintJob, toPrintJobs, type PrintJobRow } from './repo';
 import { SendAtOnce } from './send-at-once';
 import { JobStore, PRINT_JOBS_DIR } from './store';
-import { TcpTransport } from './tcp';
-import type { SendOutcome, Transport } from './transport';
+import { TcpTransport } from '../../../escpos/tcp';
+import type { SendOutcome, Transport } from '../../../escpos/transport';
 import { join } from 'node:path';
 
 export { DEFAULT_PRINT_OPTIONS, INTERRUPTED_MESSAGE, UNCONFIRMED_STATE_MESSAGE, type JobStages, type PrintDeps, type PrintQueueOptions } from './queue-config';

@@ -16,7 +16,7 @@
 import { createRequire } from 'node:module';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { DOTS_PER_COLUMN, DOTS_PER_LINE } from '../../../shared/print/layout';
-import type { RasterImage } from './escpos';
+import type { RasterImage } from '../../../escpos/escpos';
 import { baselineOf, escapeXml, glyphCentres, PREVIEW_FONT } from './preview';
 
 

@@ -16,9 +16,9 @@ import { LayoutError, layoutDocument, type LaidOutDocument } from '../../../shar
 import { describeCharacter, substituteForPrinter } from '../../../shared/print/substitute';
 import { printerWidth } from '../../../shared/print/text-width';
 import { CounterError } from '../../../shared/result';
-import { encodeEscPos, type LineImager } from './escpos';
+import { encodeEscPos, type LineImager } from '../../../escpos/escpos';
 import { fontFamilyFor } from './fonts';
-import { nonNativeCharacters, printsNatively } from './gb18030';
+import { nonNativeCharacters, printsNatively } from '../../../escpos/gb18030';
 import { rasterLine } from './raster';
 
 export interface RenderedJob {

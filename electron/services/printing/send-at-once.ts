@@ -9,7 +9,7 @@
 import type { JobLog } from './job-log';
 import type { PrintDeps } from './queue-config';
 import { jobsInStatus, nextQueued, type PrintJobRow } from './repo';
-import type { Transport } from './transport';
+import type { Transport } from '../../../escpos/transport';
 
 export class SendAtOnce {
   private id: string | null = null;

@@ -50,7 +50,15 @@ export const PUBLISHED_LATER: Readonly<Partial<Record<(typeof COUNTY_TABLES)[num
  * hashes could be reversed by trying every code), and the console's sessions
  * and wrong-PIN counts (of no use at the county).
  */
-export const HALL_ONLY_TABLES = ['hall_migration', 'enrolment_code', 'console_session', 'console_pin_failure'] as const;
+export const HALL_ONLY_TABLES = [
+  'hall_migration',
+  'enrolment_code',
+  'console_session',
+  'console_pin_failure',
+  // kiosk14: the kiosks' ticket printers and print jobs (hall-local devices)
+  'kiosk_printer',
+  'kiosk_print_job',
+] as const;
 
 /**
  * Published tables' columns the county never gets: the hall's document lookup

@@ -21,7 +21,7 @@
  * longer answers (switched off and on), is dropped and a fresh one opened.
  */
 import { Socket } from 'node:net';
-import { canPrint, interpretStatus, STATE_MESSAGES, type StatusReading } from '../../../shared/print/status';
+import { canPrint, interpretStatus, STATE_MESSAGES, type StatusReading } from '../shared/print/status';
 import { STATUS_REQUEST } from './escpos';
 import { DEFAULT_TIMEOUTS, type SendHooks, type SendOutcome, type Transport, type TransportTimeouts } from './transport';
 

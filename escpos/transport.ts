@@ -1,6 +1,6 @@
 /** How the print queue talks to a printer, whatever the connection. */
-import type { PrinterState } from '../../../shared/api/printing';
-import type { StatusReading } from '../../../shared/print/status';
+import type { PrinterState } from '../shared/api/printing';
+import type { StatusReading } from '../shared/print/status';
 
 export interface TransportTimeouts {
   /** Connecting (TCP) or opening the device; ≤ 2 s so the clerk hears of a dead printer within 3 s. */

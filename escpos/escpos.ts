@@ -18,8 +18,8 @@
  *   FS .             leave Chinese mode before the cut
  *   GS V 1           partial cut
  */
-import type { LaidOutDocument, LaidOutLine } from '../../../shared/print/layout';
-import { STATUS_QUERIES } from '../../../shared/print/status';
+import type { LaidOutDocument, LaidOutLine } from '../shared/print/layout';
+import { STATUS_QUERIES } from '../shared/print/status';
 import { encodeGb18030, isNativeLine } from './gb18030';
 
 export const ESC = 0x1b;

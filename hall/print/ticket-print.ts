@@ -1,0 +1,76 @@
+/**
+ * A kiosk ticket on paper: what to bring (the newest catalogue's materials
+ * for the matter), the ticket's document (shared/print/slips/queue-ticket.ts)
+ * laid out and encoded with the windows' ESC/POS encoder (escpos/), and its
+ * print job, recorded in the transaction that takes the ticket so a ticket has
+ * at most one job whatever is repeated.
+ */
+import { z } from 'zod';
+import { encodeEscPos, type LineImager } from '../../escpos/escpos';
+import { printsNatively } from '../../escpos/gb18030';
+import { compareCatalogueVersions, catalogueSchema } from '../../shared/catalogue/schema';
+import { PAPER_COLUMNS, type PaperWidth } from '../../shared/print/document';
+import { layoutDocument } from '../../shared/print/layout';
+import { queueTicketDocument, type QueueTicketSlip } from '../../shared/print/slips/queue-ticket';
+import type { Client, Pool } from '../db/pool';
+import type { WindowIdentity } from '../store/windows';
+
+const catalogueBodySchema = z.object({ catalogue: catalogueSchema });
+
+/** The names of the materials to bring for a matter (the required ones, or all when none is marked required); empty when the catalogue lacks it. */
+export async function ticketChecklist(client: Client, hallId: string, matter: string): Promise<string[]> {
+  const { rows } = await client.query<{ key: string; body: unknown }>("SELECT key, body FROM reference_row WHERE hall_id = $1 AND kind = 'catalogueVersion' AND NOT deleted", [hallId]);
+  const newest = rows.sort((a, b) => compareCatalogueVersions(b.key, a.key))[0];
+  const parsed = catalogueBodySchema.safeParse(newest?.body);
+  const item = parsed.success ? parsed.data.catalogue.items.find((i) => i.code === matter) : undefined;
+  if (item === undefined) return [];
+  const required = item.materials.filter((m) => m.required);
+  return (required.length > 0 ? required : item.materials).map((m) => m.name);
+}
+
+/** A line the printer's font cannot print whole: the missing characters print as □ (the hall renders no images). */
+const placeholderImager: LineImager = (line) => [...line].map((ch) => (printsNatively(ch) ? ch : '□')).join('');
+
+/** The ticket's ESC/POS bytes for the paper width. */
+export function ticketBytes(slip: QueueTicketSlip, paperWidth: PaperWidth): Buffer {
+  return encodeEscPos(layoutDocument(queueTicketDocument(slip), { columns: PAPER_COLUMNS[paperWidth] }), placeholderImager);
+}
+
+export interface KioskPrinter {
+  kioskNo: string;
+  /** tcp://HOST:PORT */
+  printer: string;
+  paperWidth: PaperWidth;
+}
+
+/** Sets (or with null removes) a kiosk number's ticket printer. */
+export async function setKioskPrinter(pool: Pool, hallId: string, kioskNo: string, printer: { uri: string; paperWidth: PaperWidth } | null): Promise<void> {
+  if (printer === null) {
+    await pool.query('DELETE FROM kiosk_printer WHERE hall_id = $1 AND kiosk_no = $2', [hallId, kioskNo]);
+    return;
+  }
+  await pool.query(
+    `INSERT INTO kiosk_printer (hall_id, kiosk_no, printer, paper_width) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (hall_id, kiosk_no) DO UPDATE SET printer = EXCLUDED.printer, paper_width = EXCLUDED.paper_width`,
+    [hallId, kioskNo, printer.uri, printer.paperWidth],
+  );
+}
+
+async function kioskPrinterOf(client: Client, hallId: string, kioskNo: string): Promise<KioskPrinter | null> {
+  const { rows } = await client.query<{ printer: string; paper_width: number }>('SELECT printer, paper_width FROM kiosk_printer WHERE hall_id = $1 AND kiosk_no = $2', [hallId, kioskNo]);
+  const row = rows[0];
+  return row === undefined ? null : { kioskNo, printer: row.printer, paperWidth: row.paper_width === 58 ? 58 : 80 };
+}
+
+/**
+ * Queues the ticket a kiosk just took on the kiosk's printer (inside the
+ * take's transaction); nothing when the kiosk has no printer. True when a job was queued.
+ */
+export async function queueTicketPrint(client: Client, who: WindowIdentity, slip: Omit<QueueTicketSlip, 'hallName'>): Promise<boolean> {
+  const printer = await kioskPrinterOf(client, who.hallId, who.windowNo);
+  if (printer === null) return false;
+  const { rows } = await client.query<{ name: string }>('SELECT name FROM hall WHERE hall_id = $1', [who.hallId]);
+  const bytes = ticketBytes({ ...slip, hallName: rows[0]?.name ?? '' }, printer.paperWidth);
+  await client.query('INSERT INTO kiosk_print_job (hall_id, ticket_id, kiosk_no, printer, bytes) VALUES ($1, $2, $3, $4, $5)', [who.hallId, slip.ticketId, who.windowNo, printer.printer, bytes]);
+  return true;
+}
