@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { CONSOLE_ROUTES, type ConsoleRouteName, type ConsoleSession } from '../../shared/hall/console-contract';
+import { CONSOLE_UPLOAD_MAX, UPLOAD_ROUTES } from '../../shared/hall/console-reference';
 import { parseWith } from '../../shared/hall/contract';
 import { CounterError } from '../../shared/result';
 import { login, logout, SESSION_HOURS, sessionOf } from './auth';
@@ -58,13 +59,18 @@ function sessionCookie(token: string, maxAge: number): string {
   return `${COOKIE}=${token}; Path=/console; HttpOnly; SameSite=Strict; Max-Age=${maxAge}`;
 }
 
-function readJson(req: IncomingMessage): Promise<unknown> {
+/** Largest request body: a file upload's route takes a whole file, every other route a small form. */
+function bodyLimit(path: string): number {
+  return UPLOAD_ROUTES.includes(path) ? CONSOLE_UPLOAD_MAX * 2 : 64 * 1024;
+}
+
+function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > 64 * 1024) {
+      if (size > limit) {
         reject(new CounterError('VALIDATION', '请求过大'));
         req.destroy();
       } else chunks.push(chunk);
@@ -98,7 +104,7 @@ async function api(ctx: ConsoleContext, req: IncomingMessage, res: ServerRespons
   const name = routeOf(req.method ?? 'GET', url.pathname);
   if (name === null) throw new CounterError('NOT_FOUND', '大厅管理台没有这个接口');
   if (req.method !== 'GET') assertSameOrigin(req);
-  const raw = req.method === 'GET' ? Object.fromEntries(url.searchParams) : await readJson(req);
+  const raw = req.method === 'GET' ? Object.fromEntries(url.searchParams) : await readJson(req, bodyLimit(url.pathname));
   const token = cookieToken(req);
   if (name === 'login') {
     const body = parseWith(CONSOLE_ROUTES.login.request, raw);

@@ -12,6 +12,7 @@ import { migration003 } from './migrations/003-numbers-registry';
 import { migration004 } from './migrations/004-reference';
 import { migration005 } from './migrations/005-console';
 import { migration006 } from './migrations/006-queue';
+import { migration007 } from './migrations/007-console-audit';
 import { migration008 } from './migrations/008-county-publication';
 
 export interface Migration {
@@ -20,7 +21,7 @@ export interface Migration {
   up(client: Client): Promise<void>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration008];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
 
 /** Any constant: the key of the advisory lock migrations hold. */
 const MIGRATION_LOCK = 0x4a11;

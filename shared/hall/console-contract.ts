@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { auditBreakSchema, windowNoSchema } from './contract';
+import { REFERENCE_ROUTES } from './console-reference';
 
 const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
@@ -121,6 +122,8 @@ export const CONSOLE_ROUTES = {
   ledger: { method: 'GET', path: '/console/api/ledger', session: true, request: ledgerQuerySchema, response: ledgerResponseSchema },
   /** The same query as ledger, answered as a CSV file (UTF-8 with BOM) of up to LEDGER_EXPORT_MAX rows. */
   ledgerCsv: { method: 'GET', path: '/console/api/ledger.csv', session: true, request: ledgerQuerySchema, response: z.string() },
+  // ref13: reference data editing and the queue's settings (shared/hall/console-reference.ts)
+  ...REFERENCE_ROUTES,
 } as const;
 
 export type ConsoleRouteName = keyof typeof CONSOLE_ROUTES;
