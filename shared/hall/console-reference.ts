@@ -110,14 +110,14 @@ export const bookingListSchema = z.object({
 // ---- the queue's settings ------------------------------------------------------------------------------
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:MM，如 08:30');
-const alertLevel = z.number().int('请输入整数').min(1, '至少 1 人').max(9999, '不能超过 9999').nullable();
+const alertLevel = z.number('请输入数字').int('请输入整数').min(1, '至少 1 人').max(9999, '不能超过 9999').nullable();
 
 export const queueSettingsSaveSchema = z
   .object({
     appointmentsInSlotFirst: z.boolean(),
     greenFirst: z.boolean(),
-    normalPerPriority: z.number().int('请输入整数').min(1, '至少 1 个').max(20, '不能超过 20 个'),
-    recallCap: z.number().int('请输入整数').min(0, '不能小于 0').max(10, '不能超过 10 次'),
+    normalPerPriority: z.number('请输入数字').int('请输入整数').min(1, '至少 1 个').max(20, '不能超过 20 个'),
+    recallCap: z.number('请输入数字').int('请输入整数').min(0, '不能小于 0').max(10, '不能超过 10 次'),
     waitingAlert: alertLevel,
   })
   .strict();
@@ -131,8 +131,8 @@ export const queueMatterSaveSchema = z
     windowNos: z.array(windowNoSchema).max(50),
     issueFrom: clock.nullable(),
     issueUntil: clock.nullable(),
-    dailyCap: z.number().int('请输入整数').min(1, '至少 1 个').max(100000, '不能超过 100000').nullable(),
-    weight: z.number().gt(0, '权重应大于 0').max(10, '权重不能超过 10'),
+    dailyCap: z.number('请输入数字').int('请输入整数').min(1, '至少 1 个').max(100000, '不能超过 100000').nullable(),
+    weight: z.number('请输入数字').gt(0, '权重应大于 0').max(10, '权重不能超过 10'),
     waitingAlert: alertLevel,
   })
   .strict()
