@@ -104,8 +104,12 @@ async function api(ctx: ConsoleContext, req: IncomingMessage, res: ServerRespons
   const name = routeOf(req.method ?? 'GET', url.pathname);
   if (name === null) throw new CounterError('NOT_FOUND', '大厅管理台没有这个接口');
   if (req.method !== 'GET') assertSameOrigin(req);
-  const raw = req.method === 'GET' ? Object.fromEntries(url.searchParams) : await readJson(req, bodyLimit(url.pathname));
   const token = cookieToken(req);
+  const open = name === 'login' || name === 'logout';
+  // the session first: only a logged-in supervisor may send a file-sized body
+  const who: ConsoleSession | null = open || token === null ? null : await sessionOf(ctx.pool, ctx.hall, token);
+  if (!open && who === null) throw new CounterError('AUTH_REQUIRED', '请先登录大厅管理台（登录已过期或已退出）');
+  const raw = req.method === 'GET' ? Object.fromEntries(url.searchParams) : await readJson(req, bodyLimit(url.pathname));
   if (name === 'login') {
     const body = parseWith(CONSOLE_ROUTES.login.request, raw);
     const done = await login(ctx.pool, ctx.hall, body.staffNo, body.pin);
@@ -115,7 +119,6 @@ async function api(ctx: ConsoleContext, req: IncomingMessage, res: ServerRespons
     if (token !== null) await logout(ctx.pool, ctx.hall, token);
     return sendJson(res, {}, { 'set-cookie': sessionCookie('', 0) });
   }
-  const who: ConsoleSession | null = token === null ? null : await sessionOf(ctx.pool, ctx.hall, token);
   if (who === null) throw new CounterError('AUTH_REQUIRED', '请先登录大厅管理台（登录已过期或已退出）');
   if (name === 'ledgerCsv') {
     const csv = await SESSION_HANDLERS.ledgerCsv(ctx, who, raw);

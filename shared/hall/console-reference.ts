@@ -11,7 +11,6 @@ import { commitmentSchema, roleSchema } from '../api/foundation';
 import { overrideKindSchema, plainDateField } from '../api/reference';
 import { PRIORITY_KINDS } from '../domain/queue-policy';
 import { optionalText, pinField, staffNoField, text } from '../fields';
-import { peakDayRuleSchema } from '../settings';
 import { calendarOverrideReferenceSchema, officeSettingsReferenceSchema, peakDayReferenceSchema, staffReferenceSchema } from './reference-bodies';
 import { windowNoSchema } from './contract';
 
@@ -56,9 +55,14 @@ export const calendarOverrideSaveSchema = calendarOverrideReferenceSchema
   .extend({ kind: overrideKindSchema, name: text(1, 30), source: text(2, 100) })
   .strict();
 export const calendarOverrideKeySchema = z.object({ date: plainDateField }).strict();
-export const peakDayKeySchema = z
-  .object({ kind: z.enum(['solar', 'lunar'], '请选择公历或农历'), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) })
-  .strict();
+const peakDayFields = {
+  kind: z.enum(['solar', 'lunar'], '请选择公历或农历'),
+  month: z.number('请输入月份').int('月份 1 到 12').min(1, '月份 1 到 12').max(12, '月份 1 到 12'),
+  day: z.number('请输入日期').int('日期 1 到 31').min(1, '日期 1 到 31').max(31, '日期 1 到 31'),
+};
+export const peakDayKeySchema = z.object(peakDayFields).strict();
+/** A peak day as the form sends it; the stored body is checked once more with the full rule (peakDayRuleSchema: no 2 月 30 日). */
+export const peakDaySaveSchema = z.object({ ...peakDayFields, name: optionalText(20) }).strict();
 
 export const calendarResponseSchema = z.object({
   overrides: z.array(calendarOverrideReferenceSchema),
@@ -177,7 +181,7 @@ export const REFERENCE_ROUTES = {
   calendar: get('calendar', empty, calendarResponseSchema),
   calendarOverrideSave: post('calendar/overrides', calendarOverrideSaveSchema, calendarResponseSchema),
   calendarOverrideDelete: post('calendar/overrides/delete', calendarOverrideKeySchema, calendarResponseSchema),
-  peakDaySave: post('calendar/peak-days', peakDayRuleSchema, calendarResponseSchema),
+  peakDaySave: post('calendar/peak-days', peakDaySaveSchema, calendarResponseSchema),
   peakDayDelete: post('calendar/peak-days/delete', peakDayKeySchema, calendarResponseSchema),
   catalogue: get('catalogue', empty, catalogueResponseSchema),
   catalogueUpload: post('catalogue', catalogueUploadSchema, catalogueResponseSchema),

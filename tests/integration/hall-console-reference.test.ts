@@ -140,6 +140,8 @@ describe('staff accounts', () => {
   it('refuses every write without a supervisor\u2019s session', async () => {
     expect(await send('staffSave', staff('2003', { pin: '123456' }), null)).toMatchObject({ ok: false, status: 401 });
     expect(await send('queueSettingsSave', {}, null)).toMatchObject({ ok: false, status: 401 });
+    // an upload route takes a file-sized body, but only from a logged-in supervisor
+    expect(await send('bookingImport', { fileName: 'a.csv', content: 'x'.repeat(200_000) }, null)).toMatchObject({ ok: false, status: 401 });
     expect(await rows('staff', '2003')).toHaveLength(0);
   });
 });
@@ -184,6 +186,7 @@ describe('commitments, office settings, calendar and peak days', () => {
     expect(await audits('calendarOverride.delete', day.date)).toBe(1);
 
     expectRefused(await send('peakDaySave', { kind: 'solar', month: 2, day: 30, name: '' }), 'VALIDATION');
+    expectRefused(await send('peakDaySave', { kind: 'solar', month: null, day: 1, name: '' }), 'VALIDATION', 'month');
     const peak = await ok('peakDaySave', { kind: 'lunar', month: 7, day: 7, name: '七夕' });
     expect(peak.peakDays).toEqual([{ kind: 'lunar', month: 7, day: 7, name: '七夕' }]);
     expect((await rows('peakDay')).map((r) => r.key)).toEqual(['lunar-7-7']);
@@ -247,6 +250,7 @@ describe('the queue\u2019s settings', () => {
   it('saves the policy and each matter with Chinese checks, shows the sentence, and is one row under parallel saves', async () => {
     expectRefused(await send('queueSettingsSave', { appointmentsInSlotFirst: true, greenFirst: true, normalPerPriority: 0, recallCap: 3, waitingAlert: null }), 'VALIDATION', 'normalPerPriority');
     expectRefused(await send('queueMatterSave', { ...matterOf('MAR-REG', '结婚登记', 'a1', ['1']) }), 'VALIDATION', 'prefix');
+    expectRefused(await send('queueMatterSave', { ...matterOf('MAR-REG', '结婚登记', 'A', ['1']), weight: null }), 'VALIDATION', 'weight');
     expectRefused(await send('queueMatterSave', { ...matterOf('MAR-REG', '结婚登记', 'A', ['1'], { issueFrom: '12:00', issueUntil: '08:00' }) }), 'VALIDATION', 'issueUntil');
     const policy = { appointmentsInSlotFirst: true, greenFirst: false, normalPerPriority: 4, recallCap: 2, waitingAlert: 30 };
     const saved = await Promise.all(Array.from({ length: 20 }, () => send('queueSettingsSave', policy)));
