@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { CONSOLE_ROUTES, type ConsoleRouteName, type ConsoleSession } from '../../shared/hall/console-contract';
+import { CONSOLE_UPLOAD_MAX, UPLOAD_ROUTES } from '../../shared/hall/console-reference';
 import { parseWith } from '../../shared/hall/contract';
 import { CounterError } from '../../shared/result';
 import { login, logout, SESSION_HOURS, sessionOf } from './auth';
@@ -64,13 +65,18 @@ function sessionCookie(token: string, maxAge: number): string {
   return `${COOKIE}=${token}; Path=/console; HttpOnly; SameSite=Strict; Max-Age=${maxAge}`;
 }
 
-function readJson(req: IncomingMessage): Promise<unknown> {
+/** Largest request body: a file upload's route takes a whole file, every other route a small form. */
+function bodyLimit(path: string): number {
+  return UPLOAD_ROUTES.includes(path) ? CONSOLE_UPLOAD_MAX * 2 : 64 * 1024;
+}
+
+function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > 64 * 1024) {
+      if (size > limit) {
         reject(new CounterError('VALIDATION', '请求过大'));
         req.destroy();
       } else chunks.push(chunk);
@@ -104,8 +110,12 @@ async function api(ctx: ConsoleContext, req: IncomingMessage, res: ServerRespons
   const name = routeOf(req.method ?? 'GET', url.pathname);
   if (name === null) throw new CounterError('NOT_FOUND', '大厅管理台没有这个接口');
   if (req.method !== 'GET') assertSameOrigin(req);
-  const raw = req.method === 'GET' ? Object.fromEntries(url.searchParams) : await readJson(req);
   const token = cookieToken(req);
+  const open = name === 'login' || name === 'logout';
+  // the session first: only a logged-in supervisor may send a file-sized body
+  const who: ConsoleSession | null = open || token === null ? null : await sessionOf(ctx.pool, ctx.hall, token);
+  if (!open && who === null) throw new CounterError('AUTH_REQUIRED', '请先登录大厅管理台（登录已过期或已退出）');
+  const raw = req.method === 'GET' ? Object.fromEntries(url.searchParams) : await readJson(req, bodyLimit(url.pathname));
   if (name === 'login') {
     const body = parseWith(CONSOLE_ROUTES.login.request, raw);
     const done = await login(ctx.pool, ctx.hall, body.staffNo, body.pin);
@@ -115,7 +125,6 @@ async function api(ctx: ConsoleContext, req: IncomingMessage, res: ServerRespons
     if (token !== null) await logout(ctx.pool, ctx.hall, token);
     return sendJson(res, {}, { 'set-cookie': sessionCookie('', 0) });
   }
-  const who: ConsoleSession | null = token === null ? null : await sessionOf(ctx.pool, ctx.hall, token);
   if (who === null) throw new CounterError('AUTH_REQUIRED', '请先登录大厅管理台（登录已过期或已退出）');
   if (name === 'ledgerCsv') {
     const csv = await SESSION_HANDLERS.ledgerCsv(ctx, who, raw);

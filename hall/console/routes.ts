@@ -1,20 +1,25 @@
 /**
  * What each console route (shared/hall/console-contract.ts) does for the
  * logged-in supervisor. Login and logout are handled in http.ts (they set and
- * clear the cookie). Reference data editing (catalogue, calendar, staff,
- * commitments, bookings import) will add its routes here, in its own block.
+ * clear the cookie). Reference data editing and the queue's settings are in
+ * reference-routes.ts, catalogue-bookings.ts and queue-settings.ts.
  */
 import { CONSOLE_ROUTES, type ConsoleResponse, type ConsoleRouteName, type ConsoleSession } from '../../shared/hall/console-contract';
 import { parseWith } from '../../shared/hall/contract';
 import type { Pool } from '../db/pool';
 import { createEnrolmentCode, type Hall } from '../store/windows';
 import { board, setOfflineMinutes } from './board';
+import { CATALOGUE_BOOKING_HANDLERS } from './catalogue-bookings';
+import { QUEUE_SETTINGS_HANDLERS } from './queue-settings';
+import { STAFF_CALENDAR_HANDLERS } from './reference-routes';
 import { ledgerCsv, searchLedger } from './ledger';
 import { saveScreenSettings, screenSettings } from '../store/queue-screen';
 
 export interface ConsoleContext {
   pool: Pool;
   hall: Hall;
+  /** The hall's clock (the hall server's context has it; tests set it). */
+  now?: () => Date;
 }
 
 /** Hours an enrolment code made on the console stays valid. */
@@ -46,4 +51,8 @@ export const SESSION_HANDLERS: { [N in Exclude<ConsoleRouteName, 'login' | 'logo
     await saveScreenSettings(ctx.pool, ctx.hall.hallId, req);
     return req;
   },
+  // ref13: reference data editing and the queue's settings
+  ...STAFF_CALENDAR_HANDLERS,
+  ...CATALOGUE_BOOKING_HANDLERS,
+  ...QUEUE_SETTINGS_HANDLERS,
 };

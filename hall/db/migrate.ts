@@ -12,6 +12,7 @@ import { migration003 } from './migrations/003-numbers-registry';
 import { migration004 } from './migrations/004-reference';
 import { migration005 } from './migrations/005-console';
 import { migration006 } from './migrations/006-queue';
+import { migration007 } from './migrations/007-console-audit';
 import { migration008 } from './migrations/008-county-publication';
 import { migration010 } from './migrations/010-kiosk-print';
 import { migration011 } from './migrations/011-hall-screen';
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
   migration008,
   migration010,
   migration011,

@@ -30,9 +30,11 @@ export interface QueueMatter {
   issueUntil: string | null;
   dailyCap: number | null;
   weight: number;
+  /** This matter's waiting-count alert level, over the hall-wide one; null or absent: the hall's. */
+  waitingAlert?: number | null;
 }
 
-export async function saveQueueSettings(pool: Pool, hallId: string, s: QueueSettings): Promise<void> {
+export async function saveQueueSettings(pool: Pool | Client, hallId: string, s: QueueSettings): Promise<void> {
   await pool.query(
     `INSERT INTO queue_setting (hall_id, appointments_in_slot_first, green_first, normal_per_priority, recall_cap, waiting_alert) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (hall_id) DO UPDATE SET appointments_in_slot_first = EXCLUDED.appointments_in_slot_first, green_first = EXCLUDED.green_first,
@@ -41,12 +43,12 @@ export async function saveQueueSettings(pool: Pool, hallId: string, s: QueueSett
   );
 }
 
-export async function saveQueueMatter(pool: Pool, hallId: string, m: QueueMatter): Promise<void> {
+export async function saveQueueMatter(pool: Pool | Client, hallId: string, m: QueueMatter): Promise<void> {
   await pool.query(
-    `INSERT INTO queue_matter (hall_id, matter, name, prefix, window_nos, issue_from, issue_until, daily_cap, weight) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+    `INSERT INTO queue_matter (hall_id, matter, name, prefix, window_nos, issue_from, issue_until, daily_cap, weight, waiting_alert) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
      ON CONFLICT (hall_id, matter) DO UPDATE SET name = EXCLUDED.name, prefix = EXCLUDED.prefix, window_nos = EXCLUDED.window_nos, issue_from = EXCLUDED.issue_from,
-       issue_until = EXCLUDED.issue_until, daily_cap = EXCLUDED.daily_cap, weight = EXCLUDED.weight`,
-    [hallId, m.matter, m.name, m.prefix, m.windowNos, m.issueFrom, m.issueUntil, m.dailyCap, m.weight],
+       issue_until = EXCLUDED.issue_until, daily_cap = EXCLUDED.daily_cap, weight = EXCLUDED.weight, waiting_alert = EXCLUDED.waiting_alert`,
+    [hallId, m.matter, m.name, m.prefix, m.windowNos, m.issueFrom, m.issueUntil, m.dailyCap, m.weight, m.waitingAlert ?? null],
   );
 }
 
@@ -59,13 +61,14 @@ interface MatterRow {
   issue_until: string | null;
   daily_cap: number | null;
   weight: string;
+  waiting_alert: number | null;
 }
 
 function toMatter(r: MatterRow): QueueMatter {
-  return { matter: r.matter, name: r.name, prefix: r.prefix, windowNos: r.window_nos, issueFrom: r.issue_from, issueUntil: r.issue_until, dailyCap: r.daily_cap, weight: Number(r.weight) };
+  return { matter: r.matter, name: r.name, prefix: r.prefix, windowNos: r.window_nos, issueFrom: r.issue_from, issueUntil: r.issue_until, dailyCap: r.daily_cap, weight: Number(r.weight), waitingAlert: r.waiting_alert };
 }
 
-const MATTER_COLUMNS = 'matter, name, prefix, window_nos, issue_from, issue_until, daily_cap, weight';
+const MATTER_COLUMNS = 'matter, name, prefix, window_nos, issue_from, issue_until, daily_cap, weight, waiting_alert';
 
 export async function queueMatters(db: Client | Pool, hallId: string): Promise<QueueMatter[]> {
   const { rows } = await db.query<MatterRow>(`SELECT ${MATTER_COLUMNS} FROM queue_matter WHERE hall_id = $1 ORDER BY prefix, matter`, [hallId]);

@@ -224,7 +224,8 @@ export async function waitingCounts(pool: Pool, who: WindowIdentity, now: Date):
       return {
         matters: matters.map((m) => {
           const waiting = counts.get(m.matter) ?? 0;
-          return { matter: m.matter, name: m.name, prefix: m.prefix, windows: m.windowNos, waiting, alert: settings.waitingAlert !== null && waiting > settings.waitingAlert };
+          const level = m.waitingAlert ?? settings.waitingAlert;
+          return { matter: m.matter, name: m.name, prefix: m.prefix, windows: m.windowNos, waiting, alert: level !== null && waiting > level };
         }),
         current: current[0] === undefined ? null : toTicket(current[0]),
       };

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { auditBreakSchema, windowNoSchema } from './contract';
 import { SCREEN_NAME_MODES } from './screen-contract';
+import { REFERENCE_ROUTES } from './console-reference';
 
 const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
@@ -130,6 +131,8 @@ export const CONSOLE_ROUTES = {
   // ---- the hall screen (screen14): names on the screen, announcement repeats
   screenSettings: { method: 'GET', path: '/console/api/screen-settings', session: true, request: emptySchema, response: screenSettingsSchema },
   saveScreenSettings: { method: 'POST', path: '/console/api/screen-settings', session: true, request: screenSettingsSchema, response: screenSettingsSchema },
+  // ref13: reference data editing and the queue's settings (shared/hall/console-reference.ts)
+  ...REFERENCE_ROUTES,
 } as const;
 
 export type ConsoleRouteName = keyof typeof CONSOLE_ROUTES;

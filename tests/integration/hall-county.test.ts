@@ -16,6 +16,7 @@ import { migrateCounty } from '../../hall/db/county';
 import { COUNTY_PUBLICATION, COUNTY_TABLES, HALL_ONLY_COLUMNS, HALL_ONLY_TABLES } from '../../hall/db/migrations/008-county-publication';
 import { inTransaction, openPool, type Pool } from '../../hall/db/pool';
 import { setOfflineMinutes } from '../../hall/console/board';
+import { auditEdit } from '../../hall/console/reference-write';
 import { deleteReference, putReference } from '../../hall/store/reference';
 import type { ChangeRow } from '../../shared/hall/contract';
 import { hallRows, subscribe, waitForCatchUp } from '../support/county';
@@ -123,6 +124,8 @@ async function hallWork(h: HallUnderTest, round: number): Promise<void> {
     for (let i = 1; i <= 6; i++) await putReference(client, h.hall.hall.hallId, { kind: 'staff', key: `100${i}`, body: { name: `职员${i}`, round } });
     await putReference(client, h.hall.hall.hallId, { kind: 'booking', key: `B-${round}`, body: { matter: '结婚登记' }, windowNo: '2' });
     if (round === 2) await deleteReference(client, h.hall.hall.hallId, 'staff', '1006');
+    // the console's audit of the edit (ref13)
+    await auditEdit(client, h.hall.hall.hallId, { staffNo: '9001', name: '王建国', hallName: h.name }, 'staff.save', 'staff', '1001', { round });
   });
 }
 

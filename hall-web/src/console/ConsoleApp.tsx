@@ -6,13 +6,16 @@ import { BoardPanel } from './BoardPanel';
 import { EnrolPanel } from './EnrolPanel';
 import { LedgerPanel } from './LedgerPanel';
 import { LoginPage } from './LoginPage';
-import { ReferencePlaceholder } from './ReferencePlaceholder';
+import { QueuePanel } from './queue/QueuePanel';
+import { ReferencePanel } from './reference/ReferencePanel';
 
 const SECTIONS = [
   { key: 'board', label: '窗口看板' },
   { key: 'ledger', label: '大厅台账' },
   { key: 'enrol', label: '窗口登记' },
+  // ref13: reference data and the queue's settings
   { key: 'reference', label: '基础数据' },
+  { key: 'queue', label: '叫号设置' },
 ] as const;
 type Section = (typeof SECTIONS)[number]['key'];
 
@@ -61,7 +64,8 @@ export function ConsoleApp() {
         {section === 'board' && <BoardPanel onLoggedOut={() => setSession(null)} />}
         {section === 'ledger' && <LedgerPanel />}
         {section === 'enrol' && <EnrolPanel />}
-        {section === 'reference' && <ReferencePlaceholder />}
+        {section === 'reference' && <ReferencePanel />}
+        {section === 'queue' && <QueuePanel />}
       </main>
       <footer className="statusbar">
         <span>窗口工作台 · 大厅管理台</span>

@@ -38,6 +38,8 @@ export const COUNTY_TABLES = [
   'queue_ticket',
   'queue_window',
   'queue_event',
+  // ref13: the console's audit of reference edits
+  'console_audit',
   'certificate_claim',
 ] as const;
 

@@ -1,0 +1,76 @@
+/** 节假日与高峰日: the working-day overrides (调休) and the appointment peak days, added and removed one at a time. */
+import { useState, type FormEvent } from 'react';
+import { TableHead } from '../../../../renderer/src/TableHead';
+import { ErrorBanner, Field, fieldError } from '../../ui';
+import { PeakDaysCard } from './PeakDaysCard';
+import { useLoad, useSaver } from './useConsole';
+
+const EMPTY = { date: '', kind: 'restday' as 'restday' | 'workday', name: '', source: '', coversYear: false };
+
+export function CalendarPanel() {
+  const calendar = useLoad('calendar', {});
+  const saver = useSaver();
+  const [form, setForm] = useState(EMPTY);
+  const set = (patch: Partial<typeof EMPTY>) => setForm((f) => ({ ...f, ...patch }));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (await saver.save('calendarOverrideSave', form, calendar.set, `${form.date} 已保存`)) setForm(EMPTY);
+  };
+  const overrides = calendar.value?.overrides ?? [];
+
+  return (
+    <div className="console-columns wide-first">
+      <section className="card" aria-labelledby="overrides-title">
+        <h2 id="overrides-title">节假日与调休</h2>
+        <ErrorBanner error={calendar.error ?? saver.error} />
+        {overrides.length === 0 ? (
+          <p className="muted">还没有节假日调整。</p>
+        ) : (
+          <table className="table compact" data-testid="overrides-table">
+            <TableHead columns={['日期', '类型', '名称', '依据', '']} />
+            <tbody>
+              {overrides.map((o) => (
+                <tr key={o.date}>
+                  <td className="nowrap">{o.date}</td>
+                  <td className="nowrap">{o.kind === 'restday' ? '休息' : '上班'}</td>
+                  <td className="nowrap">{o.name}</td>
+                  <td className="console-small">{o.source}</td>
+                  <td className="nowrap">
+                    <button type="button" className="link" onClick={() => void saver.save('calendarOverrideDelete', { date: o.date }, calendar.set, `${o.date} 已删除`)}>
+                      删除
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <form onSubmit={submit} noValidate aria-label="添加节假日调整" className="console-inline-form">
+          <Field label="日期" error={fieldError(saver.error, 'date')}>
+            <input name="date" type="date" value={form.date} onChange={(e) => set({ date: e.target.value })} />
+          </Field>
+          <Field label="类型" error={fieldError(saver.error, 'kind')}>
+            <select name="kind" value={form.kind} onChange={(e) => set({ kind: e.target.value === 'workday' ? 'workday' : 'restday' })}>
+              <option value="restday">休息（放假）</option>
+              <option value="workday">上班（调休补班）</option>
+            </select>
+          </Field>
+          <Field label="名称" error={fieldError(saver.error, 'name')}>
+            <input name="name" value={form.name} maxLength={30} onChange={(e) => set({ name: e.target.value })} placeholder="如 国庆节" />
+          </Field>
+          <Field label="依据" error={fieldError(saver.error, 'source')}>
+            <input name="source" value={form.source} maxLength={100} onChange={(e) => set({ source: e.target.value })} placeholder="如 国务院办公厅通知" />
+          </Field>
+          <div className="actions">
+            {saver.note && <span className="muted">{saver.note}</span>}
+            <button type="submit" className="primary" disabled={saver.busy}>
+              添加
+            </button>
+          </div>
+        </form>
+      </section>
+      <PeakDaysCard peakDays={calendar.value?.peakDays ?? []} onSaved={calendar.set} />
+    </div>
+  );
+}

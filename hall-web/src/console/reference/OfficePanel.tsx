@@ -1,0 +1,48 @@
+/** 办公信息: the office's name, department and phones every window shows (its own window number stays its own). */
+import { useEffect, useState, type FormEvent } from 'react';
+import { ErrorBanner, Field, fieldError } from '../../ui';
+import { useLoad, useSaver } from './useConsole';
+
+const EMPTY = { hallName: '', department: '', complaintPhone: '', supervisionPhone: '', leaderOnDuty: '' };
+const FIELDS: { key: keyof typeof EMPTY; label: string; max: number }[] = [
+  { key: 'hallName', label: '大厅名称', max: 40 },
+  { key: 'department', label: '所属部门', max: 40 },
+  { key: 'complaintPhone', label: '投诉电话', max: 20 },
+  { key: 'supervisionPhone', label: '监督电话', max: 20 },
+  { key: 'leaderOnDuty', label: '值班领导', max: 40 },
+];
+
+export function OfficePanel() {
+  const loaded = useLoad('office', {});
+  const saver = useSaver();
+  const [form, setForm] = useState(EMPTY);
+  useEffect(() => {
+    if (loaded.value?.office) setForm(loaded.value.office);
+  }, [loaded.value]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    await saver.save('officeSave', form, loaded.set);
+  };
+
+  return (
+    <form className="card narrow" onSubmit={submit} noValidate aria-labelledby="office-title">
+      <h2 id="office-title">办公信息</h2>
+      <p className="muted">{loaded.value?.office === null ? '大厅尚未设置，各窗口仍使用自己的设置。' : '各窗口的公示屏、工作牌和回执使用这些信息。'}</p>
+      <ErrorBanner error={loaded.error ?? saver.error} />
+      <fieldset disabled={saver.busy}>
+        {FIELDS.map((f) => (
+          <Field key={f.key} label={f.label} error={fieldError(saver.error, f.key)}>
+            <input name={f.key} value={form[f.key]} maxLength={f.max} onChange={(e) => setForm((o) => ({ ...o, [f.key]: e.target.value }))} />
+          </Field>
+        ))}
+      </fieldset>
+      <div className="actions">
+        {saver.note && <span className="muted">{saver.note}</span>}
+        <button type="submit" className="primary" disabled={saver.busy}>
+          保存
+        </button>
+      </div>
+    </form>
+  );
+}
