@@ -10,6 +10,9 @@ import type { Pool } from '../db/pool';
 import { createEnrolmentCode, type Hall } from '../store/windows';
 import { board, setOfflineMinutes } from './board';
 import { ledgerCsv, searchLedger } from './ledger';
+import { openCases } from './cases';
+import { hallStatistics, hallStatisticsCsv } from './hall-stats';
+import { queueStatistics, queueStatisticsCsv } from '../store/queue-stats';
 
 export interface ConsoleContext {
   pool: Pool;
@@ -35,4 +38,14 @@ export const SESSION_HANDLERS: { [N in Exclude<ConsoleRouteName, 'login' | 'logo
   },
   ledger: (ctx, _who, raw) => searchLedger(ctx.pool, ctx.hall.hallId, parseWith(CONSOLE_ROUTES.ledger.request, raw)),
   ledgerCsv: (ctx, _who, raw) => ledgerCsv(ctx.pool, ctx.hall.hallId, parseWith(CONSOLE_ROUTES.ledgerCsv.request, raw)),
+  // ---- cases13: open cases, statistics and queue statistics across windows
+  openCases: (ctx, _who, raw) => openCases(ctx.pool, ctx.hall.hallId, parseWith(CONSOLE_ROUTES.openCases.request, raw)),
+  stats: (ctx, _who, raw) => hallStatistics(ctx.pool, ctx.hall.hallId, parseWith(CONSOLE_ROUTES.stats.request, raw)),
+  statsCsv: (ctx, _who, raw) => hallStatisticsCsv(ctx.pool, ctx.hall.hallId, parseWith(CONSOLE_ROUTES.statsCsv.request, raw)),
+  queueStats: (ctx, _who, raw) => queueStatistics(ctx.pool, ctx.hall.hallId, withWindow(parseWith(CONSOLE_ROUTES.queueStats.request, raw))),
+  queueStatsCsv: (ctx, _who, raw) => queueStatisticsCsv(ctx.pool, ctx.hall.hallId, withWindow(parseWith(CONSOLE_ROUTES.queueStatsCsv.request, raw))),
 };
+
+function withWindow<Q extends { windowNo?: string | undefined }>(q: Q): Q & { windowNo: string | undefined } {
+  return { ...q, windowNo: q.windowNo || undefined };
+}

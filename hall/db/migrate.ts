@@ -13,6 +13,7 @@ import { migration004 } from './migrations/004-reference';
 import { migration005 } from './migrations/005-console';
 import { migration006 } from './migrations/006-queue';
 import { migration008 } from './migrations/008-county-publication';
+import { migration009 } from './migrations/009-console-work';
 
 export interface Migration {
   version: number;
@@ -20,7 +21,16 @@ export interface Migration {
   up(client: Client): Promise<void>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration008];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+  migration008,
+  migration009,
+];
 
 /** Any constant: the key of the advisory lock migrations hold. */
 const MIGRATION_LOCK = 0x4a11;

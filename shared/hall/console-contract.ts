@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { auditBreakSchema, windowNoSchema } from './contract';
+import { hallStatsQuerySchema, hallStatsResponseSchema, openCasesQuerySchema, openCasesResponseSchema, queueStatsQuerySchema, queueStatsResponseSchema } from './console-work-contract';
 
 const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
@@ -38,6 +39,9 @@ export const boardWindowSchema = z.object({
   ackedSeq: z.number().int().nonnegative(),
   auditBroken: z.boolean(),
   quarantined: z.number().int().nonnegative(),
+  /** cases13: the window's open cases and how many of them are overdue (the open-cases screen's rule). */
+  openCases: z.number().int().nonnegative(),
+  overdueCases: z.number().int().nonnegative(),
 });
 export type BoardWindow = z.infer<typeof boardWindowSchema>;
 
@@ -121,6 +125,12 @@ export const CONSOLE_ROUTES = {
   ledger: { method: 'GET', path: '/console/api/ledger', session: true, request: ledgerQuerySchema, response: ledgerResponseSchema },
   /** The same query as ledger, answered as a CSV file (UTF-8 with BOM) of up to LEDGER_EXPORT_MAX rows. */
   ledgerCsv: { method: 'GET', path: '/console/api/ledger.csv', session: true, request: ledgerQuerySchema, response: z.string() },
+  // ---- cases13: open cases, statistics and queue statistics across windows (console-work-contract.ts)
+  openCases: { method: 'GET', path: '/console/api/open-cases', session: true, request: openCasesQuerySchema, response: openCasesResponseSchema },
+  stats: { method: 'GET', path: '/console/api/stats', session: true, request: hallStatsQuerySchema, response: hallStatsResponseSchema },
+  statsCsv: { method: 'GET', path: '/console/api/stats.csv', session: true, request: hallStatsQuerySchema, response: z.string() },
+  queueStats: { method: 'GET', path: '/console/api/queue-stats', session: true, request: queueStatsQuerySchema, response: queueStatsResponseSchema },
+  queueStatsCsv: { method: 'GET', path: '/console/api/queue-stats.csv', session: true, request: queueStatsQuerySchema, response: z.string() },
 } as const;
 
 export type ConsoleRouteName = keyof typeof CONSOLE_ROUTES;

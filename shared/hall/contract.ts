@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { CERTIFICATE_KINDS, type CertificateKind } from '../domain/certificate-number';
 import { CounterError } from '../result';
 import * as queue from './queue-contract';
+import { queueStatsResponseSchema, windowQueueStatsRequestSchema } from './queue-stats-contract';
 
 export const windowNoSchema = z.string().trim().regex(/^[A-Za-z0-9-]{1,8}$/, '窗口号只能是 1 到 8 位字母、数字或短横线');
 /** A keyed lookup hash of a document number (HMAC-SHA256 with the hall's lookup key, hex). */
@@ -206,6 +207,8 @@ export const HALL_ROUTES = {
   queueStart: { method: 'POST', path: '/api/queue/start', request: queue.queueTicketActionRequestSchema, response: queue.queueTicketResponseSchema },
   queueFinish: { method: 'POST', path: '/api/queue/finish', request: queue.queueTicketActionRequestSchema, response: queue.queueTicketResponseSchema },
   queuePreview: { method: 'GET', path: '/api/queue/preview', request: emptySchema, response: queue.queuePreviewResponseSchema },
+  // ---- cases13: the window's own queue figures for its 统计分析 (queue-stats-contract.ts)
+  queueStats: { method: 'GET', path: '/api/queue/stats', request: windowQueueStatsRequestSchema, response: queueStatsResponseSchema },
 } as const;
 
 export type HallRouteName = keyof typeof HALL_ROUTES;
