@@ -21,7 +21,7 @@ const LAYERS = [
   { name: 'electron/host', files: ['electron/host/'], folders: ['electron/host/', 'electron/services/', 'shared/'], packages: ['node:*', 'ws', 'conf'] },
   { name: 'hall', files: ['hall/'], folders: ['hall/', 'shared/'], packages: ['node:*', 'pg', 'zod'] },
   // the pages the hall serves (console; kiosk and hall screen later): browser code in the workstation's look
-  { name: 'hall-web', files: ['hall-web/'], folders: ['hall-web/', 'shared/', 'renderer/src/styles.css', 'renderer/src/TableHead.tsx'], packages: ['react', 'react-dom', 'zod'] },
+  { name: 'hall-web', files: ['hall-web/'], folders: ['hall-web/', 'shared/', 'renderer/src/styles.css', 'renderer/src/TableHead.tsx', 'renderer/src/stats/charts.tsx', 'renderer/src/stats/queue-stats-view.tsx', 'renderer/src/stats/stats.css'], packages: ['react', 'react-dom', 'zod', 'chart.js'] },
   {
     name: 'tests',
     files: ['tests/'],

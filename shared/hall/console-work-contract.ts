@@ -9,7 +9,7 @@ import { HALL_STATS_GROUPS } from '../domain/hall-stats';
 import { OPEN_CASE_KINDS } from '../domain/hall-open-cases';
 import { QUEUE_STATS_GROUPS } from '../domain/queue-stats';
 import { windowNoSchema } from './contract';
-import { checkRange, dateSchema, queueStatsResponseSchema } from './queue-stats-contract';
+import { checkRange, dateSchema } from './queue-stats-contract';
 
 export { queueStatsResponseSchema, type QueueStatsResponse } from './queue-stats-contract';
 
