@@ -34,5 +34,5 @@ export const queueStatsResponseSchema = z.object({
 export type QueueStatsResponse = z.infer<typeof queueStatsResponseSchema>;
 
 /** The window's own queue figures: its calls only, by clerk, matter or day. */
-export const windowQueueStatsRequestSchema = z.object({ from: dateSchema, to: dateSchema, groupBy: z.enum(['clerk', 'matter', 'day']) }).superRefine(checkRange);
+export const windowQueueStatsRequestSchema = z.object({ from: dateSchema, to: dateSchema, groupBy: z.enum(['clerk', 'matter', 'day']) }).strict().superRefine(checkRange);
 export type WindowQueueStatsRequest = z.input<typeof windowQueueStatsRequestSchema>;
