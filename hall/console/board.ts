@@ -1,8 +1,11 @@
 /**
  * The console's live board: every enrolled window with what its last push
  * reported (who is at it, 在岗 / 暂停 / 未开放, printer problem, backlog),
- * its last contact, audit-chain breaks and quarantined rows.
+ * its last contact, audit-chain breaks, quarantined rows, and its open and
+ * overdue cases (cases.ts).
  */
+import { countOpenCases, type OpenCaseCount } from '../../shared/domain/hall-open-cases';
+import { hallDate } from '../../shared/domain/hall-time';
 import { windowFlags } from '../../shared/hall/board';
 import type { BoardResponse, BoardWindow } from '../../shared/hall/console-contract';
 import { windowStatusSchema } from '../../shared/hall/contract';
@@ -10,6 +13,7 @@ import type { Pool } from '../db/pool';
 import { auditBreaks } from '../store/audit-anchor';
 import { quarantinedRows } from '../store/push';
 import type { Hall } from '../store/windows';
+import { allOpenCases } from './cases';
 
 export const DEFAULT_OFFLINE_MINUTES = 5;
 
@@ -39,7 +43,8 @@ interface WindowRow {
   now: Date;
 }
 
-function boardWindow(r: WindowRow, minutes: number): BoardWindow {
+function boardWindow(r: WindowRow, minutes: number, cases: readonly OpenCaseCount[]): BoardWindow {
+  const open = cases.find((c) => c.windowNo === r.window_no);
   const status = windowStatusSchema.safeParse(r.status);
   const s = status.success ? status.data : null;
   const flags = windowFlags({ lastContactAt: r.last_contact_at?.toISOString() ?? null, backlogRows: r.backlog_rows, backlogOldestAt: r.backlog_oldest_at }, r.now, minutes);
@@ -58,6 +63,8 @@ function boardWindow(r: WindowRow, minutes: number): BoardWindow {
     ackedSeq: Number(r.acked_seq),
     auditBroken: r.audit_broken,
     quarantined: Number(r.quarantined),
+    openCases: open?.open ?? 0,
+    overdueCases: open?.overdue ?? 0,
   };
 }
 
@@ -73,11 +80,12 @@ export async function board(pool: Pool, hall: Hall): Promise<BoardResponse> {
     [hall.hallId],
   );
   const quarantined = await quarantinedRows(pool, hall.hallId);
+  const cases = countOpenCases(await allOpenCases(pool, hall.hallId, hallDate(rows[0]?.now ?? new Date())));
   return {
     hallName: hall.name,
     now: (rows[0]?.now ?? new Date()).toISOString(),
     offlineMinutes: minutes,
-    windows: rows.map((r) => boardWindow(r, minutes)),
+    windows: rows.map((r) => boardWindow(r, minutes, cases)),
     auditBreaks: await auditBreaks(pool, hall.hallId),
     quarantined: quarantined.map((q) => ({ windowNo: q.windowNo, seq: q.seq, reason: q.reason, receivedAt: q.receivedAt })),
   };

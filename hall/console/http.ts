@@ -92,6 +92,9 @@ function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   });
 }
 
+/** The routes answered as a CSV file, with the file's name. */
+const CSV_FILES: Partial<Record<ConsoleRouteName, string>> = { ledgerCsv: '大厅台账', statsCsv: '大厅统计', queueStatsCsv: '排队统计' };
+
 function routeOf(method: string, path: string): ConsoleRouteName | null {
   for (const name of Object.keys(CONSOLE_ROUTES) as ConsoleRouteName[]) {
     if (CONSOLE_ROUTES[name].method === method && CONSOLE_ROUTES[name].path === path) return name;
@@ -126,9 +129,10 @@ async function api(ctx: ConsoleContext, req: IncomingMessage, res: ServerRespons
     return sendJson(res, {}, { 'set-cookie': sessionCookie('', 0) });
   }
   if (who === null) throw new CounterError('AUTH_REQUIRED', '请先登录大厅管理台（登录已过期或已退出）');
-  if (name === 'ledgerCsv') {
-    const csv = await SESSION_HANDLERS.ledgerCsv(ctx, who, raw);
-    const file = encodeURIComponent(`大厅台账-${new Date().toISOString().slice(0, 10)}.csv`);
+  const csvName = CSV_FILES[name];
+  if (csvName !== undefined) {
+    const csv = await (SESSION_HANDLERS[name] as (c: ConsoleContext, w: ConsoleSession, r: unknown) => Promise<string>)(ctx, who, raw);
+    const file = encodeURIComponent(`${csvName}-${new Date().toISOString().slice(0, 10)}.csv`);
     res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename*=UTF-8''${file}`, 'cache-control': 'no-store' });
     res.end(csv);
     return;

@@ -14,6 +14,9 @@ import { QUEUE_SETTINGS_HANDLERS } from './queue-settings';
 import { STAFF_CALENDAR_HANDLERS } from './reference-routes';
 import { ledgerCsv, searchLedger } from './ledger';
 import { saveScreenSettings, screenSettings } from '../store/queue-screen';
+import { openCases } from './cases';
+import { hallStatistics, hallStatisticsCsv } from './hall-stats';
+import { queueStatistics, queueStatisticsCsv } from '../store/queue-stats';
 
 export interface ConsoleContext {
   pool: Pool;
@@ -55,4 +58,14 @@ export const SESSION_HANDLERS: { [N in Exclude<ConsoleRouteName, 'login' | 'logo
   ...STAFF_CALENDAR_HANDLERS,
   ...CATALOGUE_BOOKING_HANDLERS,
   ...QUEUE_SETTINGS_HANDLERS,
+  // ---- cases13: open cases, statistics and queue statistics across windows
+  openCases: (ctx, _who, raw) => openCases(ctx.pool, ctx.hall.hallId, parseWith(CONSOLE_ROUTES.openCases.request, raw)),
+  stats: (ctx, _who, raw) => hallStatistics(ctx.pool, ctx.hall.hallId, parseWith(CONSOLE_ROUTES.stats.request, raw)),
+  statsCsv: (ctx, _who, raw) => hallStatisticsCsv(ctx.pool, ctx.hall.hallId, parseWith(CONSOLE_ROUTES.statsCsv.request, raw)),
+  queueStats: (ctx, _who, raw) => queueStatistics(ctx.pool, ctx.hall.hallId, withWindow(parseWith(CONSOLE_ROUTES.queueStats.request, raw))),
+  queueStatsCsv: (ctx, _who, raw) => queueStatisticsCsv(ctx.pool, ctx.hall.hallId, withWindow(parseWith(CONSOLE_ROUTES.queueStatsCsv.request, raw))),
 };
+
+function withWindow<Q extends { windowNo?: string | undefined }>(q: Q): Q & { windowNo: string | undefined } {
+  return { ...q, windowNo: q.windowNo || undefined };
+}

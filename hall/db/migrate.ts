@@ -14,6 +14,7 @@ import { migration005 } from './migrations/005-console';
 import { migration006 } from './migrations/006-queue';
 import { migration007 } from './migrations/007-console-audit';
 import { migration008 } from './migrations/008-county-publication';
+import { migration009 } from './migrations/009-console-work';
 import { migration010 } from './migrations/010-kiosk-print';
 import { migration011 } from './migrations/011-hall-screen';
 import { migration014 } from './migrations/014-certificate-claim';
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
   migration010,
   migration011,
   migration014,

@@ -10,6 +10,7 @@ import { certificateGaps, claimCertificate, leaseCertificates, nextCertificate, 
 import { pull } from '../store/reference';
 import { push } from '../store/push';
 import { callBack, callNext, callTicket, finish, pass, preview, recall, start, transfer } from '../store/queue-caller';
+import { queueStatistics } from '../store/queue-stats';
 import { takeTicket, waitingCounts } from '../store/queue-tickets';
 import { queueDesk } from '../store/queue-desk';
 import { registryCheck } from '../store/registry';
@@ -74,6 +75,8 @@ export const WINDOW_HANDLERS: { [N in Exclude<HallRouteName, 'enrol'>]: Handler<
     parseWith(HALL_ROUTES.queueDesk.request, raw);
     return queueDesk(ctx.pool, who, ctx.now());
   },
+  // ---- cases13: a window's own queue figures
+  queueStats: (ctx, who, raw) => queueStatistics(ctx.pool, who.hallId, { ...parseWith(HALL_ROUTES.queueStats.request, raw), windowNo: who.windowNo }),
 };
 
 export function enrolHandler(ctx: HallContext, raw: unknown): Promise<HallResponse<'enrol'>> {

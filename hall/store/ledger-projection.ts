@@ -10,25 +10,50 @@ import type { ChangeRow } from '../../shared/hall/contract';
 /** Change-row entities that reach the console's ledgers. */
 export const LEDGER_ENTITIES = ['contact', 'civil_case'] as const;
 
+/**
+ * Entities projected for the console's open cases and statistics (cases13):
+ * their ledger is the entity's own name. Some of their updates carry only the
+ * changed fields (a callback's outcome, a case's completion), so a row's
+ * payload is merged into the entry's and the columns it lacks are kept.
+ */
+export const WORK_ENTITIES = ['service_case', 'callback', 'follow_up', 'complaint', 'rating', 'notification', 'referral', 'staff'] as const;
+
+const PROJECTED = [...LEDGER_ENTITIES, ...WORK_ENTITIES];
+
 const INSTANT = `^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}`;
 
-/** The instant a row is filed under: receipt, or registration for a registered case. */
-const AT = `CASE WHEN c.entity = 'civil_case' AND c.payload->>'status' = 'registered' THEN c.payload->>'registered_at' ELSE c.payload->>'received_at' END`;
+/**
+ * The instant a row is filed under: receipt, or registration for a registered
+ * case; acceptance, answer, opening or creation for the work entities; when
+ * the window wrote it for a 告知单 / 引导单 (their rows carry no time).
+ */
+const AT = `CASE WHEN c.entity = 'civil_case' AND c.payload->>'status' = 'registered' THEN c.payload->>'registered_at'
+  WHEN c.entity = 'service_case' THEN c.payload->>'accepted_at'
+  WHEN c.entity = 'rating' THEN COALESCE(c.payload->>'answered_at', c.payload->>'requested_at')
+  WHEN c.entity = 'follow_up' THEN c.payload->>'opened_at'
+  WHEN c.entity = 'complaint' THEN c.payload->>'receivedAt'
+  WHEN c.entity = 'callback' THEN c.payload->>'createdAt'
+  WHEN c.entity IN ('notification', 'referral') AND c.op = 'insert' THEN c.window_created_at
+  ELSE c.payload->>'received_at' END`;
 
 /** The ledger_entry columns of a change row `c` (a change_row with its window's window_no). */
 const PROJECTION = `
   c.hall_id, c.entity, c.entity_id, c.window_id, c.window_no, c.seq, c.id,
   CASE WHEN c.entity = 'contact' THEN 'contacts'
+       WHEN c.entity <> 'civil_case' THEN c.entity
        WHEN c.payload->>'kind' = 'marriage' AND c.payload->>'status' = 'registered' THEN 'marriages'
        ELSE 'cases' END,
   CASE WHEN (${AT}) ~ '${INSTANT}' THEN (((${AT})::timestamptz) AT TIME ZONE INTERVAL '+08:00')::date END,
   ${AT},
-  CASE WHEN c.entity = 'contact' THEN c.payload->>'contact_no' ELSE c.payload->>'case_no' END,
+  CASE WHEN c.entity = 'contact' THEN c.payload->>'contact_no' WHEN c.entity = 'complaint' THEN c.payload->>'complaintNo'
+       WHEN c.entity IN ('notification', 'referral') THEN c.payload->>'slipNo' WHEN c.entity = 'staff' THEN c.payload->>'staffNo'
+       ELSE COALESCE(c.payload->>'case_no', c.payload->>'caseNo') END,
   NULLIF(c.payload->>'certificate_no', ''),
   CASE WHEN c.entity = 'contact' THEN array_remove(ARRAY[c.payload->>'applicant_name'], NULL)
+       WHEN c.entity <> 'civil_case' THEN '{}'::text[]
        ELSE ARRAY(SELECT p->>'name' FROM jsonb_array_elements(CASE WHEN jsonb_typeof(c.payload->'parties') = 'array' THEN c.payload->'parties' ELSE '[]'::jsonb END) p
                   WHERE p->>'name' IS NOT NULL) END,
-  CASE WHEN c.entity = 'contact' THEN c.payload->>'item_name' ELSE c.payload->>'kind' END,
+  CASE WHEN c.entity IN ('contact', 'service_case') THEN c.payload->>'item_name' ELSE c.payload->>'kind' END,
   c.payload->>'status',
   c.payload`;
 
@@ -52,8 +77,12 @@ const UPSERT_SQL = `
   FROM (SELECT c.*, w.window_no FROM change_row c JOIN hall_window w USING (hall_id, window_id) WHERE c.hall_id = $1 AND c.id = $2) c
   ON CONFLICT (hall_id, entity, entity_id) DO UPDATE SET
     window_id = EXCLUDED.window_id, window_no = EXCLUDED.window_no, seq = EXCLUDED.seq, change_id = EXCLUDED.change_id,
-    ledger = EXCLUDED.ledger, day = EXCLUDED.day, at = EXCLUDED.at, ref_no = EXCLUDED.ref_no, certificate_no = EXCLUDED.certificate_no,
-    names = EXCLUDED.names, item = EXCLUDED.item, status = EXCLUDED.status, payload = EXCLUDED.payload
+    ledger = EXCLUDED.ledger,
+    day = COALESCE(EXCLUDED.day, ledger_entry.day), at = COALESCE(EXCLUDED.at, ledger_entry.at),
+    ref_no = COALESCE(EXCLUDED.ref_no, ledger_entry.ref_no), certificate_no = COALESCE(EXCLUDED.certificate_no, ledger_entry.certificate_no),
+    names = CASE WHEN cardinality(EXCLUDED.names) > 0 THEN EXCLUDED.names ELSE ledger_entry.names END,
+    item = COALESCE(EXCLUDED.item, ledger_entry.item), status = COALESCE(EXCLUDED.status, ledger_entry.status),
+    payload = ledger_entry.payload || EXCLUDED.payload
   -- the same window's later row replaces it; another window's (a re-enrolled PC resending) is newer by arrival
   WHERE ledger_entry.window_id <> EXCLUDED.window_id OR ledger_entry.seq < EXCLUDED.seq`;
 
@@ -82,10 +111,27 @@ export async function projectChanges(client: Client, hallId: string, rows: reado
 
 /** Brings the ledger up to a change row just stored, inside the push's transaction. */
 export async function projectChange(client: Client, hallId: string, row: ChangeRow): Promise<void> {
-  if (!(LEDGER_ENTITIES as readonly string[]).includes(row.entity)) return;
+  if (!(PROJECTED as readonly string[]).includes(row.entity)) return;
   if (row.op === 'delete') {
     await client.query('DELETE FROM ledger_entry WHERE hall_id = $1 AND entity = $2 AND entity_id = $3', [hallId, row.entity, row.entityId]);
     return;
   }
   await client.query(UPSERT_SQL, [hallId, row.id]);
+}
+
+/**
+ * Projects every work-entity change row held, in arrival order (their partial
+ * updates merge, so the latest row alone is not the state): for a hall that
+ * held such rows before they were projected (hall migration 9).
+ */
+export async function backfillWorkEntities(client: Client): Promise<void> {
+  const list = WORK_ENTITIES.map((e) => `'${e}'`).join(', ');
+  await client.query(`DELETE FROM ledger_entry WHERE entity IN (${list})`);
+  const { rows } = await client.query<{ hall_id: string; id: string; entity: string; entity_id: string; op: string }>(
+    `SELECT hall_id, id, entity, entity_id, op FROM change_row WHERE entity IN (${list}) ORDER BY received_at, window_id, seq`,
+  );
+  for (const r of rows) {
+    if (r.op === 'delete') await client.query('DELETE FROM ledger_entry WHERE hall_id = $1 AND entity = $2 AND entity_id = $3', [r.hall_id, r.entity, r.entity_id]);
+    else await client.query(UPSERT_SQL, [r.hall_id, r.id]);
+  }
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { idField } from '../fields';
 import { isRealDate, MAX_RANGE_DAYS, rangeDays, STATS_GROUPS } from '../domain/stats';
+import { queueStatsResponseSchema, windowQueueStatsRequestSchema } from '../hall/queue-stats-contract';
 import { exportFileSchema, exportFormatSchema } from './ledger';
 import { method } from './method';
 
@@ -93,5 +94,15 @@ export const statsMethods = {
       .strict(),
     /** Saved like a ledger export: a browser download in host mode, the save dialog under Electron. */
     response: exportFileSchema,
+  }),
+  // cases13: this window's queue figures, asked of the hall (its queue); says so when the window has not joined or the hall cannot be reached
+  'stats.queue': method({ effect: 'read',
+    access: 'supervisor',
+    request: windowQueueStatsRequestSchema,
+    response: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('ok'), stats: queueStatsResponseSchema }),
+      z.object({ status: z.literal('notJoined') }),
+      z.object({ status: z.literal('unreachable'), message: z.string() }),
+    ]),
   }),
 } as const;

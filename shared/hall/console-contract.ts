@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { auditBreakSchema, windowNoSchema } from './contract';
 import { SCREEN_NAME_MODES } from './screen-contract';
 import { REFERENCE_ROUTES } from './console-reference';
+import { hallStatsQuerySchema, hallStatsResponseSchema, openCasesQuerySchema, openCasesResponseSchema, queueStatsQuerySchema, queueStatsResponseSchema } from './console-work-contract';
 
 const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
@@ -40,6 +41,9 @@ export const boardWindowSchema = z.object({
   ackedSeq: z.number().int().nonnegative(),
   auditBroken: z.boolean(),
   quarantined: z.number().int().nonnegative(),
+  /** cases13: the window's open cases and how many of them are overdue (the open-cases screen's rule). */
+  openCases: z.number().int().nonnegative(),
+  overdueCases: z.number().int().nonnegative(),
 });
 export type BoardWindow = z.infer<typeof boardWindowSchema>;
 
@@ -133,6 +137,12 @@ export const CONSOLE_ROUTES = {
   saveScreenSettings: { method: 'POST', path: '/console/api/screen-settings', session: true, request: screenSettingsSchema, response: screenSettingsSchema },
   // ref13: reference data editing and the queue's settings (shared/hall/console-reference.ts)
   ...REFERENCE_ROUTES,
+  // ---- cases13: open cases, statistics and queue statistics across windows (console-work-contract.ts)
+  openCases: { method: 'GET', path: '/console/api/open-cases', session: true, request: openCasesQuerySchema, response: openCasesResponseSchema },
+  stats: { method: 'GET', path: '/console/api/stats', session: true, request: hallStatsQuerySchema, response: hallStatsResponseSchema },
+  statsCsv: { method: 'GET', path: '/console/api/stats.csv', session: true, request: hallStatsQuerySchema, response: z.string() },
+  queueStats: { method: 'GET', path: '/console/api/queue-stats', session: true, request: queueStatsQuerySchema, response: queueStatsResponseSchema },
+  queueStatsCsv: { method: 'GET', path: '/console/api/queue-stats.csv', session: true, request: queueStatsQuerySchema, response: z.string() },
 } as const;
 
 export type ConsoleRouteName = keyof typeof CONSOLE_ROUTES;

@@ -10,6 +10,7 @@ import { CERTIFICATE_KINDS, type CertificateKind } from '../domain/certificate-n
 import { CounterError } from '../result';
 import * as queue from './queue-contract';
 import { queueDeskResponseSchema } from './queue-desk';
+import { queueStatsResponseSchema, windowQueueStatsRequestSchema } from './queue-stats-contract';
 
 export const windowNoSchema = z.string().trim().regex(/^[A-Za-z0-9-]{1,8}$/, '窗口号只能是 1 到 8 位字母、数字或短横线');
 /** A keyed lookup hash of a document number (HMAC-SHA256 with the hall's lookup key, hex). */
@@ -214,6 +215,8 @@ export const HALL_ROUTES = {
   queuePreview: { method: 'GET', path: '/api/queue/preview', request: emptySchema, response: queue.queuePreviewResponseSchema },
   // ---- the window's caller (issue 14, caller14; schema in queue-desk.ts)
   queueDesk: { method: 'GET', path: '/api/queue/desk', request: emptySchema, response: queueDeskResponseSchema },
+  // ---- cases13: the window's own queue figures for its 统计分析 (queue-stats-contract.ts)
+  queueStats: { method: 'GET', path: '/api/queue/stats', request: windowQueueStatsRequestSchema, response: queueStatsResponseSchema },
 } as const;
 
 export type HallRouteName = keyof typeof HALL_ROUTES;

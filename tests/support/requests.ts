@@ -121,6 +121,7 @@ export const VALID_REQUESTS: { [M in MethodName]: RequestOf<M> } = {
   'coordination.reply': { id: UNKNOWN_ID, reply: '已核实，信息无误' },
   'stats.report': { from: '2026-03-01', to: '2026-03-31', groupBy: 'clerk' },
   'stats.export': { filter: { from: '2026-03-01', to: '2026-03-31', groupBy: 'window' }, format: 'csv' },
+  'stats.queue': { from: '2026-03-01', to: '2026-03-31', groupBy: 'day' },
   'marriage.check': { kind: 'marriage', parties: [GROOM, BRIDE], checks: MARRIAGE_CHECKS },
   'marriage.register': { kind: 'marriage', contactId: null, parties: [GROOM, BRIDE], checks: MARRIAGE_CHECKS, certificateNo: '', nationalCheck: [true, true] },
   'marriage.refuse': { kind: 'marriage', contactId: UNKNOWN_ID, parties: [GROOM, BRIDE], checks: MARRIAGE_CHECKS, reasons: ['notVoluntary'], note: '' },

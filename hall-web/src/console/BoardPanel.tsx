@@ -38,6 +38,9 @@ function WindowRow({ w }: { w: BoardWindow }) {
         {w.auditBroken ? <span className="console-badge danger">审计链断开</span> : <span className="muted">正常</span>}
         {w.quarantined > 0 && <span className="console-badge warn">隔离 {w.quarantined} 条</span>}
       </td>
+      <td className="board-cases" data-testid="board-cases">
+        {w.openCases} 件{w.overdueCases > 0 && <span className="console-badge danger">逾期 {w.overdueCases}</span>}
+      </td>
     </tr>
   );
 }
@@ -75,7 +78,7 @@ export function BoardPanel({ onLoggedOut }: { onLoggedOut: () => void }) {
         {board && board.windows.length === 0 && <p className="muted">还没有窗口登记到本大厅：请在“窗口登记”中为窗口生成登记码。</p>}
         {board && board.windows.length > 0 && (
           <table className="table" data-testid="board">
-            <TableHead columns={['窗口', '工作人员', '状态', '最后联系', '打印机', '同步', '审计与隔离']} />
+            <TableHead columns={['窗口', '工作人员', '状态', '最后联系', '打印机', '同步', '审计与隔离', '待办案件']} />
             <tbody>
               {board.windows.map((w) => (
                 <WindowRow key={w.windowNo} w={w} />

@@ -3,15 +3,19 @@ import { useEffect, useState } from 'react';
 import type { ConsoleSession } from '../../../shared/hall/console-contract';
 import { consoleCall } from '../api';
 import { BoardPanel } from './BoardPanel';
+import { CasesPanel } from './CasesPanel';
 import { EnrolPanel } from './EnrolPanel';
 import { LedgerPanel } from './LedgerPanel';
 import { LoginPage } from './LoginPage';
 import { QueuePanel } from './queue/QueuePanel';
 import { ReferencePanel } from './reference/ReferencePanel';
+import { StatsPanel } from './StatsPanel';
 
 const SECTIONS = [
   { key: 'board', label: '窗口看板' },
   { key: 'ledger', label: '大厅台账' },
+  { key: 'cases', label: '待办案件' },
+  { key: 'stats', label: '大厅统计' },
   { key: 'enrol', label: '窗口登记' },
   // ref13: reference data and the queue's settings
   { key: 'reference', label: '基础数据' },
@@ -63,6 +67,8 @@ export function ConsoleApp() {
       <main className="content">
         {section === 'board' && <BoardPanel onLoggedOut={() => setSession(null)} />}
         {section === 'ledger' && <LedgerPanel />}
+        {section === 'cases' && <CasesPanel />}
+        {section === 'stats' && <StatsPanel />}
         {section === 'enrol' && <EnrolPanel />}
         {section === 'reference' && <ReferencePanel />}
         {section === 'queue' && <QueuePanel />}

@@ -15,6 +15,7 @@ import { ErrorBanner, useAction } from '../ui';
 import { barConfig, ChartCanvas, civilConfig, ratingConfig, trendConfig } from './charts';
 import { StatsFilters, toFilter, type PresetId, type StatsForm } from './StatsFilters';
 import { CivilStatsTable, StatsTable } from './StatsTable';
+import { QueueStatsSection } from './QueueStatsSection';
 import { QueryError } from '../QueryError';
 import { useQuery } from '../useQuery';
 import './stats.css';
@@ -112,6 +113,7 @@ export function StatsPanel({ api }: { api: RendererApi }) {
           {civil ? <ChartCanvas config={civil} label="婚姻登记柱状图" testId="chart-civil" /> : null}
         </section>
       ) : null}
+      {report ? <QueueStatsSection api={api} from={report.from} to={report.to} /> : null}
       <section className="card stats-notes">
         <h3>指标说明</h3>
         <ol>

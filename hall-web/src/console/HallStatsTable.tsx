@@ -1,0 +1,56 @@
+/** The windows' measures across the hall: the table (as the window's 统计分析) and its chart. */
+import type { ChartConfiguration } from 'chart.js';
+import { DISTRIBUTION_LABELS, formatMinutes, formatRate } from '../../../shared/domain/stats';
+import type { HallStatsResponse, HallStatsRowView } from '../../../shared/hall/console-work-contract';
+import { TableHead } from '../../../renderer/src/TableHead';
+
+const COLUMNS = ['接待', '受理', '告知', '引导', '平均办理(分钟)', ...DISTRIBUTION_LABELS, '未评价', '满意率', '整改中', '整改逾期', '结婚登记', '补领', '离婚受理', '离婚登记', '不予登记'];
+
+function cells(r: HallStatsRowView): (number | string)[] {
+  return [r.contacts, r.accepted, r.notified, r.referred, formatMinutes(r.handlingMinutes), ...r.distribution, r.notRated, formatRate(r.satisfaction), r.followUpsOpen, r.followUpsOverdue, r.marriages, r.reissues, r.divorcesAccepted, r.divorcesRegistered, r.refused];
+}
+
+export function HallStatsTable({ stats, keyHeader, keyLabel }: { stats: HallStatsResponse; keyHeader: string; keyLabel: (key: string) => string }) {
+  return (
+    <div className="stats-table-wrap">
+      <table className="table stats-table" data-testid="hall-stats-table">
+        <TableHead columns={[keyHeader, ...COLUMNS]} />
+        <tbody>
+          {stats.rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{keyLabel(r.key)}</th>
+              {cells(r).map((c, i) => (
+                <td key={i}>{c}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">合计</th>
+            {cells(stats.total).map((c, i) => (
+              <td key={i}>{c}</td>
+            ))}
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
+
+export function hallStatsConfig(stats: HallStatsResponse, keyLabel: (key: string) => string): ChartConfiguration<'bar'> {
+  const rows = stats.rows;
+  return {
+    type: 'bar',
+    data: {
+      labels: rows.map((r) => keyLabel(r.key)),
+      datasets: [
+        { label: '接待量', data: rows.map((r) => r.contacts), backgroundColor: '#1f5fbf' },
+        { label: '受理量', data: rows.map((r) => r.accepted), backgroundColor: '#6aa5e8' },
+        { label: '婚姻登记', data: rows.map((r) => r.marriages + r.reissues + r.divorcesRegistered), backgroundColor: '#c62828' },
+        { label: '整改中', data: rows.map((r) => r.followUpsOpen), backgroundColor: '#f0a030' },
+      ],
+    },
+    options: { maintainAspectRatio: false, plugins: { title: { display: true, text: '各组业务量' } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+  };
+}
