@@ -88,17 +88,10 @@ const UPSERT_SQL = `
 
 const UPSERT_MANY_SQL = UPSERT_SQL.replace('c.hall_id = $1 AND c.id = $2', 'c.hall_id = $1 AND c.id = ANY($2::uuid[])');
 
-/**
- * Brings the ledger up to a batch of change rows just stored (in seq order),
- * inside the push's transaction: as projectChange row after row would, each
- * entity takes the effect of its last row in the batch.
- */
-export async function projectChanges(client: Client, hallId: string, rows: readonly ChangeRow[]): Promise<void> {
-  const last = new Map<string, ChangeRow>();
-  for (const row of rows) if ((LEDGER_ENTITIES as readonly string[]).includes(row.entity)) last.set(`${row.entity}\u0000${row.entityId}`, row);
-  const finals = [...last.values()];
-  const deletes = finals.filter((r) => r.op === 'delete');
-  const upserts = finals.filter((r) => r.op !== 'delete');
+/** Deletes and upserts the given rows' entities, each entity at most once (one statement each). */
+async function applyRound(client: Client, hallId: string, rows: readonly ChangeRow[]): Promise<void> {
+  const deletes = rows.filter((r) => r.op === 'delete');
+  const upserts = rows.filter((r) => r.op !== 'delete');
   if (deletes.length > 0) {
     await client.query('DELETE FROM ledger_entry WHERE hall_id = $1 AND (entity, entity_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))', [
       hallId,
@@ -107,6 +100,27 @@ export async function projectChanges(client: Client, hallId: string, rows: reado
     ]);
   }
   if (upserts.length > 0) await client.query(UPSERT_MANY_SQL, [hallId, upserts.map((r) => r.id)]);
+}
+
+/**
+ * Brings the ledger up to a batch of change rows just stored (in seq order),
+ * inside the push's transaction, as projectChange row after row would. A
+ * ledger entity's row holds its whole state, so its last row in the batch is
+ * enough; a work entity's rows may be partial updates merged in order, so
+ * they go in rounds: the first row of each such entity, then the second, …
+ * (one statement may not update a row twice).
+ */
+export async function projectChanges(client: Client, hallId: string, rows: readonly ChangeRow[]): Promise<void> {
+  const last = new Map<string, ChangeRow>();
+  const work = new Map<string, ChangeRow[]>();
+  for (const row of rows) {
+    const key = `${row.entity}\u0000${row.entityId}`;
+    if ((LEDGER_ENTITIES as readonly string[]).includes(row.entity)) last.set(key, row);
+    else if ((WORK_ENTITIES as readonly string[]).includes(row.entity)) work.set(key, [...(work.get(key) ?? []), row]);
+  }
+  await applyRound(client, hallId, [...last.values()]);
+  const rounds = Math.max(0, ...[...work.values()].map((r) => r.length));
+  for (let i = 0; i < rounds; i++) await applyRound(client, hallId, [...work.values()].flatMap((r) => r[i] ?? []));
 }
 
 /** Brings the ledger up to a change row just stored, inside the push's transaction. */

@@ -93,9 +93,12 @@ describe('pull', () => {
 
   it('a year’s arrangement pulled from the hall turns an open divorce’s 待定 dates into dates', async () => {
     const t = await windowCore('34');
+    // the hall's own clerk (the earlier tests locked the window's clerk hall-wide)
+    await put(await staff('2034', '592817'));
     await joinHall(t, hall);
+    await t.core.hallSync.syncNow();
     t.clock.set(at('2026-12-20'));
-    await login(t.core, CLERK.staffNo, CLERK.pin);
+    await login(t.core, '2034', '592817');
     const accepted = await call(t.core, 'divorce.accept', { parties: [BRIDE, GROOM], checks: DIVORCE_CHECKS, marriageCertificateNos: [MARRIED_ELSEWHERE] });
     const stored = () => t.core.db.prepare('SELECT cooling_off_end FROM civil_case WHERE id = ?').pluck().get(accepted.case.id);
     expect(stored()).toBeNull();
