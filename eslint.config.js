@@ -25,7 +25,7 @@ const LAYERS = [
   // kiosk14: the ESC/POS encoder and network transport, printing the windows' slips and the kiosk's tickets
   { name: 'escpos', files: ['escpos/'], folders: ['escpos/', 'shared/'], packages: ['node:*', 'iconv-lite'] },
   // the pages the hall serves (console; kiosk and hall screen later): browser code in the workstation's look
-  { name: 'hall-web', files: ['hall-web/'], folders: ['hall-web/', 'shared/', 'renderer/src/kit/', 'renderer/src/styles.css', 'renderer/src/TableHead.tsx', 'renderer/src/stats/charts.tsx', 'renderer/src/stats/queue-stats-view.tsx', 'renderer/src/stats/stats.css'], packages: ['react', 'react-dom', 'zod', 'chart.js'] },
+  { name: 'hall-web', files: ['hall-web/'], folders: ['hall-web/', 'shared/', 'renderer/src/kit/', 'renderer/src/styles.css', 'renderer/src/TableHead.tsx', 'renderer/src/stats/charts.tsx', 'renderer/src/stats/GroupedTable.tsx', 'renderer/src/stats/queue-stats-view.tsx', 'renderer/src/stats/stats.css'], packages: ['react', 'react-dom', 'zod', 'chart.js'] },
   {
     name: 'tests',
     files: ['tests/'],

@@ -14,10 +14,10 @@ import type { BookingReference } from '../../shared/hall/reference-bodies';
 import { openDatabase } from '../../electron/services/db/connection';
 import { MIGRATIONS } from '../../electron/services/db/migrations';
 import { inTransaction } from '../../hall/db/pool';
-import { deleteReference, pull, putReference, type ReferenceWrite } from '../../hall/store/reference';
+import { deleteReference, pull, type ReferenceWrite } from '../../hall/store/reference';
 import { CLERK, SUPERVISOR, call, cleanupAll, expectError, login, logout, type TestCore } from '../support/core';
 import { startTestHall, type TestHall } from '../support/hall';
-import { joinHall, windowCore } from '../support/hall-window';
+import { joinHall, putHallReferences, windowCore } from '../support/hall-window';
 
 let hall: TestHall;
 let w1: TestCore;
@@ -33,11 +33,7 @@ afterAll(async () => {
   await hall?.stop();
 });
 
-function put(...writes: ReferenceWrite[]): Promise<void> {
-  return inTransaction(hall.hall.pool, async (client) => {
-    for (const w of writes) await putReference(client, hall.hall.hall.hallId, w);
-  });
-}
+const put = (...writes: ReferenceWrite[]): Promise<void> => putHallReferences(hall, ...writes);
 
 /** A valid resident ID number (GB 11643 check character) for person n. */
 function idNumber(n: number, birth = '19900520'): string {

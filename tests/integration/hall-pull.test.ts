@@ -10,13 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPin } from '../../electron/services/staff/pin-hash';
 import { builtInCatalogue } from '../../electron/services/reference/catalogue-service';
 import { inTransaction } from '../../hall/db/pool';
-import { deleteReference, putReference, type ReferenceWrite } from '../../hall/store/reference';
+import { deleteReference, type ReferenceWrite } from '../../hall/store/reference';
 import type { StaffReference } from '../../shared/hall/reference-bodies';
 import { CLERK, SUPERVISOR, call, cleanupAll, expectError, login, logout, type TestCore } from '../support/core';
 import { at } from '../support/civil';
 import { startTestHall, type TestHall } from '../support/hall';
 import { BRIDE, DIVORCE_CHECKS, GROOM, MARRIED_ELSEWHERE } from '../support/requests';
-import { joinHall, windowCore } from '../support/hall-window';
+import { joinHall, putHallReferences, windowCore } from '../support/hall-window';
 
 let hall: TestHall;
 beforeAll(async () => {
@@ -27,11 +27,7 @@ afterAll(async () => {
   await hall?.stop();
 });
 
-function put(...writes: ReferenceWrite[]): Promise<void> {
-  return inTransaction(hall.hall.pool, async (client) => {
-    for (const w of writes) await putReference(client, hall.hall.hall.hallId, w);
-  });
-}
+const put = (...writes: ReferenceWrite[]): Promise<void> => putHallReferences(hall, ...writes);
 
 async function staff(staffNo: string, pin: string, changes: Partial<StaffReference> = {}): Promise<ReferenceWrite> {
   const body: StaffReference = { staffNo, name: '赵敏', title: '婚姻登记员', duties: '结婚登记', partyMember: false, role: 'clerk', active: true, pinHash: await hashPin(pin), lockedUntil: null, ...changes };

@@ -1,5 +1,7 @@
 /** Window cores joined to a test hall: set up as window N, the supervisor joins with a fresh enrolment code. */
 import type { HallStatusView } from '../../shared/api/hall-link';
+import { inTransaction } from '../../hall/db/pool';
+import { putReference, type ReferenceWrite } from '../../hall/store/reference';
 import { createEnrolmentCode } from '../../hall/store/windows';
 import { CLERK, HALL, SUPERVISOR, call, createTestCore, login, logout, type TestCore } from './core';
 import type { TestHall } from './hall';
@@ -27,4 +29,11 @@ export async function joinHall(t: TestCore, hall: TestHall): Promise<HallStatusV
   const status = await call(t.core, 'hall.join', { url: hall.hall.url, code });
   await logout(t.core);
   return status;
+}
+
+/** Reference rows written at the hall in one transaction, as the console saves them. */
+export function putHallReferences(hall: TestHall, ...writes: ReferenceWrite[]): Promise<void> {
+  return inTransaction(hall.hall.pool, async (client) => {
+    for (const w of writes) await putReference(client, hall.hall.hall.hallId, w);
+  });
 }

@@ -2,7 +2,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import { DISTRIBUTION_LABELS, formatMinutes, formatRate } from '../../../shared/domain/stats';
 import type { HallStatsResponse, HallStatsRowView } from '../../../shared/hall/console-work-contract';
-import { TableHead } from '../../../renderer/src/TableHead';
+import { GroupedTable } from '../../../renderer/src/stats/GroupedTable';
 
 const COLUMNS = ['接待', '受理', '告知', '引导', '平均办理(分钟)', ...DISTRIBUTION_LABELS, '未评价', '满意率', '整改中', '整改逾期', '结婚登记', '补领', '离婚受理', '离婚登记', '不予登记'];
 
@@ -11,31 +11,7 @@ function cells(r: HallStatsRowView): (number | string)[] {
 }
 
 export function HallStatsTable({ stats, keyHeader, keyLabel }: { stats: HallStatsResponse; keyHeader: string; keyLabel: (key: string) => string }) {
-  return (
-    <div className="stats-table-wrap">
-      <table className="table stats-table" data-testid="hall-stats-table">
-        <TableHead columns={[keyHeader, ...COLUMNS]} />
-        <tbody>
-          {stats.rows.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">{keyLabel(r.key)}</th>
-              {cells(r).map((c, i) => (
-                <td key={i}>{c}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">合计</th>
-            {cells(stats.total).map((c, i) => (
-              <td key={i}>{c}</td>
-            ))}
-          </tr>
-        </tfoot>
-      </table>
-    </div>
-  );
+  return <GroupedTable rows={stats.rows} total={stats.total} columns={COLUMNS} cells={cells} keyHeader={keyHeader} keyLabel={keyLabel} testId="hall-stats-table" />;
 }
 
 export function hallStatsConfig(stats: HallStatsResponse, keyLabel: (key: string) => string): ChartConfiguration<'bar'> {

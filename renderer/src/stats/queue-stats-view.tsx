@@ -7,7 +7,7 @@ import type { ChartConfiguration } from 'chart.js';
 import { QUEUE_STATS_FOOTNOTES, type QueueStatsRow } from '../../../shared/domain/queue-stats';
 import { formatMinutes } from '../../../shared/domain/stats';
 import type { QueueStatsResponse } from '../../../shared/hall/queue-stats-contract';
-import { TableHead } from '../TableHead';
+import { GroupedTable } from './GroupedTable';
 
 const COLUMNS = ['取号', '叫号', '办结', '过号', '转移', '平均等候', '走到窗口', '平均办理', '平均空闲'];
 
@@ -18,30 +18,7 @@ function cells(r: QueueStatsRow): (number | string)[] {
 /** keyHeader: what a row is (工作人员, 窗口, 事项, 日期); keyLabel: how a key reads (e.g. "3 号窗口"). */
 export function QueueStatsTable({ stats, keyHeader, keyLabel = (k) => k }: { stats: QueueStatsResponse; keyHeader: string; keyLabel?: (key: string) => string }) {
   return (
-    <div className="stats-table-wrap">
-      <table className="table stats-table" data-testid="queue-stats-table">
-        <caption>排队叫号（时长单位：分钟）</caption>
-        <TableHead columns={[keyHeader, ...COLUMNS]} />
-        <tbody>
-          {stats.rows.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">{keyLabel(r.key)}</th>
-              {cells(r).map((c, i) => (
-                <td key={i}>{c}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">合计</th>
-            {cells(stats.total).map((c, i) => (
-              <td key={i}>{c}</td>
-            ))}
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+    <GroupedTable rows={stats.rows} total={stats.total} columns={COLUMNS} cells={cells} keyHeader={keyHeader} keyLabel={keyLabel} testId="queue-stats-table" caption="排队叫号（时长单位：分钟）" />
   );
 }
 

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { QueueConfig, QueueMatterSave } from '../../../../shared/hall/console-reference';
 import { ErrorBanner, Field, fieldError } from '../../ui';
 import { useSaver } from '../reference/useConsole';
+import { FormActions } from '../FormActions';
 
 interface Props {
   matter: QueueMatterSave | null;
@@ -76,15 +77,7 @@ export function QueueMatterForm({ matter, onSaved, onClose }: Props) {
           <input name="waitingAlert" value={form.waitingAlert} inputMode="numeric" maxLength={4} onChange={(e) => set({ waitingAlert: e.target.value })} />
         </Field>
       </fieldset>
-      <div className="actions">
-        {saver.note && <span className="muted">已保存</span>}
-        <button type="button" className="secondary" onClick={onClose}>
-          关闭
-        </button>
-        <button type="submit" className="primary" disabled={saver.busy}>
-          保存事项
-        </button>
-      </div>
+      <FormActions note={saver.note && '已保存'} busy={saver.busy} label="保存事项" onClose={onClose} />
     </form>
   );
 }

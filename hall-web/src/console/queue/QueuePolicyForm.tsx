@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { QueueConfig, QueueSettingsSave } from '../../../../shared/hall/console-reference';
 import { ErrorBanner, Field, fieldError } from '../../ui';
 import { useSaver } from '../reference/useConsole';
+import { FormActions } from '../FormActions';
 
 export function QueuePolicyForm({ settings, onSaved }: { settings: QueueSettingsSave; onSaved: (c: QueueConfig) => void }) {
   const [form, setForm] = useState({ ...settings, normalPerPriority: String(settings.normalPerPriority), recallCap: String(settings.recallCap), waitingAlert: settings.waitingAlert === null ? '' : String(settings.waitingAlert) });
@@ -37,12 +38,7 @@ export function QueuePolicyForm({ settings, onSaved }: { settings: QueueSettings
           <input name="waitingAlert" value={form.waitingAlert} inputMode="numeric" maxLength={4} onChange={(e) => set({ waitingAlert: e.target.value })} />
         </Field>
       </fieldset>
-      <div className="actions">
-        {saver.note && <span className="muted">已保存</span>}
-        <button type="submit" className="primary" disabled={saver.busy}>
-          保存规则
-        </button>
-      </div>
+      <FormActions note={saver.note && '已保存'} busy={saver.busy} label="保存规则" />
     </form>
   );
 }

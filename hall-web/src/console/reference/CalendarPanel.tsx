@@ -4,6 +4,7 @@ import { TableHead } from '../../../../renderer/src/TableHead';
 import { ErrorBanner, Field, fieldError } from '../../ui';
 import { PeakDaysCard } from './PeakDaysCard';
 import { useLoad, useSaver } from './useConsole';
+import { FormActions } from '../FormActions';
 
 const EMPTY = { date: '', kind: 'restday' as 'restday' | 'workday', name: '', source: '', coversYear: false };
 
@@ -62,12 +63,7 @@ export function CalendarPanel() {
           <Field label="依据" error={fieldError(saver.error, 'source')}>
             <input name="source" value={form.source} maxLength={100} onChange={(e) => set({ source: e.target.value })} placeholder="如 国务院办公厅通知" />
           </Field>
-          <div className="actions">
-            {saver.note && <span className="muted">{saver.note}</span>}
-            <button type="submit" className="primary" disabled={saver.busy}>
-              添加
-            </button>
-          </div>
+          <FormActions note={saver.note} busy={saver.busy} label="添加" />
         </form>
       </section>
       <PeakDaysCard peakDays={calendar.value?.peakDays ?? []} onSaved={calendar.set} />

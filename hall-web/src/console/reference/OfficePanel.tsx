@@ -2,6 +2,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ErrorBanner, Field, fieldError } from '../../ui';
 import { useLoad, useSaver } from './useConsole';
+import { FormActions } from '../FormActions';
 
 const EMPTY = { hallName: '', department: '', complaintPhone: '', supervisionPhone: '', leaderOnDuty: '' };
 const FIELDS: { key: keyof typeof EMPTY; label: string; max: number }[] = [
@@ -37,12 +38,7 @@ export function OfficePanel() {
           </Field>
         ))}
       </fieldset>
-      <div className="actions">
-        {saver.note && <span className="muted">{saver.note}</span>}
-        <button type="submit" className="primary" disabled={saver.busy}>
-          保存
-        </button>
-      </div>
+      <FormActions note={saver.note} busy={saver.busy} label="保存" />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import type { ConsoleResponse } from '../../../../shared/hall/console-contract';
 import { TableHead } from '../../../../renderer/src/TableHead';
 import { ErrorBanner, Field, fieldError } from '../../ui';
 import { useSaver } from './useConsole';
+import { FormActions } from '../FormActions';
 
 interface Props {
   peakDays: CalendarResponse['peakDays'];
@@ -66,12 +67,7 @@ export function PeakDaysCard({ peakDays, onSaved }: Props) {
         <Field label="名称" error={fieldError(saver.error, 'name')}>
           <input name="peakName" value={form.name} maxLength={20} onChange={(e) => set({ name: e.target.value })} placeholder="如 七夕" />
         </Field>
-        <div className="actions">
-          {saver.note && <span className="muted">{saver.note}</span>}
-          <button type="submit" className="primary" disabled={saver.busy}>
-            添加
-          </button>
-        </div>
+        <FormActions note={saver.note} busy={saver.busy} label="添加" />
       </form>
     </section>
   );

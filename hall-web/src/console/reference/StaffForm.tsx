@@ -4,6 +4,7 @@ import type { StaffView } from '../../../../shared/hall/console-reference';
 import type { ConsoleResponse } from '../../../../shared/hall/console-contract';
 import { ErrorBanner, Field, fieldError } from '../../ui';
 import { useSaver } from './useConsole';
+import { FormActions } from '../FormActions';
 
 interface Props {
   staff: StaffView | null;
@@ -68,15 +69,7 @@ export function StaffForm({ staff, onSaved, onClose }: Props) {
           </Field>
         )}
       </fieldset>
-      <div className="actions">
-        {saver.note && <span className="muted">{saver.note}</span>}
-        <button type="button" className="secondary" onClick={onClose}>
-          关闭
-        </button>
-        <button type="submit" className="primary" disabled={saver.busy}>
-          保存
-        </button>
-      </div>
+      <FormActions note={saver.note} busy={saver.busy} label="保存" onClose={onClose} />
     </form>
   );
 }

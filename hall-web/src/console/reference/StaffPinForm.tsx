@@ -5,6 +5,7 @@ import type { ConsoleResponse } from '../../../../shared/hall/console-contract';
 import type { ApiError } from '../../../../shared/result';
 import { ErrorBanner, Field, fieldError } from '../../ui';
 import { useSaver } from './useConsole';
+import { FormActions } from '../FormActions';
 
 interface Props {
   staff: StaffView;
@@ -44,15 +45,7 @@ export function StaffPinForm({ staff, onSaved, onClose }: Props) {
           <input name="again" type="password" value={again} onChange={(e) => setAgain(e.target.value)} inputMode="numeric" maxLength={6} autoComplete="new-password" />
         </Field>
       </fieldset>
-      <div className="actions">
-        {saver.note && <span className="muted">{saver.note}</span>}
-        <button type="button" className="secondary" onClick={onClose}>
-          关闭
-        </button>
-        <button type="submit" className="primary" disabled={saver.busy}>
-          重置 PIN
-        </button>
-      </div>
+      <FormActions note={saver.note} busy={saver.busy} label="重置 PIN" onClose={onClose} />
     </form>
   );
 }
