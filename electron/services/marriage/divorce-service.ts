@@ -6,7 +6,7 @@
  */
 import type { AuditAction } from '../../../shared/audit/labels';
 import type { CivilCase, ParsedRequestOf } from '../../../shared/contract';
-import { COOLING_OFF_DAYS, divorceStage } from '../../../shared/domain/divorce-periods';
+import { COOLING_OFF_DAYS, divorceStage, type DivorceDeadlines } from '../../../shared/domain/divorce-periods';
 import { addDays } from '../../../shared/domain/plain-date';
 import { hallDate } from '../../../shared/domain/hall-time';
 import { chineseDate } from '../../../shared/print/slips/common';
@@ -103,9 +103,8 @@ function assertMarriageOfCouple(ctx: CoreContext, parties: ParsedRequestOf<'divo
   return marriage?.caseId ?? null;
 }
 
-/** A divorce accepted at `at` whose dates are still 待定 promises a call: without any phone, the problem and each party's phone field. */
-export function divorceCallReview(ctx: CoreContext, parties: readonly { phone: string }[], at: string): { problem: string | null; phoneFields: FieldProblem[] } {
-  const { coolingOffEnd, certificateDeadline } = deadlinesOf(loadWorkCalendar(ctx), { received_at: at });
+/** A divorce whose dates (deadlinesOf) are still 待定 promises a call: without any phone, the problem and each party's phone field. */
+export function divorceCallReview({ coolingOffEnd, certificateDeadline }: DivorceDeadlines, parties: readonly { phone: string }[]): { problem: string | null; phoneFields: FieldProblem[] } {
   const problem = divorceCallProblem('pending' in coolingOffEnd || 'pending' in certificateDeadline, parties.map((p) => p.phone));
   const phoneFields = problem === null ? [] : parties.map((_, i): FieldProblem => ({ party: i === 0 ? 0 : 1, field: 'phone', message: '日期待定须电话告知，请至少填写一方电话' }));
   return { problem, phoneFields };
@@ -122,9 +121,10 @@ export function acceptDivorce(
   assertEligible('divorce', reviewForm(ctx, 'divorce', req.parties, req.checks, received));
   assertContactFits(ctx, req.contactId, 'divorce');
   sweepDeemedWithdrawn(ctx);
-  const { coolingOffEnd, certificateDeadline } = deadlinesOf(loadWorkCalendar(ctx), { received_at: at });
+  const deadlines = deadlinesOf(loadWorkCalendar(ctx), { received_at: at });
+  const { coolingOffEnd, certificateDeadline } = deadlines;
   const dateOf = (d: typeof coolingOffEnd): string | null => ('date' in d ? d.date : null);
-  const promise = divorceCallReview(ctx, req.parties, at);
+  const promise = divorceCallReview(deadlines, req.parties);
   if (promise.problem) throw new CounterError('VALIDATION', promise.problem, Object.fromEntries(promise.phoneFields.map((p) => [`parties.${p.party}.${p.field}`, p.message])));
   const certificateNos = [...new Set(req.marriageCertificateNos)];
   // the ledger's marriages and open applications, read in the write's transaction that records the application

@@ -20,7 +20,7 @@ import { issueCertificateNo } from './certificates';
 import { prepareCertificateNo, type PreparedNumber } from './hall-numbers';
 import { askHallRegistry, NOT_ASKED, type HallReview } from './hall-registry';
 import { casesReceivedSince, civilCaseRow, type CivilCaseRow } from './civil-case-repo';
-import { civilCaseView } from './civil-case-view';
+import { civilCaseView, deadlinesOf } from './civil-case-view';
 import { assertEligible, assertPartiesValid, KIND_LABELS, reviewForm, type FormReview } from './civil-form';
 import { assertContactFits, insertCase, maskedNumbers, officeName, slipParties } from './outcome';
 import { casesWithDocument } from './party-repo';
@@ -37,7 +37,7 @@ export async function checkForm(ctx: CoreContext, req: ParsedRequestOf<'marriage
   const hall = req.kind === 'marriage' ? await askHallRegistry(ctx, req.parties) : NOT_ASKED;
   const review = reviewForm(ctx, req.kind, req.parties, req.checks, hallToday(ctx), hall.problems);
   // the submit refuses a divorce without a phone while its dates are 待定: the live check says so too
-  const phoneFields = req.kind === 'divorce' ? divorceCallReview(ctx, req.parties, ctx.clock.now().toISOString()).phoneFields : [];
+  const phoneFields = req.kind === 'divorce' ? divorceCallReview(deadlinesOf(loadWorkCalendar(ctx), { received_at: ctx.clock.now().toISOString() }), req.parties).phoneFields : [];
   return { ...review, fieldProblems: [...review.fieldProblems, ...phoneFields], hallNotice: hall.notice };
 }
 
