@@ -14,6 +14,7 @@ import { parseWith } from '../../shared/hall/contract';
 import { CounterError } from '../../shared/result';
 import { login, logout, SESSION_HOURS, sessionOf } from './auth';
 import { SESSION_HANDLERS, type ConsoleContext } from './routes';
+import { readBody } from '../http/read-body';
 
 /** out/hall-web of this checkout. */
 export const WEB_DIR = fileURLToPath(new URL('../../out/hall-web/', import.meta.url));
@@ -70,26 +71,13 @@ function bodyLimit(path: string): number {
   return UPLOAD_ROUTES.includes(path) ? CONSOLE_UPLOAD_MAX * 2 : 64 * 1024;
 }
 
-function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        reject(new CounterError('VALIDATION', '请求过大'));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => {
-      try {
-        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'));
-      } catch {
-        reject(new CounterError('VALIDATION', '请求内容不是有效的 JSON'));
-      }
-    });
-    req.on('error', reject);
-  });
+async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+  const text = await readBody(req, limit);
+  try {
+    return JSON.parse(text || '{}');
+  } catch {
+    throw new CounterError('VALIDATION', '请求内容不是有效的 JSON');
+  }
 }
 
 /** The routes answered as a CSV file, with the file's name. */

@@ -12,6 +12,7 @@ import { authenticate } from '../store/windows';
 import { handleWeb, isWebPath } from '../console/http';
 import { enrolHandler, WINDOW_HANDLERS, type HallContext } from './routes';
 import { handleScreen, isScreenPath } from './screen';
+import { readBody } from './read-body';
 
 /** Largest request body: a full push of change-log rows fits with room to spare. */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -44,24 +45,6 @@ function sendError(res: ServerResponse, error: ApiError): void {
   send(res, STATUS[error.code], { ok: false, error });
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new CounterError('VALIDATION', '请求过大'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 function findRoute(method: string, path: string): HallRouteName | null {
   for (const name of Object.keys(HALL_ROUTES) as HallRouteName[]) {
     const route = HALL_ROUTES[name];
@@ -73,7 +56,7 @@ function findRoute(method: string, path: string): HallRouteName | null {
 /** The request as sent: the query of a GET, the JSON body otherwise (checked by the route's schema later). */
 async function rawInput(req: IncomingMessage, url: URL): Promise<unknown> {
   if (req.method === 'GET') return Object.fromEntries(url.searchParams);
-  const text = await readBody(req);
+  const text = await readBody(req, MAX_BODY_BYTES);
   try {
     return JSON.parse(text);
   } catch {
