@@ -30,10 +30,17 @@ export function caseRow(db: Db, id: string): CaseRow {
   return row;
 }
 
-/** A clerk's open cases, by due date (待定 last), then by acceptance. */
+/**
+ * A clerk's open cases, by due date (待定 last), then by acceptance. Read from
+ * the window's open cases (a partial index), not from every case the clerk
+ * ever accepted (service_case_accepted_by would be the planner's choice).
+ */
 export function openCasesOf(db: Db, staffId: string): CaseRow[] {
   return db
-    .prepare(`${SELECT_CASE} WHERE c.accepted_by = ? AND c.status = 'open' ORDER BY c.due_date IS NULL, c.due_date, c.accepted_at`)
+    .prepare(
+      `SELECT c.*, ct.applicant_name FROM service_case c INDEXED BY service_case_open_by_due JOIN contact ct ON ct.id = c.contact_id
+       WHERE c.accepted_by = ? AND c.status = 'open' ORDER BY c.due_date IS NULL, c.due_date, c.accepted_at`,
+    )
     .all(staffId) as CaseRow[];
 }
 

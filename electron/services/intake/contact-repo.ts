@@ -87,16 +87,26 @@ export function insertContact(db: Db, origin: Origin, c: NewContact): void {
   );
 }
 
-/** A new status with the materials received so far; closed_at is set when the status is 'closed'. */
+/**
+ * A new status with the materials received so far; closed_at and the reason
+ * are set when the status is 'closed'. A contact never leaves 'closed', so
+ * any other status leaves them as they are (NULL): an UPDATE that names
+ * closed_at rewrites contact_owner_closed's entry, one more page in the
+ * commit a 受理 receipt waits for.
+ */
 export function updateContactStatus(db: Db, id: string, fields: { status: ContactStatus; receivedMaterials: string; closeReason: string | null }, at: string): void {
-  db.prepare('UPDATE contact SET status = ?, received_materials = ?, closed_at = ?, close_reason = ?, updated_at = ? WHERE id = ?').run(
-    fields.status,
-    fields.receivedMaterials,
-    fields.status === 'closed' ? at : null,
-    fields.closeReason,
-    at,
-    id,
-  );
+  if (fields.status === 'closed') {
+    db.prepare('UPDATE contact SET status = ?, received_materials = ?, closed_at = ?, close_reason = ?, updated_at = ? WHERE id = ?').run(
+      fields.status,
+      fields.receivedMaterials,
+      at,
+      fields.closeReason,
+      at,
+      id,
+    );
+    return;
+  }
+  db.prepare('UPDATE contact SET status = ?, received_materials = ?, updated_at = ? WHERE id = ?').run(fields.status, fields.receivedMaterials, at, id);
 }
 
 /** Closes the contact an outcome of another feature (a registration, a refusal) settled; the materials stay as received. */
