@@ -5,8 +5,41 @@ import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
 
 export type Db = Database.Database;
 
+/** How many prepared statements a connection keeps (the app's fixed SQL is about 300; dynamic ledger and IN-list SQL varies). */
+export const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Keeps each SQL text's prepared statement for the next db.prepare() of the
+ * same text: compiling a statement costs more than running most of them, and
+ * a 受理 prepares some thirty (each a few tens of microseconds, more on a
+ * loaded machine) inside the request the receipt waits for. A kept statement
+ * comes back in its plain row mode (pluck/raw/expand off, as prepare() gives
+ * it); one still being iterated is not shared, a new one is prepared. The
+ * least recently used text goes when the cache is full.
+ */
+function keepPreparedStatements(db: Db, size: number): void {
+  const prepare = db.prepare.bind(db);
+  const kept = new Map<string, Database.Statement>();
+  const cached = (source: string): Database.Statement => {
+    const statement = kept.get(source);
+    if (statement && !statement.busy) {
+      kept.delete(source);
+      kept.set(source, statement);
+      return statement.reader ? statement.pluck(false).raw(false).expand(false) : statement;
+    }
+    const fresh = prepare(source);
+    kept.delete(source);
+    kept.set(source, fresh);
+    const oldest = kept.keys().next();
+    if (kept.size > size && !oldest.done) kept.delete(oldest.value);
+    return fresh;
+  };
+  db.prepare = cached as Db['prepare'];
+}
+
 export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Db {
   const db = new Database(file);
+  keepPreparedStatements(db, STATEMENT_CACHE_SIZE);
   try {
     // refuse a newer database before any pragma below can write to it (journal_mode rewrites the header)
     assertNotNewer(db, migrations);
