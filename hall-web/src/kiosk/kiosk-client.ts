@@ -30,15 +30,6 @@ export function storePairing(pairing: KioskPairing | null): void {
   else localStorage.setItem(STORE_KEY, JSON.stringify(pairing));
 }
 
-/** A random UUID (v4) from crypto.getRandomValues: crypto.randomUUID needs a secure context, and the hall LAN is plain http. */
-export function newRequestId(): string {
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
-  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
-  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
 export const UNREACHABLE: ApiError = { code: 'DISCONNECTED', message: '暂时连不上大厅服务器，请稍候点“重试”，或到咨询台人工取号' };
 
 export async function hallCall<N extends HallRouteName>(name: N, input: HallRequest<N>, credential: string | null): Promise<Result<HallResponse<N>>> {
