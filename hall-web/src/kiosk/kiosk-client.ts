@@ -6,6 +6,7 @@
  */
 import { HALL_ROUTES, type HallRequest, type HallResponse, type HallRouteName } from '../../../shared/hall/contract';
 import type { ApiError, Result } from '../../../shared/result';
+import { fetchResult } from '../fetch-result';
 
 const STORE_KEY = 'hall-kiosk';
 
@@ -35,18 +36,11 @@ export const UNREACHABLE: ApiError = { code: 'DISCONNECTED', message: '暂时连
 export async function hallCall<N extends HallRouteName>(name: N, input: HallRequest<N>, credential: string | null): Promise<Result<HallResponse<N>>> {
   const route = HALL_ROUTES[name];
   const query = route.method === 'GET' ? `?${new URLSearchParams(Object.entries(input).map(([k, v]) => [k, String(v)])).toString()}` : '';
-  try {
-    const res = await fetch(`${route.path}${query}`, {
-      method: route.method,
-      headers: { 'content-type': 'application/json', ...(credential === null ? {} : { authorization: `Bearer ${credential}` }) },
-      ...(route.method === 'GET' ? {} : { body: JSON.stringify(input) }),
-    });
-    const body = (await res.json()) as { ok: true; value: unknown } | { ok: false; error: ApiError };
-    if (!body.ok) return body;
-    const parsed = route.response.safeParse(body.value);
-    if (!parsed.success) return { ok: false, error: { code: 'INTERNAL', message: '大厅服务器的回答无法识别，请联系工作人员' } };
-    return { ok: true, value: parsed.data as HallResponse<N> };
-  } catch {
-    return { ok: false, error: UNREACHABLE };
-  }
+  const init: RequestInit = {
+    method: route.method,
+    headers: { 'content-type': 'application/json', ...(credential === null ? {} : { authorization: `Bearer ${credential}` }) },
+    ...(route.method === 'GET' ? {} : { body: JSON.stringify(input) }),
+  };
+  const result = await fetchResult(`${route.path}${query}`, init, route.response, '大厅服务器的回答无法识别，请联系工作人员', UNREACHABLE);
+  return result as Result<HallResponse<N>>;
 }
