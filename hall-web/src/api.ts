@@ -4,7 +4,8 @@
  * route's response schema. A network failure is a DISCONNECTED result.
  */
 import { CONSOLE_ROUTES, type ConsoleRequest, type ConsoleResponse, type ConsoleRouteName } from '../../shared/hall/console-contract';
-import type { ApiError, Result } from '../../shared/result';
+import type { Result } from '../../shared/result';
+import { fetchResult } from './fetch-result';
 
 function queryOf(input: Record<string, unknown>): string {
   const params = new URLSearchParams();
@@ -20,19 +21,13 @@ export function routeUrl<N extends ConsoleRouteName>(name: N, input: ConsoleRequ
 
 export async function consoleCall<N extends ConsoleRouteName>(name: N, input: ConsoleRequest<N>): Promise<Result<ConsoleResponse<N>>> {
   const route = CONSOLE_ROUTES[name];
-  try {
-    const res = await fetch(route.method === 'GET' ? routeUrl(name, input) : route.path, {
-      method: route.method,
-      credentials: 'same-origin',
-      headers: { 'content-type': 'application/json' },
-      ...(route.method === 'GET' ? {} : { body: JSON.stringify(input) }),
-    });
-    const body = (await res.json()) as { ok: true; value: unknown } | { ok: false; error: ApiError };
-    if (!body.ok) return body;
-    const parsed = route.response.safeParse(body.value);
-    if (!parsed.success) return { ok: false, error: { code: 'INTERNAL', message: '大厅服务器的回答无法识别，请刷新页面' } };
-    return { ok: true, value: parsed.data as ConsoleResponse<N> };
-  } catch {
-    return { ok: false, error: { code: 'DISCONNECTED', message: '连不上大厅服务器，请检查网络后重试' } };
-  }
+  const init: RequestInit = {
+    method: route.method,
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json' },
+    ...(route.method === 'GET' ? {} : { body: JSON.stringify(input) }),
+  };
+  const url = route.method === 'GET' ? routeUrl(name, input) : route.path;
+  const result = await fetchResult(url, init, route.response, '大厅服务器的回答无法识别，请刷新页面', { code: 'DISCONNECTED', message: '连不上大厅服务器，请检查网络后重试' });
+  return result as Result<ConsoleResponse<N>>;
 }

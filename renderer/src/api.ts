@@ -13,6 +13,7 @@ import {
   type WireMessage,
 } from '../../shared/contract';
 import { fail, type Result } from '../../shared/result';
+import { newRequestId } from './kit/request-id';
 
 type Listener = (payload: unknown) => void;
 
@@ -21,20 +22,6 @@ interface Pending {
   text: string;
   settle: (result: Result<unknown>) => void;
   drops: number;
-}
-
-/**
- * A request id for one user action (each call() is one): the core answers a
- * repeat of a write with the first answer, so a resend after a dropped
- * connection never does the write twice.
- */
-export function newRequestId(): string {
-  // crypto.randomUUID needs a secure context, which a LAN tablet's http:// page is not; getRandomValues does not
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40; // version 4
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80; // RFC 4122 variant
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /**

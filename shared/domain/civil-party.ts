@@ -86,24 +86,11 @@ export function resolveEthnicity(typed: string): string {
 
 export const EDUCATION_LEVELS = ['postgraduate', 'bachelor', 'college', 'secondary', 'juniorHigh', 'primary', 'none'] as const;
 export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
-export const EDUCATION_LABELS: Record<EducationLevel, string> = {
-  postgraduate: '研究生',
-  bachelor: '大学本科',
-  college: '大学专科',
-  secondary: '中专/高中',
-  juniorHigh: '初中',
-  primary: '小学',
-  none: '其他',
-};
+export const EDUCATION_LABELS: Record<EducationLevel, string> = { postgraduate: '研究生', bachelor: '大学本科', college: '大学专科', secondary: '中专/高中', juniorHigh: '初中', primary: '小学', none: '其他' };
 
 export const PRIOR_STATUSES = ['unmarried', 'married', 'divorced', 'widowed'] as const;
 export type PriorStatus = (typeof PRIOR_STATUSES)[number];
-export const PRIOR_STATUS_LABELS: Record<PriorStatus, string> = {
-  unmarried: '未婚',
-  married: '有配偶',
-  divorced: '离婚',
-  widowed: '丧偶',
-};
+export const PRIOR_STATUS_LABELS: Record<PriorStatus, string> = { unmarried: '未婚', married: '有配偶', divorced: '离婚', widowed: '丧偶' };
 
 export const SEX_LABELS: Record<Sex, string> = { male: '男', female: '女' };
 

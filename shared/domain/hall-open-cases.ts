@@ -20,13 +20,7 @@ import { isPlainDate, type PlainDate } from './plain-date';
 export const OPEN_CASE_KINDS = ['intake', 'callback', 'followUp', 'complaint', 'divorce'] as const;
 export type OpenCaseKind = (typeof OPEN_CASE_KINDS)[number];
 
-export const OPEN_CASE_KIND_LABELS: Record<OpenCaseKind, string> = {
-  intake: '在办受理',
-  callback: '回访',
-  followUp: '差评整改',
-  complaint: '投诉建议',
-  divorce: '离婚冷静期',
-};
+export const OPEN_CASE_KIND_LABELS: Record<OpenCaseKind, string> = { intake: '在办受理', callback: '回访', followUp: '差评整改', complaint: '投诉建议', divorce: '离婚冷静期' };
 
 /** The change-log entities that carry open work. */
 export const OPEN_CASE_ENTITIES = ['contact', 'service_case', 'callback', 'follow_up', 'complaint', 'civil_case'] as const;

@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { login, shot, startHostProcess, type HostProcess } from './host';
+import { fillFields } from './forms';
 
 let host: HostProcess;
 
@@ -49,10 +50,7 @@ test('first run: setup wizard, a new clerk with a photo, badge, pause, resume, l
   await expect(clerk.locator('.steps li.done')).toHaveCount(0);
   await shot(clerk, 'setup-step1-empty-1366x860');
   // a bad phone stops step 1 too, with the cursor on it
-  await clerk.getByLabel('大厅名称').fill('滨江区婚姻登记处');
-  await clerk.getByLabel('所属部门').fill('滨江区民政局');
-  await clerk.getByLabel('窗口号').fill('5');
-  await clerk.getByLabel('投诉电话').fill('电话');
+  await fillFields(clerk, { 大厅名称: '滨江区婚姻登记处', 所属部门: '滨江区民政局', 窗口号: '5', 投诉电话: '电话' });
   await clerk.getByRole('button', { name: '下一步' }).click();
   await expect(clerk.getByRole('alert')).toContainText('投诉电话');
   await expect(clerk.getByLabel('投诉电话')).toBeFocused();
@@ -82,10 +80,7 @@ test('first run: setup wizard, a new clerk with a photo, badge, pause, resume, l
   await login(clerk, '8001', '482915');
   await clerk.getByRole('button', { name: '工作人员' }).click();
   await clerk.getByRole('button', { name: '新增工作人员' }).click();
-  await clerk.getByLabel('工号').fill('2001');
-  await clerk.getByLabel('姓名').fill('刘芳');
-  await clerk.getByLabel('职务').fill('婚姻登记员');
-  await clerk.getByLabel('岗位职责').fill('结婚登记、离婚登记');
+  await fillFields(clerk, { 工号: '2001', 姓名: '刘芳', 职务: '婚姻登记员', 岗位职责: '结婚登记、离婚登记' });
   await clerk.getByLabel('党员先锋岗').check();
   await clerk.getByLabel('PIN').fill('111111');
   await clerk.getByRole('button', { name: '添加' }).click();

@@ -14,6 +14,7 @@ import { enrolWindow, startTestHall, value, type EnrolledWindow, type TestHall }
 import { configureQueue, enrolKiosk, matter, take, TestClock } from '../support/queue';
 import { workRows } from '../support/hall-work';
 import { ARTIFACTS_DIR, login, startHostProcess, type HostProcess } from './host';
+import { consoleLogin } from './forms';
 
 const TODAY = hallDate(new Date());
 const clock = new TestClock(new Date());
@@ -65,11 +66,7 @@ test.afterAll(async () => {
 
 async function openConsole(browser: Browser): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  await page.goto(`${hall.hall.url}/console`);
-  await page.getByLabel('工号').fill('9001');
-  await page.getByLabel('PIN').fill('246810');
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByTestId('console-user')).toContainText('王建国');
+  await consoleLogin(page, hall.hall.url);
   return page;
 }
 

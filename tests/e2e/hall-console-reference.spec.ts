@@ -18,6 +18,7 @@ import { residentIdCheckCharacter } from '../../shared/domain/id-number';
 import type { ReferenceRow } from '../../shared/hall/contract';
 import { enrolWindow, startTestHall, value, type EnrolledWindow, type TestHall } from '../support/hall';
 import { ARTIFACTS_DIR } from './host';
+import { consoleLogin, fillFields } from './forms';
 
 let t: TestHall;
 let w1: EnrolledWindow;
@@ -62,17 +63,12 @@ async function pulled(): Promise<ReferenceRow[]> {
 }
 
 test('a supervisor edits the hall-owned reference data and the queue settings; a window pulls them', async ({ page }) => {
-  await page.goto(`${t.hall.url}/console`);
-  await page.getByLabel('工号').fill('9001');
-  await page.getByLabel('PIN').fill('246810');
-  await page.getByRole('button', { name: '登录' }).click();
+  await consoleLogin(page, t.hall.url);
   await page.getByRole('button', { name: '基础数据' }).click();
 
   // staff: add (the PIN is required), edit, reset a PIN
   await page.getByRole('button', { name: '新增人员' }).click();
-  await page.getByLabel('工号').fill('2001');
-  await page.getByLabel('姓名').fill('赵敏');
-  await page.getByLabel('职务').fill('科员');
+  await fillFields(page, { 工号: '2001', 姓名: '赵敏', 职务: '科员' });
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('alert')).toContainText('新建账号须设置 6 位数字 PIN');
   await page.getByLabel('初始 PIN（6 位数字）').fill('135790');
@@ -107,10 +103,7 @@ test('a supervisor edits the hall-owned reference data and the queue settings; a
   await shot(page, 'commitments');
 
   await page.getByRole('tab', { name: '办公信息' }).click();
-  await page.getByLabel('大厅名称').fill('示范区婚姻登记处');
-  await page.getByLabel('所属部门').fill('示范区民政局');
-  await page.getByLabel('投诉电话').fill('010-12345678');
-  await page.getByLabel('监督电话').fill('12345');
+  await fillFields(page, { 大厅名称: '示范区婚姻登记处', 所属部门: '示范区民政局', 投诉电话: '010-12345678', 监督电话: '12345' });
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('已保存，各窗口将自动同步')).toBeVisible();
   await shot(page, 'office');

@@ -11,6 +11,7 @@ import { seedDemoStaff } from '../../hall/demo';
 import { createEnrolmentCode } from '../../hall/store/windows';
 import { startTestHall, type TestHall } from '../support/hall';
 import { ARTIFACTS_DIR, login, startHostProcess, type HostProcess } from './host';
+import { consoleLogin, fillFields } from './forms';
 
 /** Wednesday 2026-05-20 09:05: a working day within office hours. */
 const CLOCK_START = '2026-05-20T09:05:00+08:00';
@@ -47,16 +48,10 @@ test('a staff account and a commitment edited on the hall console reach the wind
   await window3.getByRole('button', { name: '退出登录' }).click();
 
   const consolePage = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  await consolePage.goto(`${hall.hall.url}/console`);
-  await consolePage.getByLabel('工号').fill('9001');
-  await consolePage.getByLabel('PIN').fill('246810');
-  await consolePage.getByRole('button', { name: '登录' }).click();
+  await consoleLogin(consolePage, hall.hall.url);
   await consolePage.getByRole('button', { name: '基础数据' }).click();
   await consolePage.getByRole('button', { name: '新增人员' }).click();
-  await consolePage.getByLabel('工号').fill('2101');
-  await consolePage.getByLabel('姓名').fill('周敏');
-  await consolePage.getByLabel('职务').fill('婚姻登记员');
-  await consolePage.getByLabel('初始 PIN（6 位数字）').fill('112233');
+  await fillFields(consolePage, { 工号: '2101', 姓名: '周敏', 职务: '婚姻登记员', '初始 PIN（6 位数字）': '112233' });
   await consolePage.getByRole('button', { name: '保存' }).click();
   await expect(consolePage.locator('[data-staff="2101"]')).toContainText('周敏');
   await consolePage.getByRole('tab', { name: '服务承诺' }).click();

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { printedColumns } from '../support/escpos-reader';
 import { FakePrinter } from '../support/fake-printer';
 import { ARTIFACTS_DIR, login, openWithPrinter, startHostProcess, type HostProcess } from './host';
+import { fillFields } from './forms';
 
 let host: HostProcess;
 let printer: FakePrinter;
@@ -79,10 +80,7 @@ test('a shift with each kind of contact is handed over, countersigned, printed a
   await page.setViewportSize({ width: 1366, height: 900 });
   await page.getByLabel('交接说明').fill('赵一的申请表明天补交');
   await page.getByRole('button', { name: '添加物品' }).click();
-  await page.getByLabel('第 1 项物品').fill('代保管结婚证');
-  await page.getByLabel('第 1 项数量').fill('1 本');
-  await page.getByLabel('签收人工号').fill('1001');
-  await page.getByLabel('签收人 PIN').fill('135790');
+  await fillFields(page, { '第 1 项物品': '代保管结婚证', '第 1 项数量': '1 本', 签收人工号: '1001', '签收人 PIN': '135790' });
   await page.getByRole('button', { name: '签收并交班' }).click();
   await expect(page.getByRole('alert')).toContainText('不能由本人签收');
   await page.getByLabel('签收人工号').fill('1002');

@@ -8,6 +8,7 @@
 import { expect, test } from '@playwright/test';
 import { RATING_LEVELS } from '../../shared/domain/rating';
 import { login, shot, startHostProcess, type HostProcess } from './host';
+import { fillFields } from './forms';
 
 let host: HostProcess;
 
@@ -98,10 +99,7 @@ test('finish a contact, rate on the display, the clerk sees only the status, the
   await detail.getByRole('button', { name: '结案' }).click();
   await expect(detail.getByRole('alert')).toHaveText('还不能结案，请先填写：核查情况、整改措施、申请人意见');
   await shot(clerk, 'rating-followup-refused');
-  await detail.getByLabel('联系申请人情况').fill('已电话联系申请人，致歉并说明情况');
-  await detail.getByLabel('核查情况').fill('上午高峰时段只开放一个窗口');
-  await detail.getByLabel('整改措施').fill('高峰时段增开一个窗口');
-  await detail.getByLabel('申请人意见').fill('表示认可');
+  await fillFields(detail, { 联系申请人情况: '已电话联系申请人，致歉并说明情况', 核查情况: '上午高峰时段只开放一个窗口', 整改措施: '高峰时段增开一个窗口', 申请人意见: '表示认可' });
   await detail.getByRole('button', { name: '保存' }).click();
   await expect(detail.getByRole('status')).toHaveText('已保存');
   await detail.getByRole('button', { name: '结案' }).click();

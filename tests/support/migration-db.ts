@@ -18,11 +18,12 @@ export interface VersionedDb {
   db: Db;
 }
 
-/** A new database file at `version`, opened as the app opens it (WAL, foreign keys on). */
-export function databaseAt(version: number): VersionedDb {
+/** A new database file at `version`, opened as the app opens it (WAL, foreign keys on), holding `rows` (table → rows, inserted in that order). */
+export function databaseAt(version: number, rows: Record<string, Row[]> = {}): VersionedDb {
   const file = join(makeTempDir('counter-migration-'), 'counter.sqlite3');
   const db = openDatabase(file, MIGRATIONS.slice(0, version));
   expect(schemaVersion(db)).toBe(version);
+  for (const [table, tableRows] of Object.entries(rows)) for (const row of tableRows) insertRow(db, table, row);
   return { file, db };
 }
 
@@ -37,6 +38,31 @@ export function upgrade(old: VersionedDb, version: number): Db {
   expect(schemaVersion(db)).toBe(version);
   expectHealthy(db);
   return db;
+}
+
+/** upgrade(), then `check` on the upgraded database, which is closed afterwards (also when a check fails). */
+export function upgraded(old: VersionedDb, version: number, check: (db: Db) => void): void {
+  const db = upgrade(old, version);
+  try {
+    check(db);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * A migration that adds columns to `table`: after upgraded(), the table has its old columns and
+ * then `added`'s, in that order, and every old row is kept with `added`'s values in the new
+ * columns; then `check` runs.
+ */
+export function upgradedAddingColumns(old: VersionedDb, version: number, table: string, added: Row, check: (db: Db) => void = () => undefined): void {
+  const before = allRows(old.db, table);
+  const columnsBefore = columnsOf(old.db, table);
+  upgraded(old, version, (db) => {
+    expect(columnsOf(db, table)).toEqual([...columnsBefore, ...Object.keys(added)]);
+    expect(allRows(db, table)).toEqual(before.map((row) => ({ ...row, ...added })));
+    check(db);
+  });
 }
 
 export function expectHealthy(db: Db): void {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { statutoryCalendar } from '../../electron/services/reference/statutory-data';
 import {
   COOLING_OFF_DAYS,
   divorceDeadlines,
@@ -10,17 +9,9 @@ import {
   type DivorceStage,
 } from '../../shared/domain/divorce-periods';
 import { weekday } from '../../shared/domain/plain-date';
-import { createWorkCalendar, isWorkingDay, type CalendarOverride, type Deadline } from '../../shared/domain/working-days';
+import { isWorkingDay, type Deadline } from '../../shared/domain/working-days';
+import { base, with2027 } from '../support/work-calendar';
 
-const statutory = statutoryCalendar();
-const base = createWorkCalendar(statutory);
-
-function override(date: string, kind: 'workday' | 'restday', name: string, coversYear = false): CalendarOverride {
-  return { date, kind, name, source: '测试用通知', enteredBy: '王主任（S001）', coversYear };
-}
-
-/** 2027 entered by a supervisor, flagged as the full year (only New Year's Day off besides weekends). */
-const with2027 = createWorkCalendar(statutory, [override('2027-01-01', 'restday', '元旦', true)]);
 
 function dateOf(d: Deadline): string | null {
   return 'date' in d ? d.date : null;

@@ -8,20 +8,10 @@ import {
   isWorkingDay,
   periodEndRolled,
   statutoryFromChineseDays,
-  type CalendarOverride,
   type WorkCalendar,
 } from '../../shared/domain/working-days';
-import { statutoryCalendar } from '../../electron/services/reference/statutory-data';
+import { base, override, statutory, with2027 } from '../support/work-calendar';
 
-const statutory = statutoryCalendar();
-const base = createWorkCalendar(statutory);
-
-function override(date: string, kind: 'workday' | 'restday', name: string, coversYear = false): CalendarOverride {
-  return { date, kind, name, source: '测试用通知', enteredBy: '王主任（S001）', coversYear };
-}
-
-/** 2027 entered by a supervisor from the (future) State Council notice, flagged as the full year. */
-const with2027 = createWorkCalendar(statutory, [override('2027-01-01', 'restday', '元旦', true)]);
 
 describe('plain dates', () => {
   it.each([

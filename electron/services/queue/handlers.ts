@@ -1,53 +1,26 @@
 /** Handlers of the caller's methods (shared/api/queue.ts): the hall is asked in prepare, the ledger written in commit. */
 import type { queueMethods } from '../../../shared/api/queue';
-import { sessionOf } from '../core/context';
+import type { QueueTicket } from '../../../shared/hall/queue-contract';
+import { sessionOf, type CallContext, type CoreContext } from '../core/context';
 import { preparedWrite, type HandlersFor } from '../core/handler';
-import { askHall, commitFinish, commitStart, queueState, recordAction, withStaff } from './queue-service';
+import { askHall, commitFinish, commitStart, queueState, recordAction, withStaff, type QueueWrite } from './queue-service';
+
+/** The commit of a caller action the hall answered with the ticket it acted on: the action recorded, the hall's answer returned. */
+function recorded(action: QueueWrite) {
+  return <A extends { ticket: QueueTicket | null }>(ctx: CoreContext, _req: unknown, call: CallContext, answer: A): A => {
+    recordAction(ctx, call, action, answer.ticket);
+    return answer;
+  };
+}
 
 export const queueHandlers: HandlersFor<keyof typeof queueMethods> = {
   'queue.state': (ctx) => queueState(ctx),
-  'queue.callNext': preparedWrite({
-    prepare: (ctx, _req, call) => askHall(ctx, 'queueCallNext', withStaff(sessionOf(call), {})),
-    commit: (ctx, _req, call, answer) => {
-      recordAction(ctx, call, 'queue.callNext', answer.ticket);
-      return answer;
-    },
-  }),
-  'queue.callTicket': preparedWrite({
-    prepare: (ctx, req, call) => askHall(ctx, 'queueCallTicket', withStaff(sessionOf(call), req)),
-    commit: (ctx, _req, call, answer) => {
-      recordAction(ctx, call, 'queue.callTicket', answer.ticket);
-      return answer;
-    },
-  }),
-  'queue.recall': preparedWrite({
-    prepare: (ctx, req, call) => askHall(ctx, 'queueRecall', withStaff(sessionOf(call), req)),
-    commit: (ctx, _req, call, answer) => {
-      recordAction(ctx, call, 'queue.recall', answer.ticket);
-      return answer;
-    },
-  }),
-  'queue.pass': preparedWrite({
-    prepare: (ctx, req, call) => askHall(ctx, 'queuePass', withStaff(sessionOf(call), req)),
-    commit: (ctx, _req, call, answer) => {
-      recordAction(ctx, call, 'queue.pass', answer.ticket);
-      return answer;
-    },
-  }),
-  'queue.callBack': preparedWrite({
-    prepare: (ctx, req, call) => askHall(ctx, 'queueCallBack', withStaff(sessionOf(call), req)),
-    commit: (ctx, _req, call, answer) => {
-      recordAction(ctx, call, 'queue.callBack', answer.ticket);
-      return answer;
-    },
-  }),
-  'queue.transfer': preparedWrite({
-    prepare: (ctx, req, call) => askHall(ctx, 'queueTransfer', withStaff(sessionOf(call), req)),
-    commit: (ctx, _req, call, answer) => {
-      recordAction(ctx, call, 'queue.transfer', answer.ticket);
-      return answer;
-    },
-  }),
+  'queue.callNext': preparedWrite({ prepare: (ctx, _req, call) => askHall(ctx, 'queueCallNext', withStaff(sessionOf(call), {})), commit: recorded('queue.callNext') }),
+  'queue.callTicket': preparedWrite({ prepare: (ctx, req, call) => askHall(ctx, 'queueCallTicket', withStaff(sessionOf(call), req)), commit: recorded('queue.callTicket') }),
+  'queue.recall': preparedWrite({ prepare: (ctx, req, call) => askHall(ctx, 'queueRecall', withStaff(sessionOf(call), req)), commit: recorded('queue.recall') }),
+  'queue.pass': preparedWrite({ prepare: (ctx, req, call) => askHall(ctx, 'queuePass', withStaff(sessionOf(call), req)), commit: recorded('queue.pass') }),
+  'queue.callBack': preparedWrite({ prepare: (ctx, req, call) => askHall(ctx, 'queueCallBack', withStaff(sessionOf(call), req)), commit: recorded('queue.callBack') }),
+  'queue.transfer': preparedWrite({ prepare: (ctx, req, call) => askHall(ctx, 'queueTransfer', withStaff(sessionOf(call), req)), commit: recorded('queue.transfer') }),
   'queue.start': preparedWrite({
     prepare: (ctx, req, call) => askHall(ctx, 'queueStart', withStaff(sessionOf(call), req)),
     commit: (ctx, _req, call, answer) => commitStart(ctx, call, answer),

@@ -49,7 +49,7 @@ export function withStaff<R extends object>(session: ActiveSession, req: R): R &
   return { ...req, staffNo: session.staffNo };
 }
 
-type QueueWrite = 'queue.callNext' | 'queue.callTicket' | 'queue.recall' | 'queue.pass' | 'queue.callBack' | 'queue.transfer' | 'queue.start' | 'queue.finish' | 'queue.takeGreen';
+export type QueueWrite = 'queue.callNext' | 'queue.callTicket' | 'queue.recall' | 'queue.pass' | 'queue.callBack' | 'queue.transfer' | 'queue.start' | 'queue.finish' | 'queue.takeGreen';
 
 /** The audit row of a caller action and, once committed, the display's called ticket. */
 export function recordAction(ctx: CoreContext, call: CallContext, action: QueueWrite, ticket: QueueTicket | null, startedAt: string | null = null): void {

@@ -4,8 +4,11 @@ import { OPEN_CASE_KIND_LABELS, OPEN_CASE_KINDS, type OpenCaseKind } from '../..
 import type { OpenCasesResponse } from '../../../shared/hall/console-work-contract';
 import type { ApiError } from '../../../shared/result';
 import { consoleCall } from '../api';
+import { LabelOptions } from '../../../renderer/src/kit/choices';
 import { ErrorBanner } from '../ui';
+import { Card } from './Card';
 import { CasesTable } from './CasesTable';
+import { WindowNoFilter } from './WindowNoFilter';
 
 interface Filter {
   windowNo: string;
@@ -42,25 +45,14 @@ export function CasesPanel() {
 
   return (
     <div className="panel">
-      <section className="card" aria-labelledby="cases-title">
-        <div className="card-head">
-          <h2 id="cases-title">待办案件</h2>
-          <span className="muted">{result ? `按大厅日期 ${result.today} 判断逾期` : '正在读取…'}</span>
-        </div>
+      <Card id="cases-title" title="待办案件" actions={<span className="muted">{result ? `按大厅日期 ${result.today} 判断逾期` : '正在读取…'}</span>}>
         <form className="console-filters" onSubmit={submit} role="search">
-          <label>
-            <span className="field-label">窗口</span>
-            <input name="windowNo" value={form.windowNo} onChange={(e) => setForm({ ...form, windowNo: e.target.value })} placeholder="全部" maxLength={8} className="short" />
-          </label>
+          <WindowNoFilter value={form.windowNo} onChange={(windowNo) => setForm({ ...form, windowNo })} />
           <label>
             <span className="field-label">类别</span>
             <select name="kind" value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value as OpenCaseKind | '' })}>
               <option value="">全部</option>
-              {OPEN_CASE_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {OPEN_CASE_KIND_LABELS[k]}
-                </option>
-              ))}
+              <LabelOptions keys={OPEN_CASE_KINDS} labels={OPEN_CASE_KIND_LABELS} />
             </select>
           </label>
           <label className="console-check">
@@ -98,7 +90,7 @@ export function CasesPanel() {
             <CasesTable rows={result.rows} shownOf={filter.overdueOnly ? result.total.overdue : result.total.open} />
           </>
         )}
-      </section>
+      </Card>
     </div>
   );
 }

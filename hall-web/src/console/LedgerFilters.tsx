@@ -1,6 +1,7 @@
 /** The ledger's search box and filters (window, hall dates typed as YYYY-MM-DD, as the workstation's date fields; the hall checks them). */
 import { useState, type FormEvent } from 'react';
 import type { LedgerFilter } from './LedgerPanel';
+import { WindowNoFilter } from './WindowNoFilter';
 
 export function LedgerFilters({ onSearch }: { onSearch: (f: LedgerFilter) => void }) {
   const [q, setQ] = useState('');
@@ -19,10 +20,7 @@ export function LedgerFilters({ onSearch }: { onSearch: (f: LedgerFilter) => voi
         <span className="field-label">姓名或编号</span>
         <input name="q" value={q} onChange={(e) => setQ(e.target.value)} placeholder="姓名全名、受理/案件编号或证书字号" maxLength={40} />
       </label>
-      <label>
-        <span className="field-label">窗口</span>
-        <input name="windowNo" value={windowNo} onChange={(e) => setWindowNo(e.target.value)} placeholder="全部" maxLength={8} className="short" />
-      </label>
+      <WindowNoFilter value={windowNo} onChange={setWindowNo} />
       <label>
         <span className="field-label">从</span>
         <input name="from" value={from} onChange={(e) => setFrom(e.target.value)} placeholder="年-月-日" inputMode="numeric" maxLength={10} className="date" />

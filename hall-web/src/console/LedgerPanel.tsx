@@ -2,8 +2,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ConsoleLedger, LedgerQuery, LedgerResponse } from '../../../shared/hall/console-contract';
 import type { ApiError } from '../../../shared/result';
+import { TabRow } from '../../../renderer/src/kit/choices';
 import { consoleCall, routeUrl } from '../api';
 import { ErrorBanner } from '../ui';
+import { Card } from './Card';
 import { LedgerFilters } from './LedgerFilters';
 import { LedgerTable } from './LedgerTable';
 
@@ -34,17 +36,7 @@ export function LedgerPanel() {
 
   return (
     <div className="panel">
-      <section className="card" aria-labelledby="ledger-title">
-        <div className="card-head">
-          <h2 id="ledger-title">大厅台账</h2>
-          <div className="actions" role="tablist">
-            {LEDGERS.map((l) => (
-              <button key={l.key} type="button" role="tab" aria-selected={ledger === l.key} className={ledger === l.key ? 'primary' : 'secondary'} onClick={() => setLedger(l.key)}>
-                {l.label}
-              </button>
-            ))}
-          </div>
-        </div>
+      <Card id="ledger-title" title="大厅台账" actions={<TabRow tabs={LEDGERS} value={ledger} onChange={setLedger} />}>
         <LedgerFilters onSearch={setFilter} />
         <ErrorBanner error={error} withFields />
         {result && (
@@ -63,7 +55,7 @@ export function LedgerPanel() {
             <LedgerTable ledger={ledger} rows={result.rows} total={result.total} />
           </>
         )}
-      </section>
+      </Card>
     </div>
   );
 }

@@ -1,7 +1,8 @@
 /** The hall screen's two settings (综合屏): whether booked applicants' masked names show next to their call, and how often the voice says each call. */
 import { useEffect, useState } from 'react';
-import type { ScreenNameMode } from '../../../shared/hall/screen-contract';
+import { SCREEN_NAME_MODES, type ScreenNameMode } from '../../../shared/hall/screen-contract';
 import type { ApiError } from '../../../shared/result';
+import { LabelOptions } from '../../../renderer/src/kit/choices';
 import { consoleCall } from '../api';
 import { ErrorBanner, Field } from '../ui';
 
@@ -34,11 +35,7 @@ export function ScreenSetting() {
       <ErrorBanner error={problem} withFields />
       <Field label="叫号时显示姓名">
         <select name="names" value={names} onChange={(e) => setNames(e.target.value === 'masked' ? 'masked' : 'none')}>
-          {(Object.keys(NAME_CHOICES) as ScreenNameMode[]).map((k) => (
-            <option key={k} value={k}>
-              {NAME_CHOICES[k]}
-            </option>
-          ))}
+          <LabelOptions keys={SCREEN_NAME_MODES} labels={NAME_CHOICES} />
         </select>
       </Field>
       <Field label="每次叫号播报遍数">

@@ -9,14 +9,21 @@ import { hallDate } from '../../../shared/domain/hall-time';
 import { presetRange } from '../../../shared/domain/stats';
 import type { HallStatsResponse, QueueStatsResponse } from '../../../shared/hall/console-work-contract';
 import type { ApiError } from '../../../shared/result';
+import { LabelOptions, TabRow } from '../../../renderer/src/kit/choices';
 import { ChartCanvas } from '../../../renderer/src/stats/charts';
 import { QueueStatsNotes, QueueStatsTable, queueCountsConfig, queueWaitingConfig } from '../../../renderer/src/stats/queue-stats-view';
 import { consoleCall, routeUrl } from '../api';
 import { ErrorBanner } from '../ui';
+import { Card } from './Card';
 import { HallStatsTable, hallStatsConfig } from './HallStatsTable';
+import { WindowNoFilter } from './WindowNoFilter';
 import '../../../renderer/src/stats/stats.css';
 
-type Tab = 'service' | 'queue';
+const TABS = [
+  { key: 'service', label: '业务统计' },
+  { key: 'queue', label: '排队统计' },
+] as const;
+type Tab = (typeof TABS)[number]['key'];
 interface Form {
   from: string;
   to: string;
@@ -57,17 +64,7 @@ export function StatsPanel() {
 
   return (
     <div className="panel stats-panel">
-      <section className="card" aria-labelledby="stats-title">
-        <div className="card-head">
-          <h2 id="stats-title">大厅统计</h2>
-          <div className="actions" role="tablist">
-            {(['service', 'queue'] as const).map((t) => (
-              <button key={t} type="button" role="tab" aria-selected={tab === t} className={tab === t ? 'primary' : 'secondary'} onClick={() => setTab(t)}>
-                {t === 'service' ? '业务统计' : '排队统计'}
-              </button>
-            ))}
-          </div>
-        </div>
+      <Card id="stats-title" title="大厅统计" actions={<TabRow tabs={TABS} value={tab} onChange={setTab} />}>
         <form className="console-filters" onSubmit={submit}>
           {(['from', 'to'] as const).map((k) => (
             <label key={k}>
@@ -75,18 +72,11 @@ export function StatsPanel() {
               <input name={k} value={form[k]} onChange={(e) => setForm({ ...form, [k]: e.target.value })} placeholder="年-月-日" inputMode="numeric" maxLength={10} className="date" />
             </label>
           ))}
-          <label>
-            <span className="field-label">窗口</span>
-            <input name="windowNo" value={form.windowNo} onChange={(e) => setForm({ ...form, windowNo: e.target.value })} placeholder="全部" maxLength={8} className="short" />
-          </label>
+          <WindowNoFilter value={form.windowNo} onChange={(windowNo) => setForm({ ...form, windowNo })} />
           <label>
             <span className="field-label">分组</span>
             <select name="groupBy" value={form.groupBy} onChange={(e) => setForm({ ...form, groupBy: e.target.value as HallStatsGroupBy })}>
-              {HALL_STATS_GROUPS.map((g) => (
-                <option key={g} value={g}>
-                  {HALL_STATS_GROUP_LABELS[g]}
-                </option>
-              ))}
+              <LabelOptions keys={HALL_STATS_GROUPS} labels={HALL_STATS_GROUP_LABELS} />
             </select>
           </label>
           <button type="submit" className="primary">
@@ -100,7 +90,7 @@ export function StatsPanel() {
         {shown && shown.rows.length === 0 && <p className="muted">统计期间内没有记录。</p>}
         {tab === 'service' && service && service.rows.length > 0 && <HallStatsTable stats={service} keyHeader={KEY_HEADER[query.groupBy]} keyLabel={keyLabel} />}
         {tab === 'queue' && queue && queue.rows.length > 0 && <QueueStatsTable stats={queue} keyHeader={KEY_HEADER[query.groupBy]} keyLabel={keyLabel} />}
-      </section>
+      </Card>
       {shown && shown.rows.length > 0 && (
         <section className="card stats-charts">
           {tab === 'service' && serviceChart && <ChartCanvas config={serviceChart} label="大厅业务量柱状图" testId="chart-hall-stats" />}

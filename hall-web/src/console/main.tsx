@@ -1,15 +1,7 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { mount } from '../mount';
 import { ConsoleApp } from './ConsoleApp';
 import '../../../renderer/src/styles.css';
 import './console.css';
 
-const root = document.getElementById('root');
-if (root) {
-  document.body.classList.add('is-console');
-  createRoot(root).render(
-    <StrictMode>
-      <ConsoleApp />
-    </StrictMode>,
-  );
-}
+document.body.classList.add('is-console');
+mount(<ConsoleApp />);

@@ -6,6 +6,7 @@
  */
 import { HALL_ROUTES, type HallRequest, type HallResponse, type HallRouteName } from '../../../shared/hall/contract';
 import type { ApiError, Result } from '../../../shared/result';
+import { fetchResult } from '../fetch-result';
 
 const STORE_KEY = 'hall-kiosk';
 
@@ -30,32 +31,16 @@ export function storePairing(pairing: KioskPairing | null): void {
   else localStorage.setItem(STORE_KEY, JSON.stringify(pairing));
 }
 
-/** A random UUID (v4) from crypto.getRandomValues: crypto.randomUUID needs a secure context, and the hall LAN is plain http. */
-export function newRequestId(): string {
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
-  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
-  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
 export const UNREACHABLE: ApiError = { code: 'DISCONNECTED', message: '暂时连不上大厅服务器，请稍候点“重试”，或到咨询台人工取号' };
 
 export async function hallCall<N extends HallRouteName>(name: N, input: HallRequest<N>, credential: string | null): Promise<Result<HallResponse<N>>> {
   const route = HALL_ROUTES[name];
   const query = route.method === 'GET' ? `?${new URLSearchParams(Object.entries(input).map(([k, v]) => [k, String(v)])).toString()}` : '';
-  try {
-    const res = await fetch(`${route.path}${query}`, {
-      method: route.method,
-      headers: { 'content-type': 'application/json', ...(credential === null ? {} : { authorization: `Bearer ${credential}` }) },
-      ...(route.method === 'GET' ? {} : { body: JSON.stringify(input) }),
-    });
-    const body = (await res.json()) as { ok: true; value: unknown } | { ok: false; error: ApiError };
-    if (!body.ok) return body;
-    const parsed = route.response.safeParse(body.value);
-    if (!parsed.success) return { ok: false, error: { code: 'INTERNAL', message: '大厅服务器的回答无法识别，请联系工作人员' } };
-    return { ok: true, value: parsed.data as HallResponse<N> };
-  } catch {
-    return { ok: false, error: UNREACHABLE };
-  }
+  const init: RequestInit = {
+    method: route.method,
+    headers: { 'content-type': 'application/json', ...(credential === null ? {} : { authorization: `Bearer ${credential}` }) },
+    ...(route.method === 'GET' ? {} : { body: JSON.stringify(input) }),
+  };
+  const result = await fetchResult(`${route.path}${query}`, init, route.response, '大厅服务器的回答无法识别，请联系工作人员', UNREACHABLE);
+  return result as Result<HallResponse<N>>;
 }

@@ -1,13 +1,5 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { mount } from '../mount';
 import { KioskApp } from './KioskApp';
 import './kiosk.css';
 
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <KioskApp />
-    </StrictMode>,
-  );
-}
+mount(<KioskApp />);

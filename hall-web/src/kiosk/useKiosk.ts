@@ -8,7 +8,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { HallResponse } from '../../../shared/hall/contract';
 import type { ApiError } from '../../../shared/result';
-import { hallCall, newRequestId, storePairing, type KioskPairing } from './kiosk-client';
+import { newRequestId } from '../../../renderer/src/kit/request-id';
+import { hallCall, storePairing, type KioskPairing } from './kiosk-client';
 
 export type Screen = { kind: 'start' } | { kind: 'matters'; green: boolean; notice: string | null } | { kind: 'code' } | { kind: 'ticket'; answer: HallResponse<'queueTake'> };
 

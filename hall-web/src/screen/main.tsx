@@ -1,13 +1,5 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { mount } from '../mount';
 import { ScreenApp } from './ScreenApp';
 import './screen.css';
 
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <ScreenApp />
-    </StrictMode>,
-  );
-}
+mount(<ScreenApp />);

@@ -9,7 +9,7 @@ import type { RendererApi } from '../api';
 import { useCoreNow } from '../core-clock';
 import type { ServiceStart } from '../marriage/form';
 import { ErrorBanner } from '../ui';
-import { CALLER_KEYS, CALLER_LABELS, isCallerKey, type CallerButton } from './caller-keys';
+import { CALLER_KEYS, isCallerKey, type CallerButton } from './caller-keys';
 import { CallerDialogs } from './CallerDialogs';
 import { useCaller, type Caller } from './useCaller';
 import './queue.css';
@@ -56,7 +56,7 @@ export function CallerBar({ api, onServe }: { api: RendererApi; onServe: (start:
       // F1 help, F3 find, F5 reload, F7 caret browsing: the caller's keys here
       e.preventDefault();
       const caller = latest.current;
-      const button = CALLER_KEYS[e.key];
+      const { button } = CALLER_KEYS[e.key];
       if (!e.repeat && caller.state?.joined === true && available(caller)[button]) press(caller, button);
     };
     document.addEventListener('keydown', onKey);
@@ -91,9 +91,9 @@ export function CallerBar({ api, onServe }: { api: RendererApi; onServe: (start:
           等候 <strong>{state?.joined === true ? state.waiting : '–'}</strong> 人
         </div>
         <div className="caller-buttons">
-          {Object.entries(CALLER_KEYS).map(([key, button]) => (
+          {Object.entries(CALLER_KEYS).map(([key, { button, label }]) => (
             <button key={key} type="button" className={button === 'callNext' ? 'primary' : 'secondary'} disabled={!can[button] || c.busy || state === undefined} onClick={() => press(c, button)}>
-              <kbd>{key}</kbd> {CALLER_LABELS[button]}
+              <kbd>{key}</kbd> {label}
               {button === 'recall' && current?.status === 'called' ? <span className="caller-left">（剩 {left} 次）</span> : null}
             </button>
           ))}

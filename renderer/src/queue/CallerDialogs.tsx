@@ -4,7 +4,8 @@ import type { QueueState } from '../../../shared/contract';
 import { ticketClock } from '../../../shared/domain/queue-caller';
 import { PAUSE_REASONS, returnTimeFromClock } from '../../../shared/domain/window-status';
 import { hallTime } from '../../../shared/domain/hall-time';
-import { newRequestId, type RendererApi } from '../api';
+import type { RendererApi } from '../api';
+import { newRequestId } from '../kit/request-id';
 import { coreNow } from '../core-clock';
 import type { Caller } from './useCaller';
 

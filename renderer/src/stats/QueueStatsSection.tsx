@@ -5,6 +5,7 @@
  */
 import { useMemo, useState } from 'react';
 import type { RendererApi } from '../api';
+import { TabRow } from '../kit/choices';
 import { QueryError } from '../QueryError';
 import { useQuery } from '../useQuery';
 import { ChartCanvas } from './charts';
@@ -29,13 +30,7 @@ export function QueueStatsSection({ api, from, to }: { api: RendererApi; from: s
     <section className="card" aria-labelledby="queue-stats-title" data-testid="queue-stats">
       <div className="card-head">
         <h3 id="queue-stats-title">排队叫号（本窗口）</h3>
-        <div className="actions" role="tablist">
-          {GROUPS.map((g) => (
-            <button key={g.key} type="button" role="tab" aria-selected={groupBy === g.key} className={groupBy === g.key ? 'primary' : 'secondary'} onClick={() => setGroupBy(g.key)}>
-              {g.label}
-            </button>
-          ))}
-        </div>
+        <TabRow tabs={GROUPS} value={groupBy} onChange={setGroupBy} />
       </div>
       <QueryError query={query} what="排队统计" />
       {answer?.status === 'notJoined' && <p className="muted">未加入大厅：排队叫号由大厅服务器管理，请在“系统设置 → 大厅连接”中加入大厅后查看。</p>}

@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import type { ApiError, Staff, StatsFilter } from '../../../shared/contract';
 import { STATS_GROUP_LABELS, STATS_GROUPS, type StatsGroupBy } from '../../../shared/domain/stats';
 import { DateInput } from '../DateInput';
+import { LabelOptions } from '../kit/choices';
 import { Field, fieldError } from '../ui';
 
 export interface StatsForm {
@@ -56,11 +57,7 @@ export function StatsFilters({ form, setForm, staff, error, busy, onSubmit, onPr
         </Field>
         <Field label="统计方式">
           <select name="groupBy" value={form.groupBy} onChange={(e) => setForm({ ...form, groupBy: STATS_GROUPS.find((g) => g === e.target.value) ?? 'clerk' })}>
-            {STATS_GROUPS.map((g) => (
-              <option key={g} value={g}>
-                {STATS_GROUP_LABELS[g]}
-              </option>
-            ))}
+            <LabelOptions keys={STATS_GROUPS} labels={STATS_GROUP_LABELS} />
           </select>
         </Field>
         <Field label="窗口号" error={fieldError(error, 'windowNo')}>

@@ -1,19 +1,19 @@
 /** Migration 3 on a real file: version 2's rows survive; intake (contacts, slips, cases) and reference data arrive. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanupAll } from '../../support/core';
-import { AT, allRows, databaseAt, insertRow, rowsOf, schemaNames, upgrade } from '../../support/migration-db';
+import { allRows, AT, databaseAt, insertRow, rowsOf, schemaNames, upgraded } from '../../support/migration-db';
 
 afterAll(cleanupAll);
 
 describe('migration 3 (intake and reference data)', () => {
   it('keeps version 2 rows and adds the intake tables with their references and rules', () => {
-    const old = databaseAt(2);
-    insertRow(old.db, 'staff', rowsOf.staff('s1', 'C001'));
-    insertRow(old.db, 'print_job', { ...rowsOf.printJob('j1', 'failed'), created_by: 's1', last_error: '缺纸' });
+    const old = databaseAt(2, {
+      staff: [rowsOf.staff('s1', 'C001')],
+      print_job: [{ ...rowsOf.printJob('j1', 'failed'), created_by: 's1', last_error: '缺纸' }],
+    });
     const before = { staff: allRows(old.db, 'staff'), jobs: allRows(old.db, 'print_job') };
 
-    const db = upgrade(old, 3);
-    try {
+    upgraded(old, 3, (db) => {
       expect({ staff: allRows(db, 'staff'), jobs: allRows(db, 'print_job') }).toEqual(before);
       expect(schemaNames(db, 'table')).toEqual(
         expect.arrayContaining(['slip_counter', 'contact', 'notification', 'referral', 'service_case', 'catalogue_version', 'calendar_override']),
@@ -39,8 +39,6 @@ describe('migration 3 (intake and reference data)', () => {
       expect(() => insertRow(db, 'slip_counter', { prefix: 'BZ', day: '2026-03-02', last: 2 })).toThrow(/UNIQUE|PRIMARY KEY/);
       insertRow(db, 'calendar_override', rowsOf.calendarOverride('o1', '2026-05-01'));
       expect(() => insertRow(db, 'calendar_override', rowsOf.calendarOverride('o2', '2026-05-01'))).toThrow(/UNIQUE/);
-    } finally {
-      db.close();
-    }
+    });
   });
 });

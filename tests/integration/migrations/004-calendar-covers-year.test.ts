@@ -1,26 +1,22 @@
 /** Migration 4 on a real file: version 3's calendar overrides gain covers_year = 0, nothing else changes. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanupAll } from '../../support/core';
-import { allRows, columnsOf, databaseAt, insertRow, rowsOf, upgrade } from '../../support/migration-db';
+import { databaseAt, insertRow, rowsOf, upgradedAddingColumns } from '../../support/migration-db';
 
 afterAll(cleanupAll);
 
 describe('migration 4 (an override covering a whole year)', () => {
   it('keeps every override with covers_year 0, and accepts only 0 or 1', () => {
-    const old = databaseAt(3);
-    insertRow(old.db, 'calendar_override', rowsOf.calendarOverride('o1', '2026-05-01'));
-    insertRow(old.db, 'calendar_override', { ...rowsOf.calendarOverride('o2', '2026-05-09'), kind: 'workday', name: '调休上班', entered_by: 's1' });
-    const before = allRows(old.db, 'calendar_override');
-    const columnsBefore = columnsOf(old.db, 'calendar_override');
+    const old = databaseAt(3, {
+      calendar_override: [
+        rowsOf.calendarOverride('o1', '2026-05-01'),
+        { ...rowsOf.calendarOverride('o2', '2026-05-09'), kind: 'workday', name: '调休上班', entered_by: 's1' },
+      ],
+    });
 
-    const db = upgrade(old, 4);
-    try {
-      expect(columnsOf(db, 'calendar_override')).toEqual([...columnsBefore, 'covers_year']);
-      expect(allRows(db, 'calendar_override')).toEqual(before.map((row) => ({ ...row, covers_year: 0 })));
+    upgradedAddingColumns(old, 4, 'calendar_override', { covers_year: 0 }, (db) => {
       insertRow(db, 'calendar_override', { ...rowsOf.calendarOverride('o3', '2027-01-01'), covers_year: 1 });
       expect(() => insertRow(db, 'calendar_override', { ...rowsOf.calendarOverride('o4', '2027-01-02'), covers_year: 2 })).toThrow(/CHECK/);
-    } finally {
-      db.close();
-    }
+    });
   });
 });

@@ -5,19 +5,18 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanupAll } from '../../support/core';
-import { AT, allRows, columnsOf, databaseAt, insertRow, queryPlan, rowsOf, schemaNames, upgrade } from '../../support/migration-db';
+import { allRows, AT, columnsOf, databaseAt, insertRow, queryPlan, rowsOf, schemaNames, upgraded } from '../../support/migration-db';
 
 afterAll(cleanupAll);
 
 describe('migration 5 (shifts, handovers, the audit chain columns, archive runs)', () => {
   it('keeps version 4 audit rows unchained and append-only; a NULL hash may be filled in once', () => {
-    const old = databaseAt(4);
-    insertRow(old.db, 'audit_log', rowsOf.audit('a1', 'auth.login'));
-    insertRow(old.db, 'audit_log', rowsOf.audit('a2', 'auth.logout'));
+    const old = databaseAt(4, {
+      audit_log: [rowsOf.audit('a1', 'auth.login'), rowsOf.audit('a2', 'auth.logout')],
+    });
     const before = allRows(old.db, 'audit_log');
 
-    const db = upgrade(old, 5);
-    try {
+    upgraded(old, 5, (db) => {
       expect(columnsOf(db, 'audit_log').slice(-2)).toEqual(['prev_hash', 'hash']);
       expect(allRows(db, 'audit_log')).toEqual(before.map((row) => ({ ...row, prev_hash: null, hash: null })));
       expect(schemaNames(db, 'trigger')).toEqual(['audit_log_no_delete', 'audit_log_no_update', 'handover_no_delete', 'handover_signed_is_final']);
@@ -26,9 +25,7 @@ describe('migration 5 (shifts, handovers, the audit chain columns, archive runs)
       expect(() => db.prepare('DELETE FROM audit_log WHERE seq = 1').run()).toThrow(/append-only/);
       db.prepare("UPDATE audit_log SET prev_hash = 'p', hash = 'h' WHERE seq = 1").run();
       expect(() => db.prepare("UPDATE audit_log SET hash = 'other' WHERE seq = 1").run()).toThrow(/append-only/);
-    } finally {
-      db.close();
-    }
+    });
   });
 
   it('adds shifts and final handovers, and indexes version 4 contacts for the ledger search', () => {
@@ -38,8 +35,7 @@ describe('migration 5 (shifts, handovers, the audit chain columns, archive runs)
     insertRow(old.db, 'contact', { ...rowsOf.contact('k2', 's1', '2026-03-03T01:00:00.000Z'), applicant_name: '李四' });
     const contacts = allRows(old.db, 'contact');
 
-    const db = upgrade(old, 5);
-    try {
+    upgraded(old, 5, (db) => {
       expect(allRows(db, 'contact')).toEqual(contacts);
       expect(queryPlan(db, "SELECT id FROM contact WHERE applicant_name = '李四'")).toContain('contact_applicant_name');
       expect(queryPlan(db, "SELECT COUNT(*) FROM contact WHERE owner_staff_id = 's1' AND received_at >= '2026-03-03'")).toMatch(/contact_owner_received|contact_owner_status/);
@@ -62,8 +58,6 @@ describe('migration 5 (shifts, handovers, the audit chain columns, archive runs)
 
       insertRow(db, 'archive_run', { id: 'ar1', hall_id: 'h', window_no: '3', month: '2026-02', file: 'a.sqlite3', status: 'started', started_at: AT, created_at: AT, updated_at: AT });
       expect(allRows(db, 'archive_run')).toMatchObject([{ id: 'ar1', counts: '{}', error: null }]);
-    } finally {
-      db.close();
-    }
+    });
   });
 });

@@ -1,21 +1,20 @@
 /** Migration 6 on a real file: version 5's contacts and cases survive; ratings, follow-ups, callbacks, complaints and coordination notes arrive. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanupAll } from '../../support/core';
-import { AT, allRows, databaseAt, insertRow, rowsOf, schemaNames, upgrade } from '../../support/migration-db';
+import { allRows, AT, databaseAt, insertRow, rowsOf, schemaNames, upgraded } from '../../support/migration-db';
 
 afterAll(cleanupAll);
 
 describe('migration 6 (evaluation and follow-up)', () => {
   it('keeps version 5 rows and adds the evaluation tables, referencing them', () => {
-    const old = databaseAt(5);
-    insertRow(old.db, 'staff', rowsOf.staff('s1', 'C001'));
-    insertRow(old.db, 'contact', rowsOf.contact('k1', 's1'));
-    insertRow(old.db, 'contact', rowsOf.contact('k2', 's1'));
-    insertRow(old.db, 'service_case', rowsOf.serviceCase('c1', 'k1', 's1'));
+    const old = databaseAt(5, {
+      staff: [rowsOf.staff('s1', 'C001')],
+      contact: [rowsOf.contact('k1', 's1'), rowsOf.contact('k2', 's1')],
+      service_case: [rowsOf.serviceCase('c1', 'k1', 's1')],
+    });
     const before = { contacts: allRows(old.db, 'contact'), cases: allRows(old.db, 'service_case') };
 
-    const db = upgrade(old, 6);
-    try {
+    upgraded(old, 6, (db) => {
       expect({ contacts: allRows(db, 'contact'), cases: allRows(db, 'service_case') }).toEqual(before);
       expect(schemaNames(db, 'table')).toEqual(expect.arrayContaining(['rating', 'follow_up', 'callback_rule', 'callback', 'complaint', 'coordination_note']));
 
@@ -38,8 +37,6 @@ describe('migration 6 (evaluation and follow-up)', () => {
       });
       insertRow(db, 'coordination_note', { ...dated, id: 'cn1', case_id: 'c1', from_staff_id: 's1', addressed_to: '档案室', content: '请调档' });
       expect(() => insertRow(db, 'coordination_note', { ...dated, id: 'cn2', case_id: 'nobody', from_staff_id: 's1', addressed_to: 'x', content: 'y' })).toThrow(/FOREIGN KEY/);
-    } finally {
-      db.close();
-    }
+    });
   });
 });

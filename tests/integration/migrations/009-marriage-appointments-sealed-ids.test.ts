@@ -5,7 +5,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanupAll } from '../../support/core';
-import { AT, allRows, columnsOf, databaseAt, insertRow, rowsOf, schemaNames, upgrade } from '../../support/migration-db';
+import { allRows, AT, databaseAt, insertRow, rowsOf, schemaNames, upgraded, upgradedAddingColumns } from '../../support/migration-db';
 
 afterAll(cleanupAll);
 
@@ -17,29 +17,22 @@ const party = (id: string, caseId: string, position: number) => ({
 
 describe('migration 9 (marriage registration, appointments, sealed document numbers)', () => {
   it('keeps version 8 contacts with their masked ID and no sealed number', () => {
-    const old = databaseAt(8);
-    insertRow(old.db, 'staff', rowsOf.staff('s1', 'C001'));
-    insertRow(old.db, 'contact', rowsOf.contact('k1', 's1'));
-    insertRow(old.db, 'contact', { ...rowsOf.contact('k2', 's1'), applicant_id_masked: '' });
-    const before = allRows(old.db, 'contact');
-    const columnsBefore = columnsOf(old.db, 'contact');
+    const old = databaseAt(8, {
+      staff: [rowsOf.staff('s1', 'C001')],
+      contact: [rowsOf.contact('k1', 's1'), { ...rowsOf.contact('k2', 's1'), applicant_id_masked: '' }],
+    });
 
-    const db = upgrade(old, 9);
-    try {
-      expect(columnsOf(db, 'contact')).toEqual([...columnsBefore, 'applicant_id_type', 'applicant_id_sealed', 'applicant_id_hash']);
-      expect(allRows(db, 'contact')).toEqual(before.map((row) => ({ ...row, applicant_id_type: null, applicant_id_sealed: null, applicant_id_hash: null })));
+    upgradedAddingColumns(old, 9, 'contact', { applicant_id_type: null, applicant_id_sealed: null, applicant_id_hash: null }, (db) => {
       expect(schemaNames(db, 'index')).toContain('contact_applicant_id_hash');
-    } finally {
-      db.close();
-    }
+    });
   });
 
   it('adds civil cases whose parties are final, appointments and certificate counters', () => {
-    const old = databaseAt(8);
-    insertRow(old.db, 'staff', rowsOf.staff('s1', 'C001'));
-    insertRow(old.db, 'contact', rowsOf.contact('k1', 's1'));
-    const db = upgrade(old, 9);
-    try {
+    const old = databaseAt(8, {
+      staff: [rowsOf.staff('s1', 'C001')],
+      contact: [rowsOf.contact('k1', 's1')],
+    });
+    upgraded(old, 9, (db) => {
       insertRow(db, 'civil_case', { ...rowsOf.civilCase('m1', 'marriage', 's1'), contact_id: 'k1', certificate_no: 'J110101-2026-000001' });
       expect(() => insertRow(db, 'civil_case', { ...rowsOf.civilCase('m2', 'marriage', 's1'), certificate_no: 'J110101-2026-000001' })).toThrow(/UNIQUE/);
       expect(() => insertRow(db, 'civil_case', rowsOf.civilCase('m3', 'adoption', 's1'))).toThrow(/CHECK/);
@@ -60,8 +53,6 @@ describe('migration 9 (marriage registration, appointments, sealed document numb
       expect(() => insertRow(db, 'appointment', { ...appointment, id: 'ap3', code: 'YY003', import_id: 'nobody' })).toThrow(/FOREIGN KEY/);
       insertRow(db, 'certificate_counter', { prefix: 'J', year: 2026, last: 1 });
       expect(allRows(db, 'appointment')).toMatchObject([{ id: 'ap1', over_capacity: 0, partner_document_masked: '' }]);
-    } finally {
-      db.close();
-    }
+    });
   });
 });

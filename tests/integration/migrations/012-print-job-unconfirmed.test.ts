@@ -6,15 +6,15 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanupAll } from '../../support/core';
-import { AT, allRows, columnsOf, databaseAt, insertRow, rowsOf, upgrade, type Row } from '../../support/migration-db';
+import { allRows, AT, columnsOf, databaseAt, insertRow, rowsOf, upgraded, type Row } from '../../support/migration-db';
 
 afterAll(cleanupAll);
 
 describe('migration 12 (the unconfirmed state)', () => {
   it('keeps every print job, its order and the rows referencing it, and accepts the new state', () => {
-    const old = databaseAt(11);
-    insertRow(old.db, 'staff', rowsOf.staff('s1', 'C001'));
-    insertRow(old.db, 'staff', rowsOf.staff('s2', 'S001'));
+    const old = databaseAt(11, {
+      staff: [rowsOf.staff('s1', 'C001'), rowsOf.staff('s2', 'S001')],
+    });
     // inserted out of id order: the queue's order is the rowid's
     insertRow(old.db, 'print_job', { ...rowsOf.printJob('job-b', 'failed'), last_error: '缺纸', created_by: 's1' });
     insertRow(old.db, 'print_job', rowsOf.printJob('job-a', 'sent', AT));
@@ -27,8 +27,7 @@ describe('migration 12 (the unconfirmed state)', () => {
     const jobs = old.db.prepare<[], Row>('SELECT rowid AS row_id, * FROM print_job ORDER BY rowid').all();
     const columnsBefore = columnsOf(old.db, 'print_job');
 
-    const db = upgrade(old, 12);
-    try {
+    upgraded(old, 12, (db) => {
       expect(columnsOf(db, 'print_job')).toEqual([...columnsBefore, 'stages']);
       expect(db.prepare('SELECT rowid AS row_id, * FROM print_job ORDER BY rowid').all()).toEqual(
         jobs.map((job) => ({ ...job, stages: null })),
@@ -47,8 +46,6 @@ describe('migration 12 (the unconfirmed state)', () => {
         { name: 'print_job_waiting' },
         { name: 'sqlite_autoindex_print_job_1' },
       ]);
-    } finally {
-      db.close();
-    }
+    });
   });
 });

@@ -1,7 +1,7 @@
 /** Migration 14 on a real file: version 13's sessions keep serving; a new session may start closed to the public. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanupAll } from '../../support/core';
-import { allRows, columnsOf, databaseAt, insertRow, rowsOf, upgrade, type Row } from '../../support/migration-db';
+import { databaseAt, rowsOf, upgradedAddingColumns, type Row } from '../../support/migration-db';
 
 afterAll(cleanupAll);
 
@@ -11,21 +11,14 @@ const session = (id: string, staffId: string, endedAt: string | null): Row => ({
 
 describe('migration 14 (a session that opened the window)', () => {
   it('keeps every version 13 session, each serving; serving is 0 or 1', () => {
-    const old = databaseAt(13);
-    insertRow(old.db, 'staff', rowsOf.staff('s1', 'C001'));
-    insertRow(old.db, 'clerk_session', session('k1', 's1', '2026-03-02T02:00:00.000Z'));
-    insertRow(old.db, 'clerk_session', session('k2', 's1', null));
-    const before = allRows(old.db, 'clerk_session');
-    const columnsBefore = columnsOf(old.db, 'clerk_session');
+    const old = databaseAt(13, {
+      staff: [rowsOf.staff('s1', 'C001')],
+      clerk_session: [session('k1', 's1', '2026-03-02T02:00:00.000Z'), session('k2', 's1', null)],
+    });
 
-    const db = upgrade(old, 14);
-    try {
-      expect(columnsOf(db, 'clerk_session')).toEqual([...columnsBefore, 'serving']);
-      expect(allRows(db, 'clerk_session')).toEqual(before.map((row) => ({ ...row, serving: 1 })));
+    upgradedAddingColumns(old, 14, 'clerk_session', { serving: 1 }, (db) => {
       db.prepare("UPDATE clerk_session SET serving = 0 WHERE id = 'k2'").run();
       expect(() => db.prepare("UPDATE clerk_session SET serving = 2 WHERE id = 'k2'").run()).toThrow(/CHECK/);
-    } finally {
-      db.close();
-    }
+    });
   });
 });

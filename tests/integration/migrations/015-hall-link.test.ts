@@ -1,7 +1,7 @@
 /** Migration 15 on a real file: version 14's data untouched; at most one hall link, naming a real staff member. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanupAll } from '../../support/core';
-import { allRows, databaseAt, insertRow, rowsOf, upgrade, type Row } from '../../support/migration-db';
+import { allRows, databaseAt, insertRow, rowsOf, upgraded, type Row } from '../../support/migration-db';
 
 afterAll(cleanupAll);
 
@@ -12,19 +12,17 @@ const link = (id: number, enrolledBy: string | null): Row => ({
 
 describe('migration 15 (the hall this window joined)', () => {
   it('keeps version 14 staff and adds an empty hall_link that holds one row', () => {
-    const old = databaseAt(14);
-    insertRow(old.db, 'staff', rowsOf.staff('s1', 'C001'));
+    const old = databaseAt(14, {
+      staff: [rowsOf.staff('s1', 'C001')],
+    });
     const staffBefore = allRows(old.db, 'staff');
 
-    const db = upgrade(old, 15);
-    try {
+    upgraded(old, 15, (db) => {
       expect(allRows(db, 'staff')).toEqual(staffBefore);
       expect(allRows(db, 'hall_link')).toEqual([]);
       insertRow(db, 'hall_link', link(1, 's1'));
       expect(() => insertRow(db, 'hall_link', link(2, 's1'))).toThrow(/CHECK/);
       expect(() => db.prepare("UPDATE hall_link SET enrolled_by = 'nobody'").run()).toThrow(/FOREIGN KEY/);
-    } finally {
-      db.close();
-    }
+    });
   });
 });

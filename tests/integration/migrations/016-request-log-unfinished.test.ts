@@ -5,7 +5,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanupAll } from '../../support/core';
-import { AT, allRows, columnsOf, databaseAt, insertRow, queryPlan, rowsOf, upgrade, type Row } from '../../support/migration-db';
+import { allRows, AT, columnsOf, databaseAt, insertRow, queryPlan, rowsOf, upgraded, type Row } from '../../support/migration-db';
 
 afterAll(cleanupAll);
 
@@ -15,15 +15,13 @@ const kept = (key: string, status: string, result: string | null): Row => ({
 
 describe('migration 16 (kept requests without a status)', () => {
   it('keeps version 15 answers, leaves an unfinished claim without one and drops the status column', () => {
-    const old = databaseAt(15);
-    insertRow(old.db, 'staff', rowsOf.staff('s1', 'C001'));
-    insertRow(old.db, 'request_log', kept('done-1', 'done', 'v1:answer-1'));
-    insertRow(old.db, 'request_log', kept('claimed', 'running', null));
-    insertRow(old.db, 'request_log', kept('done-2', 'done', 'v1:answer-2'));
+    const old = databaseAt(15, {
+      staff: [rowsOf.staff('s1', 'C001')],
+      request_log: [kept('done-1', 'done', 'v1:answer-1'), kept('claimed', 'running', null), kept('done-2', 'done', 'v1:answer-2')],
+    });
     const staffBefore = allRows(old.db, 'staff');
 
-    const db = upgrade(old, 16);
-    try {
+    upgraded(old, 16, (db) => {
       expect(allRows(db, 'staff')).toEqual(staffBefore);
       expect(columnsOf(db, 'request_log')).toEqual(['key', 'method', 'fingerprint', 'result_sealed', 'created_at']);
       const strip = ({ status: _status, ...row }: Row): Row => row;
@@ -34,8 +32,6 @@ describe('migration 16 (kept requests without a status)', () => {
       ]);
       expect(() => insertRow(db, 'request_log', strip(kept('done-1', 'done', 'v1:again')))).toThrow(/UNIQUE|PRIMARY KEY/);
       expect(queryPlan(db, "DELETE FROM request_log WHERE created_at < '2026-03-01'")).toContain('request_log_created');
-    } finally {
-      db.close();
-    }
+    });
   });
 });

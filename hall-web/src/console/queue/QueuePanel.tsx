@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { QueueMatterSave } from '../../../../shared/hall/console-reference';
 import { TableHead } from '../../../../renderer/src/TableHead';
 import { ErrorBanner } from '../../ui';
+import { Card } from '../Card';
 import { useLoad } from '../reference/useConsole';
 import { QueueMatterForm } from './QueueMatterForm';
 import { QueuePolicyForm } from './QueuePolicyForm';
@@ -35,13 +36,7 @@ export function QueuePanel() {
         {c && <QueuePolicyForm settings={c.settings} onSaved={saved} />}
         <QueuePreviewCard refresh={previewKey} />
       </div>
-      <section className="card" aria-labelledby="matters-title">
-        <div className="card-head">
-          <h2 id="matters-title">取号事项</h2>
-          <button type="button" className="primary" onClick={() => setEditing('new')}>
-            新增事项
-          </button>
-        </div>
+      <Card id="matters-title" title="取号事项" actions={<button type="button" className="primary" onClick={() => setEditing('new')}>新增事项</button>}>
         <table className="table compact" data-testid="matters-table">
           <TableHead columns={['事项', '前缀', '办理窗口', '取号时间', '每日上限', '权重', '等候提醒', '']} />
           <tbody>
@@ -65,7 +60,7 @@ export function QueuePanel() {
             ))}
           </tbody>
         </table>
-      </section>
+      </Card>
       {editing !== null && <QueueMatterForm key={editing === 'new' ? 'new' : editing.matter} matter={editing === 'new' ? null : editing} onSaved={saved} onClose={() => setEditing(null)} />}
     </div>
   );

@@ -1,7 +1,7 @@
 /** 节假日与高峰日: the working-day overrides (调休) and the appointment peak days, added and removed one at a time. */
 import { useState, type FormEvent } from 'react';
-import { TableHead } from '../../../../renderer/src/TableHead';
 import { ErrorBanner, Field, fieldError } from '../../ui';
+import { DeletableTable } from './DeletableTable';
 import { PeakDaysCard } from './PeakDaysCard';
 import { useLoad, useSaver } from './useConsole';
 import { FormActions } from '../FormActions';
@@ -25,28 +25,22 @@ export function CalendarPanel() {
       <section className="card" aria-labelledby="overrides-title">
         <h2 id="overrides-title">节假日与调休</h2>
         <ErrorBanner error={calendar.error ?? saver.error} />
-        {overrides.length === 0 ? (
-          <p className="muted">还没有节假日调整。</p>
-        ) : (
-          <table className="table compact" data-testid="overrides-table">
-            <TableHead columns={['日期', '类型', '名称', '依据', '']} />
-            <tbody>
-              {overrides.map((o) => (
-                <tr key={o.date}>
-                  <td className="nowrap">{o.date}</td>
-                  <td className="nowrap">{o.kind === 'restday' ? '休息' : '上班'}</td>
-                  <td className="nowrap">{o.name}</td>
-                  <td className="console-small">{o.source}</td>
-                  <td className="nowrap">
-                    <button type="button" className="link" onClick={() => void saver.save('calendarOverrideDelete', { date: o.date }, calendar.set, `${o.date} 已删除`)}>
-                      删除
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <DeletableTable
+          rows={overrides}
+          empty="还没有节假日调整。"
+          testId="overrides-table"
+          columns={['日期', '类型', '名称', '依据']}
+          rowKey={(o) => o.date}
+          cells={(o) => (
+            <>
+              <td className="nowrap">{o.date}</td>
+              <td className="nowrap">{o.kind === 'restday' ? '休息' : '上班'}</td>
+              <td className="nowrap">{o.name}</td>
+              <td className="console-small">{o.source}</td>
+            </>
+          )}
+          onDelete={(o) => void saver.save('calendarOverrideDelete', { date: o.date }, calendar.set, `${o.date} 已删除`)}
+        />
         <form onSubmit={submit} noValidate aria-label="添加节假日调整" className="console-inline-form">
           <Field label="日期" error={fieldError(saver.error, 'date')}>
             <input name="date" type="date" value={form.date} onChange={(e) => set({ date: e.target.value })} />

@@ -2,8 +2,8 @@
 import { useState, type FormEvent } from 'react';
 import type { CalendarResponse } from '../../../../shared/hall/console-reference';
 import type { ConsoleResponse } from '../../../../shared/hall/console-contract';
-import { TableHead } from '../../../../renderer/src/TableHead';
 import { ErrorBanner, Field, fieldError } from '../../ui';
+import { DeletableTable } from './DeletableTable';
 import { useSaver } from './useConsole';
 import { FormActions } from '../FormActions';
 
@@ -28,29 +28,23 @@ export function PeakDaysCard({ peakDays, onSaved }: Props) {
     <section className="card" aria-labelledby="peak-title">
       <h2 id="peak-title">预约高峰日</h2>
       <ErrorBanner error={saver.error} withFields />
-      {peakDays.length === 0 ? (
-        <p className="muted">还没有高峰日。</p>
-      ) : (
-        <table className="table compact" data-testid="peak-table">
-          <TableHead columns={['历法', '日期', '名称', '']} />
-          <tbody>
-            {peakDays.map((p) => (
-              <tr key={`${p.kind}-${p.month}-${p.day}`}>
-                <td>{p.kind === 'lunar' ? '农历' : '公历'}</td>
-                <td>
-                  {p.month} 月 {p.day} 日
-                </td>
-                <td>{p.name || '—'}</td>
-                <td>
-                  <button type="button" className="link" onClick={() => void saver.save('peakDayDelete', { kind: p.kind, month: p.month, day: p.day }, onSaved, '已删除')}>
-                    删除
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DeletableTable
+        rows={peakDays}
+        empty="还没有高峰日。"
+        testId="peak-table"
+        columns={['历法', '日期', '名称']}
+        rowKey={(p) => `${p.kind}-${p.month}-${p.day}`}
+        cells={(p) => (
+          <>
+            <td>{p.kind === 'lunar' ? '农历' : '公历'}</td>
+            <td>
+              {p.month} 月 {p.day} 日
+            </td>
+            <td>{p.name || '—'}</td>
+          </>
+        )}
+        onDelete={(p) => void saver.save('peakDayDelete', { kind: p.kind, month: p.month, day: p.day }, onSaved, '已删除')}
+      />
       <form onSubmit={submit} noValidate aria-label="添加高峰日" className="console-inline-form">
         <Field label="历法" error={fieldError(saver.error, 'kind')}>
           <select name="peakKind" value={form.kind} onChange={(e) => set({ kind: e.target.value === 'lunar' ? 'lunar' : 'solar' })}>

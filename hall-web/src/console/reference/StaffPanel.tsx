@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { StaffView } from '../../../../shared/hall/console-reference';
 import { TableHead } from '../../../../renderer/src/TableHead';
 import { ErrorBanner, hallTimeShort } from '../../ui';
+import { Card } from '../Card';
 import { StaffForm } from './StaffForm';
 import { StaffPinForm } from './StaffPinForm';
 import { useLoad, useSaver } from './useConsole';
@@ -22,13 +23,7 @@ export function StaffPanel() {
 
   return (
     <div className="staff-panel">
-      <section className="card" aria-labelledby="staff-title">
-        <div className="card-head">
-          <h2 id="staff-title">工作人员</h2>
-          <button type="button" className="primary" onClick={() => setEditing('new')}>
-            新增人员
-          </button>
-        </div>
+      <Card id="staff-title" title="工作人员" actions={<button type="button" className="primary" onClick={() => setEditing('new')}>新增人员</button>}>
         <ErrorBanner error={list.error ?? unlock.error} />
         <table className="table compact" data-testid="staff-table">
           <TableHead columns={COLUMNS} />
@@ -61,7 +56,7 @@ export function StaffPanel() {
           </tbody>
         </table>
         {unlock.note && <p className="muted">{unlock.note}</p>}
-      </section>
+      </Card>
       {editing !== null && <StaffForm key={editing === 'new' ? 'new' : editing.staffNo} staff={editing === 'new' ? null : editing} onSaved={list.set} onClose={() => setEditing(null)} />}
       {pinFor !== null && editing === null && <StaffPinForm key={pinFor.staffNo} staff={pinFor} onSaved={list.set} onClose={() => setPinFor(null)} />}
     </div>
