@@ -14,7 +14,7 @@ function JobRow({ job, busy, act }: { job: PrintJobView; busy: boolean; act: (na
   return (
     <tr data-job={job.ticketCode} data-state={job.state}>
       <td className="nowrap">{hallTimeShort(job.createdAt)}</td>
-      <td>取号机 {job.kioskNo}</td>
+      <td className="nowrap">取号机 {job.kioskNo}</td>
       <td>
         <strong>{job.ticketCode}</strong>
       </td>
