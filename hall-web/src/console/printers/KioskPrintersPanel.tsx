@@ -50,7 +50,7 @@ export function KioskPrintersPanel() {
           <span className="muted">取号后，号票由大厅服务器发到该取号机的网络打印机（ESC/POS，一般为端口 9100）</span>
         </div>
         <ErrorBanner error={loaded.error} />
-        {loaded.value && kiosks.length === 0 && <p className="muted">还没有取号机：请在“窗口登记”中为取号机生成配对码，或在下方为取号机编号设置打印机。</p>}
+        {loaded.value && kiosks.length === 0 && <p className="muted">还没有配对的取号机。可在下方先为取号机编号设置打印机；取号机配对后在这里显示它的最后联系时间。</p>}
         {kiosks.length > 0 && (
           <table className="table" data-testid="kiosks">
             <TableHead columns={['取号机', '状态', '最后联系', '打印机', '纸宽', '设置人', '待打印', '']} />
