@@ -42,8 +42,8 @@ async function main(): Promise<void> {
   console.log(`Hall console: ${hall.url}/console`);
   console.log(`Hall screen: ${hall.url}/hall-screen (voice clips from ${join(dataDir, 'voice-clips')} replace the shipped ones)`);
   for (const { kioskNo, uri } of args.kioskPrinters) {
-    await setKioskPrinter(hall.pool, hall.hall.hallId, kioskNo, { uri, paperWidth: 80 });
-    console.log(`Kiosk ${kioskNo} prints its tickets on ${uri} (kiosk page: ${hall.url}/kiosk)`);
+    if (await setKioskPrinter(hall.pool, hall.hall.hallId, kioskNo, { uri, paperWidth: 80 })) console.log(`Kiosk ${kioskNo} prints its tickets on ${uri} (kiosk page: ${hall.url}/kiosk)`);
+    else console.log(`Kiosk ${kioskNo}: --kiosk-printer ${uri} ignored, its printer was set on the hall console (取号机与打印机)`);
   }
   if (args.demo) {
     await seedDemoStaff(hall.pool, hall.hall);

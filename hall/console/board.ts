@@ -1,5 +1,6 @@
 /**
- * The console's live board: every enrolled window with what its last push
+ * The console's live board: every enrolled window (kiosks are listed with
+ * their printers, kiosk-printers.ts) with what its last push
  * reported (who is at it, 在岗 / 暂停 / 未开放, printer problem, backlog),
  * its last contact, audit-chain breaks, quarantined rows, and its open and
  * overdue cases (cases.ts).
@@ -75,7 +76,7 @@ export async function board(pool: Pool, hall: Hall): Promise<BoardResponse> {
        EXISTS (SELECT 1 FROM audit_break b WHERE b.hall_id = w.hall_id AND b.window_id = w.window_id) AS audit_broken,
        (SELECT count(*) FROM quarantine q WHERE q.hall_id = w.hall_id AND q.window_id = w.window_id AND q.resolved_at IS NULL) AS quarantined,
        clock_timestamp() AS now
-     FROM hall_window w WHERE w.hall_id = $1 AND w.retired_at IS NULL
+     FROM hall_window w WHERE w.hall_id = $1 AND w.retired_at IS NULL AND w.device_kind = 'window'
      ORDER BY length(w.window_no), w.window_no`,
     [hall.hallId],
   );

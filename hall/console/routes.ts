@@ -17,12 +17,16 @@ import { saveScreenSettings, screenSettings } from '../store/queue-screen';
 import { openCases } from './cases';
 import { hallStatistics, hallStatisticsCsv } from './hall-stats';
 import { queueStatistics, queueStatisticsCsv } from '../store/queue-stats';
+import type { KioskPrintWorker } from '../print/worker';
+import { PRINTER_HANDLERS } from './kiosk-printers';
 
 export interface ConsoleContext {
   pool: Pool;
   hall: Hall;
   /** The hall's clock (the hall server's context has it; tests set it). */
   now?: () => Date;
+  /** Sends the kiosks' tickets (and the console's test pages) to their printers. */
+  printWorker: KioskPrintWorker;
 }
 
 /** Hours an enrolment code made on the console stays valid. */
@@ -64,6 +68,8 @@ export const SESSION_HANDLERS: { [N in Exclude<ConsoleRouteName, 'login' | 'logo
   statsCsv: (ctx, _who, raw) => hallStatisticsCsv(ctx.pool, ctx.hall.hallId, parseWith(CONSOLE_ROUTES.statsCsv.request, raw)),
   queueStats: (ctx, _who, raw) => queueStatistics(ctx.pool, ctx.hall.hallId, withWindow(parseWith(CONSOLE_ROUTES.queueStats.request, raw))),
   queueStatsCsv: (ctx, _who, raw) => queueStatisticsCsv(ctx.pool, ctx.hall.hallId, withWindow(parseWith(CONSOLE_ROUTES.queueStatsCsv.request, raw))),
+  // ---- console13: kiosk printers and the kiosks' print jobs (kiosk-printers.ts)
+  ...PRINTER_HANDLERS,
 };
 
 function withWindow<Q extends { windowNo?: string | undefined }>(q: Q): Q & { windowNo: string | undefined } {

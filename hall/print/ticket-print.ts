@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { encodeEscPos, type LineImager } from '../../escpos/escpos';
 import { printsNatively } from '../../escpos/gb18030';
 import { compareCatalogueVersions, catalogueSchema } from '../../shared/catalogue/schema';
-import { PAPER_COLUMNS, type PaperWidth } from '../../shared/print/document';
+import { PAPER_COLUMNS, type PaperWidth, type PrintDocument } from '../../shared/print/document';
 import { layoutDocument } from '../../shared/print/layout';
 import { queueTicketDocument, type QueueTicketSlip } from '../../shared/print/slips/queue-ticket';
 import type { Client, Pool } from '../db/pool';
@@ -31,9 +31,14 @@ export async function ticketChecklist(client: Client, hallId: string, matter: st
 /** A line the printer's font cannot print whole: the missing characters print as □ (the hall renders no images). */
 const placeholderImager: LineImager = (line) => [...line].map((ch) => (printsNatively(ch) ? ch : '□')).join('');
 
+/** A document's ESC/POS bytes for the paper width (a ticket, the console's test page). */
+export function documentBytes(doc: PrintDocument, paperWidth: PaperWidth): Buffer {
+  return encodeEscPos(layoutDocument(doc, { columns: PAPER_COLUMNS[paperWidth] }), placeholderImager);
+}
+
 /** The ticket's ESC/POS bytes for the paper width. */
 export function ticketBytes(slip: QueueTicketSlip, paperWidth: PaperWidth): Buffer {
-  return encodeEscPos(layoutDocument(queueTicketDocument(slip), { columns: PAPER_COLUMNS[paperWidth] }), placeholderImager);
+  return documentBytes(queueTicketDocument(slip), paperWidth);
 }
 
 export interface KioskPrinter {
@@ -43,17 +48,19 @@ export interface KioskPrinter {
   paperWidth: PaperWidth;
 }
 
-/** Sets (or with null removes) a kiosk number's ticket printer. */
-export async function setKioskPrinter(pool: Pool, hallId: string, kioskNo: string, printer: { uri: string; paperWidth: PaperWidth } | null): Promise<void> {
-  if (printer === null) {
-    await pool.query('DELETE FROM kiosk_printer WHERE hall_id = $1 AND kiosk_no = $2', [hallId, kioskNo]);
-    return;
-  }
-  await pool.query(
+/**
+ * `npm run hall -- --kiosk-printer K1=tcp://…` seeds a kiosk's printer: set
+ * when the kiosk has none or the command line set it before; a printer a
+ * supervisor set on the console is kept (false: kept). README "Kiosk printers".
+ */
+export async function setKioskPrinter(pool: Pool, hallId: string, kioskNo: string, printer: { uri: string; paperWidth: PaperWidth }): Promise<boolean> {
+  const { rowCount } = await pool.query(
     `INSERT INTO kiosk_printer (hall_id, kiosk_no, printer, paper_width) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (hall_id, kiosk_no) DO UPDATE SET printer = EXCLUDED.printer, paper_width = EXCLUDED.paper_width`,
+     ON CONFLICT (hall_id, kiosk_no) DO UPDATE SET printer = EXCLUDED.printer, paper_width = EXCLUDED.paper_width, set_at = clock_timestamp()
+     WHERE kiosk_printer.set_by_staff_no IS NULL`,
     [hallId, kioskNo, printer.uri, printer.paperWidth],
   );
+  return rowCount === 1;
 }
 
 async function kioskPrinterOf(client: Client, hallId: string, kioskNo: string): Promise<KioskPrinter | null> {

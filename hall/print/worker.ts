@@ -10,7 +10,11 @@
  * unconfirmed, or broken off midway → 'unconfirmed', never resent; a job still
  * 'sending' when the hall starts (it stopped mid-send) → 'unconfirmed'. A job
  * not printed within giveUpMs is 'failed': the applicant has left the kiosk
- * with the number shown on its screen.
+ * with the number shown on its screen (a supervisor may send it again from the
+ * console: its give-up time restarts from retried_at).
+ *
+ * One printer, one conversation at a time: its jobs and the console's test
+ * pages (testPrint) take turns (lane), never interleaving on its connection.
  */
 import { TcpTransport } from '../../escpos/tcp';
 import { DEFAULT_TIMEOUTS, type SendOutcome, type TransportTimeouts } from '../../escpos/transport';
@@ -28,6 +32,8 @@ export interface KioskPrintOptions {
 export const DEFAULT_KIOSK_PRINT: KioskPrintOptions = { retryMs: 3000, giveUpMs: 3 * 60_000, timeouts: DEFAULT_TIMEOUTS };
 
 const INTERRUPTED = '发送号票时大厅服务中断，未确认是否已打印，不再重发';
+/** A ticket sent but not confirmed, in the supervisor's words (the windows' message asks the clerk to reprint: a kiosk never does). */
+const unconfirmed = (printer: string): string => `号票已发出，但打印机 ${printer.replace(/^tcp:\/\//, '')} 没有确认收到，可能已经打印；为避免一号两票不再重发，请到取号机查看`;
 const GIVEN_UP = '打印机长时间无法打印，号票未打印（号码已在取号机屏幕上显示）';
 
 interface ClaimedJob {
@@ -41,6 +47,8 @@ export class KioskPrintWorker {
   private readonly draining = new Set<string>();
   /** Printers whose last job went unconfirmed: the next job waits for a status answer first. */
   private readonly unanswered = new Set<string>();
+  /** Per printer, the send in progress: the next one starts after it. */
+  private readonly lanes = new Map<string, Promise<unknown>>();
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
 
@@ -79,7 +87,7 @@ export class KioskPrintWorker {
 
   private async scan(): Promise<void> {
     await this.pool.query(
-      "UPDATE kiosk_print_job SET status = 'failed', message = $3 WHERE hall_id = $1 AND status = 'queued' AND created_at < clock_timestamp() - make_interval(secs => $2)",
+      "UPDATE kiosk_print_job SET status = 'failed', message = $3 WHERE hall_id = $1 AND status = 'queued' AND coalesce(retried_at, created_at) < clock_timestamp() - make_interval(secs => $2)",
       [this.hallId, this.options.giveUpMs / 1000, GIVEN_UP],
     );
     const { rows } = await this.pool.query<{ printer: string; due: boolean; wait_ms: number }>(
@@ -114,7 +122,7 @@ export class KioskPrintWorker {
     return rows[0] ?? null;
   }
 
-  private async record(id: string, outcome: SendOutcome): Promise<void> {
+  private async record(id: string, printer: string, outcome: SendOutcome): Promise<void> {
     if (outcome.kind === 'waiting') {
       await this.pool.query("UPDATE kiosk_print_job SET status = 'queued', message = $3, next_try_at = clock_timestamp() + make_interval(secs => $4) WHERE hall_id = $1 AND id = $2", [
         this.hallId,
@@ -125,8 +133,33 @@ export class KioskPrintWorker {
     } else if (outcome.kind === 'sent') {
       await this.pool.query("UPDATE kiosk_print_job SET status = 'sent', message = NULL, sent_at = clock_timestamp() WHERE hall_id = $1 AND id = $2", [this.hallId, id]);
     } else {
-      await this.pool.query("UPDATE kiosk_print_job SET status = 'unconfirmed', message = $3 WHERE hall_id = $1 AND id = $2", [this.hallId, id, outcome.message]);
+      await this.pool.query("UPDATE kiosk_print_job SET status = 'unconfirmed', message = $3 WHERE hall_id = $1 AND id = $2", [this.hallId, id, unconfirmed(printer)]);
     }
+  }
+
+  /** Runs one send on the printer after the one in progress. */
+  private inLane<T>(printer: string, work: () => Promise<T>): Promise<T> {
+    const run = (this.lanes.get(printer) ?? Promise.resolve()).then(work);
+    const tail = run.catch(() => undefined);
+    this.lanes.set(printer, tail);
+    void tail.then(() => {
+      if (this.lanes.get(printer) === tail) this.lanes.delete(printer);
+    });
+    return run;
+  }
+
+  /** Sends bytes to the printer now (the console's test page), in turn with its ticket jobs; null when the address is not a network printer. */
+  async testPrint(printer: string, bytes: Buffer): Promise<SendOutcome | null> {
+    const transport = this.transportOf(printer);
+    if (transport === null || this.closed) return null;
+    const outcome = await this.inLane(printer, () => transport.send(bytes, { beforeWrite: () => undefined, requireAnswer: false }));
+    this.noteAnswer(printer, outcome);
+    return outcome;
+  }
+
+  private noteAnswer(printer: string, outcome: SendOutcome): void {
+    if (outcome.kind === 'unconfirmed' || outcome.kind === 'uncertain') this.unanswered.add(printer);
+    else if (outcome.kind === 'sent') this.unanswered.delete(printer);
   }
 
   /** Sends the printer's due jobs one after another, up to one the printer cannot take (tried again after retryMs). */
@@ -138,10 +171,9 @@ export class KioskPrintWorker {
         const outcome: SendOutcome =
           transport === null
             ? { kind: 'waiting', state: 'offline', message: `号票打印机地址不正确：${printer}` }
-            : await transport.send(job.bytes, { beforeWrite: () => undefined, requireAnswer: this.unanswered.has(printer) });
-        if (outcome.kind === 'unconfirmed' || outcome.kind === 'uncertain') this.unanswered.add(printer);
-        else if (outcome.kind === 'sent') this.unanswered.delete(printer);
-        await this.record(job.id, outcome);
+            : await this.inLane(printer, () => transport.send(job.bytes, { beforeWrite: () => undefined, requireAnswer: this.unanswered.has(printer) }));
+        this.noteAnswer(printer, outcome);
+        await this.record(job.id, printer, outcome);
         if (outcome.kind === 'waiting') break;
       }
     } finally {

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { auditBreakSchema, windowNoSchema } from './contract';
 import { SCREEN_NAME_MODES } from './screen-contract';
 import { REFERENCE_ROUTES } from './console-reference';
+import { PRINTER_ROUTES } from './console-printers';
 import { hallStatsQuerySchema, hallStatsResponseSchema, openCasesQuerySchema, openCasesResponseSchema, queueStatsQuerySchema, queueStatsResponseSchema } from './console-work-contract';
 
 const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
@@ -143,6 +144,8 @@ export const CONSOLE_ROUTES = {
   statsCsv: { method: 'GET', path: '/console/api/stats.csv', session: true, request: hallStatsQuerySchema, response: z.string() },
   queueStats: { method: 'GET', path: '/console/api/queue-stats', session: true, request: queueStatsQuerySchema, response: queueStatsResponseSchema },
   queueStatsCsv: { method: 'GET', path: '/console/api/queue-stats.csv', session: true, request: queueStatsQuerySchema, response: z.string() },
+  // ---- console13: kiosk printers and the kiosks' print jobs (console-printers.ts)
+  ...PRINTER_ROUTES,
 } as const;
 
 export type ConsoleRouteName = keyof typeof CONSOLE_ROUTES;

@@ -9,7 +9,7 @@ import { commitmentSchema, roleSchema } from '../api/foundation';
 import { overrideKindSchema, plainDateField } from '../api/reference';
 import { catalogueSchema } from '../catalogue/schema';
 import { DOCUMENT_TYPES } from '../domain/identity-documents';
-import { hallIdentitySchema, peakDayRuleSchema } from '../settings';
+import { hallIdentitySchema, peakDayRuleSchema, settingsUpdateSchema } from '../settings';
 import type { ReferenceKind } from './contract';
 
 /**
@@ -49,8 +49,13 @@ export type CatalogueVersionReference = z.infer<typeof catalogueVersionReference
 export const commitmentReferenceSchema = commitmentSchema.extend({ position: z.number().int().min(0).max(11) });
 export type CommitmentReference = z.infer<typeof commitmentReferenceSchema>;
 
-/** The office's identity every window shows (key 'office'): the window's own number is not part of it. */
-export const officeSettingsReferenceSchema = hallIdentitySchema.omit({ windowNo: true });
+/**
+ * The office's identity every window shows (key 'office'): the window's own
+ * number is not part of it. officePhone (咨询电话, printed on the slips) came
+ * later: a row without it (saved before) still parses, and a window applying
+ * it keeps its own 咨询电话.
+ */
+export const officeSettingsReferenceSchema = hallIdentitySchema.omit({ windowNo: true }).extend({ officePhone: settingsUpdateSchema.shape.officePhone.optional() });
 export type OfficeSettingsReference = z.infer<typeof officeSettingsReferenceSchema>;
 
 /** A peak day (the appointment capacity rule), keyed by kind-month-day. */

@@ -13,6 +13,8 @@ export interface TestPageInfo {
   hallName: string;
   department: string;
   windowNo: string;
+  /** Where the printer serves when it is not a window's, e.g. 取号机 K1 (the hall's kiosks). */
+  station?: string;
   /** How the printer is described to the clerk, e.g. 网络打印机 192.168.1.20:9100. */
   printer: string;
   paperWidth: PaperWidth;
@@ -28,8 +30,8 @@ export function formatBeijingTime(iso: string): string {
 }
 
 /** What the test page's QR code holds; a phone scanning it should show exactly this. */
-export function testPageQrData(info: Pick<TestPageInfo, 'hallName' | 'windowNo' | 'printedAt'>): string {
-  return `窗口工作台打印测试｜${info.hallName || '未设置大厅'}｜${info.windowNo}号窗口｜${formatBeijingTime(info.printedAt)}`;
+export function testPageQrData(info: Pick<TestPageInfo, 'hallName' | 'windowNo' | 'station' | 'printedAt'>): string {
+  return `窗口工作台打印测试｜${info.hallName || '未设置大厅'}｜${info.station ?? `${info.windowNo}号窗口`}｜${formatBeijingTime(info.printedAt)}`;
 }
 
 export function buildTestPage(info: TestPageInfo): PrintDocument {
@@ -43,7 +45,7 @@ export function buildTestPage(info: TestPageInfo): PrintDocument {
       { kind: 'text', text: '打印测试页', align: 'center', size: 2, bold: true },
       { kind: 'text', text: info.hallName || '（未设置大厅名称）', align: 'center', bold: true },
       ...(info.department ? [{ kind: 'text' as const, text: info.department, align: 'center' as const }] : []),
-      { kind: 'text', text: `${info.windowNo} 号窗口`, align: 'center', size: 2 },
+      { kind: 'text', text: info.station ?? `${info.windowNo} 号窗口`, align: 'center', size: 2 },
       { kind: 'rule', char: '=' },
       { kind: 'field', label: '打印机', value: info.printer },
       { kind: 'field', label: '纸宽', value: `${info.paperWidth} 毫米（每行 ${columns} 个字母或 ${columns / 2} 个汉字）` },

@@ -39,6 +39,8 @@ export class SettingsPatch {
     if (row.deleted) return;
     const o = officeSettingsReferenceSchema.parse(row.body);
     Object.assign(this.patch, { hallName: o.hallName, department: o.department, complaintPhone: o.complaintPhone, supervisionPhone: o.supervisionPhone, leaderOnDuty: o.leaderOnDuty });
+    // a row saved before the hall had 咨询电话 leaves the window's own
+    if (o.officePhone !== undefined) this.patch.officePhone = o.officePhone;
   }
 
   peakDay(row: ReferenceRow): void {

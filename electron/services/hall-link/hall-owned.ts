@@ -24,6 +24,7 @@ const HALL_OWNED_SETTINGS: Partial<Record<string, string>> = {
   complaintPhone: '单位信息',
   supervisionPhone: '单位信息',
   leaderOnDuty: '单位信息',
+  officePhone: '单位信息',
   appointmentPeakDays: '预约高峰日',
 };
 

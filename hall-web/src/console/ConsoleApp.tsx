@@ -8,6 +8,7 @@ import { EnrolPanel } from './EnrolPanel';
 import { LedgerPanel } from './LedgerPanel';
 import { LoginPage } from './LoginPage';
 import { QueuePanel } from './queue/QueuePanel';
+import { KioskPrintersPanel } from './printers/KioskPrintersPanel';
 import { ReferencePanel } from './reference/ReferencePanel';
 import { StatsPanel } from './StatsPanel';
 
@@ -20,6 +21,8 @@ const SECTIONS = [
   // ref13: reference data and the queue's settings
   { key: 'reference', label: '基础数据' },
   { key: 'queue', label: '叫号设置' },
+  // console13: kiosks, their printers and print jobs
+  { key: 'printers', label: '取号机与打印机' },
 ] as const;
 type Section = (typeof SECTIONS)[number]['key'];
 
@@ -72,6 +75,7 @@ export function ConsoleApp() {
         {section === 'enrol' && <EnrolPanel />}
         {section === 'reference' && <ReferencePanel />}
         {section === 'queue' && <QueuePanel />}
+        {section === 'printers' && <KioskPrintersPanel />}
       </main>
       <footer className="statusbar">
         <span>窗口工作台 · 大厅管理台</span>

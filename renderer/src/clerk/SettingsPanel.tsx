@@ -1,5 +1,5 @@
 /**
- * Supervisor: hall identity, window number, phones, leader on duty, idle lock, LAN access,
+ * Supervisor: hall identity, window number, phones, leader on duty (read-only once joined to a hall: OfficeFields), idle lock, LAN access,
  * marriage registration (legal ages, photos, office code, certificate numbers) and appointment capacity.
  */
 import { useEffect, useState, type FormEvent, type JSX } from 'react';
@@ -10,6 +10,7 @@ import { QueryError } from '../QueryError';
 import { ErrorBanner, Field, fieldError, Notice, useAction } from '../ui';
 import { useQuery } from '../useQuery';
 import { CertificateFormatField } from './CertificateFormatField';
+import { OfficeFields } from './OfficeFields';
 import '../marriage/marriage.css';
 import { TableHead } from '../TableHead';
 
@@ -20,23 +21,14 @@ export function SettingsPanel({ api, onSaved }: { api: RendererApi; onSaved: () 
 
   // the form is edited here: the loaded settings are the starting point
   const query = useQuery(api, 'settings.get', {});
+  const link = useQuery(api, 'hall.status', {});
+  // once joined, the office fields and the peak days are the hall's
+  const hallName = link.data?.joined ? (link.data.hallName ?? '大厅') : null;
   useEffect(() => {
     if (query.data) setForm(query.data);
   }, [query.data]);
 
   if (!form) return <div className="panel">{query.error ? <QueryError query={query} what="系统设置" /> : '正在读取设置…'}</div>;
-
-  const text = (key: 'hallName' | 'department' | 'windowNo' | 'complaintPhone' | 'supervisionPhone' | 'leaderOnDuty' | 'officePhone', max: number) => (
-    <input
-      name={key}
-      value={form[key]}
-      maxLength={max}
-      onChange={(e) => {
-        setSaved(false);
-        setForm({ ...form, [key]: e.target.value });
-      }}
-    />
-  );
 
   const number = (key: 'marriageAgeMale' | 'marriageAgeFemale' | 'appointmentSlotCapacity' | 'appointmentPeakCapacity', min: number, max: number) => (
     <input
@@ -75,13 +67,15 @@ export function SettingsPanel({ api, onSaved }: { api: RendererApi; onSaved: () 
         <ErrorBanner error={error} />
         {saved ? <Notice>设置已保存。</Notice> : null}
         <fieldset disabled={busy}>
-          <Field label="大厅名称" error={fieldError(error, 'hallName')}>{text('hallName', 40)}</Field>
-          <Field label="所属部门" error={fieldError(error, 'department')}>{text('department', 40)}</Field>
-          <Field label="窗口号" error={fieldError(error, 'windowNo')}>{text('windowNo', 8)}</Field>
-          <Field label="咨询电话（印在告知单、回执上）" error={fieldError(error, 'officePhone')}>{text('officePhone', 20)}</Field>
-          <Field label="投诉电话" error={fieldError(error, 'complaintPhone')}>{text('complaintPhone', 20)}</Field>
-          <Field label="监督电话" error={fieldError(error, 'supervisionPhone')}>{text('supervisionPhone', 20)}</Field>
-          <Field label="值班领导" error={fieldError(error, 'leaderOnDuty')}>{text('leaderOnDuty', 40)}</Field>
+          <OfficeFields
+            form={form}
+            error={error}
+            hall={hallName}
+            onChange={(key, value) => {
+              setSaved(false);
+              setForm({ ...form, [key]: value });
+            }}
+          />
           <Field label="无操作自动锁屏（分钟）" error={fieldError(error, 'idleLockMinutes')}>
             <input
               name="idleLockMinutes"
@@ -118,6 +112,7 @@ export function SettingsPanel({ api, onSaved }: { api: RendererApi; onSaved: () 
               <Field label="高峰日每个时段可约人数" error={fieldError(error, 'appointmentPeakCapacity')}>{number('appointmentPeakCapacity', 1, 200)}</Field>
             </div>
             <PeakDaysEditor
+              locked={hallName !== null}
               rules={form.appointmentPeakDays}
               error={fieldError(error, 'appointmentPeakDays')}
               rowError={(i) => fieldError(error, `appointmentPeakDays.${i}`, `appointmentPeakDays.${i}.name`, `appointmentPeakDays.${i}.month`, `appointmentPeakDays.${i}.day`, `appointmentPeakDays.${i}.kind`)}
@@ -207,6 +202,7 @@ function MarriageSettings({
 }
 
 function PeakDaysEditor({
+  locked,
   rules,
   error,
   rowError,
@@ -214,6 +210,7 @@ function PeakDaysEditor({
   onAdd,
   onRemove,
 }: {
+  locked: boolean;
   rules: PeakDayRule[];
   error: string | undefined;
   rowError: (i: number) => string | undefined;
@@ -222,7 +219,7 @@ function PeakDaysEditor({
   onRemove: (i: number) => void;
 }) {
   return (
-    <fieldset className="field">
+    <fieldset className="field" disabled={locked}>
       <legend className="field-label">高峰日（按高峰日人数预约）</legend>
       {error ? <span className="field-error">{error}</span> : null}
       <table className="table compact peak-table">

@@ -1,13 +1,14 @@
-/** 办公信息: the office's name, department and phones every window shows (its own window number stays its own). */
+/** 办公信息: the office's name, department and phones (咨询电话 included) every window shows (its own window number stays its own). */
 import { useEffect, useState, type FormEvent } from 'react';
 import { ErrorBanner, Field, fieldError } from '../../ui';
 import { useLoad, useSaver } from './useConsole';
 import { FormActions } from '../FormActions';
 
-const EMPTY = { hallName: '', department: '', complaintPhone: '', supervisionPhone: '', leaderOnDuty: '' };
+const EMPTY = { hallName: '', department: '', officePhone: '', complaintPhone: '', supervisionPhone: '', leaderOnDuty: '' };
 const FIELDS: { key: keyof typeof EMPTY; label: string; max: number }[] = [
   { key: 'hallName', label: '大厅名称', max: 40 },
   { key: 'department', label: '所属部门', max: 40 },
+  { key: 'officePhone', label: '咨询电话（印在各窗口的告知单、回执上；留空则各窗口沿用自己的）', max: 20 },
   { key: 'complaintPhone', label: '投诉电话', max: 20 },
   { key: 'supervisionPhone', label: '监督电话', max: 20 },
   { key: 'leaderOnDuty', label: '值班领导', max: 40 },
@@ -18,12 +19,14 @@ export function OfficePanel() {
   const saver = useSaver();
   const [form, setForm] = useState(EMPTY);
   useEffect(() => {
-    if (loaded.value?.office) setForm(loaded.value.office);
+    if (loaded.value?.office) setForm({ ...EMPTY, ...loaded.value.office });
   }, [loaded.value]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    await saver.save('officeSave', form, loaded.set);
+    // an empty 咨询电话 is not sent: each window keeps its own
+    const { officePhone, ...rest } = form;
+    await saver.save('officeSave', officePhone.trim() === '' ? rest : { ...rest, officePhone }, loaded.set);
   };
 
   return (
