@@ -74,9 +74,20 @@ export async function sampleRows(): Promise<SampleRow[]> {
   });
 }
 
-/** A window's change log of `count` rows (seq 1…count), the sample's rows in turn with fresh ids. */
+/**
+ * A window's change log of `count` rows (seq 1…count), the sample's rows in
+ * turn with fresh row ids and, each time round, fresh entity ids: each
+ * window's contacts are its own, as a real window's UUIDs are.
+ */
 export function windowLog(sample: readonly SampleRow[], count: number): ChangeRow[] {
-  return Array.from({ length: count }, (_, i) => ({ ...(sample[i % sample.length] as SampleRow), id: randomUUID(), seq: i + 1 }));
+  const entityIds = new Map<string, string>();
+  return Array.from({ length: count }, (_, i) => {
+    const row = sample[i % sample.length] as SampleRow;
+    if (i % sample.length === 0) entityIds.clear();
+    const entityId = entityIds.get(row.entityId) ?? randomUUID();
+    entityIds.set(row.entityId, entityId);
+    return { ...row, entityId, payload: 'id' in row.payload ? { ...row.payload, id: entityId } : row.payload, id: randomUUID(), seq: i + 1 };
+  });
 }
 
 export interface BenchWindow {

@@ -71,10 +71,12 @@ export const LEDGER_BACKFILL_SQL = `
         ORDER BY c.hall_id, c.entity, c.entity_id, c.received_at DESC, c.seq DESC) c
   WHERE c.op <> 'delete'`;
 
-const UPSERT_SQL = `
+/** Upserts the ledger entries of the change rows `which` selects, in key order (concurrent pushes lock shared entries in one order: no deadlock). */
+const upsertSql = (which: string): string => `
   INSERT INTO ledger_entry ${COLUMNS}
   SELECT ${PROJECTION}
-  FROM (SELECT c.*, w.window_no FROM change_row c JOIN hall_window w USING (hall_id, window_id) WHERE c.hall_id = $1 AND c.id = $2) c
+  FROM (SELECT c.*, w.window_no FROM change_row c JOIN hall_window w USING (hall_id, window_id) WHERE c.hall_id = $1 AND ${which}) c
+  ORDER BY c.entity, c.entity_id
   ON CONFLICT (hall_id, entity, entity_id) DO UPDATE SET
     window_id = EXCLUDED.window_id, window_no = EXCLUDED.window_no, seq = EXCLUDED.seq, change_id = EXCLUDED.change_id,
     ledger = EXCLUDED.ledger,
@@ -86,18 +88,21 @@ const UPSERT_SQL = `
   -- the same window's later row replaces it; another window's (a re-enrolled PC resending) is newer by arrival
   WHERE ledger_entry.window_id <> EXCLUDED.window_id OR ledger_entry.seq < EXCLUDED.seq`;
 
-const UPSERT_MANY_SQL = UPSERT_SQL.replace('c.hall_id = $1 AND c.id = $2', 'c.hall_id = $1 AND c.id = ANY($2::uuid[])');
+const UPSERT_SQL = upsertSql('c.id = $2');
+
+const UPSERT_MANY_SQL = upsertSql('c.id = ANY($2::uuid[])');
 
 /** Deletes and upserts the given rows' entities, each entity at most once (one statement each). */
 async function applyRound(client: Client, hallId: string, rows: readonly ChangeRow[]): Promise<void> {
   const deletes = rows.filter((r) => r.op === 'delete');
   const upserts = rows.filter((r) => r.op !== 'delete');
   if (deletes.length > 0) {
-    await client.query('DELETE FROM ledger_entry WHERE hall_id = $1 AND (entity, entity_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))', [
-      hallId,
-      deletes.map((r) => r.entity),
-      deletes.map((r) => r.entityId),
-    ]);
+    await client.query(
+      `WITH doomed AS (SELECT entity, entity_id FROM ledger_entry WHERE hall_id = $1 AND (entity, entity_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))
+                       ORDER BY entity, entity_id FOR UPDATE)
+       DELETE FROM ledger_entry l USING doomed d WHERE l.hall_id = $1 AND l.entity = d.entity AND l.entity_id = d.entity_id`,
+      [hallId, deletes.map((r) => r.entity), deletes.map((r) => r.entityId)],
+    );
   }
   if (upserts.length > 0) await client.query(UPSERT_MANY_SQL, [hallId, upserts.map((r) => r.id)]);
 }

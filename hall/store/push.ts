@@ -13,6 +13,10 @@
  * ON CONFLICT DO NOTHING, one projection into the ledger, one quarantine
  * INSERT. Only when that statement fails (a body PostgreSQL refuses, e.g. a
  * NUL in jsonb) is the batch taken again row by row, each under a savepoint.
+ * Only an error the row's content caused quarantines it: a deadlock, a lock
+ * or statement timeout or a lost connection says nothing about the row, so
+ * the push fails and the window sends the batch again (a deadlock or a
+ * serialization failure is first retried here, the whole push once more).
  * A lockout or unlock decided at a window is written into the staff
  * reference row (staff-lockout.ts), so every window pulls it.
  */
@@ -26,6 +30,21 @@ import { spreadLockouts } from './staff-lockout';
 import type { WindowIdentity } from './windows';
 
 type Taken = 'stored' | 'quarantined';
+
+/** The SQLSTATE of a PostgreSQL error, if it is one. */
+function sqlState(error: unknown): string {
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  return typeof code === 'string' ? code : '';
+}
+
+/** SQLSTATE classes 22 (data exception) and 23 (integrity constraint violation): the row's content is at fault. */
+const isRowFault = (error: unknown): boolean => /^2[23]/.test(sqlState(error));
+
+/** Deadlock detected, serialization failure: the same work run again can succeed. */
+const isRetryable = (error: unknown): boolean => ['40P01', '40001'].includes(sqlState(error));
+
+/** Attempts at a push that meets a deadlock or a serialization failure. */
+const PUSH_ATTEMPTS = 3;
 
 async function quarantine(client: Client, who: WindowIdentity, seq: number, raw: unknown, reason: string): Promise<Taken> {
   await client.query('INSERT INTO quarantine (hall_id, window_id, seq, row_data, reason) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [
@@ -74,6 +93,7 @@ async function takeRow(client: Client, who: WindowIdentity, raw: { seq: number }
     await client.query('RELEASE SAVEPOINT take_row');
     return 'stored';
   } catch (error) {
+    if (!isRowFault(error)) throw error;
     await client.query('ROLLBACK TO SAVEPOINT take_row');
     return quarantine(client, who, row.seq, raw, `not stored: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -173,6 +193,17 @@ export async function push(pool: Pool, who: WindowIdentity, req: PushRequest): P
   if (req.windowNo !== who.windowNo) {
     throw new CounterError('FORBIDDEN', `本窗口登记为 ${who.windowNo} 号窗口，不能代替 ${req.windowNo} 号窗口上传记录`);
   }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await takeBatch(pool, who, req);
+    } catch (error) {
+      if (attempt >= PUSH_ATTEMPTS || !isRetryable(error)) throw error;
+    }
+  }
+}
+
+/** One push in one transaction: the window's row locked, the batch stored or quarantined, the acknowledged seq moved. */
+function takeBatch(pool: Pool, who: WindowIdentity, req: PushRequest): Promise<PushResponse> {
   return inTransaction(pool, async (client) => {
     const { rows } = await client.query<{ acked_seq: string }>('SELECT acked_seq FROM hall_window WHERE hall_id = $1 AND window_id = $2 FOR NO KEY UPDATE', [who.hallId, who.windowId]);
     const checked = checkBatch(req.rows, Number(rows[0]?.acked_seq ?? 0));
@@ -183,7 +214,8 @@ export async function push(pool: Pool, who: WindowIdentity, req: PushRequest): P
       try {
         counts = await storeBatch(client, who, checked);
         await client.query('RELEASE SAVEPOINT take_batch');
-      } catch {
+      } catch (error) {
+        if (!isRowFault(error)) throw error;
         await client.query('ROLLBACK TO SAVEPOINT take_batch');
         counts = await takeOneByOne(client, who, checked.next);
       }

@@ -28,10 +28,12 @@ export async function setLockout(client: Client, hallId: string, staffNo: string
   );
 }
 
-/** The lockouts and unlocks among a push's stored rows, in seq order. */
+/**
+ * The lockouts and unlocks among a push's stored rows: by staff number (two
+ * pushes lock the accounts they share in one order), each account's in seq order.
+ */
 export async function spreadLockouts(client: Client, hallId: string, rows: readonly ChangeRow[]): Promise<void> {
-  for (const row of rows) {
-    const lockout = lockoutOf(row);
-    if (lockout !== null) await setLockout(client, hallId, lockout.staffNo, lockout.lockedUntil);
-  }
+  const lockouts = rows.map(lockoutOf).filter((l) => l !== null);
+  lockouts.sort((a, b) => (a.staffNo < b.staffNo ? -1 : a.staffNo > b.staffNo ? 1 : 0));
+  for (const lockout of lockouts) await setLockout(client, hallId, lockout.staffNo, lockout.lockedUntil);
 }

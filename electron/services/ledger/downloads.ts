@@ -67,12 +67,13 @@ export class ExportDownloads {
     return { path: offer.path, fileName: offer.fileName, release: () => unlink(offer.path).catch(() => undefined) };
   }
 
+  /** Expired offers and their files, gone before the call that swept them returns. */
   private sweep(): void {
     const now = this.clock.now().getTime();
     for (const [token, offer] of this.offers) {
       if (offer.expiresAt > now) continue;
       this.offers.delete(token);
-      void unlink(offer.path).catch(() => undefined);
+      rmSync(offer.path, { force: true });
     }
   }
 }
