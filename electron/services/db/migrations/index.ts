@@ -24,6 +24,7 @@ import { up as requestLogUnfinished } from './016-request-log-unfinished';
 import { up as hallSync } from './017-hall-sync';
 import { up as certificateLease } from './018-certificate-lease';
 import { up as hallOwnedKinds } from './019-hall-owned-kinds';
+import { up as queueCalled } from './021-queue-called';
 
 /** One migration: runs inside the runner's transaction, never opens its own. */
 export type Migration = (db: Db) => void;
@@ -48,6 +49,7 @@ export const MIGRATIONS: readonly Migration[] = [
   hallSync,
   certificateLease,
   hallOwnedKinds,
+  queueCalled,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
