@@ -19,6 +19,7 @@ import { migration010 } from './migrations/010-kiosk-print';
 import { migration011 } from './migrations/011-hall-screen';
 import { migration014 } from './migrations/014-certificate-claim';
 import { migration015 } from './migrations/015-kiosk-printer-console';
+import { migration017 } from './migrations/017-queue-ticket-document';
 
 export interface Migration {
   version: number;
@@ -40,6 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration011,
   migration014,
   migration015,
+  migration017,
 ];
 
 /** Any constant: the key of the advisory lock migrations hold. */

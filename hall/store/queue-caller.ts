@@ -16,6 +16,7 @@ import { CounterError } from '../../shared/result';
 import { inTransaction, type Client, type Pool } from '../db/pool';
 import { mattersOfWindow, queueMatter, queueMatters, queueSettings, type QueueMatter } from './queue-config';
 import { logEvent, ticketRow, toTicket, TICKET_SELECT, type TicketRow } from './queue-tickets';
+import { dropTicketDocument, openTicketDocument } from './ticket-document';
 import type { WindowIdentity } from './windows';
 
 type TicketAnswer = HallResponse<'queueRecall'>;
@@ -210,6 +211,8 @@ interface HeldStep {
   kind: 'passed' | 'started' | 'finished';
   /** A refusal of its own before the general one, or null. */
   refuse?: (t: TicketRow) => string | null;
+  /** More the step does in its transaction once taken. */
+  also?: (client: Client, t: TicketRow) => Promise<void>;
 }
 
 /** Takes the step inside one transaction; a repeated step (the ticket already at `to`) answers the ticket unchanged. */
@@ -223,6 +226,7 @@ async function heldStep(pool: Pool, who: WindowIdentity, now: Date, req: { ticke
     if (step.stamp === null) await client.query('UPDATE queue_ticket SET status = $3 WHERE hall_id = $1 AND id = $2', [who.hallId, t.id, step.to]);
     else await client.query(`UPDATE queue_ticket SET status = $3, ${step.stamp} = $4 WHERE hall_id = $1 AND id = $2`, [who.hallId, t.id, step.to, now]);
     await logEvent(client, who.hallId, { ticketId: t.id, kind: step.kind, windowId: who.windowId, staffNo: req.staffNo, matter: t.matter, at: now });
+    await step.also?.(client, t);
     return answer(client, who, t.id);
   });
 }
@@ -283,9 +287,10 @@ export async function transfer(pool: Pool, who: WindowIdentity, now: Date, req: 
   });
 }
 
-/** 开始办理: the called applicant is at the window. */
-export async function start(pool: Pool, who: WindowIdentity, now: Date, req: HallRequest<'queueStart'>): Promise<TicketAnswer> {
-  return heldStep(pool, who, now, req, { from: 'called', to: 'serving', stamp: 'started_at', action: '开始办理', kind: 'started' });
+/** 开始办理: the called applicant is at the window; the window that serves the ticket gets the ID card number read at the kiosk. */
+export async function start(pool: Pool, who: WindowIdentity, now: Date, req: HallRequest<'queueStart'>): Promise<HallResponse<'queueStart'>> {
+  const { ticket } = await heldStep(pool, who, now, req, { from: 'called', to: 'serving', stamp: 'started_at', action: '开始办理', kind: 'started' });
+  return { ticket, documentNumber: await inTransaction(pool, (client) => openTicketDocument(client, who.hallId, ticket.id)) };
 }
 
 /** 办结: the ticket is done. */
@@ -297,5 +302,6 @@ export async function finish(pool: Pool, who: WindowIdentity, now: Date, req: Ha
     action: '办结',
     kind: 'finished',
     refuse: (t) => (mine(t, who, 'called') ? `${t.code} 号还没有开始办理` : null),
+    also: (client, t) => dropTicketDocument(client, who.hallId, t.id),
   });
 }

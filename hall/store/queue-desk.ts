@@ -12,11 +12,12 @@ import type { WindowIdentity } from './windows';
 /** How many passed tickets the caller lists. */
 const PASSED_LISTED = 30;
 
-type DeskRow = TicketRow & { appointment_code: string | null };
+type DeskRow = TicketRow & { appointment_code: string | null; document_masked: string | null };
 
-const DESK_SELECT = TICKET_SELECT.replace('SELECT ', 'SELECT t.appointment_code, ');
+const DESK_SELECT = `${TICKET_SELECT.replace('SELECT ', 'SELECT t.appointment_code, d.document_masked, ')}
+  LEFT JOIN queue_ticket_document d ON d.hall_id = t.hall_id AND d.ticket_id = t.id`;
 
-const deskTicket = (r: DeskRow): QueueDesk['passed'][number] => ({ ...toTicket(r), appointmentCode: r.appointment_code });
+const deskTicket = (r: DeskRow): QueueDesk['passed'][number] => ({ ...toTicket(r), appointmentCode: r.appointment_code, documentMasked: r.document_masked });
 
 export async function queueDesk(pool: Pool, who: WindowIdentity, now: Date): Promise<QueueDesk> {
   return inTransaction(

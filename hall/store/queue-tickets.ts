@@ -16,6 +16,7 @@ import { inTransaction, type Client, type Pool } from '../db/pool';
 import { queueMatter, queueMatters, queueSettings, type QueueMatter } from './queue-config';
 import type { WindowIdentity } from './windows';
 import { queueTicketPrint, ticketChecklist } from '../print/ticket-print';
+import { keepTicketDocument } from './ticket-document';
 
 /** What a priority ticket says it is, on paper. */
 const KIND_LABELS: Record<PriorityKind, string | null> = { normal: null, green: '绿色通道', appointment: '预约' };
@@ -163,8 +164,10 @@ export async function takeTicket(pool: Pool, who: WindowIdentity, now: Date, req
     const day = ticketDay(now);
 
     let booking: Booking | null = null;
-    const bookingCode = 'appointmentCode' in req ? req.appointmentCode : 'documentNumber' in req ? await bookingOfDocument(client, who.hallId, req.documentNumber, day) : null;
-    if ('documentNumber' in req && bookingCode === null) throw new CounterError('NOT_FOUND', '未找到今日预约，请选择办理事项取号');
+    // an ID card read looks for today's booking; a matter ticket may carry the card read before (no booking found)
+    const byCard = 'matter' in req || 'appointmentCode' in req ? null : req.documentNumber;
+    const bookingCode = 'appointmentCode' in req ? req.appointmentCode : byCard !== null ? await bookingOfDocument(client, who.hallId, byCard, day) : null;
+    if (byCard !== null && bookingCode === null) throw new CounterError('NOT_FOUND', '未找到今日预约，请选择办理事项取号');
     if (bookingCode !== null) {
       await lockKey(client, `queue-booking:${bookingCode.toUpperCase()}`);
       booking = await checkInBooking(client, who.hallId, bookingCode, day);
@@ -197,6 +200,8 @@ export async function takeTicket(pool: Pool, who: WindowIdentity, now: Date, req
       [who.hallId, req.requestId, who.windowId, day, matter.prefix, number, ticketCode(matter.prefix, number), matter.matter, priority, booking?.code ?? null, booking?.slotStart ?? null, booking?.slotEnd ?? null, now],
     );
     const id = rows[0]?.id ?? '';
+    // the ID card read before the matter was chosen: kept for 开始办理
+    if ('matter' in req && req.documentNumber !== undefined) await keepTicketDocument(client, who.hallId, id, req.documentNumber);
     await logEvent(client, who.hallId, { ticketId: id, kind: 'taken', windowId: null, matter: matter.matter, at: now, detail: { by: who.windowNo, priority } });
     const ticket = await ticketRow(client, who.hallId, id);
     if (ticket === null) throw new Error('the ticket just taken is missing');

@@ -5,7 +5,8 @@
  * the chime. Each clip: espeak-ng's output trimmed of its silence, resampled
  * to 16 kHz mono 16-bit, with a short pause after it. Run once by a
  * developer; the tests and the hall use the committed files (CI has no
- * espeak-ng).
+ * espeak-ng). Names after the command make only those clips
+ * (`… make-default-clips.ts shi bai qian`), leaving the others as committed.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -21,6 +22,7 @@ const VOICE = 'cmn-latn-pinyin';
 const PINYIN: Record<string, string> = {
   qing: 'qing3', hao: 'hao4', dao: 'dao4', chuangkou: 'chuang1kou3', banli: 'ban4li3',
   '0': 'ling2', '1': 'yi1', '2': 'er4', '3': 'san1', '4': 'si4', '5': 'wu3', '6': 'liu4', '7': 'qi1', '8': 'ba1', '9': 'jiu3',
+  shi: 'shi2', bai: 'bai3', qian: 'qian1',
 };
 
 function samplesOf(clip: PcmClip): Int16Array {
@@ -76,8 +78,11 @@ function chime(): Uint8Array {
   return clipOf(withPause(Int16Array.from(wave, (v) => Math.round(v * 32767)), 250));
 }
 
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !VOICE_CLIP_NAMES.includes(name));
+if (unknown.length > 0) throw new Error(`no such clip: ${unknown.join(', ')} (the clips: ${VOICE_CLIP_NAMES.join(' ')})`);
 mkdirSync(OUT, { recursive: true });
-for (const name of VOICE_CLIP_NAMES) {
+for (const name of asked.length > 0 ? asked : VOICE_CLIP_NAMES) {
   const wav = name === 'chime' ? chime() : spoken(PINYIN[name] ?? name);
   writeFileSync(`${OUT}${name}.wav`, wav);
   console.log(`${name}.wav ${wav.byteLength} bytes`);

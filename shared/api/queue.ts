@@ -53,7 +53,8 @@ export const queueMethods = {
       .refine((r) => r.matter !== undefined || r.windowNo !== undefined, { message: '请选择转移到的事项或窗口', path: ['matter'] }),
     response: ticketAnswer,
   }),
-  'queue.start': method({ ...write, audit: '开始办理', request: ticketAction, response: ticketAnswer }),
+  /** documentNumber: the ID card read at the kiosk for a walk-in ticket (null: none), for the form 开始办理 opens. */
+  'queue.start': method({ ...write, audit: '开始办理', request: ticketAction, response: ticketAnswer.extend({ documentNumber: z.string().nullable() }) }),
   'queue.finish': method({ ...write, audit: '办结排队号', request: ticketAction, response: queueFinishResponseSchema }),
   /** 绿色通道: the clerk takes a priority ticket for an applicant at the counter; requestId made once per dialog. */
   'queue.takeGreen': method({

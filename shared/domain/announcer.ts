@@ -6,7 +6,7 @@
  * playing is never cut off; each is played `times` times in a row (a hall
  * setting).
  */
-import { spokenAnnouncement } from './queue-ticket';
+import { spokenAnnouncement, spokenWindowWords } from './queue-ticket';
 
 /** A call (叫号, 回呼) or a recall (重呼) as the hall screen reads it; `id` orders calls and names each one once. */
 export interface AnnouncedCall {
@@ -19,9 +19,16 @@ export interface AnnouncedCall {
 const DIGIT_CLIPS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 const LETTER_CLIPS = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
 const WORD_CLIPS = ['chime', 'qing', 'hao', 'dao', 'chuangkou', 'banli'] as const;
+/** 十, 百, 千: a window number is read as a number (十二 号窗口). */
+const UNIT_CLIPS = ['shi', 'bai', 'qian'] as const;
 
-/** Every clip a clip folder holds, as `<name>.wav`: the chime, the words, the digits and the letters. */
-export const VOICE_CLIP_NAMES: readonly string[] = [...WORD_CLIPS, ...DIGIT_CLIPS, ...LETTER_CLIPS];
+/** Every clip a clip folder holds, as `<name>.wav`: the chime, the words, the digits, the number units and the letters. */
+export const VOICE_CLIP_NAMES: readonly string[] = [...WORD_CLIPS, ...DIGIT_CLIPS, ...UNIT_CLIPS, ...LETTER_CLIPS];
+
+/** The clip of each Chinese numeral the voice speaks. */
+const NUMERAL_CLIPS: Readonly<Record<string, string>> = {
+  零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9', 十: 'shi', 百: 'bai', 千: 'qian',
+};
 
 /** The spoken text for speechSynthesis: '请 A 零 零 一 号到 三 号窗口办理'. */
 export function spokenText(call: AnnouncedCall): string {
@@ -33,9 +40,14 @@ function characterClips(code: string): string[] {
   return [...code.toUpperCase()].filter((ch) => VOICE_CLIP_NAMES.includes(ch));
 }
 
-/** The clips of one announcement in order: chime, 请, the code, 号, 到, the window, 号, 窗口, 办理. */
+/** A window number's clips, read as spokenWindowWords reads it: '12' → shi 2, '101' → 1 bai 0 1, 'C2' → C 2. */
+function windowClips(windowNo: string): string[] {
+  return spokenWindowWords(windowNo).flatMap((word) => [...word].flatMap((ch) => NUMERAL_CLIPS[ch] ?? characterClips(ch)));
+}
+
+/** The clips of one announcement in order: chime, 请, the code (digit by digit), 号, 到, the window (as a number), 号, 窗口, 办理. */
 export function clipSequence(call: AnnouncedCall): string[] {
-  return ['chime', 'qing', ...characterClips(call.code), 'hao', 'dao', ...characterClips(call.windowNo), 'hao', 'chuangkou', 'banli'];
+  return ['chime', 'qing', ...characterClips(call.code), 'hao', 'dao', ...windowClips(call.windowNo), 'hao', 'chuangkou', 'banli'];
 }
 
 interface Queued {

@@ -210,7 +210,7 @@ export const HALL_ROUTES = {
   queuePass: { method: 'POST', path: '/api/queue/pass', request: queue.queueTicketActionRequestSchema, response: queue.queueTicketResponseSchema },
   queueCallBack: { method: 'POST', path: '/api/queue/call-back', request: queue.queueTicketActionRequestSchema, response: queue.queueTicketResponseSchema },
   queueTransfer: { method: 'POST', path: '/api/queue/transfer', request: queue.queueTransferRequestSchema, response: queue.queueTicketResponseSchema },
-  queueStart: { method: 'POST', path: '/api/queue/start', request: queue.queueTicketActionRequestSchema, response: queue.queueTicketResponseSchema },
+  queueStart: { method: 'POST', path: '/api/queue/start', request: queue.queueTicketActionRequestSchema, response: queue.queueStartResponseSchema },
   queueFinish: { method: 'POST', path: '/api/queue/finish', request: queue.queueTicketActionRequestSchema, response: queue.queueTicketResponseSchema },
   queuePreview: { method: 'GET', path: '/api/queue/preview', request: emptySchema, response: queue.queuePreviewResponseSchema },
   // ---- the window's caller (issue 14, caller14; schema in queue-desk.ts)

@@ -44,14 +44,18 @@ const ticketResponseSchema = z.object({ ticket: queueTicketSchema });
 
 // ---- kiosk --------------------------------------------------------------------------
 
+/** A document number read by the kiosk's ID card reader. */
+const readDocumentSchema = z.string().trim().toUpperCase().regex(/^[0-9A-Z]{5,30}$/, '证件号码读取不完整，请重新刷证');
+
 /**
  * requestId: made once per ticket screen by the kiosk, so a double tap or a resend takes one ticket.
  * By matter (walk-in or 绿色通道), by appointment code, or by the ID card read at the kiosk (today's booking of that document number).
+ * A matter ticket taken after an ID card read found no booking carries the number, for 开始办理 at the window.
  */
 export const queueTakeRequestSchema = z.union([
-  z.object({ requestId: z.uuid(), matter: matterSchema, priority: z.enum(['normal', 'green']).default('normal') }).strict(),
+  z.object({ requestId: z.uuid(), matter: matterSchema, priority: z.enum(['normal', 'green']).default('normal'), documentNumber: readDocumentSchema.optional() }).strict(),
   z.object({ requestId: z.uuid(), appointmentCode: z.string().trim().min(1, '请输入或扫描预约号').max(40, '预约号不能超过 40 位') }).strict(),
-  z.object({ requestId: z.uuid(), documentNumber: z.string().trim().toUpperCase().regex(/^[0-9A-Z]{5,30}$/, '证件号码读取不完整，请重新刷证') }).strict(),
+  z.object({ requestId: z.uuid(), documentNumber: readDocumentSchema }).strict(),
 ]);
 export const queueTakeResponseSchema = z.object({
   ticket: queueTicketSchema,
@@ -90,6 +94,9 @@ export const queueCallNextResponseSchema = z.object({ ticket: queueTicketSchema.
 const ticketActionSchema = z.object({ ticketId: z.uuid(), staffNo: staffNoSchema }).strict();
 export const queueTicketActionRequestSchema = ticketActionSchema;
 export const queueTicketResponseSchema = ticketResponseSchema;
+
+/** 开始办理: the ticket, and the ID card number read at the kiosk for it (a walk-in ticket; null when none was read). */
+export const queueStartResponseSchema = ticketResponseSchema.extend({ documentNumber: z.string().nullable() });
 
 /** recall: the recall number this press makes (the ticket's recallCount + 1), so a double click recalls once. */
 export const queueRecallRequestSchema = z.object({ ticketId: z.uuid(), recall: z.number().int().min(1).max(100), staffNo: staffNoSchema }).strict();

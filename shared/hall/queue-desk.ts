@@ -7,8 +7,8 @@
 import { z } from 'zod';
 import { queueTicketSchema } from './queue-contract';
 
-/** A ticket as the caller sees it: with the booking it was checked in with at the kiosk, if any. */
-export const deskTicketSchema = queueTicketSchema.extend({ appointmentCode: z.string().nullable() });
+/** A ticket as the caller sees it: with the booking it was checked in with at the kiosk, or the masked ID card read there for a walk-in ticket, if any. */
+export const deskTicketSchema = queueTicketSchema.extend({ appointmentCode: z.string().nullable(), documentMasked: z.string().nullable() });
 export type DeskTicket = z.infer<typeof deskTicketSchema>;
 
 export const queueDeskResponseSchema = z.object({

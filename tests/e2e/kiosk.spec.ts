@@ -143,9 +143,15 @@ test('a kiosk pairs, takes tickets by matter, 绿色通道, appointment code and
   await page.locator('.kiosk-ticket').click();
   await readIdCard(page, '110105197001010099');
   await expect(page.getByRole('status')).toContainText('未找到今日预约');
+  await expect(page.getByRole('status')).toContainText('已读取身份证 110105********0099，到窗口办理时自动带入');
   await shot(page, 'kiosk-matters-1080x1920');
   await page.getByRole('button', { name: /^补领婚姻登记证/ }).click();
   await expect(page.getByTestId('ticket-code')).toHaveText('C001');
+  // the walk-in ticket carries the card read before, kept masked and sealed, never in plain
+  const { rows: card } = await t.hall.pool.query<{ document_masked: string; plain: boolean }>(
+    "SELECT d.document_masked, d::text LIKE '%19700101%' AS plain FROM queue_ticket_document d JOIN queue_ticket q ON q.hall_id = d.hall_id AND q.id = d.ticket_id WHERE q.code = 'C001'",
+  );
+  expect(card).toEqual([{ document_masked: '110105********0099', plain: false }]);
 
   // every ticket on paper exactly once
   const jobs = await printer.waitForJobs(5);

@@ -3,14 +3,16 @@
  * (real PostgreSQL); tickets are taken through the hall API as a kiosk takes
  * them; window 1's clerk presses F1 and the public display shows the ticket,
  * F3 passes it (the display clears), F4 calls it back, F5 transfers it to
- * window 2, which calls it; window 1 calls the next, starts (the marriage
- * form opens) and finishes it. Screenshots: the workstation with the caller
+ * window 2, which calls it; window 1 calls the next (a ticket taken after
+ * an ID card read at the kiosk), starts it (the marriage form opens with the
+ * card's number) and finishes it. Screenshots: the workstation with the caller
  * bar at 1366×768, the display with a called ticket at 1280×800.
  */
+import { randomUUID } from 'node:crypto';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { seedDemoStaff } from '../../hall/demo';
 import { createEnrolmentCode } from '../../hall/store/windows';
-import { startTestHall, type EnrolledWindow, type TestHall } from '../support/hall';
+import { startTestHall, value, type EnrolledWindow, type TestHall } from '../support/hall';
 import { configureQueue, enrolKiosk, matter, take } from '../support/queue';
 import { login, shot, startHostProcess, type HostProcess } from './host';
 
@@ -60,7 +62,9 @@ test('call, pass, call back, transfer to window 2, start and finish; the display
   const window1 = await joinAs(browser, host1, '1');
   const window2 = await joinAs(browser, host2, '2');
   const a1 = await take(hall.hall, kiosk, 'MAR-REG');
-  const a2 = await take(hall.hall, kiosk, 'MAR-REG');
+  // a2: the applicant read the ID card at the kiosk (no booking today), then chose the matter
+  const card = '110105197001010099';
+  const a2 = (await value(hall.hall, 'queueTake', { requestId: randomUUID(), matter: 'MAR-REG', priority: 'normal', documentNumber: card }, kiosk.credential)).ticket;
   await take(hall.hall, kiosk, 'DIV-REG');
 
   const display = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -104,9 +108,13 @@ test('call, pass, call back, transfer to window 2, start and finish; the display
   await window1.getByRole('button', { name: /F1 叫号/ }).click();
   await expect(display.getByTestId('display-called')).toContainText(a2.code);
   await expect(bar.getByTestId('caller-current')).toContainText(a2.code);
+  await expect(bar.getByTestId('caller-card')).toHaveText('已刷证 110105********0099');
   await window1.keyboard.press('F8');
   await expect(bar.getByTestId('caller-current')).toContainText('办理中');
   await expect(window1.getByRole('radio', { name: '结婚登记' })).toBeChecked();
+  // the marriage form opens with the card read at the kiosk, as a card read at the counter fills it
+  await expect(window1.getByLabel('男方 证件号码', { exact: true })).toHaveValue(card);
+  await expect(bar.getByRole('status')).toContainText('已带入申请人在取号机刷的身份证 110105********0099');
   await shot(window1, 'queue-caller-serving');
   await window1.keyboard.press('F9');
   await expect(bar.getByRole('status')).toContainText(`${a2.code} 号已办结`);

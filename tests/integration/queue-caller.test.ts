@@ -13,6 +13,7 @@ import { enrolmentCode, joinHall, windowCore } from '../support/hall-window';
 import { startTcpProxy } from '../support/tcp-proxy';
 import { configureQueue, enrolKiosk, matter, take, TestClock } from '../support/queue';
 import { HALL_DOWN, NOT_JOINED } from '../../electron/services/queue/queue-service';
+import { hallClientOf } from '../../electron/services/hall-link/link-repo';
 
 const clock = new TestClock(new Date('2026-11-27T02:00:00.000Z'));
 let hall: TestHall;
@@ -128,6 +129,66 @@ describe('the caller at a joined window', () => {
     const takes = await Promise.all(Array.from({ length: 20 }, () => w.core.call('queue.takeGreen', { requestId: green, matter: 'MAR-REG' }, 'clerk', randomUUID())));
     expect(new Set(takes.map((r) => expectOk(r).ticket.id)).size).toBe(1);
     expect(expectOk(takes[0]!).ticket.kind).toBe('green');
+  });
+});
+
+describe('the called ticket on the display across a restart of the core', () => {
+  /** Restarts window 1's core on its SQLite file; the restored session comes back locked. */
+  async function restart(): Promise<void> {
+    w.reopen();
+    await call(w.core, 'auth.unlock', { pin: CLERK.pin });
+  }
+
+  it('shows the called ticket at once after a restart, and 办结 still finds the contact served under it', async () => {
+    await take(hall.hall, kiosk, 'MAR-REG');
+    // presses in parallel and repeated: one ticket called, one copy kept
+    const presses = await Promise.all(Array.from({ length: 8 }, () => w.core.call('queue.callNext', {}, 'clerk', randomUUID())));
+    const called = new Set(presses.map((r) => expectOk(r).ticket));
+    expect(new Set([...called].map((t) => t?.id)).size).toBe(1);
+    const a = expectOk(presses[0]!).ticket!;
+    w.reopen();
+    // the display reads only the window's own database: no hall call, no caller press
+    expect((await call(w.core, 'display.state', {})).called).toEqual({ code: a.code, matterName: '结婚登记' });
+    expect(w.core.db.prepare('SELECT count(*) FROM queue_called').pluck().get()).toBe(1);
+    await call(w.core, 'auth.unlock', { pin: CLERK.pin });
+
+    w.clock.advance(61_000); // the rating pad is free again (an earlier test asked for a rating)
+    await Promise.all([call(w.core, 'queue.start', { ticketId: a.id }), call(w.core, 'queue.start', { ticketId: a.id })]);
+    w.clock.advance(1000);
+    const contact = await call(w.core, 'intake.start', { itemCode: 'MAR-REG', channel: 'walkIn', applicantName: '王五', applicantPhone: '', applicantIdNumber: '' });
+    await call(w.core, 'intake.close', { id: contact.id, reason: 'consulted' });
+    await restart();
+    expect((await call(w.core, 'display.state', {})).called?.code).toBe(a.code);
+    const done = await call(w.core, 'queue.finish', { ticketId: a.id });
+    expect(done.rating, done.rating.note).toMatchObject({ requested: true });
+    expect((await call(w.core, 'display.state', {})).called).toBeNull();
+    w.reopen();
+    expect((await call(w.core, 'display.state', {})).called).toBeNull();
+    await call(w.core, 'auth.unlock', { pin: CLERK.pin });
+  });
+
+  it('the hall is the source of truth: a ticket the hall no longer gives this window leaves the display at the next read', async () => {
+    await take(hall.hall, kiosk, 'MAR-REG');
+    const a = (await call(w.core, 'queue.callNext', {})).ticket!;
+    await restart();
+    // the hall passes the ticket while this core is not asking (a resend from before the restart)
+    const client = hallClientOf({ db: w.core.db, vault: w.core.ctx.vault, hallTimeoutMs: w.core.ctx.hallTimeoutMs });
+    await client?.call('queuePass', { ticketId: a.id });
+    expect((await call(w.core, 'display.state', {})).called?.code).toBe(a.code);
+    const pushed: unknown[] = [];
+    const off = w.core.onEvent((event, payload) => {
+      if (event === 'display.changed') pushed.push(payload);
+    });
+    const state = await call(w.core, 'queue.state', {});
+    off();
+    expect(state.joined && state.current).toBeNull();
+    expect((await call(w.core, 'display.state', {})).called).toBeNull();
+    expect(pushed).toEqual([expect.objectContaining({ called: null })]);
+    // and the other way: the hall's current ticket comes back to a display that lost it
+    await call(w.core, 'queue.callBack', { ticketId: a.id });
+    w.core.db.prepare('DELETE FROM queue_called').run();
+    await call(w.core, 'queue.state', {});
+    expect((await call(w.core, 'display.state', {})).called?.code).toBe(a.code);
   });
 });
 

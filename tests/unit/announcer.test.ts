@@ -7,9 +7,15 @@ const call = (id: string, code: string, windowNo: string): AnnouncedCall => ({ i
 describe('what an announcement says', () => {
   it.each<[AnnouncedCall, string, string[]]>([
     [call('1', 'A001', '3'), '请 A 零 零 一 号到 三 号窗口办理', ['chime', 'qing', 'A', '0', '0', '1', 'hao', 'dao', '3', 'hao', 'chuangkou', 'banli']],
-    [call('2', 'B120', '12'), '请 B 一 二 零 号到 一 二 号窗口办理', ['chime', 'qing', 'B', '1', '2', '0', 'hao', 'dao', '1', '2', 'hao', 'chuangkou', 'banli']],
+    [call('2', 'B120', '12'), '请 B 一 二 零 号到 十二 号窗口办理', ['chime', 'qing', 'B', '1', '2', '0', 'hao', 'dao', 'shi', '2', 'hao', 'chuangkou', 'banli']],
     [call('3', 'MA999', 'c2'), '请 M A 九 九 九 号到 c 二 号窗口办理', ['chime', 'qing', 'M', 'A', '9', '9', '9', 'hao', 'dao', 'C', '2', 'hao', 'chuangkou', 'banli']],
     [call('4', 'C1000', '2-1'), '请 C 一 零 零 零 号到 二 - 一 号窗口办理', ['chime', 'qing', 'C', '1', '0', '0', '0', 'hao', 'dao', '2', '1', 'hao', 'chuangkou', 'banli']],
+    [call('5', 'A012', '10'), '请 A 零 一 二 号到 十 号窗口办理', ['chime', 'qing', 'A', '0', '1', '2', 'hao', 'dao', 'shi', 'hao', 'chuangkou', 'banli']],
+    [call('6', 'A001', '20'), '请 A 零 零 一 号到 二十 号窗口办理', ['chime', 'qing', 'A', '0', '0', '1', 'hao', 'dao', '2', 'shi', 'hao', 'chuangkou', 'banli']],
+    [call('7', 'B002', '101'), '请 B 零 零 二 号到 一百零一 号窗口办理', ['chime', 'qing', 'B', '0', '0', '2', 'hao', 'dao', '1', 'bai', '0', '1', 'hao', 'chuangkou', 'banli']],
+    [call('8', 'B003', '1010'), '请 B 零 零 三 号到 一千零一十 号窗口办理', ['chime', 'qing', 'B', '0', '0', '3', 'hao', 'dao', '1', 'qian', '0', '1', 'shi', 'hao', 'chuangkou', 'banli']],
+    [call('9', 'A013', 'W12'), '请 A 零 一 三 号到 W 十二 号窗口办理', ['chime', 'qing', 'A', '0', '1', '3', 'hao', 'dao', 'W', 'shi', '2', 'hao', 'chuangkou', 'banli']],
+    [call('10', 'A014', '012'), '请 A 零 一 四 号到 零 一 二 号窗口办理', ['chime', 'qing', 'A', '0', '1', '4', 'hao', 'dao', '0', '1', '2', 'hao', 'chuangkou', 'banli']],
   ])('%o', (c, text, clips) => {
     expect(spokenText(c)).toBe(text);
     expect(clipSequence(c)).toEqual(clips);

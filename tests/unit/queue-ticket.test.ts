@@ -1,6 +1,6 @@
 /** Queue tickets: the hall date numbering follows (Beijing midnight, not UTC), codes, the spoken form, the announcement, issuing rules. */
 import { describe, expect, it } from 'vitest';
-import { announcement, issueRefusal, spokenAnnouncement, spokenTicket, ticketCode, ticketDay, type IssuingRules } from '../../shared/domain/queue-ticket';
+import { announcement, cardinal, issueRefusal, spokenAnnouncement, spokenTicket, spokenWindowWords, ticketCode, ticketDay, type IssuingRules } from '../../shared/domain/queue-ticket';
 
 describe('the day a ticket is numbered in', () => {
   it.each<[string, string]>([
@@ -29,10 +29,62 @@ describe('ticket codes and their spoken form', () => {
 
   it.each<[string, string, string, string]>([
     ['A001', '3', '请 A001 号到 3 号窗口办理', '请 A 零 零 一 号到 三 号窗口办理'],
-    ['B120', '12', '请 B120 号到 12 号窗口办理', '请 B 一 二 零 号到 一 二 号窗口办理'],
+    ['B120', '12', '请 B120 号到 12 号窗口办理', '请 B 一 二 零 号到 十二 号窗口办理'],
+    ['A012', '10', '请 A012 号到 10 号窗口办理', '请 A 零 一 二 号到 十 号窗口办理'],
   ])('%s at window %s', (code, windowNo, text, spoken) => {
     expect(announcement(code, windowNo)).toBe(text);
     expect(spokenAnnouncement(code, windowNo)).toBe(spoken);
+  });
+});
+
+describe('window numbers are read as numbers (十二号窗口), ticket numbers digit by digit', () => {
+  it.each<[number, string]>([
+    [0, '零'],
+    [1, '一'],
+    [3, '三'],
+    [10, '十'],
+    [11, '十一'],
+    [12, '十二'],
+    [19, '十九'],
+    [20, '二十'],
+    [21, '二十一'],
+    [99, '九十九'],
+    [100, '一百'],
+    [101, '一百零一'],
+    [110, '一百一十'],
+    [111, '一百一十一'],
+    [120, '一百二十'],
+    [305, '三百零五'],
+    [1000, '一千'],
+    [1001, '一千零一'],
+    [1010, '一千零一十'],
+    [1100, '一千一百'],
+    [2019, '二千零一十九'],
+    [9999, '九千九百九十九'],
+  ])('%i → %s', (n, words) => {
+    expect(cardinal(n)).toBe(words);
+  });
+
+  it('refuses more than four digits', () => {
+    expect(() => cardinal(10_000)).toThrow(RangeError);
+  });
+
+  it.each<[string, string[]]>([
+    ['3', ['三']],
+    ['10', ['十']],
+    ['12', ['十二']],
+    ['20', ['二十']],
+    ['101', ['一百零一']],
+    ['C12', ['C', '十二']],
+    ['c2', ['c', '二']],
+    ['2-1', ['二', '-', '一']],
+    ['12-10', ['十二', '-', '十']],
+    // a leading zero or more than four digits: a label, read digit by digit
+    ['012', ['零', '一', '二']],
+    ['0', ['零']],
+    ['12345', ['一', '二', '三', '四', '五']],
+  ])('window %s is read %j', (windowNo, words) => {
+    expect(spokenWindowWords(windowNo)).toEqual(words);
   });
 });
 

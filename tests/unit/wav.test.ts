@@ -31,6 +31,8 @@ describe('joining clips', () => {
     ['A001', '3'],
     ['B120', '12'],
     ['MA999', '2'],
+    ['A012', '101'],
+    ['C100', '1010'],
   ])('%s at window %s: one WAV, the clips in order, as long as all of them', (code, windowNo) => {
     const names = clipSequence({ id: '1', code, windowNo });
     const parts = names.map((n) => parseWav(file(n)));

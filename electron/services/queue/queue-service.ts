@@ -3,7 +3,9 @@
  * (hall/store/queue-caller.ts) with a short timeout, so an unreachable hall
  * is reported at once and nothing else at the window waits for it. The hall
  * call runs in a write's prepare step (outside the ledger transaction); the
- * commit step writes the audit row and moves the display's called ticket.
+ * commit step writes the audit row and moves the display's called ticket in
+ * the same transaction. The caller bar's read of the hall corrects the
+ * display's copy where the hall's queue says otherwise.
  */
 import type { QueueState, ResponseOf } from '../../../shared/contract';
 import type { HallRequest, HallResponse, HallRouteName } from '../../../shared/hall/contract';
@@ -13,7 +15,8 @@ import { recordEvent } from '../db/ledger';
 import { actorOf, type ActiveSession, type CallContext, type CoreContext } from '../core/context';
 import { hallClientOf, readHallLink } from '../hall-link/link-repo';
 import { requestRating } from '../rating/rating-service';
-import { calledTicketOf, followTicket } from './called-ticket';
+import { displayState } from '../window/window-service';
+import { calledTicketOf, callerMark, followTicket, syncCalled } from './called-ticket';
 
 /**
  * The share of the hall call timeout the caller waits (2 s of the default
@@ -37,11 +40,19 @@ export async function askHall<N extends HallRouteName>(ctx: CoreContext, name: N
   }
 }
 
-/** The caller bar: the current ticket, the waiting count, the recall cap, passed tickets and transfer targets. */
+/**
+ * The caller bar: the current ticket, the waiting count, the recall cap,
+ * passed tickets and transfer targets. The hall's current ticket is the
+ * display's: a copy the hall no longer holds (changed while this window was
+ * off) is replaced and the display told at once.
+ */
 export async function queueState(ctx: CoreContext): Promise<QueueState> {
   const link = readHallLink(ctx.db, ctx.vault);
   if (link === null) return { joined: false };
-  return { joined: true, windowNo: link.windowNo, ...(await askHall(ctx, 'queueDesk', {})) };
+  const mark = callerMark(ctx.db);
+  const desk = await askHall(ctx, 'queueDesk', {});
+  if (ctx.db.open && syncCalled(ctx.db, mark, desk.current)) ctx.publish('display.changed', displayState(ctx));
+  return { joined: true, windowNo: link.windowNo, ...desk };
 }
 
 /** The hall's request for a caller action: the clerk's staff number goes with it, for the per-clerk statistics. */
@@ -51,7 +62,7 @@ export function withStaff<R extends object>(session: ActiveSession, req: R): R &
 
 export type QueueWrite = 'queue.callNext' | 'queue.callTicket' | 'queue.recall' | 'queue.pass' | 'queue.callBack' | 'queue.transfer' | 'queue.start' | 'queue.finish' | 'queue.takeGreen';
 
-/** The audit row of a caller action and, once committed, the display's called ticket. */
+/** The audit row of a caller action and the display's called ticket, in the action's transaction. */
 export function recordAction(ctx: CoreContext, call: CallContext, action: QueueWrite, ticket: QueueTicket | null, startedAt: string | null = null): void {
   recordEvent(ctx.db, ctx.origin(), actorOf(call), ctx.clock.now().toISOString(), {
     action,
@@ -59,7 +70,7 @@ export function recordAction(ctx: CoreContext, call: CallContext, action: QueueW
     entityId: ticket?.id ?? null,
     detail: ticket === null ? { nobodyWaiting: true } : { code: ticket.code, status: ticket.status, matter: ticket.matter },
   });
-  if (ticket !== null && action !== 'queue.takeGreen') ctx.afterWrite({ committed: () => followTicket(ctx.db, ticket, startedAt) });
+  if (ticket !== null && action !== 'queue.takeGreen') followTicket(ctx.db, ticket, startedAt);
 }
 
 /** 开始办理: the window's clock is kept, so 办结 finds the contact served under the ticket. */

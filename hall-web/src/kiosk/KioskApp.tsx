@@ -55,9 +55,9 @@ function PairedKiosk({ pairing, onUnpaired }: { pairing: KioskPairing; onUnpaire
         <StartScreen
           hallName={pairing.hallName}
           busy={state.busy}
-          onMatters={() => show({ kind: 'matters', green: false, notice: null })}
+          onMatters={() => show({ kind: 'matters', green: false, notice: null, documentNumber: null })}
           onCode={() => show({ kind: 'code' })}
-          onGreen={() => show({ kind: 'matters', green: true, notice: null })}
+          onGreen={() => show({ kind: 'matters', green: true, notice: null, documentNumber: null })}
         />
       )}
       {screen.kind === 'matters' && (
@@ -66,7 +66,7 @@ function PairedKiosk({ pairing, onUnpaired }: { pairing: KioskPairing; onUnpaire
           green={screen.green}
           notice={screen.notice}
           busy={state.busy}
-          onTake={(matter) => take({ matter, priority: screen.green ? 'green' : 'normal' })}
+          onTake={(matter) => take({ matter, priority: screen.green ? 'green' : 'normal', ...(screen.documentNumber === null ? {} : { documentNumber: screen.documentNumber }) })}
           onBack={home}
         />
       )}

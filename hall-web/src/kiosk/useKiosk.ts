@@ -7,14 +7,20 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { HallResponse } from '../../../shared/hall/contract';
+import { maskIdNumber } from '../../../shared/domain/masking';
 import type { ApiError } from '../../../shared/result';
 import { newRequestId } from '../../../renderer/src/kit/request-id';
 import { hallCall, storePairing, type KioskPairing } from './kiosk-client';
 
-export type Screen = { kind: 'start' } | { kind: 'matters'; green: boolean; notice: string | null } | { kind: 'code' } | { kind: 'ticket'; answer: HallResponse<'queueTake'> };
+/** matters.documentNumber: the ID card read without a booking today; the ticket chosen next carries it to the window. */
+export type Screen =
+  | { kind: 'start' }
+  | { kind: 'matters'; green: boolean; notice: string | null; documentNumber: string | null }
+  | { kind: 'code' }
+  | { kind: 'ticket'; answer: HallResponse<'queueTake'> };
 
 type Matters = HallResponse<'queueWaiting'>['matters'];
-type TakeInput = { matter: string; priority: 'normal' | 'green' } | { appointmentCode: string } | { documentNumber: string };
+type TakeInput = { matter: string; priority: 'normal' | 'green'; documentNumber?: string } | { appointmentCode: string } | { documentNumber: string };
 
 /** How often the waiting counts are read again while a choice is shown. */
 const REFRESH_MS = 10_000;
@@ -75,8 +81,9 @@ export function useKiosk(pairing: KioskPairing, onUnpaired: () => void): KioskSt
           requestId.current = newRequestId();
           setScreen({ kind: 'ticket', answer: result.value });
           void refresh();
-        } else if ('documentNumber' in input && result.error.code === 'NOT_FOUND') {
-          setScreen({ kind: 'matters', green: false, notice: `${result.error.message}（已读取身份证）` });
+        } else if ('documentNumber' in input && !('matter' in input) && result.error.code === 'NOT_FOUND') {
+          const notice = `${result.error.message}（已读取身份证 ${maskIdNumber(input.documentNumber)}，到窗口办理时自动带入）`;
+          setScreen({ kind: 'matters', green: false, notice, documentNumber: input.documentNumber });
         } else failed(result.error, result.error.code === 'DISCONNECTED' || result.error.code === 'INTERNAL' ? () => void run() : null);
       };
       void run();

@@ -40,10 +40,10 @@ export function IntakePanel(props: { api: RendererApi; start: ServiceStart | nul
   // a contact started from 今日预约 opens at once, with what was booked (name, document number, phone)
   useEffect(() => {
     if (!carried) return;
-    // a ticket called at the window: a new contact for its matter
+    // a ticket called at the window: a new contact for its matter, with the ID card read at the kiosk if any
     if (carried.contactId === null) {
       setContact(null);
-      setStart({ ...BLANK_START, itemCode: carried.itemCode });
+      setStart({ ...BLANK_START, itemCode: carried.itemCode, applicantIdNumber: carried.parties[0]?.documentNumber ?? '' });
       return;
     }
     void api.call('intake.mine', {}).then((r) => {

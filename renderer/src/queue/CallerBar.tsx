@@ -78,6 +78,7 @@ export function CallerBar({ api, onServe }: { api: RendererApi; onServe: (start:
                 <span>
                   <span className="caller-matter">{current.matterName}</span>
                   {current.kind !== 'normal' ? <span className="caller-kind">{current.kind === 'green' ? '绿色通道' : '预约'}</span> : null}
+                  {current.documentMasked !== null ? <span className="caller-kind" data-testid="caller-card">已刷证 {current.documentMasked}</span> : null}
                   <span className={`caller-status caller-status-${current.status}`}>{current.status === 'called' || current.status === 'serving' ? STATUS_WORDS[current.status] : ''}</span>
                 </span>
                 <span className="caller-clock">{ticketClock(current, now.getTime())}</span>

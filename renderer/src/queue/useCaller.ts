@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeskTicket, MethodName, QueueState, RequestOf, ResponseOf } from '../../../shared/contract';
 import { marriageFormKind } from '../../../shared/domain/marriage-rules';
+import { maskIdNumber } from '../../../shared/domain/masking';
 import type { RendererApi } from '../api';
 import type { ServiceStart } from '../marriage/form';
 import { useAction } from '../ui';
@@ -54,9 +55,13 @@ export function useCaller(api: RendererApi, onServe: (start: ServiceStart) => vo
     if (answer && answer.ticket === null) setNotice('本窗口的事项当前没有人排队');
   };
 
-  /** 开始办理: a booked ticket checks its booking in and opens the form with what was booked; otherwise the form of its matter, to fill from the ID card. */
+  /**
+   * 开始办理: a booked ticket checks its booking in and opens the form with what was booked; otherwise the form of its
+   * matter, with the ID card read at the kiosk (a card reading, as at the counter) or to fill from the ID card.
+   */
   const start = async (ticket: DeskTicket) => {
-    if (!(await act('queue.start', { ticketId: ticket.id }))) return;
+    const started = await act('queue.start', { ticketId: ticket.id });
+    if (!started) return;
     if (ticket.appointmentCode !== null) {
       const checked = await api.call('appointments.checkIn', { code: ticket.appointmentCode });
       if (checked.ok) {
@@ -66,6 +71,10 @@ export function useCaller(api: RendererApi, onServe: (start: ServiceStart) => vo
         return;
       }
       setNotice(`本窗口没有找到预约 ${ticket.appointmentCode}（${checked.error.message}），请读取申请人身份证`);
+    } else if (started.documentNumber !== null) {
+      setNotice(`已带入申请人在取号机刷的身份证 ${maskIdNumber(started.documentNumber)}，请与证件原件核对`);
+      onServe({ contactId: null, itemCode: ticket.matter, parties: [{ name: '', documentType: 'residentId', documentNumber: started.documentNumber, phone: '' }] });
+      return;
     } else {
       setNotice('请读取申请人身份证');
     }

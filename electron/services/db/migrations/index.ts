@@ -25,6 +25,7 @@ import { up as hallSync } from './017-hall-sync';
 import { up as certificateLease } from './018-certificate-lease';
 import { up as hallOwnedKinds } from './019-hall-owned-kinds';
 import { up as serviceCaseIndexes } from './020-service-case-indexes';
+import { up as queueCalled } from './021-queue-called';
 
 /** One migration: runs inside the runner's transaction, never opens its own. */
 export type Migration = (db: Db) => void;
@@ -50,6 +51,7 @@ export const MIGRATIONS: readonly Migration[] = [
   certificateLease,
   hallOwnedKinds,
   serviceCaseIndexes,
+  queueCalled,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
