@@ -181,14 +181,16 @@ describe('a window that pulled before the upgrade', () => {
     const db = openDatabase(file);
     db.prepare('UPDATE hall_sync SET pull_cursor = ?').run(cursor);
     db.exec('ALTER TABLE hall_sync DROP COLUMN hall_peak_days');
-    // and what the migrations after 19 add (21: queue_called), so they run again too
-    db.exec('DROP TABLE queue_called');
     db.pragma(`user_version = ${BEFORE_19}`);
     db.close();
     // without the migration the cursor stays past the booking: nothing comes
     const stale = openDatabase(file, MIGRATIONS.slice(0, BEFORE_19));
     expect(stale.prepare('SELECT pull_cursor FROM hall_sync').pluck().get()).toBe(cursor);
     stale.close();
+    // the upgrade: migration 19 alone (what the later ones made is still there), then the version the app expects
+    const upgraded = openDatabase(file, MIGRATIONS.slice(0, BEFORE_19 + 1));
+    upgraded.pragma(`user_version = ${MIGRATIONS.length}`);
+    upgraded.close();
 
     const core = w1.reopen();
     expect(core.db.prepare('SELECT pull_cursor FROM hall_sync').pluck().get()).toBeNull();
