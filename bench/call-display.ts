@@ -1,13 +1,15 @@
 /**
  * The window's caller: the clerk's 叫号 (F1 keydown, or a click on the F1
  * button) → the public display's DOM showing the called code ("请 A001 号 到
- * 本窗口办理"). A demo window host joined to a throwaway hall (real
+ * 本窗口办理"), and → the hall screen page (/hall-screen) showing it as the
+ * newest call. A demo window host joined to a throwaway hall (real
  * PostgreSQL); a kiosk takes each ticket through the hall API first.
  *
  * Both ends are timed by the pages themselves, in epoch milliseconds of this
  * machine's clock: a capturing listener on the workstation records
  * performance.timeOrigin + event.timeStamp of the keydown or click, and a
- * MutationObserver on the display records when the called code appears.
+ * MutationObserver on the display (and one on the hall screen,
+ * bench/hall-screen-page.ts) records when the called code appears.
  *
  * `tsx bench/call-display.ts` (after `npm run build`) runs it alone; bench/run.ts calls callDisplayBench().
  */
@@ -22,11 +24,9 @@ import { createEnrolmentCode } from '../hall/store/windows';
 import { startTestHall } from '../tests/support/hall';
 import { configureQueue, enrolKiosk, matter, take } from '../tests/support/queue';
 import { Client, startHost } from './host';
-import { percentile } from './measure';
+import { callShownAt, latencyStats as stats, openHallScreen } from './hall-screen-page';
 
 const CALLS = 40;
-
-const stats = (ms: number[]): string => `p50 ${percentile(ms, 50).toFixed(1)} ms, p95 ${percentile(ms, 95).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms`;
 
 type Marks = { presses: number[]; shown: { code: string; at: number }[] };
 
@@ -92,7 +92,9 @@ export async function callDisplayBench(browser: Browser): Promise<string[]> {
 
     const clerk = await workstation(browser, host.port);
     const board = await display(browser, host.port);
+    const screen = await openHallScreen(browser, hall.hall.url);
     const latencies: number[] = [];
+    const onScreen: number[] = [];
     for (let i = 0; i < CALLS; i++) {
       const ticket = await take(hall.hall, kiosk, 'MAR-REG');
       if (i % 2 === 0) await clerk.keyboard.press('F1');
@@ -101,6 +103,7 @@ export async function callDisplayBench(browser: Browser): Promise<string[]> {
       const pressedAt = (await marks(clerk)).presses.at(-1) ?? NaN;
       const shownAt = (await marks(board)).shown.find((s) => s.code === ticket.code)?.at ?? NaN;
       latencies.push(shownAt - pressedAt);
+      onScreen.push((await callShownAt(screen, ticket.code, '3')) - pressedAt);
       // 过号 before the next call, once the bar holds the ticket
       await clerk.getByTestId('caller-current').getByText(ticket.code).waitFor();
       await clerk.keyboard.press('F3');
@@ -108,7 +111,11 @@ export async function callDisplayBench(browser: Browser): Promise<string[]> {
     }
     await clerk.close();
     await board.close();
-    return [`call (F1 keydown or click at the window) → the window display shows the code (${CALLS} calls, timed by the pages' own events): ${stats(latencies)}`];
+    await screen.close();
+    return [
+      `call (F1 keydown or click at the window) → the window display shows the code (${CALLS} calls, timed by the pages' own events): ${stats(latencies)}`,
+      `call (F1 keydown or click at the window) → the hall screen shows it as the newest call (${CALLS} calls, timed by the pages' own events): ${stats(onScreen)}`,
+    ];
   } finally {
     await host.stop();
     await hall.stop();

@@ -12,7 +12,8 @@
  *  4g. hall sync: push throughput of 20 windows, catch-up after a day offline, row and WAL cost, the county's side (bench/hall-push.ts)
  *  4h. queue call-next with 20 windows at once against 10,000 waiting tickets, kiosk take: p50 / p95 (bench/queue.ts)
  *  4i. hall console ledger search p50 / p95 over 10,000,000 change rows from 50 windows (bench/console-ledger.ts)
- *  4j. the window's 叫号 (F1 keydown / click) → the window display shows the called code: p50 / p95 (bench/call-display.ts)
+ *  4j. the window's 叫号 (F1 keydown / click) → the window display and the hall screen show the called code: p50 / p95 (bench/call-display.ts)
+ *  4l. a ticket taken at the kiosk page (the click on the matter) → the hall screen shows the new waiting count: p50 / p95 (bench/kiosk-screen.ts)
  *  4k. a window action → the hall console shows it p50 / p95: push + projection + console query (bench/console-visible.ts)
  *  5. the clerk's click on 受理并打印回执 → the last byte on the printer socket: p50 / p95
  */
@@ -35,6 +36,7 @@ import { queueBench } from './queue';
 import { consoleLedgerBench } from './console-ledger';
 import { callDisplayBench } from './call-display';
 import { consoleVisibleBench } from './console-visible';
+import { kioskScreenBench } from './kiosk-screen';
 import { percentile } from './measure';
 
 const COLD_STARTS = 7;
@@ -114,6 +116,7 @@ async function main(): Promise<void> {
     for (const line of await queueBench()) console.log(line);
     for (const line of await consoleLedgerBench()) console.log(line);
     for (const line of await callDisplayBench(browser)) console.log(line);
+    for (const line of await kioskScreenBench(browser)) console.log(line);
     for (const line of await consoleVisibleBench()) console.log(line);
 
     for (const line of await printLatencyBench({ browser, client, port: host.port, dataDir })) console.log(line);

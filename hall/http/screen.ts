@@ -1,7 +1,7 @@
 /**
  * The hall screen's public routes (shared/hall/screen-contract.ts): its data,
  * read without a credential because it holds only what the screen shows to
- * the whole hall, and the voice clips. A clip comes from the office's own
+ * the whole hall, its push (hall/http/screen-feed.ts), and the voice clips. A clip comes from the office's own
  * folder (the hall's data dir, voice-clips/) when that folder has one of the
  * name, else from the default set shipped in hall/voice-clips/.
  */
@@ -14,12 +14,13 @@ import { SCREEN_ROUTES, VOICE_CLIP_PATH } from '../../shared/hall/screen-contrac
 import { CounterError } from '../../shared/result';
 import { hallScreen } from '../store/queue-screen';
 import type { HallContext } from './routes';
+import type { ScreenFeed } from './screen-feed';
 
 /** The default clip set shipped with the hall. */
 export const DEFAULT_CLIPS_DIR = fileURLToPath(new URL('../voice-clips/', import.meta.url));
 
 export function isScreenPath(path: string): boolean {
-  return path === SCREEN_ROUTES.hallScreen.path || path.startsWith(VOICE_CLIP_PATH);
+  return path === SCREEN_ROUTES.hallScreen.path || path === SCREEN_ROUTES.hallScreenEvents.path || path.startsWith(VOICE_CLIP_PATH);
 }
 
 async function clip(ctx: HallContext, name: string): Promise<Buffer> {
@@ -29,9 +30,14 @@ async function clip(ctx: HallContext, name: string): Promise<Buffer> {
   return body;
 }
 
-export async function handleScreen(ctx: HallContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+export async function handleScreen(ctx: HallContext, feed: ScreenFeed, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   req.resume();
   if (req.method !== 'GET') throw new CounterError('NOT_FOUND', '大厅服务器没有这个接口');
+  if (url.pathname === SCREEN_ROUTES.hallScreenEvents.path) {
+    parseWith(SCREEN_ROUTES.hallScreenEvents.request, Object.fromEntries(url.searchParams));
+    feed.open(res);
+    return;
+  }
   if (url.pathname.startsWith(VOICE_CLIP_PATH)) {
     const name = /^([A-Za-z0-9]+)\.wav$/.exec(url.pathname.slice(VOICE_CLIP_PATH.length))?.[1];
     if (name === undefined || !VOICE_CLIP_NAMES.includes(name)) throw new CounterError('NOT_FOUND', '没有这个语音片段');

@@ -12,6 +12,8 @@ import { authenticate } from '../store/windows';
 import { handleWeb, isWebPath } from '../console/http';
 import { enrolHandler, WINDOW_HANDLERS, type HallContext } from './routes';
 import { handleScreen, isScreenPath } from './screen';
+import { ScreenFeed } from './screen-feed';
+import { hallScreen } from '../store/queue-screen';
 import { readBody } from './read-body';
 
 /** Largest request body: a full push of change-log rows fits with room to spare. */
@@ -70,12 +72,19 @@ function bearer(req: IncomingMessage): string | null {
   return m?.[1] ?? null;
 }
 
-async function handle(ctx: HallContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** Window routes after which the hall screen's waiting counts or calls may read differently: its push sends them. */
+const SCREEN_CHANGES = new Set<HallRouteName>(['queueTake', 'queueCallNext', 'queueCallTicket', 'queueRecall', 'queuePass', 'queueCallBack', 'queueTransfer', 'queueStart', 'queueFinish']);
+
+async function handle(ctx: HallContext, feed: ScreenFeed, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://hall.invalid');
-  // the console, its API and the other pages the hall serves (hall/console/http.ts)
-  if (isWebPath(url.pathname)) return handleWeb(ctx, req, res, url);
-  // the hall screen's public data and voice clips (hall/http/screen.ts): no credential
-  if (isScreenPath(url.pathname)) return handleScreen(ctx, req, res, url);
+  // the console, its API and the other pages the hall serves (hall/console/http.ts); a console edit may change the screen (matters, settings)
+  if (isWebPath(url.pathname)) {
+    await handleWeb(ctx, req, res, url);
+    if (req.method === 'POST') feed.changed();
+    return;
+  }
+  // the hall screen's public data, its push and the voice clips (hall/http/screen.ts): no credential
+  if (isScreenPath(url.pathname)) return handleScreen(ctx, feed, req, res, url);
   const name = findRoute(req.method ?? 'GET', url.pathname);
   if (name === null) return sendError(res, { code: 'NOT_FOUND', message: '大厅服务器没有这个接口' });
   if (name === 'enrol') {
@@ -91,12 +100,15 @@ async function handle(ctx: HallContext, req: IncomingMessage, res: ServerRespons
     req.resume();
     return sendError(res, { code: 'FORBIDDEN', message: '取号机只能取号和查看等候人数' });
   }
-  send(res, 200, { ok: true, value: await WINDOW_HANDLERS[name](ctx, who, await rawInput(req, url)) });
+  const value = await WINDOW_HANDLERS[name](ctx, who, await rawInput(req, url));
+  if (SCREEN_CHANGES.has(name)) feed.changed();
+  send(res, 200, { ok: true, value });
 }
 
 export function createHallServer(ctx: HallContext, log: (line: string) => void = () => undefined): Server {
+  const feed = new ScreenFeed(() => hallScreen(ctx.pool, ctx.hall, ctx.now()), log);
   return createServer((req, res) => {
-    handle(ctx, req, res).catch((error: unknown) => {
+    handle(ctx, feed, req, res).catch((error: unknown) => {
       if (error instanceof CounterError) {
         return sendError(res, error.fields ? { code: error.code, message: error.message, fields: error.fields } : { code: error.code, message: error.message });
       }

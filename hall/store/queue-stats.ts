@@ -37,15 +37,18 @@ export async function queueStatistics(pool: Pool, hallId: string, f: QueueStatsF
        WHERE e.hall_id = $1 AND e.at >= $2 AND e.at < $3 AND ($4::text IS NULL OR w.window_no = $4))
      SELECT e.ticket_id, e.kind, w.window_no, e.staff_no, e.matter, e.at
      FROM queue_event e JOIN tickets t USING (ticket_id) LEFT JOIN hall_window w ON w.hall_id = e.hall_id AND w.window_id = e.window_id
-     WHERE e.hall_id = $1 AND ($4::text IS NULL OR e.window_id IS NULL OR w.window_no = $4)`,
+     WHERE e.hall_id = $1`,
     [hallId, start, end, f.windowNo ?? null],
   );
+  // one window's figures: the other windows' events are not counted, but a call there ends the ticket's waiting
+  const here = (r: EventRow): boolean => f.windowNo === undefined || r.window_no === null || r.window_no === f.windowNo;
+  const calledElsewhere = rows.filter((r) => !here(r) && r.kind === 'called').map((r) => ({ ticketId: r.ticket_id, at: r.at.toISOString() }));
   const events: QueueEventInput[] = rows
-    .filter((r) => r.at.toISOString() >= start && r.at.toISOString() < end)
+    .filter((r) => here(r) && r.at.toISOString() >= start && r.at.toISOString() < end)
     .map((r) => ({ ticketId: r.ticket_id, kind: r.kind, windowNo: r.window_no, staffNo: r.staff_no, matter: r.matter, at: r.at.toISOString() }));
   // takings before the range still start the waiting time of a ticket called in it
   const earlier = rows.filter((r) => r.kind === 'taken' && r.at.toISOString() < start).map((r) => ({ ticketId: r.ticket_id, at: r.at.toISOString() }));
-  return queueStats(events, f.groupBy, earlier);
+  return queueStats(events, f.groupBy, earlier, calledElsewhere);
 }
 
 const HEADER = ['取号量', '叫号量', '办结量', '过号量', '转移量', '平均等候(分钟)', '平均走到窗口(分钟)', '平均办理(分钟)', '平均空闲(分钟)'];

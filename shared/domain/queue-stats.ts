@@ -109,14 +109,24 @@ const SAME_INSTANT_ORDER: Record<QueueEventKind, number> = { taken: 0, finished:
 /**
  * The statistics of a set of events, grouped; events in any order. `earlier`:
  * takings before the range of tickets called in it (they start the waiting
- * time and are not counted as issued).
+ * time and are not counted as issued). `calledElsewhere`: for one window's
+ * figures, the calls of its tickets at other windows (not counted here): a
+ * call here after one of them is not the ticket's first call, so it has no
+ * waiting time.
  */
-export function queueStats(events: readonly QueueEventInput[], by: QueueStatsGroupBy, earlier: readonly { ticketId: string; at: string }[] = []): QueueStats {
+export function queueStats(
+  events: readonly QueueEventInput[],
+  by: QueueStatsGroupBy,
+  earlier: readonly { ticketId: string; at: string }[] = [],
+  calledElsewhere: readonly { ticketId: string; at: string }[] = [],
+): QueueStats {
   const ordered = [...events].sort((a, b) => a.at.localeCompare(b.at) || SAME_INSTANT_ORDER[a.kind] - SAME_INSTANT_ORDER[b.kind]);
   const groups = new Map<string, Acc>();
   const total = emptyAcc();
   const takenAt = new Map<string, string>(earlier.map((t) => [t.ticketId, t.at]));
   const waitedFor = new Set<string>();
+  const firstCallElsewhere = new Map<string, string>();
+  for (const c of calledElsewhere) if ((firstCallElsewhere.get(c.ticketId) ?? c.at) >= c.at) firstCallElsewhere.set(c.ticketId, c.at);
   const lastCall = new Map<string, string>();
   const startedAt = new Map<string, string>();
   const windowFreedAt = new Map<string, string>();
@@ -147,7 +157,8 @@ export function queueStats(events: readonly QueueEventInput[], by: QueueStatsGro
         add('called');
         lastCall.set(e.ticketId, e.at);
         const taken = takenAt.get(e.ticketId);
-        if (e.kind === 'called' && taken !== undefined && !waitedFor.has(e.ticketId)) {
+        const elsewhere = firstCallElsewhere.get(e.ticketId);
+        if (e.kind === 'called' && taken !== undefined && !waitedFor.has(e.ticketId) && (elsewhere === undefined || elsewhere > e.at)) {
           waitedFor.add(e.ticketId);
           const waited = minutes(taken, e.at);
           time('waiting', waited);

@@ -42,6 +42,8 @@ export type HallScreen = z.infer<typeof hallScreenResponseSchema>;
 /** Public, read-only routes of the hall (no credential). */
 export const SCREEN_ROUTES = {
   hallScreen: { method: 'GET', path: '/api/hall-screen', request: z.object({}), response: hallScreenResponseSchema },
+  /** The same data pushed (server-sent events): every message's data is a hallScreen answer, sent on opening and after each queue change. */
+  hallScreenEvents: { method: 'GET', path: '/api/hall-screen/events', request: z.object({}), response: hallScreenResponseSchema },
 } as const;
 
 /** Where the hall serves the voice clips: `${VOICE_CLIP_PATH}<name>.wav`. */

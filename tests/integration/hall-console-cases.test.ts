@@ -173,6 +173,10 @@ describe('queue statistics', () => {
     const [w1, w2] = windows as [EnrolledWindow, EnrolledWindow];
     const mine = await value(t.hall, 'queueStats', { from: TODAY, to: TODAY, groupBy: 'clerk' }, w2.credential);
     expect(mine.total).toMatchObject({ called: 1, passed: 1, served: 0, transferred: 0 });
+    // A001 was first called at window 1 (waiting 10 min, counted there), A002 first at window 2 after 35 min
+    const mine1 = await value(t.hall, 'queueStats', { from: TODAY, to: TODAY, groupBy: 'clerk' }, w1.credential);
+    expect(mine1.total).toMatchObject({ called: 2, waitingMinutes: 10 });
+    expect(mine.total.waitingMinutes).toBe(35);
     expect(mine.rows.map((row) => row.key)).toEqual(['1021']);
     const answers = await Promise.all(Array.from({ length: 8 }, () => value(t.hall, 'queueStats', { from: TODAY, to: TODAY, groupBy: 'day' }, w1.credential)));
     expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);

@@ -86,6 +86,20 @@ describe('queueStats', () => {
     expect(stats.total.waitingMinutes).toBe(16 * 60 + 20);
   });
 
+  // one window's figures: the other windows' events are left out, and their calls passed as calledElsewhere
+  const window1 = DAY.filter((e) => e.windowNo === null || e.windowNo === '1');
+  const elsewhere = DAY.filter((e) => e.windowNo === '2' && e.kind === 'called').map((e) => ({ ticketId: e.ticketId, at: e.at }));
+  it.each([
+    // B001 was first called at window 2 (10:30): its call at window 1 (10:50) has no waiting time
+    ['B001 called at window 2 first', elsewhere, (10 + 35) / 2],
+    // a call elsewhere after this window's first call leaves that waiting time counted
+    ['a later call elsewhere', [{ ticketId: 'A001', at: new Date('2026-09-15T09:20:00+08:00').toISOString() }], (10 + 35 + 30) / 3],
+    ['no calls elsewhere', [], (10 + 35 + 30) / 3],
+  ] as const)('one window’s waiting time: %s', (_, calledElsewhere, waitingMinutes) => {
+    const stats = queueStats(window1, 'window', [], calledElsewhere);
+    expect(stats.rows.map((r) => [r.key, r.called, r.waitingMinutes])).toEqual([['1', 3, waitingMinutes]]);
+  });
+
   it('never counts idle time across hall days', () => {
     const stats = queueStats([ev('A', 'finished', '17:00', '1'), { ...ev('B', 'called', '08:30', '1'), at: new Date('2026-09-16T08:30:00+08:00').toISOString() }], 'window');
     expect(stats.total.idleMinutes).toBeNull();
