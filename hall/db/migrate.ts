@@ -18,6 +18,7 @@ import { migration009 } from './migrations/009-console-work';
 import { migration010 } from './migrations/010-kiosk-print';
 import { migration011 } from './migrations/011-hall-screen';
 import { migration014 } from './migrations/014-certificate-claim';
+import { migration016 } from './migrations/016-staff-lock-time';
 
 export interface Migration {
   version: number;
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration010,
   migration011,
   migration014,
+  migration016,
 ];
 
 /** Any constant: the key of the advisory lock migrations hold. */
