@@ -14,7 +14,7 @@
  *  4i. hall console ledger search p50 / p95 over 10,000,000 change rows from 50 windows (bench/console-ledger.ts)
  *  4j. the window's 叫号 (F1 keydown / click) → the window display and the hall screen show the called code: p50 / p95 (bench/call-display.ts)
  *  4l. a ticket taken at the kiosk page (the click on the matter) → the hall screen shows the new waiting count: p50 / p95 (bench/kiosk-screen.ts)
- *  4k. a window action → the hall console shows it p50 / p95: push + projection + console query (bench/console-visible.ts)
+ *  4k. a window action → the hall console shows it p50 / p95, the window's own sync loop included: the console API and the board in Chromium (bench/console-visible.ts)
  *  5. the clerk's click on 受理并打印回执 → the last byte on the printer socket: p50 / p95
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -117,7 +117,7 @@ async function main(): Promise<void> {
     for (const line of await consoleLedgerBench()) console.log(line);
     for (const line of await callDisplayBench(browser)) console.log(line);
     for (const line of await kioskScreenBench(browser)) console.log(line);
-    for (const line of await consoleVisibleBench()) console.log(line);
+    for (const line of await consoleVisibleBench(browser)) console.log(line);
 
     for (const line of await printLatencyBench({ browser, client, port: host.port, dataDir })) console.log(line);
     await browser.close();

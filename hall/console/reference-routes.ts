@@ -11,6 +11,7 @@ import { parseWith } from '../../shared/hall/contract';
 import type { StaffReference } from '../../shared/hall/reference-bodies';
 import { CounterError } from '../../shared/result';
 import { inTransaction, type Client, type Pool } from '../db/pool';
+import { recordConsoleUnlock } from '../store/staff-lockout';
 import { hashPin } from './pin';
 import { bodiesOf, editReference, lockKey } from './reference-write';
 import type { ConsoleContext } from './routes';
@@ -50,7 +51,11 @@ async function saveStaff(ctx: ConsoleContext, who: ConsoleSession, raw: unknown)
       },
       describe: staffDetail,
     });
-    if (pinHash !== null) await client.query('DELETE FROM console_pin_failure WHERE hall_id = $1 AND staff_no = $2', [ctx.hall.hallId, req.staffNo]);
+    if (pinHash !== null) {
+      await client.query('DELETE FROM console_pin_failure WHERE hall_id = $1 AND staff_no = $2', [ctx.hall.hallId, req.staffNo]);
+      // sync13: a lock a window decided before this arrives late and does not lock again
+      await recordConsoleUnlock(client, ctx.hall.hallId, req.staffNo, ctx.now?.() ?? new Date());
+    }
   });
   return staffList(ctx.pool, ctx.hall.hallId);
 }
@@ -70,6 +75,8 @@ async function resetStaff(ctx: ConsoleContext, who: ConsoleSession, staffNo: str
       describe: (s) => ({ lockedUntil: s.lockedUntil, pinReset: pinHash !== null }),
     });
     await client.query('DELETE FROM console_pin_failure WHERE hall_id = $1 AND staff_no = $2', [ctx.hall.hallId, staffNo]);
+    // sync13: a lock a window decided before this arrives late and does not lock again
+    await recordConsoleUnlock(client, ctx.hall.hallId, staffNo, ctx.now?.() ?? new Date());
   });
   return staffList(ctx.pool, ctx.hall.hallId);
 }

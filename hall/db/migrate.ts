@@ -19,6 +19,7 @@ import { migration010 } from './migrations/010-kiosk-print';
 import { migration011 } from './migrations/011-hall-screen';
 import { migration014 } from './migrations/014-certificate-claim';
 import { migration015 } from './migrations/015-kiosk-printer-console';
+import { migration016 } from './migrations/016-staff-lock-time';
 import { migration017 } from './migrations/017-queue-ticket-document';
 
 export interface Migration {
@@ -41,6 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration011,
   migration014,
   migration015,
+  migration016,
   migration017,
 ];
 

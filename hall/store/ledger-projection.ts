@@ -138,19 +138,54 @@ export async function projectChange(client: Client, hallId: string, row: ChangeR
   await client.query(UPSERT_SQL, [hallId, row.id]);
 }
 
+/** The ledger_entry columns as named by the work backfill's projected rows (with `ord`, the row's place in its entity's history). */
+const NAMED = '(ord, hall_id, entity, entity_id, window_id, window_no, seq, change_id, ledger, day, at, ref_no, certificate_no, names, item, status, payload)';
+
+/** The value of `col` in the entity's latest row that has one (the upsert's COALESCE(EXCLUDED.col, ledger_entry.col), row after row). */
+const latest = (col: string): string => `(array_agg(p.${col} ORDER BY p.ord DESC) FILTER (WHERE p.${col} IS NOT NULL))[1]`;
+
 /**
- * Projects every work-entity change row held, in arrival order (their partial
- * updates merge, so the latest row alone is not the state): for a hall that
- * held such rows before they were projected (hall migration 9).
+ * The work entities' projection from every change row held, in one
+ * statement: the same state the push's upserts reach row by row in arrival
+ * order (received_at, window_id, seq). Only the rows after an entity's last
+ * delete count (none left: no entry); of those, the last row gives the row
+ * identity, each column is the latest row's that has a value (names: the
+ * latest non-empty list) and the payload merges every row's keys, a later
+ * row's value winning (the upsert's ledger_entry.payload || EXCLUDED.payload).
+ * A window's rows arrive in its seq order (one batch at a time under its
+ * row lock, received_at = clock_timestamp()), so the upsert's "same window,
+ * later seq" condition holds for each of them.
+ */
+const WORK_BACKFILL_SQL = (list: string): string => `
+  WITH ranked AS (
+    SELECT c.*, w.window_no, row_number() OVER (PARTITION BY c.hall_id, c.entity, c.entity_id ORDER BY c.received_at, c.window_id, c.seq) AS ord
+    FROM change_row c JOIN hall_window w USING (hall_id, window_id)
+    WHERE c.entity IN (${list})
+  ), live AS (
+    SELECT r.*, max(r.ord) FILTER (WHERE r.op = 'delete') OVER (PARTITION BY r.hall_id, r.entity, r.entity_id) AS cut FROM ranked r
+  ), p AS (
+    SELECT * FROM (SELECT c.ord, ${PROJECTION} FROM live c WHERE c.ord > COALESCE(c.cut, 0)) AS projected ${NAMED}
+  )
+  INSERT INTO ledger_entry ${COLUMNS}
+  SELECT p.hall_id, p.entity, p.entity_id,
+    (array_agg(p.window_id ORDER BY p.ord DESC))[1], (array_agg(p.window_no ORDER BY p.ord DESC))[1], (array_agg(p.seq ORDER BY p.ord DESC))[1],
+    (array_agg(p.change_id ORDER BY p.ord DESC))[1], (array_agg(p.ledger ORDER BY p.ord DESC))[1],
+    ${latest('day')}, ${latest('at')}, ${latest('ref_no')}, ${latest('certificate_no')},
+    ARRAY(SELECT jsonb_array_elements_text((array_agg(to_jsonb(p.names) ORDER BY p.ord DESC) FILTER (WHERE cardinality(p.names) > 0))[1])),
+    ${latest('item')}, ${latest('status')},
+    (SELECT COALESCE(jsonb_object_agg(e.key, e.value ORDER BY b.n), '{}'::jsonb)
+     FROM unnest(array_agg(p.payload ORDER BY p.ord)) WITH ORDINALITY AS b(body, n), jsonb_each(b.body) AS e)
+  FROM p
+  GROUP BY p.hall_id, p.entity, p.entity_id`;
+
+/**
+ * Projects every work-entity change row held, as the pushes would have in
+ * arrival order (their partial updates merge, so the latest row alone is not
+ * the state): for a hall that held such rows before they were projected
+ * (hall migration 9). Set-based, one statement, whatever the rows' number.
  */
 export async function backfillWorkEntities(client: Client): Promise<void> {
   const list = WORK_ENTITIES.map((e) => `'${e}'`).join(', ');
   await client.query(`DELETE FROM ledger_entry WHERE entity IN (${list})`);
-  const { rows } = await client.query<{ hall_id: string; id: string; entity: string; entity_id: string; op: string }>(
-    `SELECT hall_id, id, entity, entity_id, op FROM change_row WHERE entity IN (${list}) ORDER BY received_at, window_id, seq`,
-  );
-  for (const r of rows) {
-    if (r.op === 'delete') await client.query('DELETE FROM ledger_entry WHERE hall_id = $1 AND entity = $2 AND entity_id = $3', [r.hall_id, r.entity, r.entity_id]);
-    else await client.query(UPSERT_SQL, [r.hall_id, r.id]);
-  }
+  await client.query(WORK_BACKFILL_SQL(list));
 }

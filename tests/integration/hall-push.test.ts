@@ -4,14 +4,17 @@
  * they are asked for; the hall down leaves the window working and the rows
  * waiting, and they drain once it is back; a hall restored from an older
  * backup gets what it lost again; a row the hall cannot take is
- * acknowledged, quarantined and does not hold up the rows after it.
+ * acknowledged, quarantined and does not hold up the rows after it; a
+ * write's push does not wait for a pull in flight, and a write retries a hall
+ * that was down without waiting out the backoff.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHall, type RunningHall } from '../../hall/app';
 import { appendChangeRow } from '../../electron/services/db/ledger';
 import { readHallLink } from '../../electron/services/hall-link/link-repo';
 import { auditHead } from '../../electron/services/hall-link/sync-repo';
-import { CLERK, SUPERVISOR, call, cleanupAll, login, logout, type TestCore } from '../support/core';
+import { CounterCore } from '../../electron/services/core/core';
+import { CLERK, SUPERVISOR, TEST_HALL_TIMEOUT_MS, call, cleanupAll, closeCore, login, logout, settingsBackend, type TestCore } from '../support/core';
 import { startTestPostgres, type TestPostgres } from '../support/postgres';
 import type { TestHall } from '../support/hall';
 import { joinHall, windowCore } from '../support/hall-window';
@@ -166,5 +169,57 @@ describe('push', () => {
     const { rows } = await running.pool.query<{ seq: string }>('SELECT seq FROM quarantine WHERE window_id = $1', [windowId]);
     expect(rows.map((r) => Number(r.seq))).toEqual([bad]);
     expect((await hallRows(t)).map((r) => r.seq)).toEqual(localRows(t).map((r) => r.seq).filter((s) => s !== bad));
+  });
+
+  it('a write’s push does not wait for a pull held up at the hall', async () => {
+    const t = await windowCore('27');
+    await joinHall(t, testHall());
+    await t.core.hallSync.syncNow();
+    const blocker = await running.pool.connect();
+    try {
+      await blocker.query('BEGIN');
+      await blocker.query('LOCK TABLE reference_row IN ACCESS EXCLUSIVE MODE');
+      const round = t.core.hallSync.syncNow();
+      // the round's pull is waiting for the lock at the hall
+      await expect
+        .poll(async () => (await running.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND relation = 'reference_row'::regclass")).rows[0]?.n, { timeout: 30_000 })
+        .toBeGreaterThan(0);
+      await work(t, '拉取中');
+      await expect.poll(async () => (await hallRows(t)).length, { timeout: 30_000 }).toBe(localRows(t).length);
+      await blocker.query('ROLLBACK');
+      await round;
+    } finally {
+      blocker.release();
+    }
+    expect(await hallRows(t)).toEqual(localRows(t));
+  });
+
+  it('a write while backing off from a hall that was down tries again once retryOnWriteMs has passed', async () => {
+    const t = await windowCore('28');
+    await joinHall(t, testHall());
+    closeCore(t.core);
+    // an hour's heartbeat and backoff: only a write can bring the next push
+    const core = new CounterCore({
+      dataDir: t.dataDir,
+      settingsBackend: settingsBackend(t.dataDir),
+      mode: 'host',
+      version: 'test',
+      clock: t.clock,
+      hallTimeoutMs: TEST_HALL_TIMEOUT_MS,
+      hallSync: { heartbeatMs: 3_600_000, maxBackoffMs: 3_600_000, retryOnWriteMs: 0 },
+    });
+    try {
+      await core.hallSync.syncNow();
+      await running.close();
+      await login(core, CLERK.staffNo, CLERK.pin);
+      await core.hallSync.idle();
+      expect(core.db.prepare('SELECT last_error FROM hall_sync').pluck().get()).toContain('无法连接大厅服务器');
+      await startOnPort();
+      await call(core, 'intake.start', { itemCode: 'MAR-RECORD', channel: 'walkIn', applicantName: '重连甲', applicantPhone: '', applicantIdNumber: '' });
+      await core.hallSync.idle();
+      expect(core.db.prepare('SELECT count(*) FROM change_log WHERE synced_at IS NULL').pluck().get()).toBe(0);
+    } finally {
+      core.close();
+    }
   });
 });

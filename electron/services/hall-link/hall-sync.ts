@@ -1,10 +1,16 @@
 /**
- * The window's sync with its hall, in the background: push the change log
- * (one batch in flight, acknowledged rows only marked sent), then pull the
- * reference data the hall owns. A round runs after every committed write
- * (wake), on a heartbeat so the hall's board sees the window's status, and
- * on demand (syncNow). The hall being down only slows the rounds (backoff,
- * capped); the window keeps working and drains when the hall answers again.
+ * The window's sync with its hall, in the background, in two lanes: pushes
+ * of the change log (one batch in flight, acknowledged rows only marked
+ * sent) and pulls of the reference data the hall owns. A push runs after
+ * every committed write (wake), followed by a pull; on a heartbeat, so the
+ * hall's board sees the window's status; and on demand (syncNow). The lanes
+ * run side by side, each one run at a time: a write's push waits only for a
+ * push in flight, never for a pull (a pull after a push sees what the push
+ * changed at the hall). A write that finds a push in flight queues one more,
+ * which takes every row committed by the time it starts. The hall being down
+ * only slows the runs (backoff, capped; a write still tries again once
+ * retryOnWriteMs has passed since the last failure); the window keeps
+ * working and drains when the hall answers again.
  */
 import { MAX_PUSH_ROWS, type ReferenceRow } from '../../../shared/hall/contract';
 import { CounterError } from '../../../shared/result';
@@ -20,24 +26,52 @@ import { auditAt, auditHead, backlogOf, readSyncState, recordAck, recordPulled, 
 import { windowStatus } from './window-status';
 
 export interface HallSyncOptions {
-  /** A round at least this often while joined (the board's heartbeat). */
+  /** A push and pull at least this often while joined (the board's heartbeat). */
   heartbeatMs: number;
-  /** Longest wait between rounds while the hall cannot be reached. */
+  /** Longest wait between tries while the hall cannot be reached. */
   maxBackoffMs: number;
+  /** While backing off, a committed write tries again once this long has passed since the last failure. */
+  retryOnWriteMs: number;
 }
 
-export const DEFAULT_HALL_SYNC: HallSyncOptions = { heartbeatMs: 15_000, maxBackoffMs: 120_000 };
+export const DEFAULT_HALL_SYNC: HallSyncOptions = { heartbeatMs: 15_000, maxBackoffMs: 120_000, retryOnWriteMs: 5_000 };
 
-/** Batches and pages one round takes at most before it lets the next round start. */
+/** Batches and pages one run takes at most before it lets the next run start. */
 const MAX_STEPS = 200;
+
+/** One kind of run (push or pull), one at a time, with at most one more queued. */
+class Lane {
+  /** The last run started or queued. */
+  private last: Promise<boolean> = Promise.resolve(true);
+  /** A run queued and not started yet: it will see everything committed so far. */
+  private queued: Promise<boolean> | null = null;
+
+  constructor(private readonly run: () => Promise<boolean>) {}
+
+  /** A run that starts after the call (or the queued one, not started yet); true when it reached the hall. */
+  request(): Promise<boolean> {
+    if (this.queued !== null) return this.queued;
+    const start = (): Promise<boolean> => {
+      this.queued = null;
+      return this.run();
+    };
+    const next = this.last.then(start, start);
+    this.queued = next;
+    this.last = next;
+    return next;
+  }
+
+  idle(): Promise<boolean> {
+    return this.last;
+  }
+}
 
 export class HallSync {
   private readonly options: HallSyncOptions;
-  /** The last round started or queued; rounds run one after another. */
-  private chain: Promise<void> = Promise.resolve();
-  /** A round queued and not started yet: it will see everything committed so far. */
-  private pending: Promise<void> | null = null;
+  private readonly pushes = new Lane(() => this.attempt((client, link) => this.push(client, link)));
+  private readonly pulls = new Lane(() => this.attempt((client) => this.pull(client)));
   private failures = 0;
+  private failedAt = 0;
   private retryAt = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
@@ -56,28 +90,22 @@ export class HallSync {
     this.schedule(0);
   }
 
-  /** After a committed write: a round soon, unless the hall is unreachable and the backoff has not run out. */
+  /** After a committed write: a push (then a pull) soon, unless the hall is unreachable and neither the backoff nor retryOnWriteMs has run out. */
   wake(): void {
-    if (this.failures > 0 && Date.now() < this.retryAt) return;
+    const now = Date.now();
+    if (this.failures > 0 && now < this.retryAt && now - this.failedAt < this.options.retryOnWriteMs) return;
     void this.syncNow();
   }
 
-  /** A round that sees everything committed before the call; resolves when it has ended (it never rejects). */
-  syncNow(): Promise<void> {
-    if (this.closed) return Promise.resolve();
-    if (this.pending !== null) return this.pending;
-    const round = this.chain.then(async () => {
-      this.pending = null;
-      await this.round();
-    });
-    this.pending = round;
-    this.chain = round;
-    return round;
+  /** A push that sees everything committed before the call, then a pull; resolves when both have ended (it never rejects). */
+  async syncNow(): Promise<void> {
+    if (this.closed) return;
+    if (await this.pushes.request()) await this.pulls.request();
   }
 
-  /** Waits for the rounds under way; tests call it before closing. */
+  /** Waits for the runs under way; tests call it before closing. */
   async idle(): Promise<void> {
-    await this.chain;
+    await Promise.all([this.pushes.idle(), this.pulls.idle()]);
   }
 
   close(): void {
@@ -92,28 +120,31 @@ export class HallSync {
     this.timer.unref();
   }
 
-  private async round(): Promise<void> {
-    if (this.closed || !this.ctx.db.open) return;
+  /** One run against the hall the window has joined; false when not joined or the hall could not be reached (backoff). */
+  private async attempt(work: (client: HallClient, link: HallLink) => Promise<void>): Promise<boolean> {
+    if (this.closed || !this.ctx.db.open) return false;
     const link = readHallLink(this.ctx.db, this.ctx.vault);
     if (link === null) {
       this.schedule(this.options.heartbeatMs);
-      return;
+      return false;
     }
     const client = new HallClient({ url: link.hallUrl, credential: link.credential, timeoutMs: this.ctx.hallTimeoutMs });
     try {
-      await this.push(client, link);
-      await this.pull(client);
+      await work(client, link);
       this.failures = 0;
       this.schedule(this.options.heartbeatMs);
+      return true;
     } catch (error) {
-      if (this.closed || !this.ctx.db.open) return;
+      if (this.closed || !this.ctx.db.open) return false;
       this.failures++;
       const wait = Math.min(this.options.heartbeatMs * 2 ** Math.min(this.failures - 1, 10), this.options.maxBackoffMs);
-      this.retryAt = Date.now() + wait;
+      this.failedAt = Date.now();
+      this.retryAt = this.failedAt + wait;
       const message = error instanceof CounterError ? error.message : '与大厅同步时出错，稍后自动重试';
-      if (!(error instanceof CounterError)) console.error('[hall-sync] round failed', error);
+      if (!(error instanceof CounterError)) console.error('[hall-sync] run failed', error);
       writeTransaction(this.ctx.db, () => recordSyncError(this.ctx.db, message, this.ctx.clock.now().toISOString()));
       this.schedule(wait);
+      return false;
     }
   }
 
