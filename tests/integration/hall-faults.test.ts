@@ -12,9 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPool, type Pool } from '../../hall/db/pool';
 import { createEnrolmentCode } from '../../hall/store/windows';
 import { readHallLink } from '../../electron/services/hall-link/link-repo';
-import { CLERK, MINUTE, SUPERVISOR, call, cleanupAll, login, logout, makeTempDir, type TestCore } from '../support/core';
+import { CLERK, MINUTE, SUPERVISOR, call, login, logout, makeTempDir, type TestCore } from '../support/core';
 import { startHallChild } from '../support/hall-child';
-import { windowCore } from '../support/hall-window';
+import { closeWindowsAndHall, localRows, windowCore, type LogRow } from '../support/hall-window';
 import { startRestartableHall, type RestartableHall } from '../support/hall';
 import { startTestPostgres } from '../support/postgres';
 import { startTcpProxy } from '../support/tcp-proxy';
@@ -28,10 +28,7 @@ let hall: RestartableHall;
 beforeAll(async () => {
   hall = await startRestartableHall();
 });
-afterAll(async () => {
-  cleanupAll();
-  await hall?.stop();
-});
+afterAll(() => closeWindowsAndHall(hall));
 
 /** The supervisor joins the window to the hall at url (the hall itself or a proxy in front of it). */
 async function joinVia(t: TestCore, pool: Pool, url: string): Promise<string> {
@@ -58,15 +55,6 @@ async function work(t: TestCore, name: string, contacts: number): Promise<void> 
     t.clock.advance(MINUTE);
   }
   await logout(t.core);
-}
-
-interface LogRow {
-  id: string;
-  seq: number;
-}
-
-function localRows(t: TestCore): LogRow[] {
-  return t.core.db.prepare('SELECT id, seq FROM change_log ORDER BY seq').all() as LogRow[];
 }
 
 /** Ids of the rows the window holds as acknowledged by the hall. */

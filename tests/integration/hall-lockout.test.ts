@@ -9,9 +9,9 @@ import { inTransaction } from '../../hall/db/pool';
 import { putReference } from '../../hall/store/reference';
 import { setLockout } from '../../hall/store/staff-lockout';
 import type { StaffReference } from '../../shared/hall/reference-bodies';
-import { CLERK, SUPERVISOR, call, cleanupAll, expectError, login, logout, type TestCore } from '../support/core';
+import { CLERK, SUPERVISOR, call, expectError, login, logout, type TestCore } from '../support/core';
 import { startTestHall, type TestHall } from '../support/hall';
-import { joinHall, windowCore } from '../support/hall-window';
+import { closeWindowsAndHall, joinHall, windowCore } from '../support/hall-window';
 
 let hall: TestHall;
 let w1: TestCore;
@@ -27,10 +27,7 @@ beforeAll(async () => {
   await inTransaction(hall.hall.pool, (client) => putReference(client, hall.hall.hall.hallId, { kind: 'staff', key: CLERK.staffNo, body }));
   await sync(w1, w2);
 });
-afterAll(async () => {
-  cleanupAll();
-  await hall?.stop();
-});
+afterAll(() => closeWindowsAndHall(hall));
 
 /** Rounds one after another, so each window pulls what the one before pushed. */
 async function sync(...windows: TestCore[]): Promise<void> {

@@ -10,9 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendChangeRow } from '../../electron/services/db/ledger';
 import { readHallLink } from '../../electron/services/hall-link/link-repo';
 import { auditHead } from '../../electron/services/hall-link/sync-repo';
-import { CLERK, SUPERVISOR, call, cleanupAll, login, logout, type TestCore } from '../support/core';
+import { CLERK, SUPERVISOR, call, login, logout, type TestCore } from '../support/core';
 import { startRestartableHall, type RestartableHall, type TestHall } from '../support/hall';
-import { joinHall, windowCore } from '../support/hall-window';
+import { closeWindowsAndHall, joinHall, localRows, windowCore, type LogRow } from '../support/hall-window';
 
 let hall: RestartableHall;
 
@@ -24,10 +24,7 @@ function testHall(): TestHall {
 beforeAll(async () => {
   hall = await startRestartableHall();
 });
-afterAll(async () => {
-  cleanupAll();
-  await hall?.stop();
-});
+afterAll(() => closeWindowsAndHall(hall));
 
 /** A clerk's morning at the window: log in, two contacts, a pause and back, log out. */
 async function work(t: TestCore, name: string): Promise<void> {
@@ -37,15 +34,6 @@ async function work(t: TestCore, name: string): Promise<void> {
   await call(t.core, 'window.resume', {});
   await call(t.core, 'intake.start', { itemCode: 'MAR-RECORD', channel: 'walkIn', applicantName: `${name}乙`, applicantPhone: '', applicantIdNumber: '' });
   await logout(t.core);
-}
-
-interface LogRow {
-  id: string;
-  seq: number;
-}
-
-function localRows(t: TestCore): LogRow[] {
-  return t.core.db.prepare('SELECT id, seq FROM change_log ORDER BY seq').all() as LogRow[];
 }
 
 function unsent(t: TestCore): number {
