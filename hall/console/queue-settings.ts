@@ -13,7 +13,7 @@ import { policySentence, previewCalls, type PriorityKind, type QueuePolicy } fro
 import { ticketDay } from '../../shared/domain/queue-ticket';
 import { CounterError } from '../../shared/result';
 import { inTransaction, type Client, type Pool } from '../db/pool';
-import { preview } from '../store/queue-caller';
+import { preview, toWaiting, type WaitingRow } from '../store/queue-caller';
 import { queueMatters, queueSettings, saveQueueMatter, saveQueueSettings, type QueueMatter } from '../store/queue-config';
 import { auditEdit, lockKey } from './reference-write';
 import type { ConsoleContext } from './routes';
@@ -59,16 +59,6 @@ async function saveMatter(ctx: ConsoleContext, who: ConsoleSession, raw: unknown
   return queueConfig(ctx.pool, hallId);
 }
 
-interface Waiting {
-  id: string;
-  code: string;
-  matter: string;
-  priority: PriorityKind;
-  taken_at: Date;
-  slot_start: Date | null;
-  slot_end: Date | null;
-}
-
 /** Heads of every waiting line of the day (by matter and kind) and the appointments by slot: all the next 10 calls can come from. */
 const HALL_WAITING = `SELECT DISTINCT ON (id) * FROM (
     SELECT c.* FROM (SELECT DISTINCT matter, priority FROM queue_ticket WHERE hall_id = $1 AND day = $2 AND status = 'waiting') g
@@ -85,16 +75,8 @@ async function hallPreview(ctx: ConsoleContext, now: Date): Promise<{ sentence: 
     async (client) => {
       const [settings, matters] = await Promise.all([queueSettings(client, ctx.hall.hallId), queueMatters(client, ctx.hall.hallId)]);
       const policy = policyOf(settings, matters);
-      const { rows } = await client.query<Waiting>(HALL_WAITING, [ctx.hall.hallId, ticketDay(now)]);
-      const waiting = rows.map((r) => ({
-        id: r.id,
-        code: r.code,
-        matter: r.matter,
-        kind: r.priority,
-        takenAt: r.taken_at.getTime(),
-        slot: r.slot_start !== null && r.slot_end !== null ? { start: r.slot_start.getTime(), end: r.slot_end.getTime() } : null,
-      }));
-      const calls = previewCalls(waiting, policy, { normalStreak: 0 }, now.getTime());
+      const { rows } = await client.query<WaitingRow>(HALL_WAITING, [ctx.hall.hallId, ticketDay(now)]);
+      const calls = previewCalls(rows.map(toWaiting), policy, { normalStreak: 0 }, now.getTime());
       return { sentence: policySentence(policy, Object.fromEntries(matters.map((m) => [m.matter, m.name]))), calls: calls.map((c) => ({ code: c.code, matter: c.matter, kind: c.kind })) };
     },
     'REPEATABLE READ',

@@ -40,7 +40,8 @@ function busy(current: TicketRow): CounterError {
   return new CounterError('CONFLICT', current.status === 'serving' ? `正在办理 ${current.code} 号，请先办结` : `已叫 ${current.code} 号，请先开始办理、过号或转移`);
 }
 
-interface Candidate {
+/** A waiting ticket as read for the calling policy (the columns of CANDIDATE_COLUMNS). */
+export interface WaitingRow {
   id: string;
   code: string;
   matter: string;
@@ -50,13 +51,24 @@ interface Candidate {
   slot_end: Date | null;
 }
 
+export function toWaiting(r: WaitingRow): WaitingTicket {
+  return {
+    id: r.id,
+    code: r.code,
+    matter: r.matter,
+    kind: r.priority,
+    takenAt: r.taken_at.getTime(),
+    slot: r.slot_start !== null && r.slot_end !== null ? { start: r.slot_start.getTime(), end: r.slot_end.getTime() } : null,
+  };
+}
+
 const CANDIDATE_COLUMNS = 't.id, t.code, t.matter, t.priority, t.taken_at, t.slot_start, t.slot_end';
 /** Candidates per (matter, kind): enough for the policy to choose and to step over tickets other windows are taking. */
 const PER_GROUP = 10;
 
 /** The heads of the waiting lines this window calls from: its matters by kind, tickets transferred to it, appointments in their slot. */
 async function candidates(client: Client, who: WindowIdentity, day: string, matters: string[], now: Date, skipped: string[]): Promise<WaitingTicket[]> {
-  const { rows } = await client.query<Candidate>({
+  const { rows } = await client.query<WaitingRow>({
     // named: prepared once per connection, its plan reused
     name: 'queue-candidates',
     text: `SELECT DISTINCT ON (id) * FROM (
@@ -78,14 +90,7 @@ async function candidates(client: Client, who: WindowIdentity, day: string, matt
      ) AS heads`,
     values: [who.hallId, day, matters, who.windowNo, skipped, now],
   });
-  return rows.map((r) => ({
-    id: r.id,
-    code: r.code,
-    matter: r.matter,
-    kind: r.priority,
-    takenAt: r.taken_at.getTime(),
-    slot: r.slot_start !== null && r.slot_end !== null ? { start: r.slot_start.getTime(), end: r.slot_end.getTime() } : null,
-  }));
+  return rows.map(toWaiting);
 }
 
 async function markCalled(client: Client, who: WindowIdentity, id: string, now: Date): Promise<void> {

@@ -9,8 +9,8 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { seedDemoStaff } from '../../hall/demo';
-import { createEnrolmentCode } from '../../hall/store/windows';
 import { startTestHall, type TestHall } from '../support/hall';
+import { joinHall, stopHostsAndHall } from './hall-join';
 import { ARTIFACTS_DIR, login, startHostProcess, type HostProcess } from './host';
 import { counterScreenshot, fillParty, type E2eParty } from './marriage-form';
 
@@ -31,26 +31,14 @@ test.beforeAll(async () => {
   for (let i = 0; i < 2; i++) hosts.push(await startHostProcess({ demo: true, clockStart: CLOCK_START }));
 });
 
-test.afterAll(async () => {
-  for (const host of hosts) await host.stop();
-  await hall?.stop();
-});
+test.afterAll(() => stopHostsAndHall(hosts, hall));
 
 /** The demo supervisor numbers the window and joins it to the hall with a code issued for that number, then logs out. */
 async function joinAs(browser: Browser, host: HostProcess, windowNo: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1366, height: 1000 } });
   await page.goto(`${host.baseUrl}/`);
   await login(page, '9001', '246810');
-  await page.getByRole('button', { name: '系统设置' }).click();
-  await page.getByLabel('窗口号').fill(windowNo);
-  await page.getByRole('button', { name: '保存设置' }).click();
-  await expect(page.getByText('设置已保存。')).toBeVisible();
-  const section = page.getByRole('form', { name: '大厅连接' });
-  await section.getByLabel('大厅服务器地址').fill(hall.hall.url);
-  await section.getByLabel('登记码').fill(await createEnrolmentCode(hall.hall.pool, hall.hall.hall.hallId, windowNo));
-  await section.getByRole('button', { name: '加入' }).click();
-  const joined = page.getByRole('region', { name: '大厅连接' });
-  await expect(joined.getByRole('status')).toContainText('已加入测试大厅');
+  const joined = await joinHall(page, hall.hall, windowNo);
   await expect(joined.getByLabel('大厅连接状态')).toContainText(`${windowNo} 号窗口`);
   await page.getByRole('button', { name: '退出登录' }).click();
   return page;

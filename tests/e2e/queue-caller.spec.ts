@@ -11,9 +11,9 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { seedDemoStaff } from '../../hall/demo';
-import { createEnrolmentCode } from '../../hall/store/windows';
 import { startTestHall, value, type EnrolledWindow, type TestHall } from '../support/hall';
 import { configureQueue, enrolKiosk, matter, take } from '../support/queue';
+import { joinHall, stopHostsAndHall } from './hall-join';
 import { login, shot, startHostProcess, type HostProcess } from './host';
 
 /** Wednesday 2026-05-20 09:05 Beijing: the hall's clock and the windows' start together and run at the same pace. */
@@ -32,10 +32,7 @@ test.beforeAll(async () => {
   for (let i = 0; i < 2; i++) hosts.push(await startHostProcess({ demo: true, clockStart: CLOCK_START }));
 });
 
-test.afterAll(async () => {
-  for (const host of hosts) await host.stop();
-  await hall?.stop();
-});
+test.afterAll(() => stopHostsAndHall(hosts, hall));
 
 /** The demo supervisor numbers the window and joins it to the hall, then logs out. */
 async function joinAs(browser: Browser, host: HostProcess, windowNo: string): Promise<Page> {
@@ -43,15 +40,7 @@ async function joinAs(browser: Browser, host: HostProcess, windowNo: string): Pr
   await page.goto(`${host.baseUrl}/`);
   await login(page, '9001', '246810');
   await expect(page.getByTestId('caller-bar')).toContainText('本窗口未加入大厅');
-  await page.getByRole('button', { name: '系统设置' }).click();
-  await page.getByLabel('窗口号').fill(windowNo);
-  await page.getByRole('button', { name: '保存设置' }).click();
-  await expect(page.getByText('设置已保存。')).toBeVisible();
-  const section = page.getByRole('form', { name: '大厅连接' });
-  await section.getByLabel('大厅服务器地址').fill(hall.hall.url);
-  await section.getByLabel('登记码').fill(await createEnrolmentCode(hall.hall.pool, hall.hall.hall.hallId, windowNo));
-  await section.getByRole('button', { name: '加入' }).click();
-  await expect(page.getByRole('region', { name: '大厅连接' }).getByRole('status')).toContainText('已加入测试大厅');
+  await joinHall(page, hall.hall, windowNo);
   await page.getByRole('button', { name: '退出登录' }).click();
   return page;
 }

@@ -9,38 +9,26 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHall, type RunningHall } from '../../hall/app';
 import { openPool, type Pool } from '../../hall/db/pool';
 import { createEnrolmentCode } from '../../hall/store/windows';
 import { readHallLink } from '../../electron/services/hall-link/link-repo';
-import { CLERK, MINUTE, SUPERVISOR, call, cleanupAll, login, logout, makeTempDir, type TestCore } from '../support/core';
+import { CLERK, MINUTE, SUPERVISOR, call, login, logout, makeTempDir, type TestCore } from '../support/core';
 import { startHallChild } from '../support/hall-child';
-import { windowCore } from '../support/hall-window';
-import { startTestPostgres, type TestPostgres } from '../support/postgres';
+import { closeWindowsAndHall, localRows, windowCore, type LogRow } from '../support/hall-window';
+import { startRestartableHall, type RestartableHall } from '../support/hall';
+import { startTestPostgres } from '../support/postgres';
 import { startTcpProxy } from '../support/tcp-proxy';
 
 const PG_BIN = '/usr/lib/postgresql/15/bin';
 /** Generous: a bound, not an expectation (the machine may be busy). */
 const CONVERGE_MS = 90_000;
 
-let pg: TestPostgres;
-let running: RunningHall;
-let port = 0;
-
-async function startOnPort(): Promise<void> {
-  running = await startHall({ databaseUrl: pg.url, port, host: '127.0.0.1', hallName: '测试大厅' });
-  port = running.port;
-}
+let hall: RestartableHall;
 
 beforeAll(async () => {
-  pg = await startTestPostgres();
-  await startOnPort();
+  hall = await startRestartableHall();
 });
-afterAll(async () => {
-  cleanupAll();
-  await running?.close();
-  await pg?.stop();
-});
+afterAll(() => closeWindowsAndHall(hall));
 
 /** The supervisor joins the window to the hall at url (the hall itself or a proxy in front of it). */
 async function joinVia(t: TestCore, pool: Pool, url: string): Promise<string> {
@@ -67,15 +55,6 @@ async function work(t: TestCore, name: string, contacts: number): Promise<void> 
     t.clock.advance(MINUTE);
   }
   await logout(t.core);
-}
-
-interface LogRow {
-  id: string;
-  seq: number;
-}
-
-function localRows(t: TestCore): LogRow[] {
-  return t.core.db.prepare('SELECT id, seq FROM change_log ORDER BY seq').all() as LogRow[];
 }
 
 /** Ids of the rows the window holds as acknowledged by the hall. */
@@ -154,10 +133,10 @@ function pgTool(tool: string, args: string[]): void {
 
 describe('hall faults', () => {
   it('a proxy that drops, delays, duplicates and cuts connections: after it heals every window converges, nothing lost or doubled', async () => {
-    const proxy = await startTcpProxy(running.port, 1307);
+    const proxy = await startTcpProxy(hall.running.port, 1307);
     try {
       proxy.setMode('healthy');
-      const windows = await windowsJoined(['41', '42', '43'], running.pool, proxy.url);
+      const windows = await windowsJoined(['41', '42', '43'], hall.running.pool, proxy.url);
       proxy.setMode('faulty');
       await Promise.all(
         windows.map(async (w, i) => {
@@ -178,8 +157,8 @@ describe('hall faults', () => {
       const waiting = windows.map((w) => unsent(w.t));
       waiting.forEach((n) => expect(n).toBeGreaterThan(0));
       proxy.setMode('healthy');
-      const ms = await converge(windows, running.pool);
-      await expectConverged(windows, running.pool);
+      const ms = await converge(windows, hall.running.pool);
+      await expectConverged(windows, hall.running.pool);
       const rows = windows.map((w) => localRows(w.t).length);
       console.log(`[faults] proxy: rows ${rows.join('+')}, acknowledged while faulty ${ackedInFaults.join('+')}, waiting at healing ${waiting.join('+')}, requests by fault ${JSON.stringify(proxy.counts)}, converged in ${ms} ms after healing`);
       for (const n of Object.values(proxy.counts)) expect(n).toBeGreaterThan(0);
@@ -189,31 +168,31 @@ describe('hall faults', () => {
   });
 
   it('a hall restored from a backup behind the windows: they send again what it lost, each row once', async () => {
-    const windows = await windowsJoined(['51', '52', '53'], running.pool, running.url);
+    const windows = await windowsJoined(['51', '52', '53'], hall.running.pool, hall.running.url);
     await Promise.all(windows.map((w, i) => work(w.t, `备份前${i}`, 4)));
-    await converge(windows, running.pool);
+    await converge(windows, hall.running.pool);
     const backup = join(makeTempDir('hall-backup-'), 'hall.dump');
-    pgTool('pg_dump', ['-Fc', '-f', backup, pg.url]);
+    pgTool('pg_dump', ['-Fc', '-f', backup, hall.pg.url]);
     // after the backup: more work, acknowledged by the hall, then the hall is lost and restored
     await Promise.all(windows.map((w, i) => work(w.t, `备份后${i}`, 4)));
-    await converge(windows, running.pool);
-    const before = await Promise.all(windows.map((w) => ackedSeq(running.pool, w.windowId)));
-    await running.close();
-    pgTool('pg_restore', ['--clean', '--if-exists', '--single-transaction', '-d', pg.url, backup]);
-    await startOnPort();
-    const after = await Promise.all(windows.map((w) => ackedSeq(running.pool, w.windowId)));
+    await converge(windows, hall.running.pool);
+    const before = await Promise.all(windows.map((w) => ackedSeq(hall.running.pool, w.windowId)));
+    await hall.running.close();
+    pgTool('pg_restore', ['--clean', '--if-exists', '--single-transaction', '-d', hall.pg.url, backup]);
+    await hall.restart();
+    const after = await Promise.all(windows.map((w) => ackedSeq(hall.running.pool, w.windowId)));
     after.forEach((seq, i) => expect(seq).toBeLessThan(before[i] ?? 0));
     await Promise.all(windows.map((w, i) => work(w.t, `恢复后${i}`, 2)));
-    const ms = await converge(windows, running.pool);
-    await expectConverged(windows, running.pool);
+    const ms = await converge(windows, hall.running.pool);
+    await expectConverged(windows, hall.running.pool);
     console.log(`[faults] restore: hall acked ${after.join(',')} of ${before.join(',')} after restore, converged in ${ms} ms`);
   });
 
   it('a window offline for a day while its clerks work: on reconnecting it drains in order and converges', async () => {
-    const proxy = await startTcpProxy(running.port, 1313);
+    const proxy = await startTcpProxy(hall.running.port, 1313);
     try {
       proxy.setMode('healthy');
-      const [w] = await windowsJoined(['61'], running.pool, proxy.url);
+      const [w] = await windowsJoined(['61'], hall.running.pool, proxy.url);
       if (w === undefined) throw new Error('no window');
       await w.t.core.hallSync.syncNow();
       const sentBefore = localRows(w.t).at(-1)?.seq ?? 0;
@@ -227,12 +206,12 @@ describe('hall faults', () => {
       }
       const waiting = unsent(w.t);
       expect(waiting).toBeGreaterThanOrEqual(100);
-      expect(await ackedSeq(running.pool, w.windowId)).toBe(sentBefore);
+      expect(await ackedSeq(hall.running.pool, w.windowId)).toBe(sentBefore);
       proxy.setMode('healthy');
-      const ms = await converge([w], running.pool);
-      await expectConverged([w], running.pool);
+      const ms = await converge([w], hall.running.pool);
+      await expectConverged([w], hall.running.pool);
       // in order: the hall received the rows in the window's sequence
-      const { rows } = await running.pool.query<{ seq: string }>('SELECT seq FROM change_row WHERE window_id = $1 ORDER BY received_at, seq', [w.windowId]);
+      const { rows } = await hall.running.pool.query<{ seq: string }>('SELECT seq FROM change_row WHERE window_id = $1 ORDER BY received_at, seq', [w.windowId]);
       expect(rows.map((r) => Number(r.seq))).toEqual(localRows(w.t).map((r) => r.seq));
       console.log(`[faults] offline day: ${waiting} rows waited, drained in ${ms} ms`);
     } finally {

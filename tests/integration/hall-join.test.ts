@@ -10,20 +10,17 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readHallLink } from '../../electron/services/hall-link/link-repo';
-import { CLERK, SUPERVISOR, call, cleanupAll, expectError, expectOk, login, logout } from '../support/core';
+import { CLERK, SUPERVISOR, call, expectError, expectOk, login, logout } from '../support/core';
 import { idFor } from '../support/civil';
 import { startTestHall, type TestHall } from '../support/hall';
-import { enrolmentCode, joinHall, windowCore } from '../support/hall-window';
+import { closeWindowsAndHall, enrolmentCode, joinHall, windowCore } from '../support/hall-window';
 import { BRIDE, GROOM, MARRIAGE_CHECKS } from '../support/requests';
 
 let hall: TestHall;
 beforeAll(async () => {
   hall = await startTestHall();
 });
-afterAll(async () => {
-  cleanupAll();
-  await hall?.stop();
-});
+afterAll(() => closeWindowsAndHall(hall));
 
 function hallHash(number: string): string {
   return createHmac('sha256', Buffer.from(hall.hall.hall.lookupKey, 'hex')).update(number, 'utf8').digest('hex');

@@ -15,10 +15,10 @@ import { inTransaction } from '../../hall/db/pool';
 import { putReference } from '../../hall/store/reference';
 import { MAX_PUSH_ROWS } from '../../shared/hall/contract';
 import type { StaffReference } from '../../shared/hall/reference-bodies';
-import { CLERK, SUPERVISOR, call, cleanupAll, expectError, login, logout, type TestCore } from '../support/core';
+import { CLERK, SUPERVISOR, call, expectError, login, logout, type TestCore } from '../support/core';
 import { startTestHall, type TestHall } from '../support/hall';
 import { consoleCall, consoleLogin } from '../support/hall-console';
-import { joinHall, windowCore } from '../support/hall-window';
+import { closeWindowsAndHall, joinHall, windowCore } from '../support/hall-window';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 
 let hall: TestHall;
@@ -46,9 +46,8 @@ beforeAll(async () => {
   await sync(w1, w2, w3);
 });
 afterAll(async () => {
-  cleanupAll();
   await proxy?.close();
-  await hall?.stop();
+  await closeWindowsAndHall(hall);
 });
 
 /** Rounds one after another, so each window pulls what the one before pushed. */

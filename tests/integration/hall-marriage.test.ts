@@ -18,7 +18,8 @@ import { rekeyLookupHashes } from '../../electron/services/hall-link/rekey';
 import type { ChangeLogRow } from '../../electron/services/hall-link/sync-repo';
 import { HALL_UNREACHABLE_NOTICE } from '../../electron/services/marriage/hall-registry';
 import { LEASE_BLOCK } from '../../electron/services/marriage/hall-numbers';
-import { CLERK, SUPERVISOR, call, cleanupAll, createTestCore, expectError, expectOk, login, logout, setUpWithClerk, type TestCore } from '../support/core';
+import { CLERK, SUPERVISOR, call, createTestCore, expectError, expectOk, login, logout, setUpWithClerk, type TestCore } from '../support/core';
+import { closeWindowsAndHall } from '../support/hall-window';
 import { at, idFor } from '../support/civil';
 import { rowCounts } from '../support/db';
 import { enrolWindow, startTestHall, value, type EnrolledWindow, type TestHall } from '../support/hall';
@@ -33,10 +34,7 @@ beforeAll(async () => {
   hall = await startTestHall();
   closedUrl = await unreachableUrl();
 });
-afterAll(async () => {
-  cleanupAll();
-  await hall?.stop();
-});
+afterAll(() => closeWindowsAndHall(hall));
 
 /** An address where nothing listens: a port bound and closed again. */
 async function unreachableUrl(): Promise<string> {

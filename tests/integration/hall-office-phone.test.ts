@@ -9,12 +9,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { officeSettingsSchema } from '../../shared/hall/console-reference';
 import { REFERENCE_BODY_SCHEMAS } from '../../shared/hall/reference-bodies';
-import { CLERK, SUPERVISOR, call, cleanupAll, expectError, login, logout, type TestCore } from '../support/core';
+import { CLERK, SUPERVISOR, call, expectError, login, logout, type TestCore } from '../support/core';
 import { WORKING_DAYS_ITEM, testCatalogue } from '../support/catalogue';
 import { at } from '../support/civil';
 import { readJobs, slipText } from '../support/escpos-reader';
 import { startTestHall, type TestHall } from '../support/hall';
-import { joinHall, putHallReferences, windowCore } from '../support/hall-window';
+import { closeWindowsAndHall, joinHall, putHallReferences, windowCore } from '../support/hall-window';
 import { BRIDE, DIVORCE_CHECKS, GROOM, MARRIED_ELSEWHERE } from '../support/requests';
 
 let hall: TestHall;
@@ -30,10 +30,7 @@ beforeAll(async () => {
   await logout(w.core);
   await joinHall(w, hall);
 });
-afterAll(async () => {
-  cleanupAll();
-  await hall?.stop();
-});
+afterAll(() => closeWindowsAndHall(hall));
 
 function printedSlip(jobId: string): string[] {
   const row = w.core.db.prepare('SELECT bytes FROM print_job WHERE id = ?').get(jobId) as { bytes: Buffer };

@@ -15,9 +15,9 @@ import { openDatabase } from '../../electron/services/db/connection';
 import { MIGRATIONS } from '../../electron/services/db/migrations';
 import { inTransaction } from '../../hall/db/pool';
 import { deleteReference, pull, type ReferenceWrite } from '../../hall/store/reference';
-import { CLERK, SUPERVISOR, call, cleanupAll, expectError, login, logout, type TestCore } from '../support/core';
+import { CLERK, SUPERVISOR, call, expectError, login, logout, type TestCore } from '../support/core';
 import { startTestHall, type TestHall } from '../support/hall';
-import { joinHall, putHallReferences, windowCore } from '../support/hall-window';
+import { closeWindowsAndHall, joinHall, putHallReferences, windowCore } from '../support/hall-window';
 
 let hall: TestHall;
 let w1: TestCore;
@@ -28,10 +28,7 @@ beforeAll(async () => {
   w2 = await windowCore('2');
   for (const t of [w1, w2]) await joinHall(t, hall);
 });
-afterAll(async () => {
-  cleanupAll();
-  await hall?.stop();
-});
+afterAll(() => closeWindowsAndHall(hall));
 
 const put = (...writes: ReferenceWrite[]): Promise<void> => putHallReferences(hall, ...writes);
 

@@ -12,20 +12,17 @@ import { builtInCatalogue } from '../../electron/services/reference/catalogue-se
 import { inTransaction } from '../../hall/db/pool';
 import { deleteReference, type ReferenceWrite } from '../../hall/store/reference';
 import type { StaffReference } from '../../shared/hall/reference-bodies';
-import { CLERK, SUPERVISOR, call, cleanupAll, expectError, login, logout, type TestCore } from '../support/core';
+import { CLERK, SUPERVISOR, call, expectError, login, logout, type TestCore } from '../support/core';
 import { at } from '../support/civil';
 import { startTestHall, type TestHall } from '../support/hall';
 import { BRIDE, DIVORCE_CHECKS, GROOM, MARRIED_ELSEWHERE } from '../support/requests';
-import { joinHall, putHallReferences, windowCore } from '../support/hall-window';
+import { closeWindowsAndHall, joinHall, putHallReferences, windowCore } from '../support/hall-window';
 
 let hall: TestHall;
 beforeAll(async () => {
   hall = await startTestHall();
 });
-afterAll(async () => {
-  cleanupAll();
-  await hall?.stop();
-});
+afterAll(() => closeWindowsAndHall(hall));
 
 const put = (...writes: ReferenceWrite[]): Promise<void> => putHallReferences(hall, ...writes);
 

@@ -9,39 +9,25 @@
  * that was down without waiting out the backoff.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHall, type RunningHall } from '../../hall/app';
 import { appendChangeRow } from '../../electron/services/db/ledger';
 import { readHallLink } from '../../electron/services/hall-link/link-repo';
 import { auditHead } from '../../electron/services/hall-link/sync-repo';
 import { CounterCore } from '../../electron/services/core/core';
-import { CLERK, SUPERVISOR, TEST_HALL_TIMEOUT_MS, call, cleanupAll, closeCore, login, logout, settingsBackend, type TestCore } from '../support/core';
-import { startTestPostgres, type TestPostgres } from '../support/postgres';
-import type { TestHall } from '../support/hall';
-import { joinHall, windowCore } from '../support/hall-window';
+import { CLERK, SUPERVISOR, TEST_HALL_TIMEOUT_MS, call, closeCore, login, logout, settingsBackend, type TestCore } from '../support/core';
+import { startRestartableHall, type RestartableHall, type TestHall } from '../support/hall';
+import { closeWindowsAndHall, joinHall, localRows, windowCore, type LogRow } from '../support/hall-window';
 
-let pg: TestPostgres;
-let running: RunningHall;
-let port = 0;
+let hall: RestartableHall;
 
 /** The hall as tests/support/hall-window.ts wants it; restartable on the same port. */
 function testHall(): TestHall {
-  return { pg, hall: running, stop: async () => running.close() };
-}
-
-async function startOnPort(): Promise<void> {
-  running = await startHall({ databaseUrl: pg.url, port, host: '127.0.0.1', hallName: '测试大厅' });
-  port = running.port;
+  return { pg: hall.pg, hall: hall.running, stop: async () => hall.running.close() };
 }
 
 beforeAll(async () => {
-  pg = await startTestPostgres();
-  await startOnPort();
+  hall = await startRestartableHall();
 });
-afterAll(async () => {
-  cleanupAll();
-  await running?.close();
-  await pg?.stop();
-});
+afterAll(() => closeWindowsAndHall(hall));
 
 /** A clerk's morning at the window: log in, two contacts, a pause and back, log out. */
 async function work(t: TestCore, name: string): Promise<void> {
@@ -53,22 +39,13 @@ async function work(t: TestCore, name: string): Promise<void> {
   await logout(t.core);
 }
 
-interface LogRow {
-  id: string;
-  seq: number;
-}
-
-function localRows(t: TestCore): LogRow[] {
-  return t.core.db.prepare('SELECT id, seq FROM change_log ORDER BY seq').all() as LogRow[];
-}
-
 function unsent(t: TestCore): number {
   return t.core.db.prepare('SELECT count(*) FROM change_log WHERE synced_at IS NULL').pluck().get() as number;
 }
 
 async function hallRows(t: TestCore): Promise<LogRow[]> {
   const link = readHallLink(t.core.db, t.core.ctx.vault);
-  const { rows } = await running.pool.query<{ id: string; seq: string }>('SELECT id, seq FROM change_row WHERE window_id = $1 ORDER BY seq', [link?.windowId]);
+  const { rows } = await hall.running.pool.query<{ id: string; seq: string }>('SELECT id, seq FROM change_row WHERE window_id = $1 ORDER BY seq', [link?.windowId]);
   return rows.map((r) => ({ id: r.id, seq: Number(r.seq) }));
 }
 
@@ -95,9 +72,9 @@ describe('push', () => {
       expect(entities).toEqual(expect.arrayContaining(['contact', 'clerk_session', 'window_pause']));
       // the hall holds the window's audit head
       const windowId = readHallLink(t.core.db, t.core.ctx.vault)?.windowId;
-      const { rows } = await running.pool.query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_head WHERE window_id = $1', [windowId]);
+      const { rows } = await hall.running.pool.query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_head WHERE window_id = $1', [windowId]);
       expect({ seq: Number(rows[0]?.seq), hash: rows[0]?.hash }).toEqual(auditHead(t.core.db));
-      expect((await running.pool.query('SELECT 1 FROM audit_break WHERE window_id = $1', [windowId])).rowCount).toBe(0);
+      expect((await hall.running.pool.query('SELECT 1 FROM audit_break WHERE window_id = $1', [windowId])).rowCount).toBe(0);
       await login(t.core, SUPERVISOR.staffNo, SUPERVISOR.pin);
       // the login's own rows go too
       await t.core.hallSync.syncNow();
@@ -110,7 +87,7 @@ describe('push', () => {
     const t = await windowCore('24');
     await joinHall(t, testHall());
     await t.core.hallSync.syncNow();
-    await running.close();
+    await hall.running.close();
     await work(t, '断网');
     await t.core.hallSync.syncNow();
     expect(unsent(t)).toBeGreaterThan(0);
@@ -120,7 +97,7 @@ describe('push', () => {
     expect(down.lastError).toContain('无法连接大厅服务器');
     await logout(t.core);
 
-    await startOnPort();
+    await hall.restart();
     await work(t, '恢复');
     await t.core.hallSync.syncNow();
     await t.core.hallSync.syncNow();
@@ -137,8 +114,8 @@ describe('push', () => {
     expect(await hallRows(t)).toEqual(all);
     // the backup was taken when the hall held only the first three rows
     const windowId = readHallLink(t.core.db, t.core.ctx.vault)?.windowId;
-    await running.pool.query('DELETE FROM change_row WHERE window_id = $1 AND seq > 3', [windowId]);
-    await running.pool.query('UPDATE hall_window SET acked_seq = 3 WHERE window_id = $1', [windowId]);
+    await hall.running.pool.query('DELETE FROM change_row WHERE window_id = $1 AND seq > 3', [windowId]);
+    await hall.running.pool.query('UPDATE hall_window SET acked_seq = 3 WHERE window_id = $1', [windowId]);
     await work(t, '恢复后');
     await t.core.hallSync.syncNow();
     expect(unsent(t)).toBe(0);
@@ -166,7 +143,7 @@ describe('push', () => {
     await t.core.hallSync.syncNow();
     expect(unsent(t)).toBe(0);
     const windowId = readHallLink(t.core.db, t.core.ctx.vault)?.windowId;
-    const { rows } = await running.pool.query<{ seq: string }>('SELECT seq FROM quarantine WHERE window_id = $1', [windowId]);
+    const { rows } = await hall.running.pool.query<{ seq: string }>('SELECT seq FROM quarantine WHERE window_id = $1', [windowId]);
     expect(rows.map((r) => Number(r.seq))).toEqual([bad]);
     expect((await hallRows(t)).map((r) => r.seq)).toEqual(localRows(t).map((r) => r.seq).filter((s) => s !== bad));
   });
@@ -175,14 +152,14 @@ describe('push', () => {
     const t = await windowCore('27');
     await joinHall(t, testHall());
     await t.core.hallSync.syncNow();
-    const blocker = await running.pool.connect();
+    const blocker = await hall.running.pool.connect();
     try {
       await blocker.query('BEGIN');
       await blocker.query('LOCK TABLE reference_row IN ACCESS EXCLUSIVE MODE');
       const round = t.core.hallSync.syncNow();
       // the round's pull is waiting for the lock at the hall
       await expect
-        .poll(async () => (await running.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND relation = 'reference_row'::regclass")).rows[0]?.n, { timeout: 30_000 })
+        .poll(async () => (await hall.running.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND relation = 'reference_row'::regclass")).rows[0]?.n, { timeout: 30_000 })
         .toBeGreaterThan(0);
       await work(t, '拉取中');
       await expect.poll(async () => (await hallRows(t)).length, { timeout: 30_000 }).toBe(localRows(t).length);
@@ -210,11 +187,11 @@ describe('push', () => {
     });
     try {
       await core.hallSync.syncNow();
-      await running.close();
+      await hall.running.close();
       await login(core, CLERK.staffNo, CLERK.pin);
       await core.hallSync.idle();
       expect(core.db.prepare('SELECT last_error FROM hall_sync').pluck().get()).toContain('无法连接大厅服务器');
-      await startOnPort();
+      await hall.restart();
       await call(core, 'intake.start', { itemCode: 'MAR-RECORD', channel: 'walkIn', applicantName: '重连甲', applicantPhone: '', applicantIdNumber: '' });
       await core.hallSync.idle();
       expect(core.db.prepare('SELECT count(*) FROM change_log WHERE synced_at IS NULL').pluck().get()).toBe(0);

@@ -5,39 +5,13 @@
  * row's document and bytes to reach its status.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Statement } from 'better-sqlite3';
 import { openDatabase, type Db } from '../../electron/services/db/connection';
 import { countUnresolved, countWaiting, jobsInStatus, nextQueued, queuedJobs } from '../../electron/services/printing/repo';
 import { cleanupAll, makeTempDir } from '../support/core';
+import { statementsOf } from '../support/statements';
 import { join } from 'node:path';
 
 afterAll(cleanupAll);
-
-/** Runs `use` on a view of `db` that records each statement it prepares and the parameters it ran with. */
-function statementsOf(db: Db, use: (db: Db) => void): { sql: string; params: unknown[] }[] {
-  const seen: { sql: string; params: unknown[] }[] = [];
-  const recording = (sql: string, statement: Statement): Statement =>
-    new Proxy(statement, {
-      get(target, prop) {
-        const value: unknown = Reflect.get(target, prop, target);
-        if (typeof value !== 'function') return value;
-        if (prop !== 'get' && prop !== 'all') return (...args: unknown[]) => (value as (...a: unknown[]) => unknown).apply(target, args);
-        return (...params: unknown[]) => {
-          seen.push({ sql, params });
-          return (value as (...a: unknown[]) => unknown).apply(target, params);
-        };
-      },
-    });
-  const view = new Proxy(db, {
-    get(target, prop) {
-      if (prop === 'prepare') return (sql: string) => recording(sql, target.prepare(sql));
-      const value: unknown = Reflect.get(target, prop, target);
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-  use(view);
-  return seen;
-}
 
 /** Plan lines that read the whole print_job table (under any alias) rather than search it. */
 function fullScans(db: Db, sql: string, params: unknown[]): string[] {

@@ -7,9 +7,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CLERK, SUPERVISOR, cleanupAll, call, expectError, expectOk, login, logout, type TestCore } from '../support/core';
+import { CLERK, SUPERVISOR, call, expectError, expectOk, login, logout, type TestCore } from '../support/core';
 import { enrolWindow, startTestHall, type EnrolledWindow, type TestHall } from '../support/hall';
-import { enrolmentCode, joinHall, windowCore } from '../support/hall-window';
+import { closeWindowsAndHall, enrolmentCode, joinHall, windowCore } from '../support/hall-window';
 import { startTcpProxy } from '../support/tcp-proxy';
 import { configureQueue, enrolKiosk, matter, take, TestClock } from '../support/queue';
 import { HALL_DOWN, NOT_JOINED } from '../../electron/services/queue/queue-service';
@@ -46,10 +46,7 @@ beforeAll(async () => {
 beforeEach(async () => {
   await idle();
 });
-afterAll(async () => {
-  cleanupAll();
-  await hall?.stop();
-});
+afterAll(() => closeWindowsAndHall(hall));
 
 describe('the caller at a joined window', () => {
   it('calls the next ticket, shows it on the display, recalls up to the cap, passes and calls back', async () => {

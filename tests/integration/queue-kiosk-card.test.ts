@@ -9,9 +9,9 @@
  */
 import { createHmac, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLERK, cleanupAll, call, expectOk, login, type TestCore } from '../support/core';
+import { CLERK, call, expectOk, login, type TestCore } from '../support/core';
 import { call as hallCall, startTestHall, type EnrolledWindow, type TestHall } from '../support/hall';
-import { joinHall, windowCore } from '../support/hall-window';
+import { closeWindowsAndHall, joinHall, windowCore } from '../support/hall-window';
 import { configureQueue, enrolKiosk, matter, take, TestClock } from '../support/queue';
 
 const clock = new TestClock(new Date('2026-11-27T02:00:00.000Z'));
@@ -28,10 +28,7 @@ beforeAll(async () => {
   await joinHall(w, hall);
   await login(w.core, CLERK.staffNo, CLERK.pin);
 });
-afterAll(async () => {
-  cleanupAll();
-  await hall?.stop();
-});
+afterAll(() => closeWindowsAndHall(hall));
 
 async function cardRows(): Promise<{ ticket_id: string; document_hash: string; document_masked: string; document_sealed: string | null }[]> {
   const { rows } = await hall.hall.pool.query<{ ticket_id: string; document_hash: string; document_masked: string; document_sealed: string | null }>(

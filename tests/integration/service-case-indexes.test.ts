@@ -7,7 +7,6 @@
  * before the migration and after it.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Statement } from 'better-sqlite3';
 import { MIGRATIONS } from '../../electron/services/db/migrations';
 import { up as serviceCaseIndexes } from '../../electron/services/db/migrations/020-service-case-indexes';
 import type { Db } from '../../electron/services/db/connection';
@@ -21,6 +20,7 @@ import { statsReport } from '../../electron/services/stats/report-service';
 import type { LedgerFilter } from '../../shared/api/ledger';
 import { cleanupAll } from '../support/core';
 import { databaseAt, insertRow, rowsOf, upgrade, type VersionedDb } from '../support/migration-db';
+import { statementsOf } from '../support/statements';
 
 afterAll(cleanupAll);
 
@@ -48,37 +48,6 @@ function fill(db: Db): void {
       });
     }
   })();
-}
-
-/** Runs `use` on a view of `db` that records each statement it prepares and the parameters of each run. */
-function statementsOf(db: Db, use: (db: Db) => void): { sql: string; params: unknown[] }[] {
-  const seen: { sql: string; params: unknown[] }[] = [];
-  const recording = (sql: string, statement: Statement): Statement =>
-    new Proxy(statement, {
-      get(target, prop) {
-        const value: unknown = Reflect.get(target, prop, target);
-        if (typeof value !== 'function') return value;
-        const run = (...args: unknown[]): unknown => (value as (...a: unknown[]) => unknown).apply(target, args);
-        if (prop !== 'get' && prop !== 'all') return (...args: unknown[]) => {
-          const result = run(...args);
-          // pluck(), raw() return the statement itself: keep recording through it
-          return result === target ? recording(sql, target) : result;
-        };
-        return (...params: unknown[]) => {
-          seen.push({ sql, params });
-          return run(...params);
-        };
-      },
-    });
-  const view = new Proxy(db, {
-    get(target, prop) {
-      if (prop === 'prepare') return (sql: string) => recording(sql, target.prepare(sql));
-      const value: unknown = Reflect.get(target, prop, target);
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-  use(view);
-  return seen;
 }
 
 const LEDGER_FILTERS: LedgerFilter[] = [

@@ -3,7 +3,7 @@ import type { HallStatusView } from '../../shared/api/hall-link';
 import { inTransaction } from '../../hall/db/pool';
 import { putReference, type ReferenceWrite } from '../../hall/store/reference';
 import { createEnrolmentCode } from '../../hall/store/windows';
-import { CLERK, HALL, SUPERVISOR, call, createTestCore, login, logout, type TestCore } from './core';
+import { CLERK, HALL, SUPERVISOR, call, cleanupAll, createTestCore, login, logout, type TestCore } from './core';
 import type { TestHall } from './hall';
 
 /** A core set up as window windowNo, with the standard clerk; nobody logged in. */
@@ -36,4 +36,21 @@ export function putHallReferences(hall: TestHall, ...writes: ReferenceWrite[]): 
   return inTransaction(hall.hall.pool, async (client) => {
     for (const w of writes) await putReference(client, hall.hall.hall.hallId, w);
   });
+}
+
+/** The end of a hall test file: the window cores closed and their files removed, then the hall stopped (if it started). */
+export async function closeWindowsAndHall(hall: { stop(): Promise<void> } | undefined): Promise<void> {
+  cleanupAll();
+  await hall?.stop();
+}
+
+/** A row of the window's change log: its id and sequence number. */
+export interface LogRow {
+  id: string;
+  seq: number;
+}
+
+/** The window's whole change log, in order. */
+export function localRows(t: TestCore): LogRow[] {
+  return t.core.db.prepare('SELECT id, seq FROM change_log ORDER BY seq').all() as LogRow[];
 }

@@ -33,6 +33,46 @@ export async function startTestHall(options: Pick<HallOptions, 'clock' | 'kioskP
   };
 }
 
+/** A hall on a throwaway PostgreSQL that a test file closes and starts again on the same port (the hall down, a restore from a backup). */
+export interface RestartableHall {
+  readonly pg: TestPostgres;
+  /** The hall now running: a new one after each restart. */
+  readonly running: RunningHall;
+  /** Starts the hall again on the port it had, after running.close(). */
+  restart(): Promise<void>;
+  /** Closes the hall and drops its PostgreSQL. */
+  stop(): Promise<void>;
+}
+
+export async function startRestartableHall(): Promise<RestartableHall> {
+  const pg = await startTestPostgres();
+  let port = 0;
+  let running: RunningHall | undefined;
+  const start = async (): Promise<void> => {
+    running = await startHall({ databaseUrl: pg.url, port, host: '127.0.0.1', hallName: '测试大厅' });
+    port = running.port;
+  };
+  await start().catch(async (error: unknown) => {
+    await pg.stop();
+    throw error;
+  });
+  const current = (): RunningHall => {
+    if (running === undefined) throw new Error('the hall never started');
+    return running;
+  };
+  return {
+    pg,
+    get running() {
+      return current();
+    },
+    restart: start,
+    stop: async () => {
+      await current().close();
+      await pg.stop();
+    },
+  };
+}
+
 export type CallResult<N extends HallRouteName> = { status: number; ok: true; value: HallResponse<N> } | { status: number; ok: false; error: ApiError };
 
 /** One call of a route; the body is sent as given (it may be invalid on purpose). */

@@ -40,32 +40,12 @@ function toOverride(row: OverrideRow): CalendarOverride {
 }
 
 function toView(row: OverrideRow): CalendarOverrideView {
-  return {
-    id: row.id,
-    date: row.date,
-    kind: row.kind,
-    name: row.name,
-    source: row.source,
-    coversYear: row.covers_year === 1,
-    enteredBy: enteredBy(row),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
+  return { id: row.id, ...toOverride(row), createdAt: row.created_at, updatedAt: row.updated_at };
 }
 
-/** The record as the hall server stores it. */
+/** The record as the hall server stores it: the view, with the id of whoever entered it. */
 function overridePayload(row: OverrideRow): Record<string, unknown> {
-  return {
-    id: row.id,
-    date: row.date,
-    kind: row.kind,
-    name: row.name,
-    source: row.source,
-    coversYear: row.covers_year === 1,
-    enteredBy: row.entered_by,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
+  return { ...toView(row), enteredBy: row.entered_by };
 }
 
 /**

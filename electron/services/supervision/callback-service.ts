@@ -50,13 +50,13 @@ function itemName(ctx: CoreContext, code: string | null): string | null {
   return activeCatalogue(ctx).items.find((i) => i.code === code)?.name ?? null;
 }
 
-function ruleView(ctx: CoreContext, row: RuleRow): CallbackRule {
+/** The record as the hall server stores it: the rule without the catalogue's item name. */
+function rulePayload(row: RuleRow): Omit<CallbackRule, 'itemName'> {
   return {
     id: row.id,
     kind: row.kind,
     sharePercent: row.share_percent,
     itemCode: row.item_code,
-    itemName: itemName(ctx, row.item_code),
     daysAfter: row.days_after,
     active: row.active === 1,
     createdAt: row.created_at,
@@ -64,17 +64,8 @@ function ruleView(ctx: CoreContext, row: RuleRow): CallbackRule {
   };
 }
 
-function rulePayload(row: RuleRow): Record<string, unknown> {
-  return {
-    id: row.id,
-    kind: row.kind,
-    sharePercent: row.share_percent,
-    itemCode: row.item_code,
-    daysAfter: row.days_after,
-    active: row.active === 1,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
+function ruleView(ctx: CoreContext, row: RuleRow): CallbackRule {
+  return { ...rulePayload(row), itemName: itemName(ctx, row.item_code) };
 }
 
 export function listRules(ctx: CoreContext): CallbackRule[] {

@@ -2,6 +2,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import { DISTRIBUTION_LABELS, formatMinutes, formatRate } from '../../../shared/domain/stats';
 import type { HallStatsResponse, HallStatsRowView } from '../../../shared/hall/console-work-contract';
+import { countBarsConfig } from '../../../renderer/src/stats/charts';
 import { GroupedTable } from '../../../renderer/src/stats/GroupedTable';
 
 const COLUMNS = ['接待', '受理', '告知', '引导', '平均办理(分钟)', ...DISTRIBUTION_LABELS, '未评价', '满意率', '整改中', '整改逾期', '结婚登记', '补领', '离婚受理', '离婚登记', '不予登记'];
@@ -16,17 +17,14 @@ export function HallStatsTable({ stats, keyHeader, keyLabel }: { stats: HallStat
 
 export function hallStatsConfig(stats: HallStatsResponse, keyLabel: (key: string) => string): ChartConfiguration<'bar'> {
   const rows = stats.rows;
-  return {
-    type: 'bar',
-    data: {
-      labels: rows.map((r) => keyLabel(r.key)),
-      datasets: [
-        { label: '接待量', data: rows.map((r) => r.contacts), backgroundColor: '#1f5fbf' },
-        { label: '受理量', data: rows.map((r) => r.accepted), backgroundColor: '#6aa5e8' },
-        { label: '婚姻登记', data: rows.map((r) => r.marriages + r.reissues + r.divorcesRegistered), backgroundColor: '#c62828' },
-        { label: '整改中', data: rows.map((r) => r.followUpsOpen), backgroundColor: '#f0a030' },
-      ],
-    },
-    options: { maintainAspectRatio: false, plugins: { title: { display: true, text: '各组业务量' } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
-  };
+  return countBarsConfig(
+    rows.map((r) => keyLabel(r.key)),
+    '各组业务量',
+    [
+      { label: '接待量', data: rows.map((r) => r.contacts), backgroundColor: '#1f5fbf' },
+      { label: '受理量', data: rows.map((r) => r.accepted), backgroundColor: '#6aa5e8' },
+      { label: '婚姻登记', data: rows.map((r) => r.marriages + r.reissues + r.divorcesRegistered), backgroundColor: '#c62828' },
+      { label: '整改中', data: rows.map((r) => r.followUpsOpen), backgroundColor: '#f0a030' },
+    ],
+  );
 }

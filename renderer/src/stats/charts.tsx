@@ -12,6 +12,7 @@ import {
   Title,
   Tooltip,
   type ChartConfiguration,
+  type ChartDataset,
   type ChartType,
 } from 'chart.js';
 import { useEffect, useRef } from 'react';
@@ -41,18 +42,24 @@ export function ChartCanvas<T extends ChartType>({ config, label, testId }: { co
   );
 }
 
-export function barConfig(rows: StatsRow[]): ChartConfiguration<'bar'> {
+/** Bars of counts (whole numbers from zero), one dataset a measure, under a title: the shape of every count chart. */
+export function countBarsConfig(labels: string[], title: string, datasets: ChartDataset<'bar'>[]): ChartConfiguration<'bar'> {
   return {
     type: 'bar',
-    data: {
-      labels: rows.map((r) => r.label),
-      datasets: [
-        { label: '接待量', data: rows.map((r) => r.contacts), backgroundColor: '#1f5fbf' },
-        { label: '受理量', data: rows.map((r) => r.accepted), backgroundColor: '#6aa5e8' },
-      ],
-    },
-    options: { maintainAspectRatio: false, plugins: { title: { display: true, text: '接待量与受理量' } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+    data: { labels, datasets },
+    options: { maintainAspectRatio: false, plugins: { title: { display: true, text: title } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
   };
+}
+
+export function barConfig(rows: StatsRow[]): ChartConfiguration<'bar'> {
+  return countBarsConfig(
+    rows.map((r) => r.label),
+    '接待量与受理量',
+    [
+      { label: '接待量', data: rows.map((r) => r.contacts), backgroundColor: '#1f5fbf' },
+      { label: '受理量', data: rows.map((r) => r.accepted), backgroundColor: '#6aa5e8' },
+    ],
+  );
 }
 
 export function ratingConfig(rows: StatsRow[]): ChartConfiguration<'bar'> {
@@ -97,17 +104,14 @@ export function trendConfig(rows: StatsRow[], by: 'day' | 'month'): ChartConfigu
 }
 
 export function civilConfig(rows: StatsRow[]): ChartConfiguration<'bar'> {
-  return {
-    type: 'bar',
-    data: {
-      labels: rows.map((r) => r.label),
-      datasets: [
-        { label: '结婚登记', data: rows.map((r) => r.marriages), backgroundColor: '#c62828' },
-        { label: '离婚登记', data: rows.map((r) => r.divorces), backgroundColor: '#6d4c41' },
-        { label: '离婚申请受理', data: rows.map((r) => r.divorceApplications), backgroundColor: '#bcaaa4' },
-        { label: '不予登记', data: rows.map((r) => r.refusals), backgroundColor: '#f0a030' },
-      ],
-    },
-    options: { maintainAspectRatio: false, plugins: { title: { display: true, text: '婚姻登记' } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
-  };
+  return countBarsConfig(
+    rows.map((r) => r.label),
+    '婚姻登记',
+    [
+      { label: '结婚登记', data: rows.map((r) => r.marriages), backgroundColor: '#c62828' },
+      { label: '离婚登记', data: rows.map((r) => r.divorces), backgroundColor: '#6d4c41' },
+      { label: '离婚申请受理', data: rows.map((r) => r.divorceApplications), backgroundColor: '#bcaaa4' },
+      { label: '不予登记', data: rows.map((r) => r.refusals), backgroundColor: '#f0a030' },
+    ],
+  );
 }

@@ -7,6 +7,7 @@ import type { ChartConfiguration } from 'chart.js';
 import { QUEUE_STATS_FOOTNOTES, type QueueStatsRow } from '../../../shared/domain/queue-stats';
 import { formatMinutes } from '../../../shared/domain/stats';
 import type { QueueStatsResponse } from '../../../shared/hall/queue-stats-contract';
+import { countBarsConfig } from './charts';
 import { GroupedTable } from './GroupedTable';
 
 const COLUMNS = ['取号', '叫号', '办结', '过号', '转移', '平均等候', '走到窗口', '平均办理', '平均空闲'];
@@ -24,19 +25,16 @@ export function QueueStatsTable({ stats, keyHeader, keyLabel = (k) => k }: { sta
 
 export function queueCountsConfig(stats: QueueStatsResponse, keyLabel: (key: string) => string = (k) => k): ChartConfiguration<'bar'> {
   const rows = stats.rows;
-  return {
-    type: 'bar',
-    data: {
-      labels: rows.map((r) => keyLabel(r.key)),
-      datasets: [
-        { label: '叫号', data: rows.map((r) => r.called), backgroundColor: '#1f5fbf' },
-        { label: '办结', data: rows.map((r) => r.served), backgroundColor: '#1a7f37' },
-        { label: '过号', data: rows.map((r) => r.passed), backgroundColor: '#f0a030' },
-        { label: '转移', data: rows.map((r) => r.transferred), backgroundColor: '#8e6bbf' },
-      ],
-    },
-    options: { maintainAspectRatio: false, plugins: { title: { display: true, text: '叫号、办结、过号与转移' } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
-  };
+  return countBarsConfig(
+    rows.map((r) => keyLabel(r.key)),
+    '叫号、办结、过号与转移',
+    [
+      { label: '叫号', data: rows.map((r) => r.called), backgroundColor: '#1f5fbf' },
+      { label: '办结', data: rows.map((r) => r.served), backgroundColor: '#1a7f37' },
+      { label: '过号', data: rows.map((r) => r.passed), backgroundColor: '#f0a030' },
+      { label: '转移', data: rows.map((r) => r.transferred), backgroundColor: '#8e6bbf' },
+    ],
+  );
 }
 
 export function queueWaitingConfig(stats: QueueStatsResponse): ChartConfiguration<'bar'> {
