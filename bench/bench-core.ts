@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
+import { chromium, type Browser } from '@playwright/test';
+import { CHROMIUM_PATH } from '../playwright.config';
 import { CounterCore } from '../electron/services/core/core';
 import { SETTINGS_FILE_NAME } from '../electron/services/core/settings-store';
 
@@ -42,4 +44,22 @@ export function runAlone(bench: () => Promise<string[]>): void {
       process.exit(1);
     },
   );
+}
+
+/** Debian's Chromium as every browser bench runs it: no sandbox, GPU or background traffic. */
+export function launchBenchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** A browser bench run alone (`tsx bench/<name>.ts`): its own browser, its lines printed, the browser closed. */
+export async function runAloneInBrowser(bench: (browser: Browser) => Promise<string[]>): Promise<void> {
+  const browser = await launchBenchBrowser();
+  try {
+    for (const line of await bench(browser)) console.log(line);
+  } finally {
+    await browser.close();
+  }
 }

@@ -17,14 +17,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { CHROMIUM_PATH } from '../playwright.config';
+import type { Browser, Page } from '@playwright/test';
 import { seedDemoStaff } from '../hall/demo';
 import { createEnrolmentCode } from '../hall/store/windows';
 import { startTestHall } from '../tests/support/hall';
 import { configureQueue, enrolKiosk, matter, take } from '../tests/support/queue';
 import { Client, startHost } from './host';
 import { callShownAt, latencyStats as stats, openHallScreen } from './hall-screen-page';
+import { runAloneInBrowser } from './bench-core';
 
 const CALLS = 40;
 
@@ -124,13 +124,5 @@ export async function callDisplayBench(browser: Browser): Promise<string[]> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  try {
-    for (const line of await callDisplayBench(browser)) console.log(line);
-  } finally {
-    await browser.close();
-  }
+  await runAloneInBrowser(callDisplayBench);
 }

@@ -23,14 +23,13 @@
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { CHROMIUM_PATH } from '../playwright.config';
+import type { Browser, Page } from '@playwright/test';
 import type { CounterCore } from '../electron/services/core/core';
 import { startHall, type RunningHall } from '../hall/app';
 import { seedDemoStaff } from '../hall/demo';
 import { createEnrolmentCode } from '../hall/store/windows';
 import { consoleCall, consoleLogin } from '../tests/support/hall-console';
-import { withSupervisor } from './bench-core';
+import { runAloneInBrowser, withSupervisor } from './bench-core';
 import { startBenchPostgres } from './hall-common';
 import { percentile } from './measure';
 
@@ -155,13 +154,5 @@ export async function consoleVisibleBench(browser: Browser): Promise<string[]> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  try {
-    for (const line of await consoleVisibleBench(browser)) console.log(line);
-  } finally {
-    await browser.close();
-  }
+  await runAloneInBrowser(consoleVisibleBench);
 }

@@ -12,12 +12,12 @@
  * `tsx bench/kiosk-screen.ts` (after `npm run build`) runs it alone; bench/run.ts calls kioskScreenBench().
  */
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { CHROMIUM_PATH } from '../playwright.config';
+import type { Browser, Page } from '@playwright/test';
 import { createEnrolmentCode } from '../hall/store/windows';
 import { startTestHall } from '../tests/support/hall';
 import { configureQueue, matter } from '../tests/support/queue';
 import { latencyStats, openHallScreen, waitingShownAt } from './hall-screen-page';
+import { runAloneInBrowser } from './bench-core';
 
 const TICKETS = 40;
 
@@ -75,13 +75,5 @@ export async function kioskScreenBench(browser: Browser): Promise<string[]> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  try {
-    for (const line of await kioskScreenBench(browser)) console.log(line);
-  } finally {
-    await browser.close();
-  }
+  await runAloneInBrowser(kioskScreenBench);
 }

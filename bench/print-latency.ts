@@ -17,12 +17,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
-import { chromium, type Browser } from '@playwright/test';
-import { CHROMIUM_PATH } from '../playwright.config';
+import type { Browser } from '@playwright/test';
 import type { JobStages } from '../electron/services/printing/queue';
 import { FakePrinter } from '../tests/support/fake-printer';
 import { Client, now, startHost } from './host';
 import { percentile } from './measure';
+import { launchBenchBrowser } from './bench-core';
 
 const ACCEPTS = 40;
 const BUTTON = '受理并打印回执';
@@ -117,10 +117,7 @@ export async function printLatencyBench({ browser, client, port, dataDir }: Prin
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const dataDir = mkdtempSync(join(tmpdir(), 'counter-bench-print-'));
   const host = await startHost(dataDir, ['--demo']);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchBenchBrowser();
   try {
     const client = await Client.open(host.port);
     if (!(await client.call('auth.login', { staffNo: '1001', pin: '135790' })).ok) throw new Error('demo login failed');

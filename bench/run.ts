@@ -20,8 +20,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
-import { CHROMIUM_PATH } from '../playwright.config';
 import { Client, now, startHost } from './host';
 import { printLatencyBench } from './print-latency';
 import { printingBench } from './printing';
@@ -38,6 +36,7 @@ import { callDisplayBench } from './call-display';
 import { consoleVisibleBench } from './console-visible';
 import { kioskScreenBench } from './kiosk-screen';
 import { percentile } from './measure';
+import { launchBenchBrowser } from './bench-core';
 
 const COLD_STARTS = 7;
 const ROUND_TRIPS = 3000;
@@ -72,10 +71,7 @@ async function main(): Promise<void> {
       console.log(`API round trip over WebSocket (${method}, ${ROUND_TRIPS} calls): p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms`);
     }
 
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    const browser = await launchBenchBrowser();
     const display = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await display.goto(`http://127.0.0.1:${host.port}/display`);
     await display.waitForSelector('[data-status=serving]');
