@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { CLERK, SUPERVISOR, call, cleanupAll, createTestCore, expectError, expectOk, login, logout, setUpWithClerk, type TestCore } from '../support/core';
 import { downloaded } from '../support/downloads';
+import { applyReferenceRows } from '../../electron/services/hall-link/apply-reference';
+import { writeTransaction } from '../../electron/services/db/connection';
+import { hashPin } from '../../electron/services/staff/pin-hash';
 
 afterAll(cleanupAll);
 
@@ -56,6 +59,35 @@ describe('changing the PIN', () => {
     await logout(t.core);
     // the PIN the clerk was told is in effect is the one that works
     expectOk(await t.core.call('auth.login', { staffNo: CLERK.staffNo, pin: pins[won] ?? '' }));
+  });
+});
+
+describe('a PIN check overtaken by the hall', () => {
+  /** What the hall's pull does to the clerk's row: the same staff member under the hall's hash of `pin`. */
+  async function hallStoresPin(pin: string): Promise<() => void> {
+    const pinHash = await hashPin(pin);
+    const body = { staffNo: CLERK.staffNo, name: CLERK.name, title: CLERK.title, duties: CLERK.duties, partyMember: CLERK.partyMember, role: CLERK.role, active: true, pinHash, lockedUntil: null };
+    return () => writeTransaction(t.core.db, () => applyReferenceRows(t.core.ctx, [{ kind: 'staff', key: CLERK.staffNo, deleted: false, body }], t.clock.now().toISOString()));
+  }
+
+  it('a login while the first pull after joining stores the same PIN under the hall\'s hash logs in', async () => {
+    await logout(t.core);
+    const logins = auditCount('auth.login');
+    const pull = await hallStoresPin(CLERK.pin);
+    const logging = t.core.call('auth.login', { staffNo: CLERK.staffNo, pin: CLERK.pin }, 'clerk', randomUUID());
+    pull(); // runs while the login's PIN is being hashed against the window's own hash
+    expect(expectOk(await logging).staff.staffNo).toBe(CLERK.staffNo);
+    expect(auditCount('auth.login')).toBe(logins + 1);
+  });
+
+  it('a login while the hall stores a different PIN is refused as changed, and not counted as a wrong PIN', async () => {
+    await logout(t.core);
+    const pull = await hallStoresPin('864209');
+    const logging = t.core.call('auth.login', { staffNo: CLERK.staffNo, pin: CLERK.pin }, 'clerk', randomUUID());
+    pull();
+    expect(expectError(await logging, 'CONFLICT').message).toContain('PIN 刚刚已被修改');
+    expect(t.core.db.prepare('SELECT failed_pins FROM staff WHERE staff_no = ?').pluck().get(CLERK.staffNo)).toBe(0);
+    expectOk(await t.core.call('auth.login', { staffNo: CLERK.staffNo, pin: '864209' }));
   });
 });
 

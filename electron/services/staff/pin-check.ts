@@ -10,7 +10,7 @@ import type { AuditAction } from '../../../shared/audit/labels';
 import { CounterError } from '../../../shared/result';
 import { recordChange } from '../db/ledger';
 import { actorOf, RecordedRefusal, type CallContext, type CoreContext } from '../core/context';
-import { verifyPin, hashPin } from './pin-hash';
+import { verifyPin, verifyPinNow, hashPin } from './pin-hash';
 import { clearWrongPinCount, countWrongPin, lockStaff, staffById, staffPayload, type StaffRow } from './staff-repo';
 
 export const MAX_WRONG_PINS = 5;
@@ -72,7 +72,8 @@ function registerWrongPin(ctx: CoreContext, call: CallContext, staff: StaffRow, 
 }
 
 /** What the slow hash found, for settlePin() to decide on inside the transaction. */
-export type PinProof = { staff: StaffRow; matches: boolean } | { staff: null };
+/** `pin` is kept for the rare second check in settlePin() (the stored hash changed while it was hashed). */
+export type PinProof = { staff: StaffRow; matches: boolean; pin: string } | { staff: null };
 
 /**
  * Hashes the PIN against the account's stored hash (outside any transaction).
@@ -86,7 +87,7 @@ export async function provePin(ctx: CoreContext, staff: StaffRow | undefined, pi
     return { staff: null };
   }
   if (early) assertNotLocked(staff, ctx.clock.now());
-  return { staff, matches: await verifyPin(pin, staff.pin_hash) };
+  return { staff, pin, matches: await verifyPin(pin, staff.pin_hash) };
 }
 
 /**
@@ -102,9 +103,14 @@ export function settlePin<T>(ctx: CoreContext, call: CallContext, proof: PinProo
   const current = staffById(ctx.db, proof.staff.id);
   if (!current) throw new CounterError('NOT_FOUND', '找不到该工作人员，请刷新后重试');
   assertNotLocked(current, ctx.clock.now());
-  if (!proof.matches) throw RecordedRefusal.of(registerWrongPin(ctx, call, current, check));
-  // the PIN was changed while this one was hashed (another window, a second PIN change): the proof is about the old PIN
-  if (current.pin_hash !== proof.staff.pin_hash) throw new CounterError('CONFLICT', 'PIN 刚刚已被修改（可能在另一个窗口或重复提交），本次操作未生效，请用新的 PIN 重试');
+  // the stored hash changed while this PIN was hashed: the hall's first pull after joining stores the same PIN
+  // under the hall's hash, so the PIN is checked again against what is stored now (rare, so on this thread)
+  const matches = current.pin_hash === proof.staff.pin_hash ? proof.matches : verifyPinNow(proof.pin, current.pin_hash);
+  if (!matches) {
+    // right for the old hash, wrong for the new one: the PIN was changed meanwhile (another window, a second PIN change)
+    if (proof.matches) throw new CounterError('CONFLICT', 'PIN 刚刚已被修改（可能在另一个窗口或重复提交），本次操作未生效，请用新的 PIN 重试');
+    throw RecordedRefusal.of(registerWrongPin(ctx, call, current, check));
+  }
   assertActive(current);
   return onMatch(current);
 }
