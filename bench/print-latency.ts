@@ -28,6 +28,7 @@ const ACCEPTS = 100;
 /** Receipts printed first and not counted: the first slip after start-up runs code paths not yet compiled. */
 const WARM_UP = 1;
 const BUTTON = '受理并打印回执';
+const MATTER = '婚姻登记记录证明';
 
 /** The job's stages, the click, its dispatch and the request leaving the page (page clock), the last byte (printer's clock): epoch ms of one machine. */
 type Marks = JobStages & { click: number; dispatched: number; sent: number; lastByte: number };
@@ -91,15 +92,18 @@ export async function printLatencyBench({ browser, client, port, dataDir }: Prin
     const fromPlaywright: number[] = [];
     const marks: Marks[] = [];
     const warmUps: number[] = [];
+    // the clerk's screen stays open all day: each applicant is received, checked and accepted on it, as at the window
+    await page.goto(`http://127.0.0.1:${port}/`);
     for (let i = 0; i < WARM_UP + ACCEPTS; i++) {
-      const started = await client.call('intake.start', { itemCode: 'MAR-RECORD', channel: 'walkIn', applicantName: `测试${i}`, applicantPhone: '', applicantIdNumber: '' });
-      if (!started.ok) throw new Error('intake.start failed');
-      await page.goto(`http://127.0.0.1:${port}/`);
-      await page.getByRole('button', { name: `测试${i} · 婚姻登记记录证明` }).click();
+      await page.getByLabel('办理事项').selectOption({ label: MATTER });
+      await page.getByLabel('申请人姓名').fill(`测试${i}`);
+      await page.getByRole('button', { name: '开始接待' }).click();
+      await page.getByTestId('contact-card').filter({ hasText: `${MATTER} · 测试${i}` }).waitFor();
       for (const box of await page.getByTestId('materials').getByRole('checkbox').all()) await box.check();
       const t0 = now();
       await page.getByRole('button', { name: BUTTON }).click();
       const lastByte = await printer.waitForJobs(i + 1);
+      await page.getByTestId('contact-status').filter({ hasText: '已受理' }).waitFor();
       const { click, dispatched, sent } = await page.evaluate(() => {
         const bench = window as unknown as { benchClicks: { at: number; dispatched: number }[]; benchSent: number[] };
         const last = bench.benchClicks.at(-1);
