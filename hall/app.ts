@@ -1,6 +1,7 @@
 /**
  * A running hall: the database migrated, the hall row ensured, the HTTP API
- * listening. Used by `npm run hall` (main.ts) and by the tests.
+ * listening, the kiosks' print worker and the sweep of ID card numbers kept
+ * for tickets of days gone by running. Used by `npm run hall` (main.ts) and by the tests.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,6 +10,7 @@ import { openPool, type Pool } from './db/pool';
 import { createHallServer } from './http/server';
 import { ensureHall, type Hall } from './store/windows';
 import { DEFAULT_KIOSK_PRINT, KioskPrintWorker, type KioskPrintOptions } from './print/worker';
+import { DEFAULT_DOCUMENT_SWEEP, DocumentSweep, type DocumentSweepOptions } from './document-sweep';
 
 export interface HallOptions {
   databaseUrl: string;
@@ -25,6 +27,8 @@ export interface HallOptions {
   voiceClipsDir?: string;
   /** The kiosks' ticket printing (retry and give-up times, printer timeouts). */
   kioskPrint?: Partial<KioskPrintOptions>;
+  /** How often the ID card numbers of tickets never finished are swept once their day is over. */
+  documentSweep?: Partial<DocumentSweepOptions>;
 }
 
 export interface RunningHall {
@@ -43,12 +47,15 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
     await migrate(pool);
     const hall = await ensureHall(pool, options.hallName);
     const printWorker = new KioskPrintWorker(pool, hall.hallId, { ...DEFAULT_KIOSK_PRINT, ...options.kioskPrint });
-    const server = createHallServer({ pool, hall, now: options.clock ?? (() => new Date()), printWorker, voiceClipsDir: options.voiceClipsDir ?? null }, options.log);
+    const now = options.clock ?? (() => new Date());
+    const server = createHallServer({ pool, hall, now, printWorker, voiceClipsDir: options.voiceClipsDir ?? null }, options.log);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port, options.host, () => resolve());
     });
     await printWorker.start();
+    const documentSweep = new DocumentSweep(pool, hall.hallId, now, options.log ?? ((line) => console.error(line)), { ...DEFAULT_DOCUMENT_SWEEP, ...options.documentSweep });
+    await documentSweep.start();
     const port = (server.address() as AddressInfo).port;
     const shownHost = options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
     return {
@@ -59,6 +66,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
       url: `http://${shownHost}:${port}`,
       close: async () => {
         printWorker.close();
+        documentSweep.close();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();

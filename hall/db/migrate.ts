@@ -21,6 +21,7 @@ import { migration014 } from './migrations/014-certificate-claim';
 import { migration015 } from './migrations/015-kiosk-printer-console';
 import { migration016 } from './migrations/016-staff-lock-time';
 import { migration017 } from './migrations/017-queue-ticket-document';
+import { migration019 } from './migrations/019-kiosk-job-document';
 
 export interface Migration {
   version: number;
@@ -44,6 +45,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration015,
   migration016,
   migration017,
+  migration019,
 ];
 
 /** Any constant: the key of the advisory lock migrations hold. */

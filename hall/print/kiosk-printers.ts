@@ -3,7 +3,8 @@
  * every paired kiosk (hall_window of kind 'kiosk') and every kiosk number
  * with a printer, with its last contact and its jobs waiting or failed; a
  * printer set in one audited transaction (a save that changes nothing writes
- * nothing), its waiting jobs moved to the new address; a test page sent
+ * nothing), its waiting jobs moved to the new address (laid out again for
+ * another paper width: job-layout.ts); a test page sent
  * through the print worker in turn with the printer's ticket jobs.
  */
 import { windowFlags } from '../../shared/hall/board';
@@ -14,6 +15,7 @@ import { buildTestPage } from '../../shared/print/test-page';
 import { auditEdit } from '../console/reference-write';
 import { inTransaction, type Pool } from '../db/pool';
 import type { Hall } from '../store/windows';
+import { lockKioskPrinter, moveWaitingJobs } from './job-layout';
 import { documentBytes } from './ticket-print';
 import type { KioskPrintWorker } from './worker';
 
@@ -70,11 +72,11 @@ export async function listKiosks(pool: Pool, hallId: string, offlineMinutes: num
 /**
  * Sets (null: takes away) a kiosk's printer on the console, in one
  * transaction under the kiosk's lock: the row, who set it, the kiosk's
- * waiting jobs moved to the new address, and the audit. True when it changed.
+ * waiting jobs moved to the new address and paper, and the audit. True when it changed.
  */
 export async function saveKioskPrinter(pool: Pool, hallId: string, who: ConsoleSession, kioskNo: string, printer: PrinterAddress | null): Promise<boolean> {
   return inTransaction(pool, async (client) => {
-    await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`kiosk-printer:${hallId}:${kioskNo}`]);
+    await lockKioskPrinter(client, hallId, kioskNo);
     const { rows } = await client.query<{ printer: string; paper_width: number }>('SELECT printer, paper_width FROM kiosk_printer WHERE hall_id = $1 AND kiosk_no = $2', [hallId, kioskNo]);
     const before = rows[0] ?? null;
     if (printer === null) {
@@ -91,8 +93,8 @@ export async function saveKioskPrinter(pool: Pool, hallId: string, who: ConsoleS
          set_by_staff_no = EXCLUDED.set_by_staff_no, set_by_name = EXCLUDED.set_by_name, set_at = EXCLUDED.set_at`,
       [hallId, kioskNo, uri, printer.paperWidth, who.staffNo, who.name],
     );
-    const moved = await client.query("UPDATE kiosk_print_job SET printer = $3 WHERE hall_id = $1 AND kiosk_no = $2 AND status = 'queued' AND printer <> $3", [hallId, kioskNo, uri]);
-    await auditEdit(client, hallId, who, 'kioskPrinter.save', 'kioskPrinter', kioskNo, { printer: uri, paperWidth: printer.paperWidth, before: before?.printer ?? null, movedJobs: moved.rowCount ?? 0 });
+    const moved = await moveWaitingJobs(client, hallId, { kioskNo, printer: uri, paperWidth: printer.paperWidth });
+    await auditEdit(client, hallId, who, 'kioskPrinter.save', 'kioskPrinter', kioskNo, { printer: uri, paperWidth: printer.paperWidth, before: before?.printer ?? null, movedJobs: moved });
     return true;
   });
 }

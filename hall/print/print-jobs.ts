@@ -10,6 +10,8 @@ import { JOB_STATES, PRINT_JOBS_PAGE, printJobState, statusesOf, type JobState, 
 import { CounterError } from '../../shared/result';
 import { auditEdit } from '../console/reference-write';
 import { inTransaction, type Client, type Pool } from '../db/pool';
+import { lockKioskPrinter, moveWaitingJobs } from './job-layout';
+import { kioskPrinterOf } from './ticket-print';
 
 interface JobRow {
   id: string;
@@ -77,22 +79,23 @@ const RETRY_REFUSED: Partial<Record<JobStatus, string>> = {
 };
 
 /**
- * Sends a failed job again (to the kiosk's printer as set now), its give-up
- * time restarting. A job already waiting or printing is left as it is.
+ * Sends a failed job again (to the kiosk's printer as set now, laid out
+ * again for its paper), its give-up time restarting. A job already waiting
+ * or printing is left as it is.
  */
 export async function retryPrintJob(pool: Pool, hallId: string, who: ConsoleSession, id: string): Promise<PrintJobView> {
   return inTransaction(pool, async (client) => {
+    // the kiosk's lock first (as a printer change takes it): a printer set meanwhile is the one the job goes to
+    const { rows } = await client.query<{ kiosk_no: string }>('SELECT kiosk_no FROM kiosk_print_job WHERE hall_id = $1 AND id = $2', [hallId, id]);
+    if (rows[0] !== undefined) await lockKioskPrinter(client, hallId, rows[0].kiosk_no);
     const job = await lockedJob(client, hallId, id);
     if (job.status === 'queued' || job.status === 'sending') return jobView(job);
     const refused = RETRY_REFUSED[job.status];
     if (refused !== undefined) throw new CounterError('CONFLICT', refused);
-    const { rows } = await client.query<{ printer: string }>(
-      `UPDATE kiosk_print_job j SET status = 'queued', message = NULL, retried_at = clock_timestamp(), next_try_at = clock_timestamp(),
-         printer = coalesce((SELECT p.printer FROM kiosk_printer p WHERE p.hall_id = j.hall_id AND p.kiosk_no = j.kiosk_no), j.printer)
-       WHERE j.hall_id = $1 AND j.id = $2 RETURNING j.printer`,
-      [hallId, id],
-    );
-    const printer = rows[0]?.printer ?? job.printer;
+    await client.query("UPDATE kiosk_print_job SET status = 'queued', message = NULL, retried_at = clock_timestamp(), next_try_at = clock_timestamp() WHERE hall_id = $1 AND id = $2", [hallId, id]);
+    const to = await kioskPrinterOf(client, hallId, job.kiosk_no);
+    if (to !== null) await moveWaitingJobs(client, hallId, to, id);
+    const printer = to?.printer ?? job.printer;
     await auditEdit(client, hallId, who, 'printJob.retry', 'kioskPrintJob', id, { kioskNo: job.kiosk_no, ticket: job.ticket_code, printer });
     return jobView({ ...job, status: 'queued', message: null, printer });
   });

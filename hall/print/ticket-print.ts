@@ -2,8 +2,9 @@
  * A kiosk ticket on paper: what to bring (the newest catalogue's materials
  * for the matter), the ticket's document (shared/print/slips/queue-ticket.ts)
  * laid out and encoded with the windows' ESC/POS encoder (escpos/), and its
- * print job, recorded in the transaction that takes the ticket so a ticket has
- * at most one job whatever is repeated.
+ * print job (the bytes, and the document and paper width they were laid out
+ * for), recorded in the transaction that takes the ticket so a ticket has at
+ * most one job whatever is repeated.
  */
 import { z } from 'zod';
 import { encodeEscPos, type LineImager } from '../../escpos/escpos';
@@ -36,11 +37,6 @@ export function documentBytes(doc: PrintDocument, paperWidth: PaperWidth): Buffe
   return encodeEscPos(layoutDocument(doc, { columns: PAPER_COLUMNS[paperWidth] }), placeholderImager);
 }
 
-/** The ticket's ESC/POS bytes for the paper width. */
-export function ticketBytes(slip: QueueTicketSlip, paperWidth: PaperWidth): Buffer {
-  return documentBytes(queueTicketDocument(slip), paperWidth);
-}
-
 export interface KioskPrinter {
   kioskNo: string;
   /** tcp://HOST:PORT */
@@ -63,7 +59,8 @@ export async function setKioskPrinter(pool: Pool, hallId: string, kioskNo: strin
   return rowCount === 1;
 }
 
-async function kioskPrinterOf(client: Client, hallId: string, kioskNo: string): Promise<KioskPrinter | null> {
+/** The kiosk's printer as set now; null when it has none. */
+export async function kioskPrinterOf(client: Client, hallId: string, kioskNo: string): Promise<KioskPrinter | null> {
   const { rows } = await client.query<{ printer: string; paper_width: number }>('SELECT printer, paper_width FROM kiosk_printer WHERE hall_id = $1 AND kiosk_no = $2', [hallId, kioskNo]);
   const row = rows[0];
   return row === undefined ? null : { kioskNo, printer: row.printer, paperWidth: row.paper_width === 58 ? 58 : 80 };
@@ -77,7 +74,16 @@ export async function queueTicketPrint(client: Client, who: WindowIdentity, slip
   const printer = await kioskPrinterOf(client, who.hallId, who.windowNo);
   if (printer === null) return false;
   const { rows } = await client.query<{ name: string }>('SELECT name FROM hall WHERE hall_id = $1', [who.hallId]);
-  const bytes = ticketBytes({ ...slip, hallName: rows[0]?.name ?? '' }, printer.paperWidth);
-  await client.query('INSERT INTO kiosk_print_job (hall_id, ticket_id, kiosk_no, printer, bytes) VALUES ($1, $2, $3, $4, $5)', [who.hallId, slip.ticketId, who.windowNo, printer.printer, bytes]);
+  // the document is kept with the job: moved to a printer with other paper, it is laid out again (job-layout.ts)
+  const document = queueTicketDocument({ ...slip, hallName: rows[0]?.name ?? '' });
+  await client.query('INSERT INTO kiosk_print_job (hall_id, ticket_id, kiosk_no, printer, bytes, document, paper_width) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+    who.hallId,
+    slip.ticketId,
+    who.windowNo,
+    printer.printer,
+    documentBytes(document, printer.paperWidth),
+    JSON.stringify(document),
+    printer.paperWidth,
+  ]);
   return true;
 }

@@ -8,8 +8,10 @@
  * any byte is written. Nothing written (printer off, paper out) → queued again
  * and retried after retryMs; every byte taken → 'sent'; bytes handed over but
  * unconfirmed, or broken off midway → 'unconfirmed', never resent; a job still
- * 'sending' when the hall starts (it stopped mid-send) → 'unconfirmed'. A job
- * not printed within giveUpMs is 'failed': the applicant has left the kiosk
+ * 'sending' when the hall starts (it stopped mid-send) → 'unconfirmed'.
+ * Nothing written while the kiosk's printer was changed → queued again for
+ * the new printer (laid out again for its paper: job-layout.ts). A job not
+ * printed within giveUpMs is 'failed': the applicant has left the kiosk
  * with the number shown on its screen (a supervisor may send it again from the
  * console: its give-up time restarts from retried_at).
  *
@@ -19,7 +21,9 @@
 import { TcpTransport } from '../../escpos/tcp';
 import { DEFAULT_TIMEOUTS, type SendOutcome, type TransportTimeouts } from '../../escpos/transport';
 import { parsePrinterUri } from '../../shared/print/printer-uri';
-import type { Pool } from '../db/pool';
+import { inTransaction, type Pool } from '../db/pool';
+import { lockKioskPrinter, moveWaitingJobs } from './job-layout';
+import { kioskPrinterOf } from './ticket-print';
 
 export interface KioskPrintOptions {
   /** Wait before trying a job again whose printer could not take it. */
@@ -38,6 +42,7 @@ const GIVEN_UP = '打印机长时间无法打印，号票未打印（号码已�
 
 interface ClaimedJob {
   id: string;
+  kiosk_no: string;
   bytes: Buffer;
 }
 
@@ -116,20 +121,27 @@ export class KioskPrintWorker {
        WHERE hall_id = $1 AND id = (
          SELECT id FROM kiosk_print_job WHERE hall_id = $1 AND printer = $2 AND status = 'queued' AND next_try_at <= clock_timestamp()
          ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-       RETURNING id, bytes`,
+       RETURNING id, kiosk_no, bytes`,
       [this.hallId, printer],
     );
     return rows[0] ?? null;
   }
 
-  private async record(id: string, printer: string, outcome: SendOutcome): Promise<void> {
+  private async record(job: ClaimedJob, printer: string, outcome: SendOutcome): Promise<void> {
+    const { id } = job;
     if (outcome.kind === 'waiting') {
-      await this.pool.query("UPDATE kiosk_print_job SET status = 'queued', message = $3, next_try_at = clock_timestamp() + make_interval(secs => $4) WHERE hall_id = $1 AND id = $2", [
-        this.hallId,
-        id,
-        outcome.message,
-        this.options.retryMs / 1000,
-      ]);
+      // queued again under the kiosk's lock: a printer set on the console while it was tried is the one it waits for now
+      await inTransaction(this.pool, async (client) => {
+        await lockKioskPrinter(client, this.hallId, job.kiosk_no);
+        await client.query("UPDATE kiosk_print_job SET status = 'queued', message = $3, next_try_at = clock_timestamp() + make_interval(secs => $4) WHERE hall_id = $1 AND id = $2", [
+          this.hallId,
+          id,
+          outcome.message,
+          this.options.retryMs / 1000,
+        ]);
+        const to = await kioskPrinterOf(client, this.hallId, job.kiosk_no);
+        if (to !== null) await moveWaitingJobs(client, this.hallId, to, id);
+      });
     } else if (outcome.kind === 'sent') {
       await this.pool.query("UPDATE kiosk_print_job SET status = 'sent', message = NULL, sent_at = clock_timestamp() WHERE hall_id = $1 AND id = $2", [this.hallId, id]);
     } else {
@@ -173,7 +185,7 @@ export class KioskPrintWorker {
             ? { kind: 'waiting', state: 'offline', message: `号票打印机地址不正确：${printer}` }
             : await this.inLane(printer, () => transport.send(job.bytes, { beforeWrite: () => undefined, requireAnswer: this.unanswered.has(printer) }));
         this.noteAnswer(printer, outcome);
-        await this.record(job.id, printer, outcome);
+        await this.record(job, printer, outcome);
         if (outcome.kind === 'waiting') break;
       }
     } finally {

@@ -7,12 +7,14 @@
  * windows' hash of the same number), the masked form, and the number sealed
  * with AES-256-GCM under a key derived (HKDF) from the lookup key and bound
  * to its ticket. Neither the table nor the key is published to the county;
- * the sealed number is dropped once the ticket is finished.
+ * the sealed number is dropped once the ticket is finished, or, for a ticket
+ * never finished, once its hall date is over (the hall's sweep:
+ * hall/document-sweep.ts).
  */
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { normalizeDocumentNumber } from '../../shared/domain/identity-documents';
 import { maskIdNumber } from '../../shared/domain/masking';
-import type { Client } from '../db/pool';
+import type { Client, Pool } from '../db/pool';
 
 const SEALED_PREFIX = 'v1:';
 const IV_BYTES = 12;
@@ -70,4 +72,22 @@ export async function openTicketDocument(client: Client, hallId: string, ticketI
 /** The ticket is finished: its sealed number goes; the hash and the masked form stay. */
 export async function dropTicketDocument(client: Client, hallId: string, ticketId: string): Promise<void> {
   await client.query('UPDATE queue_ticket_document SET document_sealed = NULL WHERE hall_id = $1 AND ticket_id = $2', [hallId, ticketId]);
+}
+
+/**
+ * The tickets never finished (the applicant left, the ticket passed or was
+ * never called, the day ended): once the ticket's hall date (`today`, the
+ * hall date now: ticketDay) is over and no window holds it ('called',
+ * 'serving'), its sealed number goes; the hash and the masked form stay. The
+ * number of tickets whose number went: none when run again, or alongside.
+ */
+export async function dropEndedTicketDocuments(pool: Pool, hallId: string, today: string): Promise<number> {
+  const { rowCount } = await pool.query(
+    `UPDATE queue_ticket_document d SET document_sealed = NULL
+     FROM queue_ticket t
+     WHERE d.hall_id = $1 AND d.document_sealed IS NOT NULL AND t.hall_id = d.hall_id AND t.id = d.ticket_id
+       AND t.day < $2 AND t.status NOT IN ('called', 'serving')`,
+    [hallId, today],
+  );
+  return rowCount ?? 0;
 }

@@ -30,3 +30,11 @@ export interface PrintDocument {
   title: string;
   blocks: Block[];
 }
+
+/** A document read back from storage, checked for its outline (this program wrote it from a typed PrintDocument); null when it is not one. */
+export function storedDocument(value: unknown): PrintDocument | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { title, blocks } = value as { title?: unknown; blocks?: unknown };
+  const isBlock = (b: unknown): b is Block => typeof b === 'object' && b !== null && typeof (b as { kind?: unknown }).kind === 'string';
+  return typeof title === 'string' && Array.isArray(blocks) && blocks.every(isBlock) ? { title, blocks } : null;
+}

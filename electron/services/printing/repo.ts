@@ -1,6 +1,6 @@
 /** The print_job table (migration 2): rows, the record the API returns, and the change-log payloads. */
 import type { PrintJob, PrintJobStatus } from '../../../shared/api/printing';
-import type { Block, PaperWidth, PrintDocument } from '../../../shared/print/document';
+import { storedDocument, type PaperWidth, type PrintDocument } from '../../../shared/print/document';
 import type { Db } from '../db/connection';
 import { staffNameAndNo } from '../staff/staff-repo';
 
@@ -230,15 +230,9 @@ export function statusPayload(row: PrintJobRow): Record<string, unknown> {
   };
 }
 
-function isBlock(value: unknown): value is Block {
-  return typeof value === 'object' && value !== null && typeof (value as { kind?: unknown }).kind === 'string';
-}
-
 /** The stored document, checked for its outline (it was written by this program from a typed PrintDocument). */
 export function documentOf(row: Pick<PrintJobRow, 'document'>): PrintDocument {
-  const value = JSON.parse(row.document) as { title?: unknown; blocks?: unknown };
-  if (typeof value.title !== 'string' || !Array.isArray(value.blocks) || !value.blocks.every(isBlock)) {
-    throw new Error('stored print document is malformed');
-  }
-  return { title: value.title, blocks: value.blocks };
+  const document = storedDocument(JSON.parse(row.document));
+  if (document === null) throw new Error('stored print document is malformed');
+  return document;
 }
