@@ -16,7 +16,7 @@ import { ratingChangedSchema, ratingMethods } from './api/rating';
 import { followupMethods } from './api/followup';
 import { marriageMethods } from './api/marriage';
 import { appointmentMethods } from './api/appointments';
-import { hallLinkMethods } from './api/hall-link';
+import { hallChangedSchema, hallLinkMethods } from './api/hall-link';
 import { queueMethods } from './api/queue';
 import type { ApiError, Result } from './result';
 
@@ -79,6 +79,8 @@ export const events = {
   'export.progress': exportProgressSchema,
   /** Clerk screens and the display: the pending rating request (never the level chosen). */
   'rating.changed': ratingChangedSchema,
+  /** Clerk screens only: the window joined a hall (window7). */
+  'hall.changed': hallChangedSchema,
 } as const;
 
 export type Events = typeof events;

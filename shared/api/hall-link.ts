@@ -33,6 +33,9 @@ export const hallStatusSchema = z.object({
 });
 export type HallStatusView = z.infer<typeof hallStatusSchema>;
 
+/** Pushed to clerk screens when the window's hall link changes (hall.join): the caller bar follows it without a reload. */
+export const hallChangedSchema = hallStatusSchema.pick({ joined: true, hallName: true, windowNo: true });
+
 export const hallLinkMethods = {
   'hall.join': method({ effect: 'write', audit: '加入大厅', changesDisplay: false, access: 'supervisor', request: hallJoinRequestSchema, response: hallStatusSchema }),
   'hall.status': method({ effect: 'read', access: 'supervisor', request: empty, response: hallStatusSchema }),

@@ -5,8 +5,9 @@
  * F3 passes it (the display clears), F4 calls it back, F5 transfers it to
  * window 2, which calls it; window 1 calls the next (a ticket taken after
  * an ID card read at the kiosk), starts it (the marriage form opens with the
- * card's number) and finishes it. Screenshots: the workstation with the caller
- * bar at 1366×768, the display with a called ticket at 1280×800.
+ * card's number, birth date and sex in 女方's card) and finishes it.
+ * Screenshots: the workstation with the caller bar at 1366×768, the display
+ * with a called ticket at 1280×800.
  */
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Browser, type Page } from '@playwright/test';
@@ -51,8 +52,8 @@ test('call, pass, call back, transfer to window 2, start and finish; the display
   const window1 = await joinAs(browser, host1, '1');
   const window2 = await joinAs(browser, host2, '2');
   const a1 = await take(hall.hall, kiosk, 'MAR-REG');
-  // a2: the applicant read the ID card at the kiosk (no booking today), then chose the matter
-  const card = '110105197001010099';
+  // a2: the applicant (a woman born 1970-01-01) read her ID card at the kiosk (no booking today), then chose the matter
+  const card = '11010519700101002X';
   const a2 = (await value(hall.hall, 'queueTake', { requestId: randomUUID(), matter: 'MAR-REG', priority: 'normal', documentNumber: card }, kiosk.credential)).ticket;
   await take(hall.hall, kiosk, 'DIV-REG');
 
@@ -97,13 +98,16 @@ test('call, pass, call back, transfer to window 2, start and finish; the display
   await window1.getByRole('button', { name: /F1 叫号/ }).click();
   await expect(display.getByTestId('display-called')).toContainText(a2.code);
   await expect(bar.getByTestId('caller-current')).toContainText(a2.code);
-  await expect(bar.getByTestId('caller-card')).toHaveText('已刷证 110105********0099');
+  await expect(bar.getByTestId('caller-card')).toHaveText('已刷证 110105********002X');
   await window1.keyboard.press('F8');
   await expect(bar.getByTestId('caller-current')).toContainText('办理中');
   await expect(window1.getByRole('radio', { name: '结婚登记' })).toBeChecked();
-  // the marriage form opens with the card read at the kiosk, as a card read at the counter fills it
-  await expect(window1.getByLabel('男方 证件号码', { exact: true })).toHaveValue(card);
-  await expect(bar.getByRole('status')).toContainText('已带入申请人在取号机刷的身份证 110105********0099');
+  // the marriage form opens with the card read at the kiosk, as a card read at the counter fills it: her card is 女方's, with birth date and sex
+  await expect(window1.getByLabel('女方 证件号码', { exact: true })).toHaveValue(card);
+  await expect(window1.getByLabel('女方 性别', { exact: true })).toHaveValue('female');
+  await expect(window1.getByLabel('女方 出生日期', { exact: true })).toHaveValue('1970-01-01');
+  await expect(window1.getByLabel('男方 证件号码', { exact: true })).toHaveValue('');
+  await expect(bar.getByRole('status')).toContainText('已带入申请人在取号机刷的身份证 110105********002X');
   await shot(window1, 'queue-caller-serving');
   await window1.keyboard.press('F9');
   await expect(bar.getByRole('status')).toContainText(`${a2.code} 号已办结`);

@@ -2,7 +2,8 @@
  * What a 受理 writes: the commit the receipt waits for (synchronous = FULL)
  * syncs every page it changed, so the b-trees it touches are read from the
  * WAL after the accept and named by dbstat. The indexes migration 20 dropped
- * or narrowed, and the contact's closed_at index, are not among them.
+ * or narrowed, migration 22's completed cases and the contact's closed_at
+ * index are not among them; 办结 writes one page of migration 22's index.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -34,7 +35,7 @@ function treesOf(db: Db, pages: number[]): Set<string> {
 }
 
 describe('the pages one 受理 commits', () => {
-  it('writes the case, its contact, print job, audit and change rows without the redundant indexes', async () => {
+  it('writes the case, its contact, print job, audit and change rows without the redundant indexes; 办结 one page of the completed cases', async () => {
     const t = createTestCore();
     await setUpWithClerk(t.core);
     await login(t.core, SUPERVISOR.staffNo, SUPERVISOR.pin);
@@ -54,8 +55,18 @@ describe('the pages one 受理 commits', () => {
     for (const written of ['service_case', 'contact', 'print_job', 'audit_log', 'change_log', 'request_log', 'service_case_stats', 'service_case_open_by_due']) {
       expect(trees).toContain(written);
     }
-    for (const untouched of ['service_case_accepted', 'service_case_open_due', 'service_case_completed_by', 'contact_owner_closed']) {
+    for (const untouched of ['service_case_accepted', 'service_case_open_due', 'service_case_completed_by', 'service_case_completed', 'contact_owner_closed']) {
       expect(trees).not.toContain(untouched);
     }
+
+    // 办结 writes the case's entry in each index of completed cases (one leaf page each on this ledger)
+    await t.core.printing.settled();
+    t.core.db.pragma('wal_checkpoint(TRUNCATE)');
+    expect((await t.core.call('cases.complete', { id: accepted.ok ? accepted.value.case.id : '' }, 'clerk', crypto.randomUUID())).ok).toBe(true);
+    const completed = pagesOfFirstCommit(`${t.databasePath}-wal`);
+    const completedTrees = treesOf(t.core.db, completed);
+    for (const written of ['service_case', 'service_case_completed_by', 'service_case_completed']) expect(completedTrees).toContain(written);
+    const indexPages = new Set(t.core.db.prepare("SELECT pageno FROM dbstat WHERE name = 'service_case_completed'").pluck().all() as number[]);
+    expect(completed.filter((p) => indexPages.has(p))).toHaveLength(1);
   });
 });

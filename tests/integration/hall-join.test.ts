@@ -2,9 +2,10 @@
  * Joining a hall (hall.join) on real cores and a real hall: the window
  * enrols as its own number, the link and status are kept, refusals are in
  * Chinese (wrong code, unreachable hall, already joined, clerks), parallel
- * and repeated joins enrol once, and the lookup hashes are re-keyed with the
- * hall's key: two windows of the hall hash a number alike, and a window finds
- * its records from before the join by number.
+ * and repeated joins enrol once (and tell the clerk screens once), and the
+ * lookup hashes are re-keyed with the hall's key: two windows of the hall
+ * hash a number alike, and a window finds its records from before the join
+ * by number.
  */
 import { createHmac, randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
@@ -108,6 +109,27 @@ describe('hall.join', () => {
     expect(first.ok).toBe(true);
     for (const r of repeats) expect(r).toEqual(first);
     expect(t2.core.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'hall.join'").pluck().get()).toBe(1);
+  });
+
+  it('tells clerk screens of the link once the join has committed: never for a refused join, once for parallel and repeated joins', async () => {
+    const t = await windowCore('18');
+    const told: unknown[] = [];
+    const off = t.core.onEvent((event, payload) => {
+      if (event === 'hall.changed') told.push(payload);
+    });
+    await login(t.core, SUPERVISOR.staffNo, SUPERVISOR.pin);
+    expectError(await t.core.call('hall.join', { url: hall.hall.url, code: 'AAAA-BBBB-CCCC' }), 'FORBIDDEN');
+    expect(told).toEqual([]);
+    // one request sent three times while two other joins race it: one enrolment, one event
+    const [code, ...others] = await Promise.all([1, 2, 3].map(() => enrolmentCode(hall, '18')));
+    const id = randomUUID();
+    const sent = [1, 2, 3].map(() => t.core.call('hall.join', { url: hall.hall.url, code: code ?? '' }, 'clerk', id));
+    const racing = others.map((other) => t.core.call('hall.join', { url: hall.hall.url, code: other }, 'clerk', randomUUID()));
+    const results = await Promise.all([...sent, ...racing]);
+    off();
+    expect(results.filter((r) => r.ok).length).toBeGreaterThan(0);
+    expect(await activeWindows('18')).toBe(1);
+    expect(told).toEqual([{ joined: true, hallName: '测试大厅', windowNo: '18' }]);
   });
 
   it('re-keys: two windows hash a number alike; records from before the join are found by number; registrations go to the hall again', async () => {

@@ -4,11 +4,13 @@
  * through an index, on a ledger holding a year of cases: the queries are
  * recorded from the app's own functions (intake, handover, supervision,
  * ledger, statistics, archive) and each one's EXPLAIN QUERY PLAN is read,
- * before the migration and after it.
+ * before the migration and after it. Migration 22 adds the one index the
+ * reads of completed cases lacked: after it none reads service_case row by row.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../electron/services/db/migrations';
 import { up as serviceCaseIndexes } from '../../electron/services/db/migrations/020-service-case-indexes';
+import { up as serviceCaseCompleted } from '../../electron/services/db/migrations/022-service-case-completed';
 import type { Db } from '../../electron/services/db/connection';
 import { caseNoOfContact, caseRow, openCasesOf } from '../../electron/services/intake/case-repo';
 import { openCases, shiftWorkCounts } from '../../electron/services/handover/summary-repo';
@@ -25,6 +27,7 @@ import { statementsOf } from '../support/statements';
 afterAll(cleanupAll);
 
 const VERSION = MIGRATIONS.indexOf(serviceCaseIndexes) + 1;
+const COMPLETED_VERSION = MIGRATIONS.indexOf(serviceCaseCompleted) + 1;
 const CLERKS = ['s1', 's2', 's3'];
 const CASES = 1200;
 
@@ -152,8 +155,49 @@ describe('service_case queries after migration 20 (fewer indexes per 受理)', (
     const before = plans(false);
     const after = plans(true);
     expect([...after.keys()]).toEqual([...before.keys()]);
-    // no query reads service_case row by row that did not before (three searches on completed cases already did, as before)
+    // no query reads service_case row by row that did not before (the count of 已办结 cases already did: migration 22 serves it)
     expect([...after.values()]).toEqual([...before.values()]);
-    expect([...before.values()].flat()).toHaveLength(3);
+    expect([...before.values()].flat()).toHaveLength(1);
+  });
+});
+
+describe('service_case queries after migration 22 (completed cases in acceptance order)', () => {
+  /** Each query's answer and plan on a ledger at `version`. */
+  const run = (version: number): { answers: unknown[]; plans: string[][] } => {
+    const db = upgrade(ledgerAt(COMPLETED_VERSION - 1), version);
+    try {
+      const queries = serviceCaseQueries(db);
+      return {
+        answers: [completedCasesSince(db, '2026-09-01T00:00:00.000Z'), ...LEDGER_FILTERS.map((filter) => queryLedger(db, filter, 50, { today: '2026-09-01' }))],
+        plans: queries.map((q) => fullScans(db, q.sql, q.params)),
+      };
+    } finally {
+      db.close();
+    }
+  };
+
+  it('no query reads service_case row by row, and every answer is the same as before', () => {
+    const before = run(COMPLETED_VERSION - 1);
+    const after = run(COMPLETED_VERSION);
+    expect(after.answers).toEqual(before.answers);
+    expect(before.plans.flat()).toHaveLength(1);
+    expect(after.plans.flat()).toEqual([]);
+  });
+
+  it('searches the completed cases since a date per clerk; counts and pages 已办结 from the completed cases alone', () => {
+    const db = upgrade(ledgerAt(COMPLETED_VERSION - 1), COMPLETED_VERSION);
+    try {
+      const planOf = (q: { sql: string; params: unknown[] } | undefined): string =>
+        q === undefined ? '' : (db.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...q.params) as { detail: string }[]).map((r) => r.detail).join('\n');
+      const [since] = statementsOf(db, (view) => expect(completedCasesSince(view, '2026-09-01T00:00:00.000Z').length).toBeGreaterThan(0));
+      expect(planOf(since)).toContain('SEARCH c USING INDEX service_case_completed_by (completed_by=? AND completed_at>?)');
+      const [page, count] = statementsOf(db, (view) => expect(queryLedger(view, { category: 'cases', status: 'completed' }, 50, { today: '2026-09-01' }).total).toBe(CASES - 30));
+      // the page walks the completed cases newest first and stops at the page's end: no sort of them all
+      expect(planOf(page)).toMatch(/SCAN t USING INDEX service_case_completed\b/);
+      expect(planOf(page)).not.toContain('USE TEMP B-TREE FOR ORDER BY');
+      expect(planOf(count)).toMatch(/SCAN t USING COVERING INDEX service_case_completed\b/);
+    } finally {
+      db.close();
+    }
   });
 });

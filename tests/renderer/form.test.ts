@@ -85,6 +85,8 @@ describe('partiesFromStart', () => {
   it.each<[string, 'marriage' | 'divorce' | 'reissue', StartParty[], string[]]>([
     ['a blank marriage has two cards', 'marriage', [], ['', '']],
     ['the man’s card first', 'marriage', [carried('林晓燕', WOMAN), carried('陈志强', MAN)], ['陈志强', '林晓燕']],
+    ['a woman alone (a ticket’s kiosk card) takes the woman’s card', 'marriage', [carried('林晓燕', WOMAN)], ['', '林晓燕']],
+    ['a man alone keeps the man’s card', 'divorce', [carried('陈志强', MAN)], ['陈志强', '']],
     ['the order kept when already right', 'divorce', [carried('陈志强', MAN), carried('林晓燕', WOMAN)], ['陈志强', '林晓燕']],
     ['one applicant, one party for a replacement', 'reissue', [carried('林晓燕', WOMAN)], ['林晓燕']],
     ['a replacement keeps the order', 'reissue', [carried('林晓燕', WOMAN), carried('陈志强', MAN)], ['林晓燕', '陈志强']],

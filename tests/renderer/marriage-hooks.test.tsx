@@ -56,6 +56,22 @@ describe('useMarriageForm', () => {
     act(() => result.current.removeSecondParty());
     expect(result.current.parties).toHaveLength(1);
   });
+
+  it('a start carrying one number gives birth date and sex and the card they belong to, before and after the hall’s date is known', async () => {
+    const alone = (documentNumber: string) => [{ name: '', documentType: 'residentId' as const, documentNumber, phone: '' }];
+    const { result } = renderHook(() => useMarriageForm(api));
+    // 开始办理 of a ticket whose applicant read her ID card at the kiosk, before the core told the hall's date
+    expect(result.current.today).toBeNull();
+    act(() => result.current.reset('marriage', alone(WOMAN), null));
+    await waitFor(() => expect(result.current.today).not.toBeNull(), WAIT);
+    await waitFor(() => expect(result.current.parties).toMatchObject([{ documentNumber: '', sex: '', birthDate: '' }, { documentNumber: WOMAN, sex: 'female', birthDate: '1992-08-08' }]), WAIT);
+    // the next ticket, the date known: a man's number stays in the man's card
+    act(() => result.current.reset('marriage', alone(MAN), null));
+    await waitFor(() => expect(result.current.parties).toMatchObject([{ documentNumber: MAN, sex: 'male', birthDate: '1990-05-15' }, { documentNumber: '' }]), WAIT);
+    // the clerk can still change them
+    act(() => result.current.updateParty(0, { birthDate: '1990-05-16' }, 'birthDate'));
+    expect(result.current.parties[0]).toMatchObject({ sex: 'male', birthDate: '1990-05-16' });
+  });
 });
 
 describe('useLiveCheck', () => {

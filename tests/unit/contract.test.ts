@@ -97,7 +97,7 @@ describe('the API contract', () => {
 
   it('has unique error codes and the pushed events', () => {
     expect(new Set(ERROR_CODES).size).toBe(ERROR_CODES.length);
-    expect([...EVENT_NAMES].sort()).toEqual(['display.changed', 'export.progress', 'printer.changed', 'rating.changed', 'session.changed']);
+    expect([...EVENT_NAMES].sort()).toEqual(['display.changed', 'export.progress', 'hall.changed', 'printer.changed', 'rating.changed', 'session.changed']);
     // the display receives its board and the rating pad, nothing else
     expect([...DISPLAY_EVENTS].sort()).toEqual(['display.changed', 'rating.changed']);
     // the rating event carries the pending request only: never a level

@@ -53,15 +53,19 @@ export function commitJoin(ctx: CoreContext, call: CallContext, prepared: JoinPr
     joining.delete(ctx);
     throw alreadyJoined(existing);
   }
+  const { enrolled } = prepared;
   ctx.afterWrite({
-    committed: () => joining.delete(ctx),
+    committed: () => {
+      joining.delete(ctx);
+      // clerk screens learn of the link at once (the caller bar reads the hall's queue again)
+      ctx.publish('hall.changed', { joined: true, hallName: enrolled.hallName, windowNo: enrolled.windowNo });
+    },
     // the vault hashes with the window's own key again, as the ledger still does
     rolledBack: () => {
       joining.delete(ctx);
       ctx.vault.useLookupKey(null);
     },
   });
-  const { enrolled } = prepared;
   const at = ctx.clock.now().toISOString();
   const actor = actorOf(call);
   saveHallLink(ctx.db, ctx.vault, {

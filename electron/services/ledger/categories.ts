@@ -215,7 +215,8 @@ export const CATEGORY_SQL: Record<Exclude<LedgerCategory, 'marriages'>, Category
     orderByKeyOnly: false,
     staff: 't.accepted_by',
     status: statusConditions('cases', 't.status'),
-    number: { sql: `(${prefix('t.case_no')} OR ${prefix('c.contact_no')})`, params: 2 },
+    // both sides of the OR on t, each searchable by its own index (case_no, contact_id): no row-by-row read of service_case
+    number: { sql: `(${prefix('t.case_no')} OR t.contact_id IN (SELECT id FROM contact WHERE ${prefix('contact_no')}))`, params: 2 },
     name: { sql: prefix('c.applicant_name'), params: 1 },
     document: { sql: 'c.applicant_id_hash = ?', params: 1 },
     columns: [

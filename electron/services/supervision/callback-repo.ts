@@ -101,13 +101,19 @@ export interface CandidateRow {
   scheduled: string | null;
 }
 
+/**
+ * The cases completed since a time. A completed case names the staff member
+ * who completed it (a staff row, by its foreign key), so the cases are found
+ * per staff member in service_case_completed_by (completed_by, completed_at):
+ * one range search each, never a read of every case ever accepted.
+ */
 export function completedCasesSince(db: Db, since: string): CandidateRow[] {
   return db
     .prepare(
       `SELECT c.contact_id, c.id AS key, ct.item_code, c.completed_at AS at,
          (SELECT group_concat(cb.source) FROM callback cb WHERE cb.contact_id = c.contact_id) AS scheduled
        FROM service_case c JOIN contact ct ON ct.id = c.contact_id
-       WHERE c.status = 'completed' AND c.completed_at >= ?
+       WHERE c.completed_by IN (SELECT id FROM staff) AND c.status = 'completed' AND c.completed_at >= ?
        ORDER BY c.completed_at, c.id`,
     )
     .all(since) as CandidateRow[];

@@ -28,12 +28,17 @@ export function ClerkApp({ api }: { api: RendererApi }) {
   useEffect(() => {
     void load();
     const offSession = api.on('session.changed', (session) => setState((s) => (s ? { ...s, session } : s)));
+    // the hall name and window number the top bar shows change with the settings (a hall's office settings pulled after joining)
+    const offDisplay = api.on('display.changed', ({ hallName, windowNo }) =>
+      setState((s) => (s && (s.info.hallName !== hallName || s.info.windowNo !== windowNo) ? { ...s, info: { ...s.info, hallName, windowNo } } : s)),
+    );
     const offConnection = api.onConnection((up) => {
       setConnected(up);
       if (up) void load();
     });
     return () => {
       offSession();
+      offDisplay();
       offConnection();
     };
   }, [api, load]);

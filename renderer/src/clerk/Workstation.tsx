@@ -67,7 +67,7 @@ export function Workstation({
     <div className="workstation">
       <header className="topbar">
         <div className="topbar-hall">
-          <strong>{info.hallName}</strong>
+          <strong data-testid="topbar-hall">{info.hallName}</strong>
           <span className="window-chip">{info.windowNo} 号窗口</span>
         </div>
         <div className="topbar-user" data-testid="current-clerk">

@@ -18,6 +18,19 @@ export function useHallToday(api: RendererApi): string | null {
   return today;
 }
 
+/** A start's parties: what it carried and the cards first shown for them (before the hall's date was known). */
+interface StartedParties {
+  kind: CivilKind;
+  carried: ServiceStart['parties'];
+  shown: PartyForm[];
+}
+
+/** Cards the clerk has already changed: only their empty birth dates and sexes are filled, nothing is moved. */
+function filledFromNumbers(parties: PartyForm[], today: string): PartyForm[] {
+  const filled = parties.map((p) => fillFromResidentId(p, today));
+  return filled.every((p, i) => p === parties[i]) ? parties : filled;
+}
+
 export function useMarriageForm(api: RendererApi) {
   const today = useHallToday(api);
   const [kind, setKind] = useState<CivilKind>('marriage');
@@ -32,12 +45,13 @@ export function useMarriageForm(api: RendererApi) {
   const [contactId, setContactId] = useState<string | null>(null);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [showAll, setShowAll] = useState(false);
-  // counts resets: the parties a reset carries in are completed from their numbers once the hall's date is known
-  const [generation, setGeneration] = useState(0);
+  // the parties a start carried in, as first shown: laid out with the hall's date once it is known
+  const [started, setStarted] = useState<StartedParties | null>(null);
 
   const reset = useCallback((nextKind: CivilKind, carried: ServiceStart['parties'], nextContact: string | null) => {
+    const shown = partiesFromStart(nextKind, carried, null);
     setKind(nextKind);
-    setParties(partiesFromStart(nextKind, carried, null));
+    setParties(shown);
     setChecks(BLANK_CHECKS);
     setReissue(blankReissue());
     setCertificateNo('');
@@ -46,13 +60,15 @@ export function useMarriageForm(api: RendererApi) {
     setContactId(nextContact);
     setTouched(new Set());
     setShowAll(false);
-    setGeneration((g) => g + 1);
+    setStarted({ kind: nextKind, carried, shown });
   }, []);
 
-  // numbers carried over from a check-in give the birth date and sex once the hall's date is known
+  // numbers carried over from a ticket or a check-in give the birth date and sex, and so which card (男方, 女方) each party takes
   useEffect(() => {
-    if (today !== null) setParties((prev) => (prev.every((p) => fillFromResidentId(p, today) === p) ? prev : prev.map((p) => fillFromResidentId(p, today))));
-  }, [today, generation]);
+    if (today === null || started === null) return;
+    setParties((prev) => (prev === started.shown ? partiesFromStart(started.kind, started.carried, today) : filledFromNumbers(prev, today)));
+    setStarted(null);
+  }, [today, started]);
 
   const touch = useCallback(
     (i: number, field: PartyField) =>

@@ -1,8 +1,9 @@
 /**
  * The caller bar's state and actions: the hall's view of this window's queue
- * (read again every few seconds and after each action), one action at a time
- * (a second press while one runs does nothing: the hall would answer the
- * same ticket anyway), and 开始办理 opening the applicant's form.
+ * (read again every few seconds, after each action and when the window joins
+ * a hall), one action at a time (a second press while one runs does nothing:
+ * the hall would answer the same ticket anyway), and 开始办理 opening the
+ * applicant's form.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeskTicket, MethodName, QueueState, RequestOf, ResponseOf } from '../../../shared/contract';
@@ -23,8 +24,13 @@ export function useCaller(api: RendererApi, onServe: (start: ServiceStart) => vo
   const { reload } = query;
   useEffect(() => {
     const timer = setInterval(() => void reload(), CALLER_REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [reload]);
+    // joining a hall turns the caller on at once, not at the next refresh
+    const offHall = api.on('hall.changed', () => void reload());
+    return () => {
+      clearInterval(timer);
+      offHall();
+    };
+  }, [api, reload]);
   const { run, error, busy, setError, clear } = useAction(api);
   const [notice, setNotice] = useState<string | null>(null);
   const [dialog, setDialog] = useState<CallerDialog>(null);

@@ -26,6 +26,7 @@ import { up as certificateLease } from './018-certificate-lease';
 import { up as hallOwnedKinds } from './019-hall-owned-kinds';
 import { up as serviceCaseIndexes } from './020-service-case-indexes';
 import { up as queueCalled } from './021-queue-called';
+import { up as serviceCaseCompleted } from './022-service-case-completed';
 
 /** One migration: runs inside the runner's transaction, never opens its own. */
 export type Migration = (db: Db) => void;
@@ -52,6 +53,7 @@ export const MIGRATIONS: readonly Migration[] = [
   hallOwnedKinds,
   serviceCaseIndexes,
   queueCalled,
+  serviceCaseCompleted,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
