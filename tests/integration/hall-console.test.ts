@@ -90,6 +90,23 @@ describe('console login', () => {
     expect(typeof staff?.body.lockedUntil).toBe('string');
   });
 
+  it('weighs a lockout on the console by when it was decided: an older unlock pushed later keeps it, a newer one lifts it', async () => {
+    await putStaff('9400', '444444', 'supervisor');
+    const window = await enrolWindow(t.hall, '41');
+    const beforeLock = new Date(Date.now() - 60_000).toISOString();
+    const wrong = await Promise.all(Array.from({ length: 5 }, () => consoleCall(base, 'login', { staffNo: '9400', pin: '000000' }, null)));
+    expect(wrong.filter((r) => !r.ok && r.error.code === 'ACCOUNT_LOCKED')).toHaveLength(1);
+    const unlock = (seq: number, at: string) => changeRow(seq, { entity: 'staff', op: 'update', payload: { staffNo: '9400', unlocked: true }, createdAt: at });
+    const heads = chainHashes(2);
+    // the window unlocked the account offline a minute before the console locked it; its row arrives now, twice at once
+    const late = { windowNo: '41', rows: [unlock(1, beforeLock)], auditHead: heads[1] ?? { seq: 0, hash: '' }, auditAt: null };
+    await Promise.all([0, 1].map(() => value(t.hall, 'push', late, window.credential)));
+    expect(await consoleCall(base, 'login', { staffNo: '9400', pin: '444444' }, null)).toMatchObject({ ok: false, error: { code: 'ACCOUNT_LOCKED' } });
+    // an unlock decided after the lockout lifts it
+    await value(t.hall, 'push', { windowNo: '41', rows: [unlock(2, new Date().toISOString())], auditHead: heads[2] ?? { seq: 0, hash: '' }, auditAt: heads[1] ?? null }, window.credential);
+    expect((await consoleCall(base, 'login', { staffNo: '9400', pin: '444444' }, null)).ok).toBe(true);
+  });
+
   it('refuses a write from a foreign page (Origin) and a body that is not JSON', async () => {
     const foreign = await fetch(`${base}/console/api/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://evil.example' }, body: '{}' });
     expect(foreign.status).toBe(403);
