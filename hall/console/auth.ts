@@ -98,17 +98,23 @@ export async function login(pool: Pool, hall: Hall, staffNoTyped: string, pin: s
   return outcome.ok;
 }
 
+/** Sessions unexpired, of a supervisor still active in the staff rows ($2: their token hashes). */
+const LIVE_SESSIONS = `FROM console_session s
+     JOIN reference_row r ON r.hall_id = s.hall_id AND r.kind = 'staff' AND r.key = s.staff_no AND NOT r.deleted
+     WHERE s.hall_id = $1 AND s.token_hash = ANY ($2::text[]) AND s.expires_at > clock_timestamp()
+       AND r.body->>'role' = 'supervisor' AND r.body->>'active' = 'true'`;
+
 /** The supervisor of a session cookie: unexpired, and still an active supervisor in the staff rows. */
 export async function sessionOf(pool: Pool, hall: Hall, token: string): Promise<ConsoleSession | null> {
-  const { rows } = await pool.query<{ staff_no: string; staff_name: string }>(
-    `SELECT s.staff_no, s.staff_name FROM console_session s
-     JOIN reference_row r ON r.hall_id = s.hall_id AND r.kind = 'staff' AND r.key = s.staff_no AND NOT r.deleted
-     WHERE s.hall_id = $1 AND s.token_hash = $2 AND s.expires_at > clock_timestamp()
-       AND r.body->>'role' = 'supervisor' AND r.body->>'active' = 'true'`,
-    [hall.hallId, sha256(token)],
-  );
+  const { rows } = await pool.query<{ staff_no: string; staff_name: string }>(`SELECT s.staff_no, s.staff_name ${LIVE_SESSIONS}`, [hall.hallId, [sha256(token)]]);
   const row = rows[0];
   return row === undefined ? null : { staffNo: row.staff_no, name: row.staff_name, hallName: hall.name };
+}
+
+/** Of these sessions (their token hashes), the ones still live as sessionOf judges them. */
+export async function liveSessions(pool: Pool, hall: Hall, tokenHashes: readonly string[]): Promise<ReadonlySet<string>> {
+  const { rows } = await pool.query<{ token_hash: string }>(`SELECT s.token_hash ${LIVE_SESSIONS}`, [hall.hallId, tokenHashes]);
+  return new Set(rows.map((r) => r.token_hash));
 }
 
 export async function logout(pool: Pool, hall: Hall, token: string): Promise<void> {

@@ -151,3 +151,8 @@ export const CONSOLE_ROUTES = {
 export type ConsoleRouteName = keyof typeof CONSOLE_ROUTES;
 export type ConsoleRequest<N extends ConsoleRouteName> = z.input<(typeof CONSOLE_ROUTES)[N]['request']>;
 export type ConsoleResponse<N extends ConsoleRouteName> = z.infer<(typeof CONSOLE_ROUTES)[N]['response']>;
+
+// ---- board7: the board pushed (server-sent events, hall/console/board-feed.ts)
+
+/** The board's push, behind the session cookie like the board: every message's data is a board answer, sent on opening and after each change the board shows. */
+export const BOARD_EVENTS = { method: 'GET', path: '/console/api/board/events', request: emptySchema, response: boardResponseSchema } as const;
