@@ -67,8 +67,10 @@ export const consoleSettingsSchema = z.object({
 
 // ---- enrolment -----------------------------------------------------------------------------
 
-export const enrolmentCodeRequestSchema = z.object({ windowNo: windowNoSchema });
-export const enrolmentCodeResponseSchema = z.object({ windowNo: z.string(), code: z.string(), validHours: z.number().int() });
+/** What a code enrols: a window (窗口工作台) or a kiosk (取号机); its number is windowNo either way. */
+export const ENROLMENT_DEVICE_KINDS = ['window', 'kiosk'] as const;
+export const enrolmentCodeRequestSchema = z.object({ windowNo: windowNoSchema, deviceKind: z.enum(ENROLMENT_DEVICE_KINDS).default('window') });
+export const enrolmentCodeResponseSchema = z.object({ windowNo: z.string(), deviceKind: z.enum(ENROLMENT_DEVICE_KINDS), code: z.string(), validHours: z.number().int() });
 
 // ---- ledgers ----------------------------------------------------------------------------------
 

@@ -2,8 +2,9 @@
  * The console in Chromium against a real hall on PostgreSQL. The board
  * (窗口看板) is pushed: with its reads of the board route refused, one page
  * still shows what a window pushed (who is at it, its open cases, its state);
- * another page, whose push is refused, shows it by its poll. Screenshot at
- * 1366×768.
+ * another page, whose push is refused, shows it by its poll. And 窗口登记
+ * makes a kiosk's one-time code that the kiosk enrols with, listed in 修改记录.
+ * Screenshots at 1366×768.
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -81,4 +82,33 @@ test('the board shows a window’s push at once, and by its poll while the push 
   await pushed.screenshot({ path: join(ARTIFACTS_DIR, 'console-board-pushed-1366x768.png') });
   await polled.close();
   await pushed.close();
+});
+
+test('窗口登记 makes a kiosk’s one-time code; the kiosk enrols with it; 修改记录 lists it', async ({ page }) => {
+  await consoleLogin(page, t.hall.url);
+  await page.getByRole('button', { name: '窗口登记' }).click();
+  await page.getByLabel('设备类型').selectOption('kiosk');
+  await page.getByLabel('取号机编号').fill('K2');
+  await page.getByRole('button', { name: '生成登记码' }).click();
+  await expect(page.getByRole('heading', { name: '取号机 K2 的登记码' })).toBeVisible();
+  const code = page.getByTestId('enrolment-code');
+  await expect(code).toHaveText(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+  await page.screenshot({ path: join(ARTIFACTS_DIR, 'console-enrol-kiosk-1366x768.png') });
+
+  const kiosk = await value(t.hall, 'enrol', { code: (await code.textContent()) ?? '', windowNo: 'K2' }, null);
+  const { rows } = await t.hall.pool.query<{ device_kind: string }>('SELECT device_kind FROM hall_window WHERE window_id = $1', [kiosk.windowId]);
+  expect(rows).toEqual([{ device_kind: 'kiosk' }]);
+
+  // window 1's number is a window's: a kiosk code for it is refused on the field
+  await page.getByLabel('取号机编号').fill('1');
+  await page.getByRole('button', { name: '生成登记码' }).click();
+  await expect(page.getByRole('alert')).toContainText('编号 1 已登记为窗口');
+  await expect(code).toHaveCount(0);
+
+  await page.getByRole('button', { name: '基础数据' }).click();
+  await page.getByRole('tab', { name: '修改记录' }).click();
+  const audit = page.getByTestId('audit-table');
+  await expect(audit.locator('tr', { hasText: '取号机 K2' })).toContainText('生成登记码');
+  await expect(audit.locator('tr', { hasText: '取号机 K2' })).toContainText('王建国（9001）');
+  await page.screenshot({ path: join(ARTIFACTS_DIR, 'console-enrol-kiosk-audit-1366x768.png') });
 });
