@@ -76,9 +76,10 @@ export function followFeed<T>(source: FeedSource<T>): Following {
       source.show(pushed(source, e.data));
     };
     events.onerror = () => {
-      // read at the fast pace until the stream is back
+      // read at the fast pace until the stream is back: the next read comes pollMs after the stream went down (a
+      // stream that keeps failing must not postpone it again and again; the reads then keep the fast pace themselves)
+      if (live && !reading) schedule(source.pollMs);
       live = false;
-      if (!reading) schedule(source.pollMs);
       if (events?.readyState !== EventSource.CLOSED || stopped) return;
       events = null;
       reopenTimer = window.setTimeout(open, source.reopenMs);
