@@ -12,11 +12,13 @@
  *     the contact is listed: the loop's wake, push and projection, and the
  *     console query. The open-cases page itself does not refresh; this is
  *     what it shows when the supervisor opens or reloads it.
- *  2. The console page in Chromium: the board (窗口看板), which refreshes
- *     itself every 5 s, counting the window's open cases; the page's own
- *     MutationObserver times the new count. Each action starts after a
- *     random pause, so it falls anywhere in the board's refresh period: this
- *     is what the supervisor watching the board sees.
+ *  2. The console page in Chromium: the board (窗口看板), pushed by the hall
+ *     after each change it shows (server-sent events; a poll every 30 s
+ *     while pushed, every 5 s while not), counting the window's open cases;
+ *     the page's own MutationObserver times the new count. Each action
+ *     starts after a random pause of up to 5 s (the board's refresh period
+ *     when it was polled), so it falls anywhere in the page's own timers:
+ *     this is what the supervisor watching the board sees.
  *
  * `tsx bench/console-visible.ts` (after `npm run build`) runs it alone; bench/run.ts calls consoleVisibleBench().
  */
@@ -35,8 +37,8 @@ import { percentile } from './measure';
 
 const API_ACTIONS = 100;
 const PAGE_ACTIONS = 20;
-/** The board's refresh period (hall-web/src/console/BoardPanel.tsx): each page action starts after a pause drawn from it. */
-const BOARD_REFRESH_MS = 5000;
+/** Each page action starts after a random pause up to this (the board's refresh period when it was polled). */
+const PAUSE_MS = 5000;
 const WINDOW_NO = '3';
 
 const stats = (ms: number[]): string => `p50 ${percentile(ms, 50).toFixed(1)} ms, p95 ${percentile(ms, 95).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms`;
@@ -115,7 +117,7 @@ async function shownAt(page: Page, count: number, after: number): Promise<number
 async function pageLatencies(core: CounterCore, page: Page, open: number): Promise<number[]> {
   const latencies: number[] = [];
   for (let i = 0; i < PAGE_ACTIONS; i++) {
-    await new Promise((resolve) => setTimeout(resolve, Math.random() * BOARD_REFRESH_MS));
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * PAUSE_MS));
     const t0 = performance.timeOrigin + performance.now();
     const started = await startContact(core, API_ACTIONS + i);
     latencies.push((await shownAt(page, open + 1, t0)) - t0);
@@ -144,7 +146,7 @@ export async function consoleVisibleBench(browser: Browser): Promise<string[]> {
       await page.close();
       return [
         `window action → hall console API lists it (intake.start → the window's own sync loop pushes → projection → open-cases query polled back to back; ${API_ACTIONS} actions): ${stats(api)}; load average ${loadBefore} → ${loadApi}`,
-        `window action → the console's board in Chromium shows the new count (the board refreshes every ${BOARD_REFRESH_MS / 1000} s; action at a random point of the period; ${PAGE_ACTIONS} actions): ${stats(shown)}; load average ${load()}`,
+        `window action → the console's board in Chromium shows the new count (the board pushed after each change; action after a random pause of up to ${PAUSE_MS / 1000} s; ${PAGE_ACTIONS} actions): ${stats(shown)}; load average ${load()}`,
       ];
     });
   } finally {

@@ -4,15 +4,17 @@
  * outside the transaction; the decision is taken inside it with the staff row
  * locked, so parallel wrong PINs cannot get past the fifth. The fifth wrong
  * PIN in a row writes lockedUntil into the staff row, which every window then
- * pulls. An unknown staff number and a wrong PIN get the same answer. Clerks
- * are refused: the console is for supervisors.
+ * pulls, with the time it was decided (staff-lockout.ts), so an unlock that a
+ * window decided before it does not lift it when it arrives later. An unknown
+ * staff number and a wrong PIN get the same answer. Clerks are refused: the
+ * console is for supervisors.
  */
 import { randomBytes } from 'node:crypto';
 import { staffReferenceSchema, type StaffReference } from '../../shared/hall/reference-bodies';
 import type { ConsoleSession } from '../../shared/hall/console-contract';
 import { CounterError } from '../../shared/result';
 import { inTransaction, type Client, type Pool } from '../db/pool';
-import { putReference } from '../store/reference';
+import { settleStaffLockout } from '../store/staff-lockout';
 import { sha256, type Hall } from '../store/windows';
 import { hashPin, verifyPin } from './pin';
 
@@ -51,7 +53,9 @@ async function wrongPin(client: Client, hallId: string, staff: StaffReference, n
   );
   if ((rows[0]?.failed_pins ?? 0) < MAX_WRONG_PINS) return loginWrong();
   await client.query('DELETE FROM console_pin_failure WHERE hall_id = $1 AND staff_no = $2', [hallId, staff.staffNo]);
-  await putReference(client, hallId, { kind: 'staff', key: staff.staffNo, body: { ...staff, lockedUntil: new Date(now.getTime() + LOCKOUT_MS).toISOString() } });
+  // decided now, as a window's lockout is decided when its row was written: an unlock decided earlier that arrives later does not lift it
+  const locked = await settleStaffLockout(client, hallId, staff.staffNo, { lockedUntil: new Date(now.getTime() + LOCKOUT_MS).toISOString(), at: now.toISOString() });
+  if (locked === null) return loginWrong();
   return new CounterError('ACCOUNT_LOCKED', `PIN 连续输错 ${MAX_WRONG_PINS} 次，账号已锁定 5 分钟，请稍后再试或请主管重置 PIN`);
 }
 
@@ -94,17 +98,23 @@ export async function login(pool: Pool, hall: Hall, staffNoTyped: string, pin: s
   return outcome.ok;
 }
 
+/** Sessions unexpired, of a supervisor still active in the staff rows ($2: their token hashes). */
+const LIVE_SESSIONS = `FROM console_session s
+     JOIN reference_row r ON r.hall_id = s.hall_id AND r.kind = 'staff' AND r.key = s.staff_no AND NOT r.deleted
+     WHERE s.hall_id = $1 AND s.token_hash = ANY ($2::text[]) AND s.expires_at > clock_timestamp()
+       AND r.body->>'role' = 'supervisor' AND r.body->>'active' = 'true'`;
+
 /** The supervisor of a session cookie: unexpired, and still an active supervisor in the staff rows. */
 export async function sessionOf(pool: Pool, hall: Hall, token: string): Promise<ConsoleSession | null> {
-  const { rows } = await pool.query<{ staff_no: string; staff_name: string }>(
-    `SELECT s.staff_no, s.staff_name FROM console_session s
-     JOIN reference_row r ON r.hall_id = s.hall_id AND r.kind = 'staff' AND r.key = s.staff_no AND NOT r.deleted
-     WHERE s.hall_id = $1 AND s.token_hash = $2 AND s.expires_at > clock_timestamp()
-       AND r.body->>'role' = 'supervisor' AND r.body->>'active' = 'true'`,
-    [hall.hallId, sha256(token)],
-  );
+  const { rows } = await pool.query<{ staff_no: string; staff_name: string }>(`SELECT s.staff_no, s.staff_name ${LIVE_SESSIONS}`, [hall.hallId, [sha256(token)]]);
   const row = rows[0];
   return row === undefined ? null : { staffNo: row.staff_no, name: row.staff_name, hallName: hall.name };
+}
+
+/** Of these sessions (their token hashes), the ones still live as sessionOf judges them. */
+export async function liveSessions(pool: Pool, hall: Hall, tokenHashes: readonly string[]): Promise<ReadonlySet<string>> {
+  const { rows } = await pool.query<{ token_hash: string }>(`SELECT s.token_hash ${LIVE_SESSIONS}`, [hall.hallId, tokenHashes]);
+  return new Set(rows.map((r) => r.token_hash));
 }
 
 export async function logout(pool: Pool, hall: Hall, token: string): Promise<void> {

@@ -4,17 +4,20 @@
  * HTML file (PAGES) and the assets under /web-assets/. The console API
  * authenticates the supervisor by an HttpOnly, SameSite=Strict session cookie;
  * errors are thrown as CounterError and answered by the server (server.ts).
+ * The board's push (board-feed.ts) is opened here too, behind the same cookie.
  */
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { CONSOLE_ROUTES, type ConsoleRouteName, type ConsoleSession } from '../../shared/hall/console-contract';
+import { BOARD_EVENTS, CONSOLE_ROUTES, type ConsoleRouteName, type ConsoleSession } from '../../shared/hall/console-contract';
 import { CONSOLE_UPLOAD_MAX, UPLOAD_ROUTES } from '../../shared/hall/console-reference';
 import { parseWith } from '../../shared/hall/contract';
 import { CounterError } from '../../shared/result';
 import { login, logout, SESSION_HOURS, sessionOf } from './auth';
 import { SESSION_HANDLERS, type ConsoleContext } from './routes';
 import { readBody } from '../http/read-body';
+import { sha256 } from '../store/windows';
+import type { BoardFeed } from './board-feed';
 
 /** out/hall-web of this checkout. */
 export const WEB_DIR = fileURLToPath(new URL('../../out/hall-web/', import.meta.url));
@@ -97,7 +100,19 @@ function assertSameOrigin(req: IncomingMessage): void {
   if (!(req.headers['content-type'] ?? '').startsWith('application/json')) throw new CounterError('VALIDATION', '请求须为 JSON');
 }
 
-async function api(ctx: ConsoleContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+const loginFirst = (): CounterError => new CounterError('AUTH_REQUIRED', '请先登录大厅管理台（登录已过期或已退出）');
+
+/** The board's push for a logged-in supervisor; the stream is the session's (its token hash), ended when the session ends. */
+async function boardEvents(ctx: ConsoleContext, feed: BoardFeed, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  req.resume();
+  parseWith(BOARD_EVENTS.request, Object.fromEntries(url.searchParams));
+  const token = cookieToken(req);
+  if (token === null || (await sessionOf(ctx.pool, ctx.hall, token)) === null) throw loginFirst();
+  feed.open(res, sha256(token));
+}
+
+async function api(ctx: ConsoleContext, feed: BoardFeed, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  if (req.method === 'GET' && url.pathname === BOARD_EVENTS.path) return boardEvents(ctx, feed, req, res, url);
   const name = routeOf(req.method ?? 'GET', url.pathname);
   if (name === null) throw new CounterError('NOT_FOUND', '大厅管理台没有这个接口');
   if (req.method !== 'GET') assertSameOrigin(req);
@@ -105,7 +120,7 @@ async function api(ctx: ConsoleContext, req: IncomingMessage, res: ServerRespons
   const open = name === 'login' || name === 'logout';
   // the session first: only a logged-in supervisor may send a file-sized body
   const who: ConsoleSession | null = open || token === null ? null : await sessionOf(ctx.pool, ctx.hall, token);
-  if (!open && who === null) throw new CounterError('AUTH_REQUIRED', '请先登录大厅管理台（登录已过期或已退出）');
+  if (!open && who === null) throw loginFirst();
   const raw = req.method === 'GET' ? Object.fromEntries(url.searchParams) : await readJson(req, bodyLimit(url.pathname));
   if (name === 'login') {
     const body = parseWith(CONSOLE_ROUTES.login.request, raw);
@@ -116,7 +131,7 @@ async function api(ctx: ConsoleContext, req: IncomingMessage, res: ServerRespons
     if (token !== null) await logout(ctx.pool, ctx.hall, token);
     return sendJson(res, {}, { 'set-cookie': sessionCookie('', 0) });
   }
-  if (who === null) throw new CounterError('AUTH_REQUIRED', '请先登录大厅管理台（登录已过期或已退出）');
+  if (who === null) throw loginFirst();
   const csvName = CSV_FILES[name];
   if (csvName !== undefined) {
     const csv = await (SESSION_HANDLERS[name] as (c: ConsoleContext, w: ConsoleSession, r: unknown) => Promise<string>)(ctx, who, raw);
@@ -129,7 +144,7 @@ async function api(ctx: ConsoleContext, req: IncomingMessage, res: ServerRespons
   sendJson(res, await handler(ctx, who, raw));
 }
 
-export async function handleWeb(ctx: ConsoleContext, req: IncomingMessage, res: ServerResponse, url: URL, webDir = WEB_DIR): Promise<void> {
+export async function handleWeb(ctx: ConsoleContext, boardFeed: BoardFeed, req: IncomingMessage, res: ServerResponse, url: URL, webDir = WEB_DIR): Promise<void> {
   const page = PAGES[url.pathname];
   if (page !== undefined) return sendFile(res, `${webDir}/${page}`, 'text/html; charset=utf-8', 'no-store');
   if (url.pathname.startsWith(ASSET_PREFIX)) {
@@ -138,5 +153,5 @@ export async function handleWeb(ctx: ConsoleContext, req: IncomingMessage, res: 
     if (!/^[A-Za-z0-9._-]+$/.test(name) || name.startsWith('.') || type === undefined) throw new CounterError('NOT_FOUND', '没有这个文件');
     return sendFile(res, `${webDir}/web-assets/${name}`, type, 'public, max-age=31536000, immutable');
   }
-  return api(ctx, req, res, url);
+  return api(ctx, boardFeed, req, res, url);
 }

@@ -7,7 +7,7 @@
 import { CONSOLE_ROUTES, type ConsoleResponse, type ConsoleRouteName, type ConsoleSession } from '../../shared/hall/console-contract';
 import { parseWith } from '../../shared/hall/contract';
 import type { Pool } from '../db/pool';
-import { createEnrolmentCode, type Hall } from '../store/windows';
+import type { Hall } from '../store/windows';
 import { board, setOfflineMinutes } from './board';
 import { CATALOGUE_BOOKING_HANDLERS } from './catalogue-bookings';
 import { QUEUE_SETTINGS_HANDLERS } from './queue-settings';
@@ -19,6 +19,7 @@ import { hallStatistics, hallStatisticsCsv } from './hall-stats';
 import { queueStatistics, queueStatisticsCsv } from '../store/queue-stats';
 import type { KioskPrintWorker } from '../print/worker';
 import { PRINTER_HANDLERS } from './kiosk-printers';
+import { issueEnrolmentCode } from './enrolment';
 
 export interface ConsoleContext {
   pool: Pool;
@@ -29,9 +30,6 @@ export interface ConsoleContext {
   printWorker: KioskPrintWorker;
 }
 
-/** Hours an enrolment code made on the console stays valid. */
-export const ENROLMENT_CODE_HOURS = 24;
-
 type Handler<N extends ConsoleRouteName> = (ctx: ConsoleContext, who: ConsoleSession, raw: unknown) => Promise<ConsoleResponse<N>>;
 
 export const SESSION_HANDLERS: { [N in Exclude<ConsoleRouteName, 'login' | 'logout'>]: Handler<N> } = {
@@ -41,11 +39,8 @@ export const SESSION_HANDLERS: { [N in Exclude<ConsoleRouteName, 'login' | 'logo
     const req = parseWith(CONSOLE_ROUTES.settings.request, raw);
     return { offlineMinutes: await setOfflineMinutes(ctx.pool, ctx.hall.hallId, req.offlineMinutes) };
   },
-  enrolmentCode: async (ctx, _who, raw) => {
-    const req = parseWith(CONSOLE_ROUTES.enrolmentCode.request, raw);
-    const code = await createEnrolmentCode(ctx.pool, ctx.hall.hallId, req.windowNo, ENROLMENT_CODE_HOURS * 60);
-    return { windowNo: req.windowNo, code, validHours: ENROLMENT_CODE_HOURS };
-  },
+  // board7: a window's or a kiosk's code, audited (enrolment.ts)
+  enrolmentCode: (ctx, who, raw) => issueEnrolmentCode(ctx, who, parseWith(CONSOLE_ROUTES.enrolmentCode.request, raw)),
   ledger: (ctx, _who, raw) => searchLedger(ctx.pool, ctx.hall.hallId, parseWith(CONSOLE_ROUTES.ledger.request, raw)),
   ledgerCsv: (ctx, _who, raw) => ledgerCsv(ctx.pool, ctx.hall.hallId, parseWith(CONSOLE_ROUTES.ledgerCsv.request, raw)),
   // ---- the hall screen (screen14)

@@ -1,20 +1,21 @@
 /**
  * The hall screen's public routes (shared/hall/screen-contract.ts): its data,
  * read without a credential because it holds only what the screen shows to
- * the whole hall, its push (hall/http/screen-feed.ts), and the voice clips. A clip comes from the office's own
- * folder (the hall's data dir, voice-clips/) when that folder has one of the
- * name, else from the default set shipped in hall/voice-clips/.
+ * the whole hall, its push (screenFeed, on event-feed.ts), and the voice
+ * clips. A clip comes from the office's own folder (the hall's data dir,
+ * voice-clips/) when that folder has one of the name, else from the default
+ * set shipped in hall/voice-clips/.
  */
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { VOICE_CLIP_NAMES } from '../../shared/domain/announcer';
 import { parseWith } from '../../shared/hall/contract';
-import { SCREEN_ROUTES, VOICE_CLIP_PATH } from '../../shared/hall/screen-contract';
+import { SCREEN_ROUTES, VOICE_CLIP_PATH, type HallScreen } from '../../shared/hall/screen-contract';
 import { CounterError } from '../../shared/result';
 import { hallScreen } from '../store/queue-screen';
 import type { HallContext } from './routes';
-import type { ScreenFeed } from './screen-feed';
+import { EventFeed } from './event-feed';
 
 /** The default clip set shipped with the hall. */
 export const DEFAULT_CLIPS_DIR = fileURLToPath(new URL('../voice-clips/', import.meta.url));
@@ -28,6 +29,16 @@ async function clip(ctx: HallContext, name: string): Promise<Buffer> {
   const body = own ?? (await readFile(`${DEFAULT_CLIPS_DIR}${name}.wav`).catch(() => null));
   if (body === null) throw new CounterError('NOT_FOUND', `没有语音片段 ${name}`);
   return body;
+}
+
+/** Open screen streams at most: a hall has a few screens; more are answered 503 (the page then polls). */
+export const MAX_SCREEN_STREAMS = 32;
+
+export type ScreenFeed = EventFeed<HallScreen>;
+
+/** The screen's push: after every change of the queue, read once for all open screens. */
+export function screenFeed(ctx: HallContext, log: (line: string) => void): ScreenFeed {
+  return new EventFeed({ read: () => hallScreen(ctx.pool, ctx.hall, ctx.now()), limit: MAX_SCREEN_STREAMS, fullMessage: '综合屏连接数已满，请稍后重试', name: 'hall screen feed' }, log);
 }
 
 export async function handleScreen(ctx: HallContext, feed: ScreenFeed, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {

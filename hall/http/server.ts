@@ -11,10 +11,9 @@ import { CounterError, type ApiError, type ErrorCode } from '../../shared/result
 import { authenticate } from '../store/windows';
 import { handleWeb, isWebPath } from '../console/http';
 import { enrolHandler, WINDOW_HANDLERS, type HallContext } from './routes';
-import { handleScreen, isScreenPath } from './screen';
-import { ScreenFeed } from './screen-feed';
-import { hallScreen } from '../store/queue-screen';
+import { handleScreen, isScreenPath, screenFeed, type ScreenFeed } from './screen';
 import { readBody } from './read-body';
+import { boardFeed, type BoardFeed } from '../console/board-feed';
 
 /** Largest request body: a full push of change-log rows fits with room to spare. */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -75,20 +74,34 @@ function bearer(req: IncomingMessage): string | null {
 /** Window routes after which the hall screen's waiting counts or calls may read differently: its push sends them. */
 const SCREEN_CHANGES = new Set<HallRouteName>(['queueTake', 'queueCallNext', 'queueCallTicket', 'queueRecall', 'queuePass', 'queueCallBack', 'queueTransfer', 'queueStart', 'queueFinish']);
 
-async function handle(ctx: HallContext, feed: ScreenFeed, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** Window routes after which the console board may read differently: a push (status, backlog, projected rows, audit, quarantine), a queue action (last contact). */
+const BOARD_CHANGES = new Set<HallRouteName>([...SCREEN_CHANGES, 'push']);
+
+/** The pushes to open pages: the hall screen's and the console board's. */
+interface Feeds {
+  screen: ScreenFeed;
+  board: BoardFeed;
+}
+
+async function handle(ctx: HallContext, feeds: Feeds, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://hall.invalid');
-  // the console, its API and the other pages the hall serves (hall/console/http.ts); a console edit may change the screen (matters, settings)
+  // the console, its API and the other pages the hall serves (hall/console/http.ts); a console edit may change the screen (matters, settings) and the board
   if (isWebPath(url.pathname)) {
-    await handleWeb(ctx, req, res, url);
-    if (req.method === 'POST') feed.changed();
+    await handleWeb(ctx, feeds.board, req, res, url);
+    if (req.method === 'POST') {
+      feeds.screen.changed();
+      feeds.board.changed();
+    }
     return;
   }
   // the hall screen's public data, its push and the voice clips (hall/http/screen.ts): no credential
-  if (isScreenPath(url.pathname)) return handleScreen(ctx, feed, req, res, url);
+  if (isScreenPath(url.pathname)) return handleScreen(ctx, feeds.screen, req, res, url);
   const name = findRoute(req.method ?? 'GET', url.pathname);
   if (name === null) return sendError(res, { code: 'NOT_FOUND', message: '大厅服务器没有这个接口' });
   if (name === 'enrol') {
-    return send(res, 200, { ok: true, value: await enrolHandler(ctx, await rawInput(req, url)) });
+    const enrolled = await enrolHandler(ctx, await rawInput(req, url));
+    feeds.board.changed();
+    return send(res, 200, { ok: true, value: enrolled });
   }
   const credential = bearer(req);
   const who = credential === null ? null : await authenticate(ctx.pool, ctx.hall.hallId, credential);
@@ -101,14 +114,15 @@ async function handle(ctx: HallContext, feed: ScreenFeed, req: IncomingMessage, 
     return sendError(res, { code: 'FORBIDDEN', message: '取号机只能取号和查看等候人数' });
   }
   const value = await WINDOW_HANDLERS[name](ctx, who, await rawInput(req, url));
-  if (SCREEN_CHANGES.has(name)) feed.changed();
+  if (SCREEN_CHANGES.has(name)) feeds.screen.changed();
+  if (BOARD_CHANGES.has(name)) feeds.board.changed();
   send(res, 200, { ok: true, value });
 }
 
 export function createHallServer(ctx: HallContext, log: (line: string) => void = () => undefined): Server {
-  const feed = new ScreenFeed(() => hallScreen(ctx.pool, ctx.hall, ctx.now()), log);
+  const feeds: Feeds = { screen: screenFeed(ctx, log), board: boardFeed(ctx.pool, ctx.hall, log) };
   return createServer((req, res) => {
-    handle(ctx, feed, req, res).catch((error: unknown) => {
+    handle(ctx, feeds, req, res).catch((error: unknown) => {
       if (error instanceof CounterError) {
         return sendError(res, error.fields ? { code: error.code, message: error.message, fields: error.fields } : { code: error.code, message: error.message });
       }

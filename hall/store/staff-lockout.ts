@@ -8,7 +8,9 @@
  * Each lock and unlock is weighed by when it was decided (the change row's
  * time; the hall's clock for the console), not when it arrived
  * (shared/domain/lockout-order.ts): a lock that a window decided offline
- * before a console unlock does not lock the account again when it arrives.
+ * before a console unlock does not lock the account again when it arrives,
+ * and an unlock decided before a lock (five wrong PINs at a window or on the
+ * console, auth.ts) does not lift it.
  * staff_lock_time (hall migration 16) keeps the latest of each. The staff
  * row is locked first, so a console edit of the account and pushes from
  * several windows take their turns; every lock or unlock row brings the
@@ -32,14 +34,14 @@ function lockoutOf(row: ChangeRow): { staffNo: string; change: LockoutChange } |
 
 const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
 
-/** Takes one lock or unlock of the account, in its decided order; the windows pull the staff row again. */
-export async function settleStaffLockout(client: Client, hallId: string, staffNo: string, change: LockoutChange): Promise<void> {
+/** Takes one lock or unlock of the account, in its decided order; the windows pull the staff row again. The account's lockedUntil after it. */
+export async function settleStaffLockout(client: Client, hallId: string, staffNo: string, change: LockoutChange): Promise<string | null> {
   const { rows } = await client.query<{ locked_until: string | null }>(
     "SELECT body->>'lockedUntil' AS locked_until FROM reference_row WHERE hall_id = $1 AND kind = 'staff' AND key = $2 AND NOT deleted FOR UPDATE",
     [hallId, staffNo],
   );
   const row = rows[0];
-  if (row === undefined) return;
+  if (row === undefined) return null;
   const times = await client.query<{ locked_at: Date | null; unlocked_at: Date | null }>('SELECT locked_at, unlocked_at FROM staff_lock_time WHERE hall_id = $1 AND staff_no = $2', [hallId, staffNo]);
   const held = times.rows[0];
   const next = settleLockout({ lockedUntil: row.locked_until, lockedAt: iso(held?.locked_at ?? null), unlockedAt: iso(held?.unlocked_at ?? null) }, change);
@@ -53,6 +55,7 @@ export async function settleStaffLockout(client: Client, hallId: string, staffNo
      WHERE hall_id = $1 AND kind = 'staff' AND key = $2`,
     [hallId, staffNo, next.lockedUntil],
   );
+  return next.lockedUntil;
 }
 
 /** An unlock on the console (its edit has cleared lockedUntil already): remembered, so a lock decided before it arrives late. */

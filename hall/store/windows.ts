@@ -53,11 +53,11 @@ export function normalizeCode(code: string): string {
   return code.replace(/[\s-]/g, '').toUpperCase();
 }
 
-/** A one-time enrolment code for a window (or kiosk) number, valid for ttlMinutes; returned in plain (shown once), stored hashed. */
-export async function createEnrolmentCode(pool: Pool, hallId: string, windowNo: string, ttlMinutes = 24 * 60, deviceKind: DeviceKind = 'window'): Promise<string> {
+/** A one-time enrolment code for a window (or kiosk) number, valid for ttlMinutes; returned in plain (shown once), stored hashed. db: a pool, or the caller's transaction. */
+export async function createEnrolmentCode(db: Pool | Client, hallId: string, windowNo: string, ttlMinutes = 24 * 60, deviceKind: DeviceKind = 'window'): Promise<string> {
   let code = '';
   for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
-  await pool.query(
+  await db.query(
     `INSERT INTO enrolment_code (hall_id, code_hash, window_no, expires_at, device_kind) VALUES ($1, $2, $3, clock_timestamp() + make_interval(mins => $4), $5)`,
     [hallId, sha256(code), windowNo, ttlMinutes, deviceKind],
   );

@@ -67,8 +67,10 @@ export const consoleSettingsSchema = z.object({
 
 // ---- enrolment -----------------------------------------------------------------------------
 
-export const enrolmentCodeRequestSchema = z.object({ windowNo: windowNoSchema });
-export const enrolmentCodeResponseSchema = z.object({ windowNo: z.string(), code: z.string(), validHours: z.number().int() });
+/** What a code enrols: a window (窗口工作台) or a kiosk (取号机); its number is windowNo either way. */
+export const ENROLMENT_DEVICE_KINDS = ['window', 'kiosk'] as const;
+export const enrolmentCodeRequestSchema = z.object({ windowNo: windowNoSchema, deviceKind: z.enum(ENROLMENT_DEVICE_KINDS).default('window') });
+export const enrolmentCodeResponseSchema = z.object({ windowNo: z.string(), deviceKind: z.enum(ENROLMENT_DEVICE_KINDS), code: z.string(), validHours: z.number().int() });
 
 // ---- ledgers ----------------------------------------------------------------------------------
 
@@ -151,3 +153,8 @@ export const CONSOLE_ROUTES = {
 export type ConsoleRouteName = keyof typeof CONSOLE_ROUTES;
 export type ConsoleRequest<N extends ConsoleRouteName> = z.input<(typeof CONSOLE_ROUTES)[N]['request']>;
 export type ConsoleResponse<N extends ConsoleRouteName> = z.infer<(typeof CONSOLE_ROUTES)[N]['response']>;
+
+// ---- board7: the board pushed (server-sent events, hall/console/board-feed.ts)
+
+/** The board's push, behind the session cookie like the board: every message's data is a board answer, sent on opening and after each change the board shows. */
+export const BOARD_EVENTS = { method: 'GET', path: '/console/api/board/events', request: emptySchema, response: boardResponseSchema } as const;

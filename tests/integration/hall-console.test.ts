@@ -1,7 +1,8 @@
 /**
  * The hall console against a real hall on a real PostgreSQL: supervisor
- * login with the windows' PIN hashes, the lockout under parallel attempts,
- * the live board from the windows' pushes, enrolment codes, and the
+ * login with the windows' PIN hashes, the lockout under parallel attempts
+ * and its order against windows' unlocks, the live board from the windows'
+ * pushes, enrolment codes for windows and kiosks (audited), and the
  * hall-wide ledgers (search, counts by window equal to the windows' own
  * ledgers, CSV export).
  */
@@ -90,6 +91,23 @@ describe('console login', () => {
     expect(typeof staff?.body.lockedUntil).toBe('string');
   });
 
+  it('weighs a lockout on the console by when it was decided: an older unlock pushed later keeps it, a newer one lifts it', async () => {
+    await putStaff('9400', '444444', 'supervisor');
+    const window = await enrolWindow(t.hall, '41');
+    const beforeLock = new Date(Date.now() - 60_000).toISOString();
+    const wrong = await Promise.all(Array.from({ length: 5 }, () => consoleCall(base, 'login', { staffNo: '9400', pin: '000000' }, null)));
+    expect(wrong.filter((r) => !r.ok && r.error.code === 'ACCOUNT_LOCKED')).toHaveLength(1);
+    const unlock = (seq: number, at: string) => changeRow(seq, { entity: 'staff', op: 'update', payload: { staffNo: '9400', unlocked: true }, createdAt: at });
+    const heads = chainHashes(2);
+    // the window unlocked the account offline a minute before the console locked it; its row arrives now, twice at once
+    const late = { windowNo: '41', rows: [unlock(1, beforeLock)], auditHead: heads[1] ?? { seq: 0, hash: '' }, auditAt: null };
+    await Promise.all([0, 1].map(() => value(t.hall, 'push', late, window.credential)));
+    expect(await consoleCall(base, 'login', { staffNo: '9400', pin: '444444' }, null)).toMatchObject({ ok: false, error: { code: 'ACCOUNT_LOCKED' } });
+    // an unlock decided after the lockout lifts it
+    await value(t.hall, 'push', { windowNo: '41', rows: [unlock(2, new Date().toISOString())], auditHead: heads[2] ?? { seq: 0, hash: '' }, auditAt: heads[1] ?? null }, window.credential);
+    expect((await consoleCall(base, 'login', { staffNo: '9400', pin: '444444' }, null)).ok).toBe(true);
+  });
+
   it('refuses a write from a foreign page (Origin) and a body that is not JSON', async () => {
     const foreign = await fetch(`${base}/console/api/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://evil.example' }, body: '{}' });
     expect(foreign.status).toBe(403);
@@ -109,11 +127,35 @@ describe('live board and enrolment', () => {
     const codes = await Promise.all(Array.from({ length: 6 }, () => consoleCall(base, 'enrolmentCode', { windowNo: '1' }, cookie)));
     const values = codes.map((c) => (c.ok ? c.value.code : ''));
     expect(new Set(values).size).toBe(6);
+    const audited = await t.hall.pool.query("SELECT 1 FROM console_audit WHERE action = 'enrolment.code' AND kind = 'window' AND key = '1'");
+    expect(audited.rows).toHaveLength(6);
     const joined = await call(t.hall, 'enrol', { code: values[0] ?? '', windowNo: '1' }, null);
     expect(joined.ok).toBe(true);
     if (!joined.ok) return;
     w1 = { windowNo: '1', windowId: joined.value.windowId, credential: joined.value.credential, lookupKey: joined.value.lookupKey };
     expect(await consoleCall(base, 'enrolmentCode', { windowNo: '1 2' }, cookie)).toMatchObject({ ok: false, status: 400, error: { code: 'VALIDATION' } });
+  });
+
+  it('gives a kiosk its code, audited: 20 identical requests at once get 20 distinct codes, and the kiosk enrols with one as a kiosk', async () => {
+    const issued = await Promise.all(Array.from({ length: 20 }, () => consoleCall(base, 'enrolmentCode', { windowNo: 'K7', deviceKind: 'kiosk' }, cookie)));
+    const codes = issued.map((r) => (r.ok ? r.value : null));
+    expect(codes.every((c) => c?.deviceKind === 'kiosk' && c.windowNo === 'K7' && c.validHours === 24)).toBe(true);
+    expect(new Set(codes.map((c) => c?.code)).size).toBe(20);
+    const { rows } = await t.hall.pool.query<{ staff_no: string; kind: string; detail: unknown }>("SELECT staff_no, kind, detail FROM console_audit WHERE action = 'enrolment.code' AND key = 'K7'");
+    expect(rows.map((r) => `${r.staff_no}:${r.kind}`)).toEqual(Array.from({ length: 20 }, () => '9001:kiosk'));
+    // the audit never holds a code
+    expect(rows.map((r) => r.detail)).toEqual(Array.from({ length: 20 }, () => ({ validHours: 24 })));
+    const audit = await consoleCall(base, 'consoleAudit', {}, cookie);
+    expect(audit.ok && audit.value.entries[0]).toMatchObject({ staffNo: '9001', action: 'enrolment.code', kind: 'kiosk', key: 'K7' });
+
+    const kiosk = await value(t.hall, 'enrol', { code: codes[7]?.code ?? '', windowNo: 'K7' }, null);
+    const enrolled = await t.hall.pool.query<{ device_kind: string }>('SELECT device_kind FROM hall_window WHERE window_id = $1', [kiosk.windowId]);
+    expect(enrolled.rows).toEqual([{ device_kind: 'kiosk' }]);
+    expect(await call(t.hall, 'push', {}, kiosk.credential)).toMatchObject({ ok: false, status: 403, error: { code: 'FORBIDDEN' } });
+    // a number an enrolled device of the other kind holds is refused: enrolling under it would retire that device
+    expect(await consoleCall(base, 'enrolmentCode', { windowNo: 'K7' }, cookie)).toMatchObject({ ok: false, status: 409, error: { code: 'CONFLICT' } });
+    expect(await consoleCall(base, 'enrolmentCode', { windowNo: '1', deviceKind: 'kiosk' }, cookie)).toMatchObject({ ok: false, status: 409, error: { code: 'CONFLICT' } });
+    expect(await consoleCall(base, 'enrolmentCode', { windowNo: 'K8', deviceKind: 'printer' }, cookie)).toMatchObject({ ok: false, status: 400, error: { code: 'VALIDATION' } });
   });
 
   it('shows who is at each window, its state, printer problem and backlog; a window never heard from is offline', async () => {

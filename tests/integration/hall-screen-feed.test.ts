@@ -7,10 +7,11 @@
  * one frees its place; writes are refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_SCREEN_STREAMS } from '../../hall/http/screen-feed';
+import { MAX_SCREEN_STREAMS } from '../../hall/http/screen';
 import { SCREEN_ROUTES, hallScreenResponseSchema, type HallScreen } from '../../shared/hall/screen-contract';
 import { enrolWindow, startTestHall, value, type EnrolledWindow, type TestHall } from '../support/hall';
 import { configureQueue, enrolKiosk, matter, take, TestClock } from '../support/queue';
+import { EventStream } from '../support/sse';
 
 const clock = new TestClock(new Date('2026-11-27T02:00:00.000Z')); // 10:00 in Beijing
 let t: TestHall;
@@ -28,58 +29,15 @@ afterAll(async () => {
 });
 
 /** One open screen: its messages as they come, parsed with the route's schema. */
-class Stream {
-  private buffer = '';
-  private readonly decoder = new TextDecoder();
-  private constructor(
-    private readonly reader: ReadableStreamDefaultReader<Uint8Array>,
-    private readonly abort: AbortController,
-  ) {}
-
-  static async open(): Promise<Stream> {
-    const abort = new AbortController();
-    const res = await fetch(`${t.hall.url}${SCREEN_ROUTES.hallScreenEvents.path}`, { signal: abort.signal });
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
-    if (res.body === null) throw new Error('no body');
-    return new Stream(res.body.getReader(), abort);
-  }
-
-  /** The next message's screen. */
-  async next(): Promise<HallScreen> {
-    for (;;) {
-      const end = this.buffer.indexOf('\n\n');
-      if (end >= 0) {
-        const event = this.buffer.slice(0, end);
-        this.buffer = this.buffer.slice(end + 2);
-        const data = event.split('\n').find((l) => l.startsWith('data: '));
-        if (data !== undefined) return hallScreenResponseSchema.parse(JSON.parse(data.slice('data: '.length)));
-        continue;
-      }
-      const { value: chunk, done } = await this.reader.read();
-      if (done) throw new Error('the stream ended');
-      this.buffer += this.decoder.decode(chunk, { stream: true });
-    }
-  }
-
-  /** Messages until one satisfies the test (every one valid on the way). */
-  async until(test: (s: HallScreen) => boolean): Promise<HallScreen> {
-    for (;;) {
-      const s = await this.next();
-      if (test(s)) return s;
-    }
-  }
-
-  close(): void {
-    this.abort.abort();
-  }
+async function openScreen(): Promise<EventStream<HallScreen>> {
+  return EventStream.open(`${t.hall.url}${SCREEN_ROUTES.hallScreenEvents.path}`, hallScreenResponseSchema);
 }
 
 const waiting = (s: HallScreen, m: string): number => s.matters.find((x) => x.matter === m)?.waiting ?? -1;
 
 describe('the hall screen push', () => {
   it('sends the screen on opening, then after a ticket is taken and after a call', async () => {
-    const stream = await Stream.open();
+    const stream = await openScreen();
     try {
       const first = await stream.next();
       expect(waiting(first, 'MAR-REG')).toBe(0);
@@ -96,7 +54,7 @@ describe('the hall screen push', () => {
   });
 
   it('brings 40 tickets taken in parallel rounds to every one of 5 open screens', async () => {
-    const streams = await Promise.all(Array.from({ length: 5 }, () => Stream.open()));
+    const streams = await Promise.all(Array.from({ length: 5 }, () => openScreen()));
     try {
       for (let round = 0; round < 2; round++) await Promise.all(Array.from({ length: 20 }, () => take(t.hall, kiosk, 'DIV-REG')));
       const last = await Promise.all(streams.map((s) => s.until((screen) => waiting(screen, 'DIV-REG') === 40)));
@@ -107,7 +65,7 @@ describe('the hall screen push', () => {
   });
 
   it('caps the open streams, frees a closed one’s place, and refuses writes', async () => {
-    const streams = await Promise.all(Array.from({ length: MAX_SCREEN_STREAMS }, () => Stream.open()));
+    const streams = await Promise.all(Array.from({ length: MAX_SCREEN_STREAMS }, () => openScreen()));
     const url = `${t.hall.url}${SCREEN_ROUTES.hallScreenEvents.path}`;
     try {
       const refused = await fetch(url);

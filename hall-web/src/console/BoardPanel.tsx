@@ -1,15 +1,11 @@
-/** The live board: every enrolled window, refreshed every few seconds; offline windows in red. */
-import { useCallback, useEffect, useState } from 'react';
-import type { BoardResponse, BoardWindow } from '../../../shared/hall/console-contract';
-import type { ApiError } from '../../../shared/result';
+/** The live board: every enrolled window, pushed by the hall as it changes (useBoard.ts); offline windows in red. */
+import type { BoardWindow } from '../../../shared/hall/console-contract';
 import { TableHead } from '../../../renderer/src/TableHead';
-import { consoleCall } from '../api';
 import { ErrorBanner, hallTimeShort } from '../ui';
 import { BoardIssues } from './BoardIssues';
 import { OfflineSetting } from './OfflineSetting';
 import { ScreenSetting } from './ScreenSetting';
-
-const REFRESH_MS = 5000;
+import { useBoard } from './useBoard';
 
 const STATE_LABELS: Record<BoardWindow['state'], string> = { serving: '在岗', paused: '暂停', closed: '未开放', unknown: '未上报' };
 
@@ -46,23 +42,7 @@ function WindowRow({ w }: { w: BoardWindow }) {
 }
 
 export function BoardPanel({ onLoggedOut }: { onLoggedOut: () => void }) {
-  const [board, setBoard] = useState<BoardResponse | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  const load = useCallback(async () => {
-    const result = await consoleCall('board', {});
-    if (result.ok) {
-      setBoard(result.value);
-      setError(null);
-    } else if (result.error.code === 'AUTH_REQUIRED') onLoggedOut();
-    else setError(result.error);
-  }, [onLoggedOut]);
-
-  useEffect(() => {
-    void load();
-    const timer = setInterval(() => void load(), REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [load]);
+  const { board, error, reload } = useBoard(onLoggedOut);
 
   const offline = board?.windows.filter((w) => w.offline).length ?? 0;
   return (
@@ -88,7 +68,7 @@ export function BoardPanel({ onLoggedOut }: { onLoggedOut: () => void }) {
         )}
       </section>
       {board && <BoardIssues board={board} />}
-      {board && <OfflineSetting minutes={board.offlineMinutes} onSaved={() => void load()} />}
+      {board && <OfflineSetting minutes={board.offlineMinutes} onSaved={reload} />}
       {board && <ScreenSetting />}
     </div>
   );

@@ -19,6 +19,8 @@ const ACTIONS: Record<string, string> = {
   'booking.import': '导入预约',
   'queue.settings': '修改叫号规则',
   'queue.matter': '修改取号事项',
+  // board7: enrolment codes (窗口登记)
+  'enrolment.code': '生成登记码',
 };
 
 /** The changed row as the supervisor reads it. */
@@ -29,6 +31,8 @@ function objectLabel(kind: string, key: string): string {
   if (kind === 'peakDay' && peak) return `${peak[1] === 'lunar' ? '农历' : '公历'} ${peak[2]} 月 ${peak[3]} 日`;
   if (kind === 'catalogueVersion') return `版本 ${key}`;
   if (kind === 'staff') return `工号 ${key}`;
+  if (kind === 'window') return `${key} 号窗口`;
+  if (kind === 'kiosk') return `取号机 ${key}`;
   return key;
 }
 
