@@ -64,10 +64,11 @@ export function useMarriageForm(api: RendererApi) {
   }, []);
 
   // numbers carried over from a ticket or a check-in give the birth date and sex, and so which card (男方, 女方) each party takes
+  // (numbers read or typed before the date was known are completed when it comes)
   useEffect(() => {
-    if (today === null || started === null) return;
-    setParties((prev) => (prev === started.shown ? partiesFromStart(started.kind, started.carried, today) : filledFromNumbers(prev, today)));
-    setStarted(null);
+    if (today === null) return;
+    setParties((prev) => (started !== null && prev === started.shown ? partiesFromStart(started.kind, started.carried, today) : filledFromNumbers(prev, today)));
+    if (started !== null) setStarted(null);
   }, [today, started]);
 
   const touch = useCallback(
