@@ -9,19 +9,18 @@
  * never a ticket printed twice.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoStaff } from '../../hall/demo';
 import { setKioskPrinter } from '../../hall/print/ticket-print';
-import { DEFAULT_TIMEOUTS } from '../../escpos/transport';
 import type { PrintJobView } from '../../shared/hall/console-printers';
 import type { QueueTicket } from '../../shared/hall/queue-contract';
 import { testPageQrData } from '../../shared/print/test-page';
 import { ticketQrData } from '../../shared/print/slips/queue-ticket';
 import { FakePrinter } from '../support/fake-printer';
 import { slipText, type ReadJob } from '../support/escpos-reader';
-import { enrolWindow, startTestHall, type EnrolledWindow, type TestHall } from '../support/hall';
-import { consoleCall, consoleLogin, type ConsoleResult } from '../support/hall-console';
+import { type EnrolledWindow, type TestHall } from '../support/hall';
+import { consoleCall, type ConsoleResult } from '../support/hall-console';
 import type { ConsoleResponse, ConsoleRouteName } from '../../shared/hall/console-contract';
-import { configureQueue, enrolKiosk, matter, take, TestClock } from '../support/queue';
+import { take, TestClock } from '../support/queue';
+import { startKioskPrintHall } from '../support/kiosk-print-hall';
 
 const clock = new TestClock(new Date('2026-11-27T02:05:00.000Z'));
 let t: TestHall;
@@ -36,13 +35,7 @@ beforeAll(async () => {
   printer = await FakePrinter.start();
   dead = await FakePrinter.start();
   await dead.stop();
-  t = await startTestHall({ clock: clock.now, kioskPrint: { retryMs: 100, giveUpMs: 120_000, timeouts: { ...DEFAULT_TIMEOUTS, keepOpenMs: 0 } } });
-  base = t.hall.url;
-  await seedDemoStaff(t.hall.pool, t.hall.hall);
-  cookie = await consoleLogin(base, '9001', '246810');
-  await configureQueue(t.hall, [matter('MAR-REG', '结婚登记', 'A', { windowNos: ['1'] })]);
-  await enrolWindow(t.hall, '1');
-  kiosk = await enrolKiosk(t.hall, 'K1');
+  ({ t, base, cookie, kiosk } = await startKioskPrintHall(clock, ['1']));
 });
 afterAll(async () => {
   await t?.stop();
