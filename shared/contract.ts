@@ -79,7 +79,7 @@ export const events = {
   'export.progress': exportProgressSchema,
   /** Clerk screens and the display: the pending rating request (never the level chosen). */
   'rating.changed': ratingChangedSchema,
-  /** Clerk screens only: the window joined a hall (window7). */
+  /** Clerk screens only: the window joined a hall. */
   'hall.changed': hallChangedSchema,
 } as const;
 

@@ -1,4 +1,4 @@
-/** The console's kiosk printers screen (取号机与打印机): console13's routes of shared/hall/console-printers.ts. */
+/** The console's kiosk printers screen (取号机与打印机): the routes of shared/hall/console-printers.ts. */
 import { CONSOLE_ROUTES, type ConsoleResponse, type ConsoleSession } from '../../shared/hall/console-contract';
 import type { PRINTER_ROUTES } from '../../shared/hall/console-printers';
 import { parseWith } from '../../shared/hall/contract';

@@ -53,7 +53,7 @@ async function saveStaff(ctx: ConsoleContext, who: ConsoleSession, raw: unknown)
     });
     if (pinHash !== null) {
       await client.query('DELETE FROM console_pin_failure WHERE hall_id = $1 AND staff_no = $2', [ctx.hall.hallId, req.staffNo]);
-      // sync13: a lock a window decided before this arrives late and does not lock again
+      // a lock a window decided before this arrives late and does not lock again
       await recordConsoleUnlock(client, ctx.hall.hallId, req.staffNo, ctx.now?.() ?? new Date());
     }
   });

@@ -39,7 +39,7 @@ export const SESSION_HANDLERS: { [N in Exclude<ConsoleRouteName, 'login' | 'logo
     const req = parseWith(CONSOLE_ROUTES.settings.request, raw);
     return { offlineMinutes: await setOfflineMinutes(ctx.pool, ctx.hall.hallId, req.offlineMinutes) };
   },
-  // board7: a window's or a kiosk's code, audited (enrolment.ts)
+  // a window's or a kiosk's code, audited (enrolment.ts)
   enrolmentCode: (ctx, who, raw) => issueEnrolmentCode(ctx, who, parseWith(CONSOLE_ROUTES.enrolmentCode.request, raw)),
   ledger: (ctx, _who, raw) => searchLedger(ctx.pool, ctx.hall.hallId, parseWith(CONSOLE_ROUTES.ledger.request, raw)),
   ledgerCsv: (ctx, _who, raw) => ledgerCsv(ctx.pool, ctx.hall.hallId, parseWith(CONSOLE_ROUTES.ledgerCsv.request, raw)),
@@ -63,7 +63,7 @@ export const SESSION_HANDLERS: { [N in Exclude<ConsoleRouteName, 'login' | 'logo
   statsCsv: (ctx, _who, raw) => hallStatisticsCsv(ctx.pool, ctx.hall.hallId, parseWith(CONSOLE_ROUTES.statsCsv.request, raw)),
   queueStats: (ctx, _who, raw) => queueStatistics(ctx.pool, ctx.hall.hallId, withWindow(parseWith(CONSOLE_ROUTES.queueStats.request, raw))),
   queueStatsCsv: (ctx, _who, raw) => queueStatisticsCsv(ctx.pool, ctx.hall.hallId, withWindow(parseWith(CONSOLE_ROUTES.queueStatsCsv.request, raw))),
-  // ---- console13: kiosk printers and the kiosks' print jobs (kiosk-printers.ts)
+  // ---- kiosk printers and the kiosks' print jobs (kiosk-printers.ts)
   ...PRINTER_HANDLERS,
 };
 

@@ -146,7 +146,7 @@ export const foundationMethods = {
     request: z.object({ id: idField, newPin: pinField }).strict(),
     response: z.null(),
   }),
-  // link13: a lockout ends at every window of the hall (the unlock goes to the hall in the change log)
+  // a lockout ends at every window of the hall (the unlock goes to the hall in the change log)
   'staff.unlock': method({ effect: 'write', audit: '解除账号锁定', changesDisplay: false, access: 'supervisor', request: z.object({ id: idField }).strict(), response: staffSchema }),
   'staff.setPhoto': method({ effect: 'write', audit: '更换照片', changesDisplay: true,
     access: 'supervisor',

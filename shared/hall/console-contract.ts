@@ -146,7 +146,7 @@ export const CONSOLE_ROUTES = {
   statsCsv: { method: 'GET', path: '/console/api/stats.csv', session: true, request: hallStatsQuerySchema, response: z.string() },
   queueStats: { method: 'GET', path: '/console/api/queue-stats', session: true, request: queueStatsQuerySchema, response: queueStatsResponseSchema },
   queueStatsCsv: { method: 'GET', path: '/console/api/queue-stats.csv', session: true, request: queueStatsQuerySchema, response: z.string() },
-  // ---- console13: kiosk printers and the kiosks' print jobs (console-printers.ts)
+  // ---- kiosk printers and the kiosks' print jobs (console-printers.ts)
   ...PRINTER_ROUTES,
 } as const;
 
@@ -154,7 +154,7 @@ export type ConsoleRouteName = keyof typeof CONSOLE_ROUTES;
 export type ConsoleRequest<N extends ConsoleRouteName> = z.input<(typeof CONSOLE_ROUTES)[N]['request']>;
 export type ConsoleResponse<N extends ConsoleRouteName> = z.infer<(typeof CONSOLE_ROUTES)[N]['response']>;
 
-// ---- board7: the board pushed (server-sent events, hall/console/board-feed.ts)
+// ---- the board pushed (server-sent events, hall/console/board-feed.ts)
 
 /** The board's push, behind the session cookie like the board: every message's data is a board answer, sent on opening and after each change the board shows. */
 export const BOARD_EVENTS = { method: 'GET', path: '/console/api/board/events', request: emptySchema, response: boardResponseSchema } as const;

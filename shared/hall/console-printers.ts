@@ -132,7 +132,7 @@ export const printJobActionSchema = z.object({ id: z.uuid('打印任务不存在
 const post = <Q extends z.ZodType, R extends z.ZodType>(path: string, request: Q, response: R) => ({ method: 'POST', path: `/console/api/${path}`, session: true, request, response }) as const;
 const get = <Q extends z.ZodType, R extends z.ZodType>(path: string, request: Q, response: R) => ({ method: 'GET', path: `/console/api/${path}`, session: true, request, response }) as const;
 
-/** console13: the kiosk printers screen's routes (spread at the end of CONSOLE_ROUTES). */
+/** The kiosk printers screen's routes (spread at the end of CONSOLE_ROUTES). */
 export const PRINTER_ROUTES = {
   kioskPrinters: get('kiosk-printers', z.object({}), kioskPrintersResponseSchema),
   kioskPrinterSave: post('kiosk-printers', kioskPrinterSaveSchema, kioskPrintersResponseSchema),

@@ -147,7 +147,7 @@ export class CounterCore {
     };
     this.inTransaction(() => lockRestoredSession(this.ctx));
     this.hallSync = new HallSync(this.ctx, options.hallSync, () => {
-      // link13: what the hall changed (staff, commitments, office) reaches the public display at once
+      // what the hall changed (staff, commitments, office) reaches the public display at once
       if (this.db.open) this.publishChanges();
     });
     // 跟踪回访: schedule what the rules ask for now, then every few minutes

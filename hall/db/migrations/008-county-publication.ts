@@ -60,9 +60,9 @@ export const HALL_ONLY_TABLES = [
   // kiosk14: the kiosks' ticket printers and print jobs (hall-local devices)
   'kiosk_printer',
   'kiosk_print_job',
-  // sync13: when each account's latest lock and unlock were decided (migration 16)
+  // when each account's latest lock and unlock were decided (migration 16)
   'staff_lock_time',
-  // queue14: the ID card read at the kiosk for a walk-in ticket (migration 17)
+  // the ID card read at the kiosk for a walk-in ticket (migration 17)
   'queue_ticket_document',
 ] as const;
 

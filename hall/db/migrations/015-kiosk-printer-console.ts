@@ -1,5 +1,5 @@
 /**
- * 15: kiosk printers and ticket print jobs on the console (console13). A
+ * 15: kiosk printers and ticket print jobs on the console. A
  * supervisor sets a kiosk's printer on the console: kiosk_printer records who
  * set it and when (set_by_* null: `npm run hall -- --kiosk-printer` seeded
  * it, and a later start may seed it again; once set on the console the

@@ -19,7 +19,7 @@ const ACTIONS: Record<string, string> = {
   'booking.import': '导入预约',
   'queue.settings': '修改叫号规则',
   'queue.matter': '修改取号事项',
-  // board7: enrolment codes (窗口登记)
+  // enrolment codes (窗口登记)
   'enrolment.code': '生成登记码',
 };
 
