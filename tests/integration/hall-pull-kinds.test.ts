@@ -105,6 +105,22 @@ describe('bookings from the hall', () => {
     })();
     expect(status.lastError).toContain('HB003');
   });
+
+  it('a booking the hall imported after the window\'s last pull is pulled when it is checked in by code; twenty check-ins at once check it in once', async () => {
+    await login(w2.core, CLERK.staffNo, CLERK.pin);
+    await w2.core.hallSync.idle();
+    await put(booking('HB005', 209, '2'));
+    // no write and no pull since the booking was imported: only the check-in can bring it
+    const answers = await Promise.all(Array.from({ length: 20 }, () => w2.core.call('appointments.checkIn', { code: 'HB005' })));
+    const checkedIn = answers.filter((a) => a.ok);
+    expect(checkedIn).toHaveLength(1);
+    expect(checkedIn[0]?.ok && checkedIn[0].value.appointment).toMatchObject({ code: 'HB005', status: 'checkedIn', applicantName: '张三' });
+    for (const refused of answers.filter((a) => !a.ok)) expect(expectError(refused, 'CONFLICT').message).toContain('HB005 已于');
+    expect(w2.core.db.prepare("SELECT count(*) FROM contact WHERE channel = 'appointment'").pluck().get()).toBe(1);
+    // a code the hall has not handed down either: refused as before, after asking the hall
+    expectError(await w2.core.call('appointments.checkIn', { code: 'HB999' }), 'NOT_FOUND');
+    await logout(w2.core);
+  });
 });
 
 describe('office settings and peak days from the hall', () => {

@@ -35,6 +35,8 @@ export interface CoreContext {
    */
   afterWrite(hooks: WriteHooks): void;
   publish<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** A pull from the joined hall now (nothing when not joined, or while the hall is in its backoff); resolves when it has ended, never rejects. */
+  pullFromHall(): Promise<void>;
 }
 
 export interface WriteHooks {

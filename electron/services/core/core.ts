@@ -144,6 +144,7 @@ export class CounterCore {
       origin,
       afterWrite,
       publish,
+      pullFromHall: () => this.hallSync.pullNow(),
     };
     this.inTransaction(() => lockRestoredSession(this.ctx));
     this.hallSync = new HallSync(this.ctx, options.hallSync, () => {

@@ -103,6 +103,12 @@ export class HallSync {
     if (await this.pushes.request()) await this.pulls.request();
   }
 
+  /** A pull now (a clerk needs what the hall may have just handed down), unless the hall was unreachable and its backoff has not run out; resolves when it has ended, never rejects. */
+  async pullNow(): Promise<void> {
+    if (this.closed || (this.failures > 0 && Date.now() < this.retryAt)) return;
+    await this.pulls.request();
+  }
+
   /** Waits for the runs under way; tests call it before closing. */
   async idle(): Promise<void> {
     await Promise.all([this.pushes.idle(), this.pulls.idle()]);
