@@ -38,15 +38,22 @@ export function useCaller(api: RendererApi, onServe: (start: ServiceStart) => vo
   const state: QueueState | undefined = query.data;
   const current: DeskTicket | null = state?.joined === true ? state.current : null;
 
-  /** One caller action; ignored while another runs; the bar is read again after it. */
+  /**
+   * One caller action; ignored while another runs; the bar is read again after it. followUp (开始办理's check-in)
+   * runs after the hall's answer and before the bar is read again: the bar shows the new status, and offers the
+   * next key, only once the action has ended, so a quick next press cannot overtake it.
+   */
   const act = useCallback(
-    async <M extends MethodName>(method: M, request: RequestOf<M>): Promise<ResponseOf<M> | undefined> => {
+    async <M extends MethodName>(method: M, request: RequestOf<M>, followUp?: (answer: ResponseOf<M>) => Promise<void>): Promise<ResponseOf<M> | undefined> => {
       if (running.current) return undefined;
       running.current = true;
       setNotice(null);
       try {
         const answer = await run(method, request);
-        if (answer !== undefined) setDialog(null);
+        if (answer !== undefined) {
+          setDialog(null);
+          await followUp?.(answer);
+        }
         await reload();
         return answer;
       } finally {
@@ -66,8 +73,10 @@ export function useCaller(api: RendererApi, onServe: (start: ServiceStart) => vo
    * matter, with the ID card read at the kiosk (a card reading, as at the counter) or to fill from the ID card.
    */
   const start = async (ticket: DeskTicket) => {
-    const started = await act('queue.start', { ticketId: ticket.id });
-    if (!started) return;
+    await act('queue.start', { ticketId: ticket.id }, (started) => serve(ticket, started));
+  };
+
+  const serve = async (ticket: DeskTicket, started: ResponseOf<'queue.start'>) => {
     if (ticket.appointmentCode !== null) {
       const checked = await api.call('appointments.checkIn', { code: ticket.appointmentCode });
       if (checked.ok) {
