@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const dataDir = args.dataDir ?? defaultDataDir();
   const store = new Conf<Record<string, unknown>>({ cwd: dataDir, configName: SETTINGS_FILE_NAME, clearInvalidConfig: false });
   const clock = args.clockStart ? shiftedClock(args.clockStart) : systemClock;
-  const core = new CounterCore({ dataDir, settingsBackend: store, mode: 'host', version: APP_VERSION, clock });
+  const core = new CounterCore({ dataDir, settingsBackend: store, mode: 'host', version: APP_VERSION, clock, ...(args.hallTimeoutMs === null ? {} : { hallTimeoutMs: args.hallTimeoutMs }) });
   if (args.demo) {
     const seeded = await seedDemo(core);
     console.log(seeded ? 'Demo office seeded (see README for staff numbers and PINs).' : 'Data directory is already set up; --demo left it as it is.');

@@ -3,16 +3,17 @@ import { HOST_USAGE, parseHostArgs, type HostArgs } from '../../electron/host/ar
 
 describe('parseHostArgs', () => {
   it.each<[string[], HostArgs]>([
-    [[], { port: 5780, dataDir: null, demo: false, clockStart: null }],
-    [['--port', '0'], { port: 0, dataDir: null, demo: false, clockStart: null }],
-    [['--port', '8080'], { port: 8080, dataDir: null, demo: false, clockStart: null }],
-    [['--port', '65535'], { port: 65535, dataDir: null, demo: false, clockStart: null }],
-    [['--data-dir', '/srv/counter'], { port: 5780, dataDir: '/srv/counter', demo: false, clockStart: null }],
-    [['--data-dir', 'D:\\窗口 数据'], { port: 5780, dataDir: 'D:\\窗口 数据', demo: false, clockStart: null }],
-    [['--demo'], { port: 5780, dataDir: null, demo: true, clockStart: null }],
-    [['--demo', '--port', '6000', '--data-dir', 'x'], { port: 6000, dataDir: 'x', demo: true, clockStart: null }],
-    [['--port', '1', '--port', '2'], { port: 2, dataDir: null, demo: false, clockStart: null }],
-    [['--clock-start', '2026-09-25T10:00:00+08:00'], { port: 5780, dataDir: null, demo: false, clockStart: new Date('2026-09-25T02:00:00Z') }],
+    [[], { port: 5780, dataDir: null, demo: false, clockStart: null, hallTimeoutMs: null }],
+    [['--port', '0'], { port: 0, dataDir: null, demo: false, clockStart: null, hallTimeoutMs: null }],
+    [['--port', '8080'], { port: 8080, dataDir: null, demo: false, clockStart: null, hallTimeoutMs: null }],
+    [['--port', '65535'], { port: 65535, dataDir: null, demo: false, clockStart: null, hallTimeoutMs: null }],
+    [['--data-dir', '/srv/counter'], { port: 5780, dataDir: '/srv/counter', demo: false, clockStart: null, hallTimeoutMs: null }],
+    [['--data-dir', 'D:\\窗口 数据'], { port: 5780, dataDir: 'D:\\窗口 数据', demo: false, clockStart: null, hallTimeoutMs: null }],
+    [['--demo'], { port: 5780, dataDir: null, demo: true, clockStart: null, hallTimeoutMs: null }],
+    [['--demo', '--port', '6000', '--data-dir', 'x'], { port: 6000, dataDir: 'x', demo: true, clockStart: null, hallTimeoutMs: null }],
+    [['--port', '1', '--port', '2'], { port: 2, dataDir: null, demo: false, clockStart: null, hallTimeoutMs: null }],
+    [['--clock-start', '2026-09-25T10:00:00+08:00'], { port: 5780, dataDir: null, demo: false, clockStart: new Date('2026-09-25T02:00:00Z'), hallTimeoutMs: null }],
+    [['--hall-timeout-ms', '30000'], { port: 5780, dataDir: null, demo: false, clockStart: null, hallTimeoutMs: 30_000 }],
   ])('%j', (argv, expected) => {
     expect(parseHostArgs(argv)).toEqual(expected);
   });
@@ -30,6 +31,10 @@ describe('parseHostArgs', () => {
     [['--port', '1e3'], '--port must be 0-65535'],
     [['--clock-start'], '--clock-start needs a value'],
     [['--clock-start', 'next friday'], '--clock-start must be an ISO time'],
+    [['--hall-timeout-ms'], '--hall-timeout-ms needs a value'],
+    [['--hall-timeout-ms', '100'], '--hall-timeout-ms must be 500-120000'],
+    [['--hall-timeout-ms', '5s'], '--hall-timeout-ms must be 500-120000'],
+    [['--hall-timeout-ms', '1000000'], '--hall-timeout-ms must be 500-120000'],
     [['--verbose'], 'unknown option --verbose'],
     [['demo'], 'unknown option demo'],
     [['--port=8080'], 'unknown option --port=8080'],
