@@ -4,7 +4,7 @@
  * code and by an ID card reader's typing, start the service — also for an
  * applicant checked in before the latest one.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { mkdirSync } from 'node:fs';
 import { residentIdCheckCharacter } from '../../shared/domain/id-number';
 import { login, shot, startHostProcess, type HostProcess } from './host';

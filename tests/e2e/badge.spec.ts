@@ -2,7 +2,7 @@
  * End to end through host mode in Debian's Chromium: the clerk workstation and
  * the public display in two pages, against a fresh data directory.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';

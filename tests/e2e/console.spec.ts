@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { seedDemoStaff } from '../../hall/demo';
 import { chainHashes, changeRow, enrolWindow, startTestHall, value, type TestHall } from '../support/hall';
 import { contactPayload, marriagePayload } from '../support/hall-console';

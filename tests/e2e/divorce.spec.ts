@@ -7,7 +7,7 @@
  * comes through 接待受理, which hands them to the divorce form (never to the
  * generic acceptance); a third couple withdraws by showing an ID card.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { join } from 'node:path';
 import { FakePrinter } from '../support/fake-printer';
 import { ARTIFACTS_DIR, configurePrinterAsSupervisor, login, startHostProcess, type HostProcess } from './host';

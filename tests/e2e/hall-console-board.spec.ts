@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './fixtures';
 import { seedDemoStaff } from '../../hall/demo';
 import { BOARD_EVENTS, CONSOLE_ROUTES } from '../../shared/hall/console-contract';
 import type { WindowStatus } from '../../shared/hall/contract';

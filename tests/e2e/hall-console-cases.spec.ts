@@ -5,7 +5,7 @@
  * real hall; and a window's 统计分析 → 排队叫号 section, first not joined
  * (未加入大厅), then joined with its own queue figures. Screenshots at 1366×768.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './fixtures';
 import { join } from 'node:path';
 import { seedDemoStaff } from '../../hall/demo';
 import { createEnrolmentCode } from '../../hall/store/windows';

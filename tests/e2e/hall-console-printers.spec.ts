@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { seedDemoQueue, seedDemoStaff } from '../../hall/demo';
 import type { QueueTicket } from '../../shared/hall/queue-contract';
 import { ticketQrData } from '../../shared/print/slips/queue-ticket';

@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { seedDemoQueue, seedDemoStaff } from '../../hall/demo';
 import { hallDate } from '../../shared/domain/hall-time';
 import { residentIdCheckCharacter } from '../../shared/domain/id-number';

@@ -5,7 +5,7 @@
  * public display shows the commitment and the new clerk logs in at the window
  * with the PIN set on the console. Screenshots at 1366×768.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { join } from 'node:path';
 import { seedDemoStaff } from '../../hall/demo';
 import { createEnrolmentCode } from '../../hall/store/windows';

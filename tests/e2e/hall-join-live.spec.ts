@@ -5,7 +5,7 @@
  * caller bar turns on. The page's timers are stopped before the join, so the
  * caller bar's own refresh every few seconds cannot be what updates it.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { inTransaction } from '../../hall/db/pool';
 import { putReference } from '../../hall/store/reference';
 import { startTestHall, type TestHall } from '../support/hall';

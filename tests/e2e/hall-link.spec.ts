@@ -3,7 +3,7 @@
  * code is refused in Chinese, the right one joins the window, and the status
  * (hall, window, last push) is shown; staff edits are then refused naming the hall.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { startTestHall, type TestHall } from '../support/hall';
 import { createEnrolmentCode } from '../../hall/store/windows';
 import { login, shot, startHostProcess, type HostProcess } from './host';

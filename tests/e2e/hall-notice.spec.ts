@@ -3,7 +3,7 @@
  * 结婚登记 form says the other windows' registrations could not be checked
  * and asks for the national check (联网核查).
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { join } from 'node:path';
 import { DocumentVault } from '../../electron/services/crypto/document-vault';
 import { KeyFileStore } from '../../electron/services/crypto/key-file-store';

@@ -9,7 +9,7 @@
  * Screenshots at 1920×1080 (the screen) and 1366×768 (the console).
  */
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { CHROMIUM_PATH } from '../../playwright.config';
 import { seedDemoStaff } from '../../hall/demo';
 import { SCREEN_ROUTES, hallScreenResponseSchema } from '../../shared/hall/screen-contract';

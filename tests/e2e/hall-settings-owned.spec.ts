@@ -4,7 +4,7 @@
  * shown read-only with a line naming the hall that sets them, carrying the
  * hall's values (咨询电话 included); the window's own settings still save.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { inTransaction } from '../../hall/db/pool';
 import { putReference } from '../../hall/store/reference';
 import { createEnrolmentCode } from '../../hall/store/windows';

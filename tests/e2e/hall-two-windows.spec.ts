@@ -6,7 +6,7 @@
  * naming window 1's registration); the hall console shows both windows on the
  * board and window 1's registration in the hall ledger. Screenshots at 1366×768.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './fixtures';
 import { join } from 'node:path';
 import { seedDemoStaff } from '../../hall/demo';
 import { startTestHall, type TestHall } from '../support/hall';

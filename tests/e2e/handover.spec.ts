@@ -4,7 +4,7 @@
  * handover slip read back from the fake printer's socket, and the next
  * clerk's acknowledgement before anything else.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { printedColumns } from '../support/escpos-reader';

@@ -5,7 +5,7 @@
  * previous one) is still a reading; a person typing a number (120 ms between
  * keys) is typing, whatever the machine's speed.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { login, startHostProcess, type HostProcess } from './host';
 import { readIdCard, typeKeys } from './keyboard-wedge';
 

@@ -4,7 +4,7 @@
  * walk-in → materials missing → notification slip → the applicant returns
  * with the slip number → accepted → receipt with the right deadline.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalogueSchema } from '../../shared/catalogue/schema';

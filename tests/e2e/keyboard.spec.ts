@@ -3,7 +3,7 @@
  * login and after 开始接待, Enter stepping over what the ID card reader
  * filled, 汉 + Enter for 汉族, and dates as YYYY-MM-DD whatever the locale.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { login, shot, startHostProcess, type HostProcess } from './host';
 import { readIdCard } from './keyboard-wedge';
 

@@ -7,7 +7,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { inTransaction } from '../../hall/db/pool';
 import { setKioskPrinter } from '../../hall/print/ticket-print';
 import { putReference } from '../../hall/store/reference';

@@ -5,7 +5,7 @@
  * exported as a real browser download (read back: the full-value CSV keeps
  * the ID number as text), and counted in 统计分析.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { idFor } from '../support/civil';

@@ -5,7 +5,7 @@
  * registers, and the completion slip is read back from the bytes a fake
  * ESC/POS printer received on a real TCP socket.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { join } from 'node:path';
 import { FakePrinter } from '../support/fake-printer';
 import { printedColumns } from '../support/escpos-reader';

@@ -5,7 +5,7 @@
  * that answers, the reprint comes out there. Real host, real Chromium, fake
  * ESC/POS printers on 127.0.0.1 (the host's default timing).
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { join } from 'node:path';
 import { FakePrinter } from '../support/fake-printer';
 import { ARTIFACTS_DIR, configurePrinterAsSupervisor, login, startHostProcess, type HostProcess } from './host';

@@ -10,7 +10,7 @@
  * with a called ticket at 1280×800.
  */
 import { randomUUID } from 'node:crypto';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './fixtures';
 import { seedDemoStaff } from '../../hall/demo';
 import { startTestHall, value, type EnrolledWindow, type TestHall } from '../support/hall';
 import { configureQueue, enrolKiosk, matter, take } from '../support/queue';

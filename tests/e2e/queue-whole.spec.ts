@@ -10,7 +10,7 @@
  * service and idle times. The hall's clock is set by the test at each step,
  * so every time is a whole number of minutes.
  */
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page } from './fixtures';
 import { CHROMIUM_PATH } from '../../playwright.config';
 import { seedDemoStaff } from '../../hall/demo';
 import { createEnrolmentCode } from '../../hall/store/windows';

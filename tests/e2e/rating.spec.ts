@@ -5,7 +5,7 @@
  * the clerk sees only 已评价, and the supervisor finds the follow-up with its
  * working-day deadlines over National Day 2026.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { RATING_LEVELS } from '../../shared/domain/rating';
 import { login, shot, startHostProcess, type HostProcess } from './host';
 import { fillFields } from './forms';

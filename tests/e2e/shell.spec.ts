@@ -5,7 +5,7 @@
  * window closed, the idle-locked window shown as 暂停服务, and the rating pad
  * filling the display at 1280×800 and 1920×1080.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './fixtures';
 import { RATING_LEVELS } from '../../shared/domain/rating';
 import { login, shot, startHostProcess, type HostProcess } from './host';
 

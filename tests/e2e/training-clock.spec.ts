@@ -4,7 +4,7 @@
  * is accepted, shown on the display with its return time and countdown, and a
  * return time already past is refused as being in the past.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { login, shot, startHostProcess, type HostProcess } from './host';
 
 let host: HostProcess;
