@@ -82,8 +82,14 @@ export async function login(pool: Pool, hall: Hall, staffNoTyped: string, pin: s
     if (staff === null) return { refused: loginWrong() };
     const locked = lockedError(staff, now);
     if (locked) return { refused: locked };
-    if (!matches) return { refused: await wrongPin(client, hall.hallId, staff, now) };
-    if (staff.pinHash !== proved.pinHash) return { refused: new CounterError('CONFLICT', 'PIN 刚刚已被修改，本次登录未生效，请用新的 PIN 重试') };
+    // the stored hash changed while this PIN was hashed (a window pushed the account, perhaps with the same PIN under its own hash):
+    // the PIN is checked again against what is stored now (rare, so with the row locked)
+    const nowMatches = staff.pinHash === proved.pinHash ? matches : await verifyPin(pin, staff.pinHash);
+    if (!nowMatches) {
+      // right for the old hash, wrong for the new one: the PIN was changed meanwhile
+      if (matches) return { refused: new CounterError('CONFLICT', 'PIN 刚刚已被修改，本次登录未生效，请用新的 PIN 重试') };
+      return { refused: await wrongPin(client, hall.hallId, staff, now) };
+    }
     await client.query('DELETE FROM console_pin_failure WHERE hall_id = $1 AND staff_no = $2', [hall.hallId, staff.staffNo]);
     if (!staff.active) return { refused: new CounterError('ACCOUNT_DISABLED', '该账号已停用，请联系主管') };
     if (staff.role !== 'supervisor') return { refused: new CounterError('FORBIDDEN', '大厅管理台仅限主管登录，窗口工作人员请在本窗口的工作台登录') };

@@ -5,7 +5,7 @@
  * answer is a Result (shared/result.ts) as JSON, except the CSV export.
  */
 import { z } from 'zod';
-import { auditBreakSchema, windowNoSchema } from './contract';
+import { auditBreakSchema, DEVICE_NO_PATTERN, deviceNoRule, windowNoSchema } from './contract';
 import { SCREEN_NAME_MODES } from './screen-contract';
 import { REFERENCE_ROUTES } from './console-reference';
 import { PRINTER_ROUTES } from './console-printers';
@@ -69,7 +69,12 @@ export const consoleSettingsSchema = z.object({
 
 /** What a code enrols: a window (窗口工作台) or a kiosk (取号机); its number is windowNo either way. */
 export const ENROLMENT_DEVICE_KINDS = ['window', 'kiosk'] as const;
-export const enrolmentCodeRequestSchema = z.object({ windowNo: windowNoSchema, deviceKind: z.enum(ENROLMENT_DEVICE_KINDS).default('window') });
+/** The number is checked with the kind, so a kiosk's bad number is told as 取号机编号, not 窗口号. */
+export const enrolmentCodeRequestSchema = z
+  .object({ windowNo: z.string().trim().max(100), deviceKind: z.enum(ENROLMENT_DEVICE_KINDS).default('window') })
+  .superRefine((r, ctx) => {
+    if (!DEVICE_NO_PATTERN.test(r.windowNo)) ctx.addIssue({ code: 'custom', path: ['windowNo'], message: deviceNoRule(r.deviceKind === 'kiosk' ? '取号机编号' : '窗口号') });
+  });
 export const enrolmentCodeResponseSchema = z.object({ windowNo: z.string(), deviceKind: z.enum(ENROLMENT_DEVICE_KINDS), code: z.string(), validHours: z.number().int() });
 
 // ---- ledgers ----------------------------------------------------------------------------------

@@ -12,7 +12,11 @@ import * as queue from './queue-contract';
 import { queueDeskResponseSchema } from './queue-desk';
 import { queueStatsResponseSchema, windowQueueStatsRequestSchema } from './queue-stats-contract';
 
-export const windowNoSchema = z.string().trim().regex(/^[A-Za-z0-9-]{1,8}$/, '窗口号只能是 1 到 8 位字母、数字或短横线');
+/** A window's or a kiosk's number: 1 to 8 letters, digits or hyphens. */
+export const DEVICE_NO_PATTERN = /^[A-Za-z0-9-]{1,8}$/;
+/** What a bad number is told, naming what it numbers ('窗口号', '取号机编号'). */
+export const deviceNoRule = (what: string): string => `${what}只能是 1 到 8 位字母、数字或短横线`;
+export const windowNoSchema = z.string().trim().regex(DEVICE_NO_PATTERN, deviceNoRule('窗口号'));
 /** A keyed lookup hash of a document number (HMAC-SHA256 with the hall's lookup key, hex). */
 export const lookupHashSchema = z.string().regex(/^[0-9a-f]{64}$/, '查询摘要应为 64 位十六进制');
 export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, '哈希值应为 64 位十六进制');

@@ -20,9 +20,16 @@ import { consoleCall, consoleLogin, contactPayload, marriagePayload } from '../s
 let t: TestHall;
 let base: string;
 
+async function staffBody(staffNo: string, pin: string, role: StaffReference['role'], active = true): Promise<StaffReference> {
+  return { staffNo, name: `员工${staffNo}`, title: '', duties: '', partyMember: false, role, active, pinHash: await windowHashPin(pin), lockedUntil: null };
+}
+
+async function putStaffBody(body: StaffReference): Promise<void> {
+  await inTransaction(t.hall.pool, (client) => putReference(client, t.hall.hall.hallId, { kind: 'staff', key: body.staffNo, body }));
+}
+
 async function putStaff(staffNo: string, pin: string, role: StaffReference['role'], active = true): Promise<void> {
-  const body: StaffReference = { staffNo, name: `员工${staffNo}`, title: '', duties: '', partyMember: false, role, active, pinHash: await windowHashPin(pin), lockedUntil: null };
-  await inTransaction(t.hall.pool, (client) => putReference(client, t.hall.hall.hallId, { kind: 'staff', key: staffNo, body }));
+  await putStaffBody(await staffBody(staffNo, pin, role, active));
 }
 
 beforeAll(async () => {
@@ -67,6 +74,16 @@ describe('console login', () => {
     expect(unknown.ok ? null : unknown.error).toEqual(wrong.ok ? null : wrong.error);
     expect(unknown.setCookie).toBeNull();
     await consoleLogin(base, '9100', '111111');
+  });
+
+  it('logs in with the right PIN while a window stores the same PIN under new hashes', async () => {
+    await putStaff('9500', '555555', 'supervisor');
+    // the same PIN, hashed again (a new salt each), put while the logins hash theirs
+    const rehashed = await Promise.all(Array.from({ length: 5 }, () => staffBody('9500', '555555', 'supervisor')));
+    const logins = Array.from({ length: 20 }, () => consoleCall(base, 'login', { staffNo: '9500', pin: '555555' }, null));
+    for (const body of rehashed) await putStaffBody(body);
+    const results = await Promise.all(logins);
+    expect(results.map((r) => (r.ok ? 'ok' : r.error.message))).toEqual(Array.from({ length: 20 }, () => 'ok'));
   });
 
   it('refuses a clerk and a disabled supervisor even with the right PIN', async () => {
@@ -156,6 +173,11 @@ describe('live board and enrolment', () => {
     expect(await consoleCall(base, 'enrolmentCode', { windowNo: 'K7' }, cookie)).toMatchObject({ ok: false, status: 409, error: { code: 'CONFLICT' } });
     expect(await consoleCall(base, 'enrolmentCode', { windowNo: '1', deviceKind: 'kiosk' }, cookie)).toMatchObject({ ok: false, status: 409, error: { code: 'CONFLICT' } });
     expect(await consoleCall(base, 'enrolmentCode', { windowNo: 'K8', deviceKind: 'printer' }, cookie)).toMatchObject({ ok: false, status: 400, error: { code: 'VALIDATION' } });
+    // a bad number is told as what it numbers
+    for (const [deviceKind, named] of [['kiosk', '取号机编号'], ['window', '窗口号']] as const) {
+      const bad = await consoleCall(base, 'enrolmentCode', { windowNo: 'K 7', deviceKind }, cookie);
+      expect(bad).toMatchObject({ ok: false, status: 400, error: { code: 'VALIDATION', fields: { windowNo: `${named}只能是 1 到 8 位字母、数字或短横线` } } });
+    }
   });
 
   it('shows who is at each window, its state, printer problem and backlog; a window never heard from is offline', async () => {
