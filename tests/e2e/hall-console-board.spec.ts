@@ -104,6 +104,11 @@ test('窗口登记 makes a kiosk’s one-time code; the kiosk enrols with it; �
   await page.getByRole('button', { name: '生成登记码' }).click();
   await expect(page.getByRole('alert')).toContainText('编号 1 已登记为窗口');
   await expect(code).toHaveCount(0);
+  // a bad number is told as a kiosk's
+  await page.getByLabel('取号机编号').fill('K 2');
+  await page.getByRole('button', { name: '生成登记码' }).click();
+  await expect(page.getByText('取号机编号只能是 1 到 8 位字母、数字或短横线').first()).toBeVisible();
+  await page.screenshot({ path: join(ARTIFACTS_DIR, 'console-enrol-kiosk-bad-number-1366x768.png') });
 
   await page.getByRole('button', { name: '基础数据' }).click();
   await page.getByRole('tab', { name: '修改记录' }).click();
