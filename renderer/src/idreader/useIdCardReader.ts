@@ -1,13 +1,11 @@
 /** Listens to an ID card reader while the component is mounted. */
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
+import { useLatest } from '../useLatest';
 import type { IdCardReader } from './IdCardReader';
 
 export function useIdCardReader(reader: IdCardReader | null, onRead: (number: string) => void): boolean {
   // the latest callback, without restarting the reader on every render
-  const latest = useRef(onRead);
-  useEffect(() => {
-    latest.current = onRead;
-  });
+  const latest = useLatest(onRead);
   const ready = reader !== null;
   useEffect(() => {
     if (!reader) return undefined;

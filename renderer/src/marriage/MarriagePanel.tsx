@@ -9,6 +9,7 @@ import type { CivilKind } from '../../../shared/api/marriage';
 import { marriageFormKind } from '../../../shared/domain/marriage-rules';
 import type { RendererApi } from '../api';
 import { ErrorBanner } from '../ui';
+import { useLatest } from '../useLatest';
 import { ChecksCard } from './ChecksCard';
 import { EligibilityCard } from './EligibilityCard';
 import type { ServiceStart } from './form';
@@ -44,10 +45,7 @@ export function MarriagePanel({ api, start }: { api: RendererApi; start: Service
     form.reset(nextKind, carried, contactId);
     focus(partyFieldId(prefix, 0, 'documentNumber'));
   };
-  const restartRef = useRef(restart);
-  useEffect(() => {
-    restartRef.current = restart;
-  });
+  const restartRef = useLatest(restart);
 
   // a service started from the appointments list or the intake panel; a new start object alone triggers this
   useEffect(() => {

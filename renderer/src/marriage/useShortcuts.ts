@@ -1,5 +1,6 @@
 /** Keyboard handling for the marriage form: panel-wide shortcuts and Enter moving to the next field. */
-import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useEffect, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useLatest } from '../useLatest';
 import { normalizeDateTyping } from './form';
 
 export interface ShortcutHandlers {
@@ -15,10 +16,7 @@ export interface ShortcutHandlers {
 
 /** Shortcuts that work anywhere on the page while the component is mounted; the latest handlers are used. */
 export function useShortcuts(handlers: ShortcutHandlers): void {
-  const latest = useRef(handlers);
-  useEffect(() => {
-    latest.current = handlers;
-  });
+  const latest = useLatest(handlers);
   useEffect(() => {
     const listener = (e: KeyboardEvent) => {
       const h = latest.current;

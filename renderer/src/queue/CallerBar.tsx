@@ -3,10 +3,11 @@
  * ticket (code, matter, how long it waited and since when it was called), the
  * waiting count for this window, and the caller's actions on F1–F9.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { recallsLeft, ticketClock } from '../../../shared/domain/queue-caller';
 import type { RendererApi } from '../api';
 import { useCoreNow } from '../core-clock';
+import { useLatest } from '../useLatest';
 import type { ServiceStart } from '../marriage/form';
 import { ErrorBanner } from '../ui';
 import { CALLER_KEYS, isCallerKey, type CallerButton } from './caller-keys';
@@ -46,10 +47,7 @@ function press(c: Caller, button: CallerButton): void {
 export function CallerBar({ api, onServe }: { api: RendererApi; onServe: (start: ServiceStart) => void }) {
   const c = useCaller(api, onServe);
   const now = useCoreNow(api);
-  const latest = useRef(c);
-  useEffect(() => {
-    latest.current = c;
-  });
+  const latest = useLatest(c);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!isCallerKey(e.key) || e.ctrlKey || e.altKey || e.metaKey) return;
